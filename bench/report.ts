@@ -1,0 +1,32 @@
+// Writes one benchmark's figures into docs/benchmarks.md, in its own section, with the machine and the command.
+// Each bench owns a section between markers, so running one bench never erases another's figures.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks.md');
+
+export function describeMachine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`;
+}
+
+/** Replaces (or appends) the section `name` of docs/benchmarks.md with `body` (Markdown). */
+export function writeBenchSection(name: string, title: string, command: string, body: string): void {
+  const header = '# Benchmarks\n\nFigures written by `npm run bench` (each bench rewrites its own section). Performance is measured here, never asserted by timers in tests.\n';
+  let doc = existsSync(file) ? readFileSync(file, 'utf8') : header;
+  const start = `<!-- bench:${name} -->`;
+  const end = `<!-- /bench:${name} -->`;
+  const section = `${start}\n## ${title}\n\n- Command: \`${command}\`\n- Machine: ${describeMachine()}\n- Date: ${new Date().toISOString().slice(0, 10)}\n\n${body.trim()}\n${end}`;
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  doc = from >= 0 && to > from ? doc.slice(0, from) + section + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, doc);
+}
+
+/** A Markdown table from rows of cells. */
+export function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}

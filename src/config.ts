@@ -1,0 +1,65 @@
+// Settings read from TISSE_* environment variables, validated once at start.
+// Every entry point (server, CLI, tests) builds its Config here, so names and defaults live in one place.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const portSchema = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  TISSE_PORT: portSchema.default(8080),
+  TISSE_HOST: z.string().min(1).default('127.0.0.1'),
+  TISSE_DATA_DIR: z.string().min(1).default('./data'),
+  TISSE_DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'doit commencer par postgres:// ou sqlite:')
+    .optional(),
+  TISSE_SITE_URL: z.string().url().optional(),
+  TISSE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://').optional(),
+  TISSE_ADMIN_EMAIL: z.string().email().optional(),
+  TISSE_ADMIN_PASSWORD: z.string().min(8, 'au moins 8 caractères').optional(),
+  TISSE_FORUM_MIN_SECONDS: z.coerce.number().min(0).default(3),
+  TISSE_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+  TISSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** undefined: an SQLite file in the data directory. */
+  databaseUrl: string | undefined;
+  /** Public base URL, without trailing slash; derived from host and port when unset. */
+  siteUrl: string;
+  smtpUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  forumMinSeconds: number;
+  pageCache: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from an environment (process.env by default); throws ConfigError with a French sentence. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('TISSE_') && v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Configuration invalide : ${String(issue.path[0])} ${issue.message}.`);
+  }
+  const e = parsed.data;
+  const shownHost = e.TISSE_HOST === '0.0.0.0' || e.TISSE_HOST === '::' ? 'localhost' : e.TISSE_HOST;
+  return {
+    port: e.TISSE_PORT,
+    host: e.TISSE_HOST,
+    dataDir: resolve(e.TISSE_DATA_DIR),
+    databaseUrl: e.TISSE_DATABASE_URL,
+    siteUrl: (e.TISSE_SITE_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.TISSE_PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.TISSE_SMTP_URL,
+    adminEmail: e.TISSE_ADMIN_EMAIL,
+    adminPassword: e.TISSE_ADMIN_PASSWORD,
+    forumMinSeconds: e.TISSE_FORUM_MIN_SECONDS,
+    pageCache: e.TISSE_PAGE_CACHE === 'on',
+    logLevel: e.TISSE_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,111 @@
+// Opens the site's database: an SQLite file in the data directory by default, PostgreSQL when
+// TISSE_DATABASE_URL says so. Returns one handle that the rest of Tisse uses for queries, writes
+// and change detection, whatever the dialect.
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { TisseError } from '../errors.ts';
+import type { Dialect } from './dialect.ts';
+import type { Database } from './schema.ts';
+import { listenForChanges, CHANGE_CHANNEL } from './postgres-changes.ts';
+
+export type Trx = Transaction<Database>;
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Runs `work` in one transaction; when it commits, every cache of every process learns of the change. */
+  write<T>(work: (trx: Trx) => Promise<T>): Promise<T>;
+  /**
+   * A number that changes whenever the data may have changed: after this process's writes, and after
+   * other processes' commits (SQLite's PRAGMA data_version; PostgreSQL's LISTEN/NOTIFY).
+   */
+  version(): number;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Db> {
+  const url = options.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  const file = url?.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : join(ensureDataDir(options.dataDir), 'tisse.sqlite');
+  return openSqlite(file);
+}
+
+function ensureDataDir(dataDir: string): string {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (cause) {
+    throw new TisseError('DATA_DIR_UNWRITABLE', `Le répertoire de données ${dataDir} n’est pas accessible en écriture (réglez TISSE_DATA_DIR).`, { cause });
+  }
+  return dataDir;
+}
+
+function openSqlite(file: string): Db {
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('synchronous = NORMAL');
+  } catch (cause) {
+    throw new TisseError('DATA_DIR_UNWRITABLE', `La base SQLite ${file} ne peut pas être ouverte en écriture.`, { cause });
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  let localWrites = 0;
+  return {
+    kysely,
+    dialect: 'sqlite',
+    async write(work) {
+      const result = await kysely.transaction().execute(work);
+      localWrites++;
+      return result;
+    },
+    // data_version changes when another connection commits; our own commits are counted apart.
+    version: () => (dataVersion.get() as number) * 1_000_000 + localWrites,
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => {}); // an idle client's error is reported by the next query that needs it
+  let listener: Awaited<ReturnType<typeof listenForChanges>>;
+  try {
+    await pool.query('select 1');
+    listener = await listenForChanges(url);
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    const where = url.replace(/\/\/[^@/]*@/, '//');
+    throw new TisseError('DATABASE_UNREACHABLE', `La base PostgreSQL ${where} est injoignable (${(cause as Error).message}).`, { cause });
+  }
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let localWrites = 0;
+  return {
+    kysely,
+    dialect: 'postgres',
+    async write(work) {
+      const result = await kysely.transaction().execute(async (trx) => {
+        const value = await work(trx);
+        await sql`select pg_notify(${CHANGE_CHANNEL}, '')`.execute(trx);
+        return value;
+      });
+      localWrites++;
+      return result;
+    },
+    version: () => listener.received() * 1_000_000 + localWrites,
+    async close() {
+      await listener.close();
+      await kysely.destroy();
+    },
+  };
+}

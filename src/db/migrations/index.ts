@@ -1,0 +1,12 @@
+// The ordered list of migrations. A new migration is a new file here, never an edit of an old one.
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../dialect.ts';
+import * as initial from './001-initial.ts';
+
+export interface TisseMigration {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+export const migrations: Record<string, TisseMigration> = {
+  '001-initial': initial,
+};

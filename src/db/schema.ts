@@ -1,0 +1,316 @@
+// Table types for Kysely: the whole data model of Tisse, one interface per table.
+// Dates are ISO 8601 UTC strings ('2013-04-12T08:30:00.000Z') in both databases, so that
+// SQLite and PostgreSQL return the same values and compare them the same way (docs/decisions/002).
+// Booleans are integers 0/1 for the same reason.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type ArticleStatus = 'draft' | 'proposed' | 'published' | 'refused' | 'trash';
+export type UserRole = 'administrator' | 'editor' | 'visitor' | 'disabled';
+/** SPIP's forum modes: a priori, a posteriori, subscribers only, closed. */
+export type ForumMode = 'pri' | 'pos' | 'abo' | 'non';
+export type ForumStatus = 'pending' | 'published' | 'refused' | 'spam';
+/** Public comments, or the team's private discussion of an article (SPIP's prive/privrac). */
+export type ForumKind = 'public' | 'team';
+export type ObjectType = 'article' | 'section' | 'keyword' | 'author' | 'document' | 'glossary' | 'page';
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface SettingsTable {
+  key: string;
+  /** JSON-encoded value. */
+  value: string;
+  updated_at: string;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  slug: string;
+  title: string;
+  description: string;
+  text: string;
+  position: number;
+  lang: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  section_id: number;
+  slug: string;
+  surtitle: string;
+  title: string;
+  subtitle: string;
+  description: string;
+  lead: string;
+  text: string;
+  postscript: string;
+  status: ArticleStatus;
+  /** Publication date; in the future = scheduled. Null until first published. */
+  published_at: string | null;
+  /** SPIP's date_redac: an earlier, free date (e.g. of the original print edition). */
+  written_at: string | null;
+  /** Null: the site's default forum mode. */
+  forum_mode: ForumMode | null;
+  lang: string;
+  /** 0 when the article opts out of glossary annotation. */
+  glossary_enabled: number;
+  /** SPIP's nom_site/url_site: a "see online" link attached to the article. */
+  link_title: string;
+  link_url: string;
+  /** SPIP's virtuel: non-empty makes the article a redirect. */
+  redirect_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  slug: string;
+  login: string | null;
+  /** scrypt hash ('scrypt$N$r$p$salt$hash'), or null when the account must choose a password. */
+  password_hash: string | null;
+  role: UserRole;
+  bio: string;
+  website: string;
+  lang: string;
+  must_reset_password: number;
+  created_at: string;
+  last_seen_at: string | null;
+}
+
+/** Restricted administrators: the sections (and their sub-sections) an administrator manages. */
+export interface UserSectionsTable {
+  user_id: number;
+  section_id: number;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  user_id: number;
+  position: number;
+}
+
+export interface RelatedArticlesTable {
+  article_id: number;
+  related_id: number;
+  position: number;
+}
+
+export interface KeywordGroupsTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  text: string;
+  /** SPIP's unseul: at most one keyword of this group per object. */
+  single: number;
+  /** SPIP's obligatoire. */
+  required: number;
+  /** Comma-separated object types the group applies to ('article,section'). */
+  applies_to: string;
+}
+
+export interface KeywordsTable {
+  id: Generated<number>;
+  group_id: number;
+  slug: string;
+  title: string;
+  description: string;
+  text: string;
+}
+
+export interface KeywordLinksTable {
+  keyword_id: number;
+  object_type: ObjectType;
+  object_id: number;
+}
+
+export interface GlossaryTermsTable {
+  id: Generated<number>;
+  term: string;
+  /** Anchor on /glossaire. */
+  slug: string;
+  /** JSON array of variants (plural, synonyms, spelled-out form). */
+  variants: string;
+  /** Short definition, SPIP markup at typo level. */
+  definition: string;
+  /** Optional longer presentation, SPIP markup. */
+  presentation: string;
+  link_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ForumMessagesTable {
+  id: Generated<number>;
+  kind: ForumKind;
+  article_id: number;
+  /** Id of the first message of the thread (itself for a thread starter). */
+  thread_id: number | null;
+  parent_id: number | null;
+  status: ForumStatus;
+  title: string;
+  text: string;
+  author_name: string;
+  author_email: string;
+  author_url: string;
+  /** Logged-in author, if any. */
+  user_id: number | null;
+  ip: string;
+  created_at: string;
+  moderated_at: string | null;
+  moderated_by: number | null;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  /** Path relative to the data directory's documents folder, e.g. 'jpg/niort-maison-ess.jpg'. */
+  file: string;
+  original_name: string;
+  title: string;
+  description: string;
+  credits: string;
+  alt: string;
+  extension: string;
+  mime_type: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  /** 'image' | 'file' | 'audio' | 'video' */
+  media: string;
+  /** 'document' (listed as attachment) | 'image' (inline image) */
+  mode: string;
+  created_at: string;
+}
+
+export interface DocumentLinksTable {
+  document_id: number;
+  object_type: ObjectType;
+  object_id: number;
+  /** 1 when the document is inserted in the text with <docN>. */
+  embedded: number;
+  position: number;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  object_type: ObjectType;
+  object_id: number;
+  /** Per-object number, 1 for the first version. */
+  number: number;
+  user_id: number | null;
+  /** Who made it when there is no user (an imported IP address, 'import', 'système'). */
+  author_label: string;
+  /** JSON object of the versioned fields at that revision. */
+  fields: string;
+  note: string;
+  created_at: string;
+}
+
+/** Every public path an object has answered at: the current one and the old ones (which redirect). */
+export interface UrlsTable {
+  id: Generated<number>;
+  /** Path with leading slash, e.g. '/benoit-hamon-en-visite-a-niort', '/rubrique/agenda'. */
+  path: string;
+  object_type: ObjectType;
+  object_id: number;
+  is_current: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token (the token itself lives only in the cookie). */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface PasswordResetsTable {
+  /** SHA-256 of the emailed token. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** SPIP's edit flag: who has which article open for editing, and since when. */
+export interface EditLocksTable {
+  article_id: number;
+  user_id: number;
+  opened_at: string;
+}
+
+/** Fixed-window counters for rate limits (login throttling, forum anti-spam). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  type: string;
+  /** JSON payload. */
+  payload: string;
+  status: JobStatus;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  last_error: string;
+  locked_at: string | null;
+  created_at: string;
+}
+
+/** Objects imported from another system that Tisse keeps without a native form yet (brèves, sites, petitions). */
+export interface LegacyObjectsTable {
+  source: string;
+  source_type: string;
+  source_id: number;
+  /** JSON of the original row. */
+  data: string;
+  imported_at: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  sections: SectionsTable;
+  articles: ArticlesTable;
+  users: UsersTable;
+  user_sections: UserSectionsTable;
+  article_authors: ArticleAuthorsTable;
+  related_articles: RelatedArticlesTable;
+  keyword_groups: KeywordGroupsTable;
+  keywords: KeywordsTable;
+  keyword_links: KeywordLinksTable;
+  glossary_terms: GlossaryTermsTable;
+  forum_messages: ForumMessagesTable;
+  documents: DocumentsTable;
+  document_links: DocumentLinksTable;
+  revisions: RevisionsTable;
+  urls: UrlsTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  edit_locks: EditLocksTable;
+  rate_limits: RateLimitsTable;
+  jobs: JobsTable;
+  legacy_objects: LegacyObjectsTable;
+}
+
+export type Section = Selectable<SectionsTable>;
+export type Article = Selectable<ArticlesTable>;
+export type NewArticle = Insertable<ArticlesTable>;
+export type ArticleUpdate = Updateable<ArticlesTable>;
+export type User = Selectable<UsersTable>;
+export type GlossaryTerm = Selectable<GlossaryTermsTable>;
+export type ForumMessage = Selectable<ForumMessagesTable>;
+export type Document = Selectable<DocumentsTable>;
+export type Keyword = Selectable<KeywordsTable>;
+export type Revision = Selectable<RevisionsTable>;
+export type Job = Selectable<JobsTable>;

@@ -1,0 +1,64 @@
+// The hostile-input corpus (../shared/security/xss-vectors.jsonl) and a page trap that records any sign
+// of execution: alert/confirm/prompt, javascript: navigation, and requests to the marker host.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+export interface XssVector {
+  id: string;
+  payload: string;
+  kind: 'spip' | 'html';
+  note?: string;
+}
+
+export const MARKER_HOST = 'xss-marker.invalid';
+
+export function loadXssVectors(): XssVector[] {
+  const file = join(process.cwd(), '..', 'shared', 'security', 'xss-vectors.jsonl');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as XssVector);
+}
+
+export interface XssTrap {
+  /** Everything that executed or tried to reach outside, since the trap was set. */
+  events: string[];
+}
+
+/**
+ * Arms a page so that any execution is recorded: dialogs are hooked before any script runs, every
+ * request other than to `allowedOrigin` is recorded and aborted, and javascript: navigations are recorded.
+ */
+export async function armXssTrap(page: Page, allowedOrigin: string): Promise<XssTrap> {
+  const trap: XssTrap = { events: [] };
+  await page.exposeBinding('__xssFired', (_source, what: string) => {
+    trap.events.push(what);
+  });
+  await page.addInitScript(() => {
+    const fire = (what: string) => (window as unknown as { __xssFired: (w: string) => void }).__xssFired(what);
+    window.alert = (m?: unknown) => fire(`alert(${String(m)})`);
+    window.confirm = (m?: unknown) => {
+      fire(`confirm(${String(m)})`);
+      return false;
+    };
+    window.prompt = (m?: unknown) => {
+      fire(`prompt(${String(m)})`);
+      return null;
+    };
+  });
+  page.on('dialog', (dialog) => {
+    trap.events.push(`dialog:${dialog.type()}:${dialog.message()}`);
+    void dialog.dismiss().catch(() => {});
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(allowedOrigin) || url.startsWith('data:') === false && url === 'about:blank') return route.continue();
+    trap.events.push(`request:${url.slice(0, 200)}`);
+    return route.abort();
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame.url().startsWith('javascript:')) trap.events.push(`navigation:${frame.url().slice(0, 200)}`);
+  });
+  return trap;
+}
