@@ -27,8 +27,8 @@ export interface XssTrap {
 }
 
 /**
- * Arms a page so that any execution is recorded: dialogs are hooked before any script runs, every
- * request other than to `allowedOrigin` is recorded and aborted, and javascript: navigations are recorded.
+ * Arms a page so that any execution is recorded: dialogs are hooked before any script runs, requests to the
+ * marker host are recorded, every request outside `allowedOrigin` is aborted, and javascript: navigations are recorded.
  */
 export async function armXssTrap(page: Page, allowedOrigin: string): Promise<XssTrap> {
   const trap: XssTrap = { events: [] };
@@ -53,8 +53,9 @@ export async function armXssTrap(page: Page, allowedOrigin: string): Promise<Xss
   });
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(allowedOrigin) || url.startsWith('data:') === false && url === 'about:blank') return route.continue();
-    trap.events.push(`request:${url.slice(0, 200)}`);
+    if (url.startsWith(allowedOrigin)) return route.continue();
+    // Nothing leaves the machine; a request to the marker host means a payload ran or loaded something.
+    if (url.includes(MARKER_HOST)) trap.events.push(`request:${url.slice(0, 200)}`);
     return route.abort();
   });
   page.on('framenavigated', (frame) => {
