@@ -99,12 +99,7 @@ function normaliseForm(raw: string): string {
 /** An acronym: at least two letters, all capitals, optionally followed by a plural « s ». */
 export function isAcronym(form: string): boolean {
   const body = form.endsWith('s') ? form.slice(0, -1) : form;
-  let letters = 0;
-  for (const ch of body) {
-    if (/\p{Ll}/u.test(ch)) return false;
-    if (/\p{Lu}/u.test(ch)) letters++;
-  }
-  return letters >= 2;
+  return !/\p{Ll}/u.test(body) && (body.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 }
 
 function mapString(text: string, map: (code: number) => number): string {
@@ -114,69 +109,102 @@ function mapString(text: string, map: (code: number) => number): string {
 }
 
 /**
- * Builds the automaton. Cost is linear in the total length of the forms. When two terms share a form, the first
- * one given keeps it.
+ * Builds the automaton. Cost is linear in the total length of the forms (plus sorting each node's edges). When two
+ * terms share a form, the first one given keeps it.
  */
 export function buildMatcher(terms: Iterable<MatcherTerm>): GlossaryMatcher {
   const forms: Form[] = [];
-  const seen = new Set<string>();
-  // Trie under construction: one Map of children per node.
-  const children: Map<number, number>[] = [new Map()];
-  // For each node, the forms that end exactly there (a case-insensitive form and an acronym can fold alike).
-  const ending: number[][] = [[]];
+  const seen = new Set<string | number>();
+  // The trie is grown in flat arrays (children as sibling lists, the root's as a direct table): per-node Maps
+  // made the build spend most of its time allocating and collecting them.
+  const rootChild = new Int32Array(65536);
+  const parents: number[] = [-1];
+  const chars: number[] = [0];
+  const firstChild: number[] = [0];
+  const nextSibling: number[] = [0];
+  const formEnd: number[] = [];
 
   for (const { slug, term, variants = [] } of terms) {
     for (const raw of [term, ...variants]) {
       const form = normaliseForm(raw);
       if (form === '') continue;
       const exactCase = isAcronym(form);
-      const shaped = mapString(form, shapeOf);
-      const key = `${exactCase ? 'A' : 'w'}${exactCase ? shaped : mapString(form, foldOf)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const id = forms.push({ slug, form, shaped, exactCase }) - 1;
+      const shaped = exactCase ? mapString(form, shapeOf) : '';
       let node = 0;
       for (let i = 0; i < form.length; i++) {
         const c = foldOf(form.charCodeAt(i));
-        let next = children[node]!.get(c);
-        if (next === undefined) {
-          next = children.push(new Map()) - 1;
-          ending.push([]);
-          children[node]!.set(c, next);
+        // 0 stands for "none": the root is never a child.
+        let next = node === 0 ? rootChild[c]! : firstChild[node]!;
+        if (node !== 0) while (next !== 0 && chars[next] !== c) next = nextSibling[next]!;
+        if (next === 0) {
+          next = parents.push(node) - 1;
+          chars.push(c);
+          firstChild.push(0);
+          if (node === 0) {
+            nextSibling.push(0);
+            rootChild[c] = next;
+          } else {
+            nextSibling.push(firstChild[node]!);
+            firstChild[node] = next;
+          }
         }
         node = next;
       }
-      ending[node]!.push(id);
+      // A word form is known by its node (its folded spelling); an acronym by its exact spelling.
+      const key = exactCase ? `A${shaped}` : node;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      forms.push({ slug, form, shaped, exactCase });
+      formEnd.push(node);
     }
   }
 
-  return compile(forms, children, ending);
+  return compile(forms, formEnd, parents, chars);
 }
 
-function compile(forms: Form[], children: Map<number, number>[], ending: number[][]): GlossaryMatcher {
-  const nodeCount = children.length;
-  // Edges flattened in breadth-first order, each node's edges sorted by character for binary search.
-  const edgeStart = new Int32Array(nodeCount + 1);
-  const edgeChar = new Uint16Array(nodeCount);
-  const edgeTarget = new Int32Array(nodeCount);
+/** Counting sort: for each bucket b, `start[b]`..`start[b + 1]` indexes `items` whose key is b. */
+function groupBy(count: number, keys: ArrayLike<number>, from: number): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(count + 1);
+  for (let k = from; k < keys.length; k++) start[keys[k]! + 1]!++;
+  for (let b = 0; b < count; b++) start[b + 1]! += start[b]!;
+  const fill = start.slice(0, count);
+  const items = new Int32Array(keys.length - from);
+  for (let k = from; k < keys.length; k++) items[fill[keys[k]!]!++] = k;
+  return { start, items };
+}
+
+function compile(forms: Form[], formEnd: number[], parents: number[], chars: number[]): GlossaryMatcher {
+  const nodeCount = parents.length;
+  // Edges grouped by parent node, each group sorted by character for binary search.
+  const { start: edgeStart, items: edgeTarget } = groupBy(nodeCount, parents, 1);
+  const edgeChar = new Uint16Array(edgeTarget.length);
+  for (let node = 0; node < nodeCount; node++) {
+    const from = edgeStart[node]!;
+    const to = edgeStart[node + 1]!;
+    for (let k = from; k < to; k++) {
+      // Insertion sort: most nodes have one or two children.
+      const target = edgeTarget[k]!;
+      const c = chars[target]!;
+      let j = k - 1;
+      while (j >= from && edgeChar[j]! > c) {
+        edgeChar[j + 1] = edgeChar[j]!;
+        edgeTarget[j + 1] = edgeTarget[j]!;
+        j--;
+      }
+      edgeChar[j + 1] = c;
+      edgeTarget[j + 1] = target;
+    }
+  }
+  // Forms ending at each node (a case-insensitive form and an acronym can fold alike).
+  const { start: outStart, items: outForm } = groupBy(nodeCount, formEnd, 0);
+
   const depth = new Int32Array(nodeCount);
   const fail = new Int32Array(nodeCount);
   // Nearest node on the failure chain (itself excluded) where some form ends, or -1.
   const outputLink = new Int32Array(nodeCount).fill(-1);
   // The root's edges as a direct table: most text characters are looked up from the root.
-  const rootNext = new Int32Array(65536).fill(0);
-
-  let edges = 0;
-  for (let node = 0; node < nodeCount; node++) {
-    edgeStart[node] = edges;
-    const sorted = [...children[node]!.entries()].sort((a, b) => a[0] - b[0]);
-    for (const [c, target] of sorted) {
-      edgeChar[edges] = c;
-      edgeTarget[edges] = target;
-      edges++;
-    }
-  }
-  edgeStart[nodeCount] = edges;
+  const rootNext = new Int32Array(65536);
+  for (let k = edgeStart[0]!; k < edgeStart[1]!; k++) rootNext[edgeChar[k]!] = edgeTarget[k]!;
 
   const step = (node: number, c: number): number => {
     if (node === 0) return rootNext[c]!;
@@ -192,44 +220,31 @@ function compile(forms: Form[], children: Map<number, number>[], ending: number[
     return -1;
   };
 
-  for (const [c, target] of children[0]!) rootNext[c] = target;
-
   // Breadth-first: a node's failure link points to a shallower node, already computed.
   const queue = new Int32Array(nodeCount);
   let head = 0;
   let tail = 0;
-  for (const target of children[0]!.values()) {
-    fail[target] = 0;
-    depth[target] = 1;
-    queue[tail++] = target;
-  }
+  queue[tail++] = 0;
   while (head < tail) {
     const node = queue[head++]!;
-    for (const [c, target] of children[node]!) {
-      let f = fail[node]!;
-      let next = step(f, c);
-      while (next < 0) {
-        f = fail[f]!;
+    for (let k = edgeStart[node]!; k < edgeStart[node + 1]!; k++) {
+      const target = edgeTarget[k]!;
+      const c = edgeChar[k]!;
+      let next = 0;
+      if (node !== 0) {
+        let f = fail[node]!;
         next = step(f, c);
+        while (next < 0) {
+          f = fail[f]!;
+          next = step(f, c);
+        }
       }
-      // From the root, a missing edge stays at the root (rootNext holds 0).
       fail[target] = next;
       depth[target] = depth[node]! + 1;
-      outputLink[target] = ending[next]!.length > 0 ? next : outputLink[next]!;
+      outputLink[target] = outStart[next] !== outStart[next + 1] ? next : outputLink[next]!;
       queue[tail++] = target;
     }
   }
-
-  // Compact per-node output lists.
-  const outStart = new Int32Array(nodeCount + 1);
-  let outs = 0;
-  for (let node = 0; node < nodeCount; node++) {
-    outStart[node] = outs;
-    outs += ending[node]!.length;
-  }
-  outStart[nodeCount] = outs;
-  const outForm = new Int32Array(outs);
-  for (let node = 0; node < nodeCount; node++) outForm.set(ending[node]!, outStart[node]!);
 
   const accepts = (form: Form, text: string, start: number, end: number): boolean => {
     if (start > 0 && isWordAt(text, start - 1)) return false;
