@@ -1,0 +1,67 @@
+// Assembles the Hono application from its modules: common middleware, then the back office,
+// the forum, search and feeds, and the public site (whose /:slug route comes last).
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext, AppEnv } from './site/context.ts';
+import { siteRoutes, notFound, errorPage, cacheKey, respond } from './site/routes.tsx';
+import { isTisseError } from './errors.ts';
+import { t } from './i18n/index.ts';
+
+export function createApp(app: AppContext): Hono<AppEnv> {
+  const hono = new Hono<AppEnv>();
+
+  hono.use('*', async (c, next) => {
+    c.set('app', app);
+    await next();
+  });
+
+  // A path with broken percent-encoding cannot name anything: say so instead of guessing.
+  hono.use('*', async (c, next) => {
+    const raw = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
+    try {
+      decodeURIComponent(raw);
+    } catch {
+      return errorPage(c, 400, t('badRequest.title'), 'L’adresse demandée contient un encodage invalide.');
+    }
+    await next();
+  });
+
+  hono.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        frameSrc: ['https:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+
+  hono.use('*', bodyLimit({ maxSize: 50 * 1024 * 1024, onError: (c) => errorPage(c, 413, t('error.title'), 'Les données envoyées sont trop volumineuses.') }));
+
+  // Public pages from the page cache, before any routing work.
+  hono.use('*', async (c, next) => {
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.req.header('cookie')?.includes('tisse_session=')) {
+      const page = app.cache.get(cacheKey(c));
+      if (page) return respond(c, page);
+    }
+    await next();
+  });
+
+  // Module routers go here, before the public site: its /:slug route catches every remaining path.
+  hono.route('/', siteRoutes);
+
+  hono.notFound((c) => notFound(c));
+  hono.onError((error, c) => {
+    if (isTisseError(error)) return errorPage(c, error.status, t('error.title'), error.message);
+    app.log.error({ err: error, path: c.req.path }, 'unhandled error');
+    return errorPage(c, 500, t('error.title'), 'Une erreur inattendue s’est produite. Elle a été enregistrée.');
+  });
+  return hono;
+}

@@ -1,0 +1,94 @@
+// Read side of articles for the public site: one article with everything its page shows, and lists.
+import type { Db } from '../db/connect.ts';
+import type { Article, Document } from '../db/schema.ts';
+import { publicArticles } from './visibility.ts';
+
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  title: string;
+  surtitle: string;
+  description: string;
+  published_at: string | null;
+  section_id: number;
+}
+
+const summaryColumns = ['articles.id', 'articles.slug', 'articles.title', 'articles.surtitle', 'articles.description', 'articles.published_at', 'articles.section_id'] as const;
+
+export interface ArticlePageData {
+  article: Article;
+  authors: { id: number; name: string; slug: string }[];
+  keywords: { id: number; title: string; slug: string; group: string }[];
+  related: ArticleSummary[];
+  documents: Document[];
+  publishedMessageCount: number;
+}
+
+export async function loadArticle(db: Db, id: number): Promise<Article | undefined> {
+  return db.kysely.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function loadArticlePageData(db: Db, article: Article, now = new Date().toISOString()): Promise<ArticlePageData> {
+  const k = db.kysely;
+  const [authors, keywords, related, documents, count] = await Promise.all([
+    k
+      .selectFrom('article_authors')
+      .innerJoin('users', 'users.id', 'article_authors.user_id')
+      .select(['users.id', 'users.name', 'users.slug'])
+      .where('article_authors.article_id', '=', article.id)
+      .orderBy('article_authors.position')
+      .execute(),
+    k
+      .selectFrom('keyword_links')
+      .innerJoin('keywords', 'keywords.id', 'keyword_links.keyword_id')
+      .innerJoin('keyword_groups', 'keyword_groups.id', 'keywords.group_id')
+      .select(['keywords.id', 'keywords.title', 'keywords.slug', 'keyword_groups.title as group'])
+      .where('keyword_links.object_type', '=', 'article')
+      .where('keyword_links.object_id', '=', article.id)
+      .orderBy('keywords.title')
+      .execute(),
+    k
+      .selectFrom('related_articles')
+      .innerJoin('articles', 'articles.id', 'related_articles.related_id')
+      .select(summaryColumns)
+      .where('related_articles.article_id', '=', article.id)
+      .where(publicArticles(now))
+      .orderBy('related_articles.position')
+      .execute(),
+    k
+      .selectFrom('document_links')
+      .innerJoin('documents', 'documents.id', 'document_links.document_id')
+      .selectAll('documents')
+      .where('document_links.object_type', '=', 'article')
+      .where('document_links.object_id', '=', article.id)
+      .orderBy('document_links.position')
+      .execute(),
+    k
+      .selectFrom('forum_messages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('article_id', '=', article.id)
+      .where('kind', '=', 'public')
+      .where('status', '=', 'published')
+      .executeTakeFirst(),
+  ]);
+  return { article, authors, keywords, related, documents, publishedMessageCount: Number(count?.n ?? 0) };
+}
+
+export async function listPublicArticles(
+  db: Db,
+  options: { sectionIds?: number[]; limit?: number; offset?: number; now?: string } = {},
+): Promise<ArticleSummary[]> {
+  let query = db.kysely
+    .selectFrom('articles')
+    .select(summaryColumns)
+    .where(publicArticles(options.now))
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(options.limit ?? 20)
+    .offset(options.offset ?? 0);
+  if (options.sectionIds) {
+    if (options.sectionIds.length === 0) return [];
+    query = query.where('articles.section_id', 'in', options.sectionIds);
+  }
+  return query.execute();
+}

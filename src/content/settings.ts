@@ -1,0 +1,64 @@
+// Site settings (name, tagline, forum default, follow-us links…), stored as JSON values in `settings`.
+import { z } from 'zod';
+import type { Db, Trx } from '../db/connect.ts';
+import { nowIso } from '../db/time.ts';
+
+export const followLinkSchema = z.object({
+  label: z.string().min(1),
+  url: z.string().regex(/^(https?:\/\/|\/)/, 'adresse http(s) ou chemin du site'),
+  kind: z.enum(['rss', 'atom', 'newsletter', 'mastodon', 'bluesky', 'linkedin', 'facebook', 'youtube', 'other']).default('other'),
+});
+
+export const siteSettingsSchema = z.object({
+  name: z.string().min(1).default('Mon site Tisse'),
+  tagline: z.string().default(''),
+  description: z.string().default(''),
+  address: z.string().default(''),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  forumMode: z.enum(['pri', 'pos', 'abo', 'non']).default('pri'),
+  followLinks: z.array(followLinkSchema).default([]),
+  /** 'first': a glossary term is marked at its first occurrence in an article; 'all': at every one. */
+  glossaryOccurrences: z.enum(['first', 'all']).default('first'),
+  /** Hosts from which editors may embed <iframe> (video platforms…). */
+  iframeHosts: z.array(z.string()).default([]),
+  emailFrom: z.string().default(''),
+});
+
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+export type FollowLink = z.infer<typeof followLinkSchema>;
+
+export async function loadSiteSettings(db: Db): Promise<SiteSettings> {
+  const rows = await db.kysely.selectFrom('settings').select(['key', 'value']).execute();
+  const raw: Record<string, unknown> = {};
+  for (const row of rows) raw[row.key] = JSON.parse(row.value);
+  // A stored value that no longer validates falls back to its default rather than breaking every page.
+  const parsed = siteSettingsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const shape = siteSettingsSchema.shape;
+  const fixed: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const one = (schema as z.ZodType).safeParse(raw[key]);
+    if (one.success) fixed[key] = one.data;
+  }
+  return siteSettingsSchema.parse(fixed);
+}
+
+/** Validates and stores some settings in one transaction; returns the full new settings. */
+export async function saveSiteSettings(db: Db, changes: Partial<SiteSettings>): Promise<SiteSettings> {
+  const current = await loadSiteSettings(db);
+  const next = siteSettingsSchema.parse({ ...current, ...changes });
+  await db.write((trx) => writeSettings(trx, next, Object.keys(changes)));
+  return next;
+}
+
+export async function writeSettings(trx: Trx, settings: Partial<SiteSettings>, keys = Object.keys(settings)): Promise<void> {
+  const now = nowIso();
+  for (const key of keys) {
+    const value = JSON.stringify(settings[key as keyof SiteSettings]);
+    await trx
+      .insertInto('settings')
+      .values({ key, value, updated_at: now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+      .execute();
+  }
+}

@@ -1,0 +1,45 @@
+// Published public messages of an article, rendered with the forum profile and nested as threads.
+import { propre } from '../markup/index.ts';
+import type { Db } from '../db/connect.ts';
+import type { ForumMessageView } from '../site/pages/forum-block.tsx';
+
+/** Replies deeper than this are shown at this depth, so a long exchange stays readable on a phone. */
+export const MAX_THREAD_DEPTH = 4;
+
+export async function loadPublishedThreads(db: Db, articleId: number): Promise<ForumMessageView[]> {
+  const rows = await db.kysely
+    .selectFrom('forum_messages')
+    .select(['id', 'parent_id', 'title', 'text', 'author_name', 'author_url', 'created_at'])
+    .where('article_id', '=', articleId)
+    .where('kind', '=', 'public')
+    .where('status', '=', 'published')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const views = new Map<number, ForumMessageView & { depth: number }>();
+  const roots: ForumMessageView[] = [];
+  for (const row of rows) {
+    const view = {
+      id: row.id,
+      parentId: row.parent_id,
+      title: row.title,
+      html: propre(row.text, { profile: 'forum' }).html,
+      authorName: row.author_name,
+      authorUrl: /^https?:\/\//i.test(row.author_url) ? row.author_url : '',
+      createdAt: row.created_at,
+      replies: [],
+      depth: 0,
+    };
+    // A reply whose parent is not shown (unpublished, or deeper than the limit) attaches to the nearest shown ancestor.
+    let parent = row.parent_id === null ? undefined : views.get(row.parent_id);
+    if (parent && parent.depth >= MAX_THREAD_DEPTH) parent = views.get(parent.parentId ?? -1) ?? parent;
+    if (parent) {
+      view.depth = Math.min(parent.depth + 1, MAX_THREAD_DEPTH);
+      parent.replies.push(view);
+    } else {
+      roots.push(view);
+    }
+    views.set(row.id, view);
+  }
+  return roots;
+}

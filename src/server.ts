@@ -1,0 +1,76 @@
+// Starts a Tisse site: opens the database, migrates it, creates the first administrator (and the demo
+// content) on an empty database, then serves HTTP. Used by `tisse serve` and by the integration tests.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { openDatabase, type Db } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { initialiseSite, type SetupResult } from './content/setup.ts';
+import { createPageCache } from './site/page-cache.ts';
+import { createApp } from './app.ts';
+import { TisseError } from './errors.ts';
+
+export interface RunningSite {
+  url: string;
+  port: number;
+  db: Db;
+  setup: SetupResult;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Create the demo content when the database is empty (npm start does). */
+  demo?: boolean;
+  log?: Logger;
+}
+
+export async function startSite(config: Config, options: StartOptions = {}): Promise<RunningSite> {
+  const log = options.log ?? pino({ level: config.logLevel });
+  const db = await openDatabase(config);
+  let server: Server | undefined;
+  try {
+    await migrateToLatest(db);
+    const setup = await initialiseSite(db, config, { demo: options.demo ?? false });
+    const cache = createPageCache({ enabled: config.pageCache, version: db.version });
+    const app = createApp({ db, config, cache, log });
+    server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, getRequestListener(app.fetch));
+    const port = await listen(server, config.port, config.host);
+    const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      db,
+      setup,
+      log,
+      async close() {
+        await new Promise<void>((resolve) => {
+          server!.close(() => resolve());
+          server!.closeAllConnections();
+        });
+        await db.close();
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new TisseError('PORT_IN_USE', `Le port ${port} est déjà utilisé sur ${host} : un autre Tisse tourne-t-il déjà ? Choisissez un autre port avec TISSE_PORT.`));
+      } else if (error.code === 'EACCES') {
+        reject(new TisseError('PORT_IN_USE', `Le port ${port} est réservé : choisissez un port au-dessus de 1024 avec TISSE_PORT.`));
+      } else {
+        reject(error);
+      }
+    });
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}

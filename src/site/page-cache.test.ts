@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPageCache, etagOf } from './page-cache.ts';
+
+const page = (body: string) => ({ status: 200, body, etag: etagOf(body), contentType: 'text/html' });
+
+test('a change of data version drops every cached page', () => {
+  let version = 1;
+  const cache = createPageCache({ enabled: true, version: () => version });
+  cache.set('/a', page('A'));
+  assert.equal(cache.get('/a')?.body, 'A');
+  version = 2;
+  assert.equal(cache.get('/a'), undefined);
+});
+
+test('an expired page is not served', () => {
+  const cache = createPageCache({ enabled: true, version: () => 1 });
+  cache.set('/a', { ...page('A'), expiresAt: Date.now() - 1 });
+  assert.equal(cache.get('/a'), undefined);
+});
+
+test('a disabled cache keeps nothing', () => {
+  const cache = createPageCache({ enabled: false, version: () => 1 });
+  cache.set('/a', page('A'));
+  assert.equal(cache.get('/a'), undefined);
+});
+
+test('the ETag depends on the body', () => {
+  assert.notEqual(etagOf('a'), etagOf('b'));
+  assert.equal(etagOf('a'), etagOf('a'));
+});

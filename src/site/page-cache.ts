@@ -1,0 +1,61 @@
+// In-memory cache of rendered public pages with their ETag. An optimisation, never a source of truth:
+// any change to the data (in this process or another, see Db.version) drops the whole cache before the
+// next lookup, so a validated comment or a published article shows at once.
+import { createHash } from 'node:crypto';
+
+export interface CachedPage {
+  status: number;
+  body: string;
+  etag: string;
+  contentType: string;
+  /** When set, the page must be re-rendered after this instant (e.g. a scheduled publication). */
+  expiresAt?: number;
+}
+
+export interface PageCache {
+  readonly enabled: boolean;
+  get(key: string): CachedPage | undefined;
+  set(key: string, page: CachedPage): void;
+  clear(): void;
+  size(): number;
+}
+
+export function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+export function createPageCache(options: { enabled: boolean; version: () => number; maxEntries?: number }): PageCache {
+  const entries = new Map<string, CachedPage>();
+  const maxEntries = options.maxEntries ?? 2000;
+  let seenVersion = options.version();
+
+  const freshen = () => {
+    const version = options.version();
+    if (version !== seenVersion) {
+      entries.clear();
+      seenVersion = version;
+    }
+  };
+
+  return {
+    enabled: options.enabled,
+    get(key) {
+      if (!options.enabled) return undefined;
+      freshen();
+      const page = entries.get(key);
+      if (page?.expiresAt !== undefined && page.expiresAt <= Date.now()) {
+        entries.delete(key);
+        return undefined;
+      }
+      return page;
+    },
+    set(key, page) {
+      if (!options.enabled) return;
+      freshen();
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+      entries.set(key, page);
+    },
+    clear: () => entries.clear(),
+    size: () => entries.size,
+  };
+}

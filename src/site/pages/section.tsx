@@ -1,0 +1,43 @@
+// A section page: breadcrumb, presentation, sub-sections and the section's articles.
+import type { FC } from 'hono/jsx';
+import { t } from '../../i18n/index.ts';
+import type { ArticleSummary } from '../../content/articles.ts';
+import type { Section } from '../../db/schema.ts';
+import { markupHtml } from '../trusted-html.ts';
+import { Breadcrumb, type Crumb } from './layout.tsx';
+import { ArticleList } from './home.tsx';
+
+export interface SectionPageProps {
+  section: Section;
+  crumbs: Crumb[];
+  title: string;
+  descriptionHtml: string;
+  textHtml: string;
+  children: Section[];
+  articles: ArticleSummary[];
+}
+
+export const SectionPage: FC<SectionPageProps> = ({ crumbs, title, descriptionHtml, textHtml, children, articles }) => (
+  <>
+    <Breadcrumb crumbs={crumbs} />
+    <h1>{markupHtml(title)}</h1>
+    {descriptionHtml ? <div class="section__description">{markupHtml(descriptionHtml)}</div> : null}
+    {textHtml ? <div class="section__text texte">{markupHtml(textHtml)}</div> : null}
+    {children.length > 0 ? (
+      <section aria-labelledby="sous-rubriques">
+        <h2 id="sous-rubriques">{t('site.subsections')}</h2>
+        <ul class="section-list">
+          {children.map((s) => (
+            <li>
+              <a href={`/rubrique/${s.slug}`}>{s.title}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null}
+    <section aria-labelledby="articles-rubrique">
+      <h2 id="articles-rubrique">{t('site.sectionArticles')}</h2>
+      <ArticleList articles={articles} />
+    </section>
+  </>
+);

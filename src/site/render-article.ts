@@ -1,0 +1,45 @@
+// Turns an article's SPIP-markup fields into HTML for its page: parse every field, load every internal
+// target they mention at once, annotate (glossary), then render with the article profile.
+import { parse, render, typo, type MarkupDocument } from '../markup/index.ts';
+import type { Db } from '../db/connect.ts';
+import type { Article } from '../db/schema.ts';
+import { loadResolver } from './markup-resolver.ts';
+
+export interface RenderedArticle {
+  surtitle: string;
+  title: string;
+  subtitle: string;
+  lead: string;
+  text: string;
+  postscript: string;
+  /** Footnote blocks of lead, text and postscript, in that order. */
+  notes: string;
+  brokenLinks: { type: string; id: number }[];
+}
+
+/** A transformation of the parsed text before rendering (the glossary marks its terms this way). */
+export type Annotator = (doc: MarkupDocument, field: 'lead' | 'text' | 'postscript') => MarkupDocument;
+
+export async function renderArticle(db: Db, article: Article, annotate?: Annotator): Promise<RenderedArticle> {
+  const lang = article.lang || 'fr';
+  const blocks = (['lead', 'text', 'postscript'] as const).map((field) => ({ field, doc: parse(article[field], { lang, profile: 'article' }) }));
+  const resolve = await loadResolver(db, blocks.flatMap((b) => b.doc.references));
+  const out = { lead: '', text: '', postscript: '' };
+  let notes = '';
+  const brokenLinks: RenderedArticle['brokenLinks'] = [];
+  for (const { field, doc } of blocks) {
+    const annotated = annotate ? annotate(doc, field) : doc;
+    const result = render(annotated, { profile: 'article', resolve, lang, noteIdPrefix: field === 'text' ? '' : `${field}-` });
+    out[field] = result.html;
+    notes += result.notes;
+    brokenLinks.push(...result.brokenLinks);
+  }
+  return {
+    surtitle: typo(article.surtitle, { lang }),
+    title: typo(article.title, { lang }),
+    subtitle: typo(article.subtitle, { lang }),
+    ...out,
+    notes,
+    brokenLinks,
+  };
+}

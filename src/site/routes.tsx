@@ -1,0 +1,254 @@
+// Public routes: home, sections, articles and their print version, static assets and documents.
+// Paths resolve through the `urls` table; an old path answers 301 to the current one.
+import { createReadStream, statSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { Hono, type Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AppEnv } from './context.ts';
+import { etagOf } from './page-cache.ts';
+import { Layout } from './pages/layout.tsx';
+import { HomePage } from './pages/home.tsx';
+import { SectionPage } from './pages/section.tsx';
+import { ArticlePage } from './pages/article.tsx';
+import { PrintPage } from './pages/print.tsx';
+import { NotFoundPage, ErrorPage } from './pages/error.tsx';
+import { getAsset } from './assets.ts';
+import { renderArticle } from './render-article.ts';
+import { loadSiteSettings, type SiteSettings } from '../content/settings.ts';
+import { loadSectionTree, type SectionTree } from '../content/sections.ts';
+import { listPublicArticles, loadArticle, loadArticlePageData } from '../content/articles.ts';
+import { isPublic } from '../content/visibility.ts';
+import { resolvePath, currentPath } from '../content/urls.ts';
+import { loadPublishedThreads } from '../forum/threads.ts';
+import { propre, typo } from '../markup/index.ts';
+import { t } from '../i18n/index.ts';
+import type { Db } from '../db/connect.ts';
+
+export const siteRoutes = new Hono<AppEnv>();
+
+/** Serves a page through the cache: answers 304 to a matching If-None-Match, stores cacheable pages. */
+export async function sendPage(
+  c: Context<AppEnv>,
+  body: string,
+  options: { status?: number; cacheable?: boolean; expiresAt?: number; contentType?: string } = {},
+): Promise<Response> {
+  const status = options.status ?? 200;
+  const contentType = options.contentType ?? 'text/html; charset=utf-8';
+  const etag = etagOf(body);
+  if (options.cacheable !== false && status === 200 && c.req.method === 'GET' && !c.req.header('cookie')?.includes('tisse_session=')) {
+    c.get('app').cache.set(cacheKey(c), { status, body, etag, contentType, ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}) });
+  }
+  return respond(c, { status, body, etag, contentType });
+}
+
+export function cacheKey(c: Context): string {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}
+
+export function respond(c: Context, page: { status: number; body: string; etag: string; contentType: string }): Response {
+  const headers = { 'content-type': page.contentType, etag: page.etag, 'cache-control': 'no-cache' };
+  if (page.status === 200 && c.req.header('if-none-match') === page.etag) return new Response(null, { status: 304, headers });
+  return new Response(c.req.method === 'HEAD' ? null : page.body, { status: page.status, headers });
+}
+
+/** Renders a public page inside the site layout. */
+export async function renderInLayout(
+  db: Db,
+  content: { title: string; description?: string; head?: Child; body: Child },
+  shared?: { settings: SiteSettings; tree: SectionTree },
+): Promise<string> {
+  const { settings, tree } = shared ?? { settings: await loadSiteSettings(db), tree: await loadSectionTree(db) };
+  const page = (
+    <Layout settings={settings} title={content.title} description={content.description} topSections={tree.children(null)} head={content.head}>
+      {content.body}
+    </Layout>
+  );
+  return '<!DOCTYPE html>' + (await page.toString());
+}
+
+/** The next instant a scheduled article becomes public: cached pages listing articles expire then. */
+async function nextPublication(db: Db, now: string): Promise<number | undefined> {
+  const row = await db.kysely
+    .selectFrom('articles')
+    .select((eb) => eb.fn.min('published_at').as('next'))
+    .where('status', '=', 'published')
+    .where('published_at', '>', now)
+    .executeTakeFirst();
+  return row?.next ? Date.parse(row.next) : undefined;
+}
+
+export async function notFound(c: Context<AppEnv>): Promise<Response> {
+  const body = await renderInLayout(c.get('app').db, { title: t('notFound.title'), body: <NotFoundPage /> });
+  return sendPage(c, body, { status: 404, cacheable: false });
+}
+
+export async function errorPage(c: Context<AppEnv>, status: number, title: string, message: string): Promise<Response> {
+  const body = await renderInLayout(c.get('app').db, { title, body: <ErrorPage title={title} message={message} /> });
+  return sendPage(c, body, { status, cacheable: false });
+}
+
+siteRoutes.get('/assets/:name', (c) => {
+  const asset = getAsset(c.req.param('name'));
+  if (!asset) return notFound(c);
+  return new Response(new Uint8Array(asset.body), {
+    headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=31536000, immutable' },
+  });
+});
+
+siteRoutes.get('/documents/*', (c) => {
+  const root = join(c.get('app').config.dataDir, 'documents');
+  const relative = decodeURIComponent(new URL(c.req.url).pathname.slice('/documents/'.length));
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(root + sep)) return notFound(c);
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return notFound(c);
+    size = stat.size;
+  } catch {
+    return notFound(c);
+  }
+  const type = documentContentType(file);
+  const stream = Readable.toWeb(createReadStream(file)) as ReadableStream;
+  return new Response(stream, {
+    headers: {
+      'content-type': type,
+      'content-length': String(size),
+      'cache-control': 'public, max-age=86400',
+      'x-content-type-options': 'nosniff',
+      // A document is shown inline only when it is an image or a PDF; anything else downloads.
+      ...(type.startsWith('image/') && type !== 'image/svg+xml') || type === 'application/pdf' ? {} : { 'content-disposition': 'attachment' },
+    },
+  });
+});
+
+function documentContentType(file: string): string {
+  const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+  const types: Record<string, string> = {
+    jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
+    pdf: 'application/pdf', odt: 'application/vnd.oasis.opendocument.text', txt: 'text/plain; charset=utf-8',
+    mp3: 'audio/mpeg', mp4: 'video/mp4', zip: 'application/zip',
+  };
+  return types[ext] ?? 'application/octet-stream';
+}
+
+siteRoutes.get('/', async (c) => {
+  const { db } = c.get('app');
+  const now = new Date().toISOString();
+  const [settings, tree, latest, expiresAt] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), listPublicArticles(db, { limit: 10, now }), nextPublication(db, now)]);
+  const body = await renderInLayout(db, { title: settings.name, description: settings.tagline, body: <HomePage settings={settings} latest={latest} sections={tree.children(null)} /> }, { settings, tree });
+  return sendPage(c, body, { expiresAt });
+});
+
+siteRoutes.get('/rubrique/:slug', async (c) => {
+  const { db } = c.get('app');
+  const path = new URL(c.req.url).pathname;
+  const target = await resolvePath(db, path);
+  if (!target || target.objectType !== 'section') return notFound(c);
+  if (!target.isCurrent) return redirectToCurrent(c, 'section', target.objectId);
+  const now = new Date().toISOString();
+  const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), nextPublication(db, now)]);
+  const section = tree.byId.get(target.objectId);
+  if (!section) return notFound(c);
+  const articles = await listPublicArticles(db, { sectionIds: [section.id], limit: 50, now });
+  const crumbs = [{ label: t('site.home'), href: '/' }, ...tree.ancestry(section.id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` }))];
+  const body = await renderInLayout(
+    db,
+    {
+      title: section.title,
+      description: section.description,
+      body: (
+        <SectionPage
+          section={section}
+          crumbs={crumbs}
+          title={typo(section.title)}
+          descriptionHtml={propre(section.description).html}
+          textHtml={propre(section.text).html}
+          children={tree.children(section.id)}
+          articles={articles}
+        />
+      ),
+    },
+    { settings, tree },
+  );
+  return sendPage(c, body, { expiresAt });
+});
+
+siteRoutes.get('/imprimer/:slug', async (c) => {
+  const { db, config } = c.get('app');
+  const slug = c.req.param('slug');
+  const target = await resolvePath(db, `/${slug}`);
+  if (!target || target.objectType !== 'article') return notFound(c);
+  if (!target.isCurrent) {
+    const current = await currentPath(db, 'article', target.objectId);
+    if (current) return c.redirect(`/imprimer${current}`, 301);
+  }
+  const article = await loadArticle(db, target.objectId);
+  if (!article || !isPublic(article)) return article?.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
+  const [settings, tree, data, rendered] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), loadArticlePageData(db, article), renderArticle(db, article)]);
+  const page = (
+    <PrintPage
+      settings={settings}
+      data={data}
+      rendered={rendered}
+      canonicalUrl={`${config.siteUrl}/${article.slug}`}
+      breadcrumb={tree.ancestry(article.section_id).map((s) => s.title)}
+    />
+  );
+  return sendPage(c, '<!DOCTYPE html>' + (await page.toString()));
+});
+
+siteRoutes.get('/:slug', async (c) => {
+  const { db } = c.get('app');
+  const path = new URL(c.req.url).pathname;
+  const target = await resolvePath(db, path);
+  if (!target) return notFound(c);
+  if (target.objectType !== 'article') {
+    const current = await currentPath(db, target.objectType, target.objectId);
+    return current ? c.redirect(current, 301) : notFound(c);
+  }
+  if (!target.isCurrent) return redirectToCurrent(c, 'article', target.objectId);
+  const article = await loadArticle(db, target.objectId);
+  if (!article) return notFound(c);
+  if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
+  const now = new Date().toISOString();
+  const [settings, tree, data, rendered, threads, expiresAt] = await Promise.all([
+    loadSiteSettings(db),
+    loadSectionTree(db),
+    loadArticlePageData(db, article, now),
+    renderArticle(db, article),
+    loadPublishedThreads(db, article.id),
+    nextPublication(db, now),
+  ]);
+  const crumbs = [
+    { label: t('site.home'), href: '/' },
+    ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
+    { label: article.title, href: `/${article.slug}` },
+  ];
+  const forumMode = article.forum_mode ?? settings.forumMode;
+  const body = await renderInLayout(
+    db,
+    {
+      title: article.title,
+      description: article.description || undefined,
+      body: (
+        <ArticlePage
+          data={data}
+          rendered={rendered}
+          crumbs={crumbs}
+          forumMode={forumMode}
+          forum={{ articleId: article.id, mode: forumMode, threads, action: '/forum/poster' }}
+        />
+      ),
+    },
+    { settings, tree },
+  );
+  return sendPage(c, body, { expiresAt });
+});
+
+async function redirectToCurrent(c: Context<AppEnv>, type: 'article' | 'section', id: number): Promise<Response> {
+  const current = await currentPath(c.get('app').db, type, id);
+  return current ? c.redirect(current, 301) : notFound(c);
+}
