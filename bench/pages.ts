@@ -1,0 +1,148 @@
+// Page-serving benchmark: the demo article from the page cache, the same page rendered from the database
+// on every request, a single client's latency (the Nagle/delayed-ACK trap shows as a flat ~40 ms), and
+// cold start to first byte. When nginx is installed, it serves the same HTML as a static file in the
+// same run: the physical limit a page server can approach on this machine.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { table, writeBenchSection } from './report.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ARTICLE = '/benoit-hamon-en-visite-a-niort';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = 32;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Served {
+  child: ChildProcess;
+  port: number;
+  /** Milliseconds from spawn to the first 200 on the article page. */
+  firstByteMs: number;
+}
+
+async function serve(dataDir: string, env: Record<string, string>): Promise<Served> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), 'serve'], {
+    env: { ...process.env, TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (;;) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}${ARTICLE}`);
+      if (response.status === 200) {
+        await response.text();
+        return { child, port, firstByteMs: performance.now() - started };
+      }
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error('server exited before answering');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function stop(served: Served): Promise<void> {
+  served.child.kill('SIGTERM');
+  await new Promise((resolve) => served.child.once('exit', resolve));
+}
+
+async function load(url: string, connections = CONNECTIONS, duration = DURATION) {
+  const result = await autocannon({ url, connections, duration, pipelining: 1 });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function nginxStatic(html: string): Promise<{ rps: number; p50: number; p99: number; errors: number } | undefined> {
+  if (spawnSync('sh', ['-c', 'command -v nginx']).status !== 0) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'tisse-nginx-'));
+  const port = await freePort();
+  writeFileSync(join(dir, 'article.html'), html);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log; daemon off;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
+  server { listen 127.0.0.1:${port}; root ${dir}; location / { default_type text/html; } } }`,
+  );
+  const nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/article.html`)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  const result = await load(`http://127.0.0.1:${port}/article.html`);
+  nginx.kill('SIGTERM');
+  await new Promise((resolve) => nginx.once('exit', resolve));
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tisse-bench-'));
+try {
+  // Cold start on an empty data directory: migrations, first administrator, demo content, first page.
+  const first = await serve(dataDir, {});
+  const html = await (await fetch(`http://127.0.0.1:${first.port}${ARTICLE}`)).text();
+  await stop(first);
+  // Cold start of an existing site: what a restart or a deploy costs.
+  const restart = await serve(dataDir, {});
+  const cached = await load(`http://127.0.0.1:${restart.port}${ARTICLE}`);
+  const single = await load(`http://127.0.0.1:${restart.port}${ARTICLE}`, 1, Math.min(DURATION, 5));
+  await stop(restart);
+
+  const uncachedServer = await serve(dataDir, { TISSE_PAGE_CACHE: 'off' });
+  const uncached = await load(`http://127.0.0.1:${uncachedServer.port}${ARTICLE}`);
+  const singleUncached = await load(`http://127.0.0.1:${uncachedServer.port}${ARTICLE}`, 1, Math.min(DURATION, 5));
+  await stop(uncachedServer);
+
+  const nginx = await nginxStatic(html);
+
+  const rows: (string | number)[][] = [
+    ['Article page, page cache on', CONNECTIONS, cached.rps, cached.p50, cached.p99, cached.errors],
+    ['Article page, page cache off (rendered from the database)', CONNECTIONS, uncached.rps, uncached.p50, uncached.p99, uncached.errors],
+    ['Article page, cache on, single client', 1, single.rps, single.p50, single.p99, single.errors],
+    ['Article page, cache off, single client', 1, singleUncached.rps, singleUncached.p50, singleUncached.p99, singleUncached.errors],
+  ];
+  if (nginx) rows.push(['nginx serving the same HTML as a static file', CONNECTIONS, nginx.rps, nginx.p50, nginx.p99, nginx.errors]);
+
+  const body = [
+    `autocannon on loopback, ${DURATION} s per run, page of ${Math.round(html.length / 1024)} KB; server and load generator share the machine's cores.`,
+    '',
+    table(['Run', 'Connections', 'Requests/s', 'p50 latency (ms)', 'p99 latency (ms)', 'Errors/non-2xx'], rows),
+    '',
+    table(
+      ['Cold start', 'Time to first byte of the article (ms)'],
+      [
+        ['First start on an empty data directory (migrations, admin, demo content)', Math.round(first.firstByteMs)],
+        ['Restart of an existing site', Math.round(restart.firstByteMs)],
+      ],
+    ),
+    '',
+    nginx
+      ? `Ratio to nginx serving a static file: cached ${(cached.rps / nginx.rps * 100).toFixed(0)} %, uncached ${(uncached.rps / nginx.rps * 100).toFixed(0)} %.`
+      : 'nginx is not installed (`apt-get install -y nginx`): no static-file reference in this run.',
+    '',
+    'Aims (issue 2): ≥ 25,000 cached pages/s, ≥ 3,000 uncached pages/s, cold start under 1 s, no flat ~40 ms single-client latency. For scale on this machine: nginx static ~110,000 req/s; WordPress behind fastcgi cache ~45,000; SPIP 4.1 with its cache ~690; Ghost 5 ~73.',
+  ].join('\n');
+  writeBenchSection('pages', 'Pages (bench/pages.ts)', 'npm run bench -- pages', body);
+  console.log(body);
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
