@@ -1,0 +1,102 @@
+// Creates or updates a glossary term (CLI `tisse glossary add`, CSV import, back office): validated here once,
+// written in one transaction. The slug (the anchor on /glossaire) comes from the term unless given.
+import { z } from 'zod';
+import type { Db, Trx } from '../../db/connect.ts';
+import type { GlossaryTerm } from '../../db/schema.ts';
+import { nowIso } from '../../db/time.ts';
+import { TisseError } from '../../errors.ts';
+import { slugify } from '../../content/slug.ts';
+
+const text = (max: number) => z.string().trim().max(max, `au plus ${max} caractères`);
+
+export const termInputSchema = z.object({
+  term: text(200).min(1, 'terme obligatoire'),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lettres minuscules sans accent, chiffres et tirets')
+    .max(80)
+    .optional(),
+  variants: z.array(text(200)).max(50, 'au plus 50 variantes').default([]),
+  definition: text(2000).min(1, 'définition obligatoire'),
+  presentation: text(100_000).default(''),
+  linkUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((url) => url === '' || /^(https?:\/\/|\/)/i.test(url), 'adresse en http(s):// ou commençant par /')
+    .default(''),
+});
+
+export type TermInput = z.input<typeof termInputSchema>;
+export type ValidTerm = z.output<typeof termInputSchema>;
+
+/** Validates a term, with French messages per field; throws BAD_INPUT. */
+export function validateTerm(input: TermInput): ValidTerm & { slug: string } {
+  const parsed = termInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new TisseError('BAD_INPUT', `${fieldLabel(String(issue.path[0]))} : ${issue.message}`, {
+      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+    });
+  }
+  const data = parsed.data;
+  const variants = [...new Set(data.variants.filter((v) => v !== '' && v !== data.term))];
+  return { ...data, variants, slug: data.slug ?? slugify(data.term) };
+}
+
+const labels: Record<string, string> = {
+  term: 'terme',
+  slug: 'ancre',
+  variants: 'variantes',
+  definition: 'définition',
+  presentation: 'présentation',
+  linkUrl: 'lien',
+};
+
+function fieldLabel(field: string): string {
+  return labels[field] ?? field;
+}
+
+export interface SaveOptions {
+  /** Update the term that has the same slug instead of refusing it. */
+  replace?: boolean;
+}
+
+/** Creates a term; with `replace`, updates the one with the same slug. Returns the row and what happened. */
+export async function saveTerm(db: Db, input: TermInput, options: SaveOptions = {}): Promise<{ term: GlossaryTerm; created: boolean }> {
+  const data = validateTerm(input);
+  return db.write((trx) => saveValidTerm(trx, data, options));
+}
+
+/** The write itself, for callers that already hold a transaction (the CSV import saves every row in one). */
+export async function saveValidTerm(trx: Trx, data: ValidTerm & { slug: string }, options: SaveOptions = {}): Promise<{ term: GlossaryTerm; created: boolean }> {
+  const now = nowIso();
+  const values = {
+    term: data.term,
+    slug: data.slug,
+    variants: JSON.stringify(data.variants),
+    definition: data.definition,
+    presentation: data.presentation,
+    link_url: data.linkUrl,
+    updated_at: now,
+  };
+  const existing = await trx.selectFrom('glossary_terms').select('id').where('slug', '=', data.slug).executeTakeFirst();
+  if (existing) {
+    if (!options.replace) {
+      throw new TisseError('CONFLICT', `Le glossaire a déjà un terme d’ancre « ${data.slug} ».`, { fields: { slug: 'déjà utilisée' } });
+    }
+    const term = await trx.updateTable('glossary_terms').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
+    return { term, created: false };
+  }
+  const term = await trx.insertInto('glossary_terms').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow();
+  return { term, created: true };
+}
+
+/** Deletes a term by id; false when it did not exist. */
+export async function deleteTerm(db: Db, id: number): Promise<boolean> {
+  return db.write(async (trx) => {
+    const result = await trx.deleteFrom('glossary_terms').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  });
+}
