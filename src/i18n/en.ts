@@ -63,5 +63,11 @@ export const en: Record<MessageKey, string> = {
   'badRequest.title': 'Malformed address',
   'error.title': 'Error',
   'print.title': 'Printable version',
+  'glossary.letters': 'Glossary letters',
+  'glossary.empty': 'The glossary is empty for now.',
+  'glossary.variants': 'Also: {list}',
+  'glossary.articles': 'Articles using this term',
+  'glossary.moreAbout': 'Learn more',
+  'glossary.termsUsed': 'Glossary terms',
   'print.back': 'Back to the article',
 };

@@ -61,6 +61,12 @@ export const fr = {
   'badRequest.title': 'Adresse incorrecte',
   'error.title': 'Erreur',
   'print.title': 'Version imprimable',
+  'glossary.letters': 'Lettres du glossaire',
+  'glossary.empty': 'Le glossaire est vide pour le moment.',
+  'glossary.variants': 'Aussi : {list}',
+  'glossary.articles': 'Articles qui emploient ce terme',
+  'glossary.moreAbout': 'En savoir plus',
+  'glossary.termsUsed': 'Termes du glossaire',
   'print.back': 'Retour à l’article',
 } as const;
 
