@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from './site/context.ts';
 import { siteRoutes, notFound, errorPage, cacheKey, respond } from './site/routes.tsx';
 import { isTisseError } from './errors.ts';
+import { ecrireRoutes } from './admin/routes.tsx';
 import { t } from './i18n/index.ts';
 
 export function createApp(app: AppContext): Hono<AppEnv> {
@@ -55,6 +56,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   });
 
   // Module routers go here, before the public site: its /:slug route catches every remaining path.
+  hono.route('/', ecrireRoutes);
   hono.route('/', siteRoutes);
 
   hono.notFound((c) => notFound(c));

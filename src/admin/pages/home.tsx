@@ -1,0 +1,65 @@
+// Back-office home: what waits for me — articles proposed for publication, my drafts.
+import type { FC } from 'hono/jsx';
+import { t } from '../../i18n/index.ts';
+import type { ArticleRow } from '../../content/article-lists.ts';
+import { formatDate } from '../../i18n/index.ts';
+
+export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows, caption }) => (
+  <table>
+    <caption class="visually-hidden">{caption}</caption>
+    <thead>
+      <tr>
+        <th scope="col">{t('admin.article.title')}</th>
+        <th scope="col">{t('admin.article.section')}</th>
+        <th scope="col">{t('admin.article.authors')}</th>
+        <th scope="col">{t('admin.article.status')}</th>
+        <th scope="col">{t('admin.article.updated')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      {rows.map((row) => (
+        <tr>
+          <td>
+            <a href={`/ecrire/articles/${row.id}`}>{row.title}</a>
+          </td>
+          <td>{row.section_title}</td>
+          <td>{row.authorNames.join(', ')}</td>
+          <td>
+            <StatusBadge status={row.status} publishedAt={row.published_at} />
+          </td>
+          <td>{formatDate(row.updated_at)}</td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+export const StatusBadge: FC<{ status: ArticleRow['status']; publishedAt?: string | null }> = ({ status, publishedAt }) => {
+  const scheduled = status === 'published' && publishedAt && publishedAt > new Date().toISOString();
+  return (
+    <span class={`status status--${status}`}>
+      {scheduled ? t('admin.status.scheduled', { date: formatDate(publishedAt) }) : t(`admin.status.${status}`)}
+    </span>
+  );
+};
+
+export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCreate: boolean }> = ({ proposed, drafts, canCreate }) => (
+  <>
+    <h1>{t('admin.home.title')}</h1>
+    {canCreate ? (
+      <p>
+        <a class="button" href="/ecrire/articles/nouveau">
+          {t('admin.article.new')}
+        </a>
+      </p>
+    ) : null}
+    <section aria-labelledby="proposes">
+      <h2 id="proposes">{t('admin.home.proposed', { count: proposed.length })}</h2>
+      {proposed.length ? <ArticleTable rows={proposed} caption={t('admin.home.proposed', { count: proposed.length })} /> : <p>{t('admin.home.none')}</p>}
+    </section>
+    <section aria-labelledby="brouillons">
+      <h2 id="brouillons">{t('admin.home.drafts', { count: drafts.length })}</h2>
+      {drafts.length ? <ArticleTable rows={drafts} caption={t('admin.home.drafts', { count: drafts.length })} /> : <p>{t('admin.home.none')}</p>}
+    </section>
+  </>
+);

@@ -1,0 +1,89 @@
+// The back-office frame: skip link, site name, the current user with a logout button, and the main
+// navigation (Articles, Rubriques, Mots-clés, Glossaire, Auteurs, Documents, Forum, Réglages).
+import type { Child, FC } from 'hono/jsx';
+import { t } from '../../i18n/index.ts';
+import { adminAssetUrl } from '../assets.ts';
+import { CSRF_FIELD, type CurrentUser } from '../auth.ts';
+
+export const adminNav = [
+  { href: '/ecrire/articles', key: 'admin.nav.articles' },
+  { href: '/ecrire/rubriques', key: 'admin.nav.sections' },
+  { href: '/ecrire/mots', key: 'admin.nav.keywords' },
+  { href: '/ecrire/glossaire', key: 'admin.nav.glossary' },
+  { href: '/ecrire/auteurs', key: 'admin.nav.authors' },
+  { href: '/ecrire/documents', key: 'admin.nav.documents' },
+  { href: '/ecrire/forum', key: 'admin.nav.forum' },
+  { href: '/ecrire/reglages', key: 'admin.nav.settings' },
+] as const;
+
+export interface AdminLayoutProps {
+  title: string;
+  siteName: string;
+  /** Undefined on the login and password pages. */
+  user?: CurrentUser | undefined;
+  /** The nav entry to mark as current (its href). */
+  current?: string;
+  /** Scripts this page needs (asset names under src/admin/assets/). */
+  scripts?: string[];
+  children?: Child;
+}
+
+export const AdminLayout: FC<AdminLayoutProps> = ({ title, siteName, user, current, scripts = [], children }) => (
+  <html lang="fr">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex" />
+      <title>{`${title} — ${t('admin.title')} — ${siteName}`}</title>
+      <link rel="stylesheet" href={adminAssetUrl('admin.css')} />
+      {scripts.map((name) => (
+        <script src={adminAssetUrl(name)} defer></script>
+      ))}
+    </head>
+    <body>
+      <a class="skip-link" href="#contenu">
+        {t('site.skipToContent')}
+      </a>
+      <header class="admin-header">
+        <p class="admin-brand">
+          <a href="/ecrire/">{t('admin.title')}</a> · <a href="/">{siteName}</a>
+        </p>
+        {user ? (
+          <div class="admin-user">
+            <span>{user.user.name}</span>
+            <form method="post" action="/ecrire/logout">
+              <CsrfField user={user} />
+              <button type="submit">{t('admin.logout')}</button>
+            </form>
+          </div>
+        ) : null}
+      </header>
+      {user ? (
+        <nav class="admin-nav" aria-label={t('admin.nav.label')}>
+          <ul>
+            {adminNav.map((item) => (
+              <li>
+                <a href={item.href} aria-current={current === item.href ? 'page' : undefined}>
+                  {t(item.key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <main id="contenu" class="admin-main">
+        {children}
+      </main>
+    </body>
+  </html>
+);
+
+/** The hidden field every back-office form carries (checked by csrfProtection). */
+export const CsrfField: FC<{ user: CurrentUser }> = ({ user }) => <input type="hidden" name={CSRF_FIELD} value={user.csrfToken} />;
+
+/** A message above a form or page: information, warning or error. */
+export const Notice: FC<{ kind?: 'info' | 'warning' | 'error'; children?: Child }> = ({ kind = 'info', children }) => (
+  <div class={kind === 'info' ? 'notice' : `notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    {children}
+  </div>
+);

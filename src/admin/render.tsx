@@ -1,0 +1,66 @@
+// Renders a back-office page inside AdminLayout. Back-office pages are never cached (private, per user).
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { loadSiteSettings } from '../content/settings.ts';
+import { AdminLayout, Notice } from './pages/layout.tsx';
+import { currentUser, type AdminEnv } from './auth.ts';
+import { t } from '../i18n/index.ts';
+
+export interface AdminPage {
+  title: string;
+  /** href of the nav entry to mark as current. */
+  current?: string;
+  scripts?: string[];
+  status?: number;
+  body: Child;
+}
+
+export async function renderAdmin(c: Context<AdminEnv>, page: AdminPage): Promise<Response> {
+  const settings = await loadSiteSettings(c.get('app').db);
+  const html = (
+    <AdminLayout title={page.title} siteName={settings.name} user={currentUser(c)} current={page.current} scripts={page.scripts}>
+      {page.body}
+    </AdminLayout>
+  );
+  return new Response('<!DOCTYPE html>' + (await html.toString()), {
+    status: page.status ?? 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+export async function adminErrorPage(c: Context<AdminEnv>, status: number, message: string): Promise<Response> {
+  return renderAdmin(c, {
+    title: t('error.title'),
+    status,
+    body: (
+      <>
+        <h1>{t('error.title')}</h1>
+        <Notice kind="error">{message}</Notice>
+        <p>
+          <a href="/ecrire/">{t('admin.backHome')}</a>
+        </p>
+      </>
+    ),
+  });
+}
+
+/** Reads a form's fields as strings (arrays for repeated names), whatever the encoding. */
+export async function formFields(c: Context<AdminEnv>): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (Array.isArray(value)) out[name] = value.filter((v): v is string => typeof v === 'string');
+    else if (typeof value === 'string') out[name] = value;
+  }
+  return out;
+}
+
+export function field(fields: Record<string, string | string[]>, name: string): string {
+  const value = fields[name];
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+export function fieldList(fields: Record<string, string | string[]>, name: string): string[] {
+  const value = fields[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,99 @@
+// The back office at /ecrire/ (every path here is absolute): assets, login and logout, password reset, then (behind requireUser) the home
+// page and each area's router. Every unsafe request passes csrfProtection first.
+import { Hono } from 'hono';
+import type { AppEnv } from '../site/context.ts';
+import { isTisseError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+import { getAdminAsset } from './assets.ts';
+import { clearSessionCookie, clientIp, csrfProtection, currentUser, loadSession, mustUser, requireUser, setSessionCookie, type AdminEnv } from './auth.ts';
+import { adminErrorPage, field, formFields, renderAdmin } from './render.tsx';
+import { LoginPage } from './pages/login.tsx';
+import { HomePage } from './pages/home.tsx';
+import { logIn } from '../content/operations/log-in.ts';
+import { deleteSession, SESSION_COOKIE } from '../content/sessions.ts';
+import { listArticlesForActor } from '../content/article-lists.ts';
+import { can } from '../content/permissions.ts';
+import { getCookie } from 'hono/cookie';
+
+export const adminRoutes = new Hono<AdminEnv>();
+
+adminRoutes.onError(async (error, c) => {
+  if (isTisseError(error)) {
+    if (error.code === 'UNAUTHENTICATED' && c.req.method === 'GET') return c.redirect('/ecrire/login', 303);
+    return adminErrorPage(c, error.status, error.message);
+  }
+  c.get('app').log.error({ err: error, path: c.req.path }, 'unhandled error in back office');
+  return adminErrorPage(c, 500, 'Une erreur inattendue s’est produite. Elle a été enregistrée.');
+});
+
+adminRoutes.get('/ecrire/assets/:name', (c) => {
+  const asset = getAdminAsset(c.req.param('name'));
+  if (!asset) return c.text('Not found', 404);
+  return new Response(new Uint8Array(asset.body), { headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=31536000, immutable' } });
+});
+
+adminRoutes.use('/ecrire/*', loadSession);
+adminRoutes.use('/ecrire/*', csrfProtection);
+
+/** Only same-site back-office paths: an attacker's ?retour=https://… must not become an open redirect. */
+function safeReturn(value: string): string {
+  return /^\/ecrire\/[^/\\]?/.test(value) && !value.startsWith('//') && !value.includes('\\') ? value : '/ecrire/';
+}
+
+adminRoutes.get('/ecrire/login', async (c) => {
+  if (currentUser(c)) return c.redirect('/ecrire/', 303);
+  const info = c.req.query('reinitialise') !== undefined ? t('admin.reset.done') : undefined;
+  return renderAdmin(c, { title: t('admin.login.title'), body: <LoginPage back={c.req.query('retour') ?? ''} info={info} /> });
+});
+
+adminRoutes.post('/ecrire/login', async (c) => {
+  const fields = await formFields(c);
+  const email = field(fields, 'email');
+  const back = field(fields, 'retour');
+  try {
+    const { session } = await logIn(c.get('app').db, {
+      email,
+      password: field(fields, 'password'),
+      ip: clientIp(c),
+      userAgent: c.req.header('user-agent') ?? '',
+    });
+    setSessionCookie(c, session.token);
+    return c.redirect(safeReturn(back), 303);
+  } catch (error) {
+    if (!isTisseError(error)) throw error;
+    return renderAdmin(c, { title: t('admin.login.title'), status: error.status, body: <LoginPage email={email} back={back} error={error.message} /> });
+  }
+});
+
+adminRoutes.post('/ecrire/logout', async (c) => {
+  await deleteSession(c.get('app').db, getCookie(c, SESSION_COOKIE));
+  clearSessionCookie(c);
+  return c.redirect('/ecrire/login', 303);
+});
+
+// Everything below needs a logged-in editor or administrator.
+adminRoutes.use('/ecrire/*', async (c, next) => {
+  if (c.req.path === '/ecrire/login' || c.req.path.startsWith('/ecrire/mot-de-passe') || c.req.path.startsWith('/ecrire/reinitialiser')) return next();
+  return requireUser(c, next);
+});
+
+adminRoutes.get('/ecrire', (c) => c.redirect('/ecrire/', 301));
+
+adminRoutes.get('/ecrire/', async (c) => {
+  const user = mustUser(c);
+  const db = c.get('app').db;
+  const [proposed, drafts] = await Promise.all([
+    listArticlesForActor(db, user.actor, { status: 'proposed', limit: 50 }),
+    listArticlesForActor(db, user.actor, { status: 'draft', authorId: user.user.id, limit: 50 }),
+  ]);
+  return renderAdmin(c, {
+    title: t('admin.home.title'),
+    body: <HomePage proposed={proposed} drafts={drafts} canCreate={can(user.actor, 'article.create')} />,
+  });
+});
+
+/**
+ * Mounted at the root in app.ts (its paths carry /ecrire/ themselves, so that /ecrire/ is the home, as in
+ * SPIP). Other areas add their routers with `adminRoutes.route('/ecrire/<area>', router)`.
+ */
+export const ecrireRoutes = adminRoutes as unknown as Hono<AppEnv>;
