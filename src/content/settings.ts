@@ -9,6 +9,21 @@ export const followLinkSchema = z.object({
   kind: z.enum(['rss', 'atom', 'newsletter', 'mastodon', 'bluesky', 'linkedin', 'facebook', 'youtube', 'other']).default('other'),
 });
 
+/** Outgoing mail server, set in the back office; TISSE_SMTP_URL, when set, takes precedence. Empty host: mail stays in the outbox. */
+export const smtpSettingsSchema = z.object({
+  host: z
+    .string()
+    .trim()
+    .max(253)
+    .regex(/^$|^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'nom de serveur invalide')
+    .default(''),
+  port: z.coerce.number().int('port entier').min(1, 'port entre 1 et 65535').max(65535, 'port entre 1 et 65535').default(587),
+  /** 'starttls': plain connection upgraded to TLS (port 587); 'tls': TLS from the start (port 465). */
+  security: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+  user: z.string().trim().max(320).default(''),
+  password: z.string().max(500).default(''),
+});
+
 export const siteSettingsSchema = z.object({
   name: z.string().min(1).default('Mon site Tisse'),
   tagline: z.string().default(''),
@@ -22,10 +37,12 @@ export const siteSettingsSchema = z.object({
   /** Hosts from which editors may embed <iframe> (video platforms…). */
   iframeHosts: z.array(z.string()).default([]),
   emailFrom: z.string().default(''),
+  smtp: smtpSettingsSchema.default(smtpSettingsSchema.parse({})),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export type FollowLink = z.infer<typeof followLinkSchema>;
+export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
 
 export async function loadSiteSettings(db: Db): Promise<SiteSettings> {
   const rows = await db.kysely.selectFrom('settings').select(['key', 'value']).execute();
