@@ -8,6 +8,7 @@ import { siteRoutes, notFound, errorPage, cacheKey, respond } from './site/route
 import { isTisseError } from './errors.ts';
 import { ecrireRoutes } from './admin/routes.tsx';
 import { t } from './i18n/index.ts';
+import { forumRoutes } from './forum/public-routes.tsx';
 
 export function createApp(app: AppContext): Hono<AppEnv> {
   const hono = new Hono<AppEnv>();
@@ -57,6 +58,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
 
   // Module routers go here, before the public site: its /:slug route catches every remaining path.
   hono.route('/', ecrireRoutes);
+  hono.route('/', forumRoutes);
   hono.route('/', siteRoutes);
 
   hono.notFound((c) => notFound(c));

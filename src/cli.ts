@@ -9,6 +9,7 @@ import { startSite } from './server.ts';
 import { initialiseSite } from './content/setup.ts';
 import { createUser } from './content/operations/create-user.ts';
 import { setPassword } from './content/operations/set-password.ts';
+import { registerForumCommand } from './commands/forum.ts';
 
 const program = new Command('tisse')
   .description('Tisse, la plateforme de publication des think tanks et des associations')
@@ -108,6 +109,8 @@ function printAdmin(admin: { email: string; password: string; generated: boolean
   console.log(admin.generated ? `  mot de passe : ${admin.password}  (affiché une seule fois : notez-le)` : '  mot de passe : celui de TISSE_ADMIN_PASSWORD');
   console.log('  espace privé : /ecrire/');
 }
+
+registerForumCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,8 @@ import { initialiseSite, type SetupResult } from './content/setup.ts';
 import { createPageCache } from './site/page-cache.ts';
 import { createApp } from './app.ts';
 import { TisseError } from './errors.ts';
+import { startJobs } from './jobs/start.ts';
+import type { JobRunner } from './jobs/runner.ts';
 
 export interface RunningSite {
   url: string;
@@ -18,6 +20,8 @@ export interface RunningSite {
   db: Db;
   setup: SetupResult;
   log: Logger;
+  /** The background jobs runner (mail outbox…), started at boot. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
     const app = createApp({ db, config, cache, log });
     server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, getRequestListener(app.fetch));
     const port = await listen(server, config.port, config.host);
+    const jobs = startJobs(db, config, log);
     const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       url: `http://${shownHost}:${port}`,
@@ -45,7 +50,9 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
       db,
       setup,
       log,
+      jobs,
       async close() {
+        await jobs.stop();
         await new Promise<void>((resolve) => {
           server!.close(() => resolve());
           server!.closeAllConnections();

@@ -21,6 +21,7 @@ import { listPublicArticles, loadArticle, loadArticlePageData } from '../content
 import { isPublic } from '../content/visibility.ts';
 import { resolvePath, currentPath } from '../content/urls.ts';
 import { loadPublishedThreads } from '../forum/threads.ts';
+import { issueFormToken, FORM_PAGE_MAX_AGE_MS } from '../forum/form-token.ts';
 import { propre, typo } from '../markup/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Db } from '../db/connect.ts';
@@ -228,24 +229,29 @@ siteRoutes.get('/:slug', async (c) => {
     { label: article.title, href: `/${article.slug}` },
   ];
   const forumMode = article.forum_mode ?? settings.forumMode;
+  const forumToken = await issueFormToken(db, article.id, null);
+  const forumFeed = `/forum/article/${article.id}/rss.xml`;
   const body = await renderInLayout(
     db,
     {
       title: article.title,
       description: article.description || undefined,
+      head: <link rel="alternate" type="application/rss+xml" title={t('forum.feedTitle', { title: article.title })} href={forumFeed} />,
       body: (
         <ArticlePage
           data={data}
           rendered={rendered}
           crumbs={crumbs}
           forumMode={forumMode}
-          forum={{ articleId: article.id, mode: forumMode, threads, action: '/forum/poster' }}
+          forum={{ articleId: article.id, mode: forumMode, threads, action: '/forum/poster', hidden: { token: forumToken }, feedUrl: forumFeed }}
         />
       ),
     },
     { settings, tree },
   );
-  return sendPage(c, body, { expiresAt });
+  // The page carries a form token: it is re-rendered before that token grows old.
+  const formExpiry = Date.now() + FORM_PAGE_MAX_AGE_MS;
+  return sendPage(c, body, { expiresAt: expiresAt === undefined ? formExpiry : Math.min(expiresAt, formExpiry) });
 });
 
 async function redirectToCurrent(c: Context<AppEnv>, type: 'article' | 'section', id: number): Promise<Response> {

@@ -1,5 +1,6 @@
 // The forum under an article: published messages as threads, the moderation notice in force, and the
-// comment form with SPIP's wording.
+// comment form with SPIP's wording. The form is also used alone by the forum's own pages (preview, reply,
+// a rejected post shown again with what the person typed).
 import type { FC } from 'hono/jsx';
 import { formatDate, t } from '../../i18n/index.ts';
 import type { ForumMode } from '../../db/schema.ts';
@@ -25,70 +26,164 @@ export interface ForumBlockProps {
   action: string;
   /** Hidden fields the forum module needs (form token…). */
   hidden?: Record<string, string>;
+  /** RSS feed of this article's messages. */
+  feedUrl?: string;
 }
 
-export const ForumBlock: FC<ForumBlockProps> = ({ articleId, mode, threads, action, hidden = {} }) => (
+/** Name of the honeypot field: people never see it, naive bots fill it in. */
+export const HONEYPOT_FIELD = 'site_web';
+
+export interface ForumFormValues {
+  name?: string;
+  email?: string;
+  title?: string;
+  text?: string;
+  linkUrl?: string;
+}
+
+export interface ForumFormProps {
+  articleId: number;
+  mode: Exclude<ForumMode, 'non'>;
+  action: string;
+  hidden?: Record<string, string>;
+  parentId?: number | null;
+  values?: ForumFormValues;
+  /** Per-field messages, and a general one under the key ''. */
+  errors?: Record<string, string>;
+  /** Rendered preview of the message: the form then offers to send it for good. */
+  previewHtml?: string;
+  /** A logged-in poster: name and email come from the account. */
+  poster?: { name: string } | undefined;
+}
+
+export const ForumBlock: FC<ForumBlockProps> = ({ articleId, mode, threads, action, hidden = {}, feedUrl }) => (
   <section id="forum" class="forum" aria-labelledby="forum-titre">
     <h2 id="forum-titre" class="visually-hidden">{t('forum.messages')}</h2>
     {threads.length > 0 ? (
       <ul class="forum__threads">
         {threads.map((m) => (
-          <Message message={m} depth={0} />
+          <Message message={m} depth={0} articleId={articleId} canReply={mode !== 'non'} />
         ))}
       </ul>
     ) : null}
+    {feedUrl ? (
+      <p class="forum__feed">
+        <a href={feedUrl} type="application/rss+xml">{t('forum.feed')}</a>
+      </p>
+    ) : null}
     {mode === 'non' ? (
       <p class="forum__closed">{t('forum.notice.non')}</p>
-    ) : (
-      <form class="forum__form" method="post" action={action}>
+    ) : mode === 'abo' ? (
+      <div class="forum__form">
         <h2 class="forum__heading">{t('forum.post')}</h2>
-        <p class="forum__mode">{t(`forum.mode.${mode}`)}</p>
-        <p class="forum__notice">{t(`forum.notice.${mode}`)}</p>
-        <input type="hidden" name="article" value={String(articleId)} />
-        {Object.entries(hidden).map(([name, value]) => (
-          <input type="hidden" name={name} value={value} />
-        ))}
-        <fieldset>
-          <legend>{t('forum.whoAreYou')}</legend>
-          <p>
-            <label for="forum-nom">{t('forum.name')}</label>
-            <input id="forum-nom" name="name" required maxlength={200} autocomplete="name" />
-          </p>
-          <p>
-            <label for="forum-email">{t('forum.email')}</label>
-            <input id="forum-email" name="email" type="email" required maxlength={300} autocomplete="email" aria-describedby="forum-email-aide" />
-            <small id="forum-email-aide">{t('forum.emailHint')}</small>
-          </p>
-        </fieldset>
-        <fieldset>
-          <legend>{t('forum.yourMessage')}</legend>
-          <p>
-            <label for="forum-titre-message">{t('forum.title')}</label>
-            <input id="forum-titre-message" name="title" maxlength={300} />
-          </p>
-          <p>
-            <label for="forum-texte">{t('forum.text')}</label>
-            <textarea id="forum-texte" name="text" rows={10} required maxlength={20000} aria-describedby="forum-aide"></textarea>
-          </p>
-          <p id="forum-aide" class="forum__help">{t('forum.help')}</p>
-          <p>
-            <label for="forum-site-nom">{t('forum.linkTitle')}</label>
-            <input id="forum-site-nom" name="link_title" maxlength={200} />
-          </p>
-          <p>
-            <label for="forum-site-url">{t('forum.linkUrl')}</label>
-            <input id="forum-site-url" name="link_url" type="url" maxlength={500} placeholder="https://" />
-          </p>
-        </fieldset>
-        <p class="forum__actions">
-          <button type="submit" name="step" value="preview">{t('forum.preview')}</button>
+        <p class="forum__mode">{t('forum.mode.abo')}</p>
+        <p class="forum__notice">{t('forum.notice.abo')}</p>
+        <p>
+          <a href={`/forum/ecrire/${articleId}`}>{t('forum.subscribersLink')}</a>
         </p>
-      </form>
+      </div>
+    ) : (
+      <ForumForm articleId={articleId} mode={mode} action={action} hidden={hidden} />
     )}
   </section>
 );
 
-const Message: FC<{ message: ForumMessageView; depth: number }> = ({ message, depth }) => (
+export const ForumForm: FC<ForumFormProps> = ({ articleId, mode, action, hidden = {}, parentId = null, values = {}, errors = {}, previewHtml, poster }) => {
+  const fieldError = (name: string, id: string) =>
+    errors[name] ? (
+      <strong id={id} class="forum__field-error">
+        {errors[name]}
+      </strong>
+    ) : null;
+  const describedBy = (name: string, ...ids: string[]) => [...ids, ...(errors[name] ? [`forum-erreur-${name}`] : [])].join(' ') || undefined;
+  return (
+    <form class="forum__form" method="post" action={action} id="forum-formulaire">
+      <h2 class="forum__heading">{parentId ? t('forum.reply') : t('forum.post')}</h2>
+      <p class="forum__mode">{t(`forum.mode.${mode}`)}</p>
+      <p class="forum__notice">{t(`forum.notice.${mode}`)}</p>
+      {Object.keys(errors).length > 0 ? (
+        <div class="forum__errors" role="alert">
+          <p>{errors[''] ?? t('forum.fixErrors')}</p>
+        </div>
+      ) : null}
+      {previewHtml !== undefined ? (
+        <div class="forum__preview" aria-labelledby="forum-apercu-titre">
+          <h3 id="forum-apercu-titre">{t('forum.previewTitle')}</h3>
+          {values.title ? <h4 class="forum__message-title">{values.title}</h4> : null}
+          <div class="forum__message-text">{markupHtml(previewHtml)}</div>
+          <p class="forum__message-meta">{values.name}</p>
+        </div>
+      ) : null}
+      <input type="hidden" name="article" value={String(articleId)} />
+      {parentId ? <input type="hidden" name="parent" value={String(parentId)} /> : null}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <fieldset>
+        <legend>{t('forum.whoAreYou')}</legend>
+        {poster ? (
+          <p>{t('forum.loggedInAs', { name: poster.name })}</p>
+        ) : (
+          <>
+            <p>
+              <label for="forum-nom">{t('forum.name')}</label>
+              <input id="forum-nom" name="name" required maxlength={200} autocomplete="name" value={values.name ?? ''} aria-describedby={describedBy('name')} />
+              {fieldError('name', 'forum-erreur-name')}
+            </p>
+            <p>
+              <label for="forum-email">{t('forum.email')}</label>
+              <input
+                id="forum-email"
+                name="email"
+                type="email"
+                required
+                maxlength={300}
+                autocomplete="email"
+                value={values.email ?? ''}
+                aria-describedby={describedBy('email', 'forum-email-aide')}
+              />
+              <small id="forum-email-aide">{t('forum.emailHint')}</small>
+              {fieldError('email', 'forum-erreur-email')}
+            </p>
+          </>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('forum.yourMessage')}</legend>
+        <p>
+          <label for="forum-titre-message">{t('forum.title')}</label>
+          <input id="forum-titre-message" name="title" maxlength={300} value={values.title ?? ''} aria-describedby={describedBy('title')} />
+          {fieldError('title', 'forum-erreur-title')}
+        </p>
+        <p>
+          <label for="forum-texte">{t('forum.text')}</label>
+          <textarea id="forum-texte" name="text" rows={10} required maxlength={20000} aria-describedby={describedBy('text', 'forum-aide')}>
+            {values.text ?? ''}
+          </textarea>
+          {fieldError('text', 'forum-erreur-text')}
+        </p>
+        <p id="forum-aide" class="forum__help">{t('forum.help')}</p>
+        <p>
+          <label for="forum-site-url">{t('forum.linkUrl')}</label>
+          <input id="forum-site-url" name="link_url" type="url" maxlength={500} placeholder="https://" value={values.linkUrl ?? ''} aria-describedby={describedBy('linkUrl')} />
+          {fieldError('linkUrl', 'forum-erreur-linkUrl')}
+        </p>
+        <p class="visually-hidden" aria-hidden="true">
+          <label for="forum-site-web">{t('forum.honeypot')}</label>
+          <input id="forum-site-web" name={HONEYPOT_FIELD} tabindex={-1} autocomplete="off" value="" />
+        </p>
+      </fieldset>
+      <p class="forum__actions">
+        <button type="submit" name="step" value="preview">{previewHtml !== undefined ? t('forum.previewAgain') : t('forum.preview')}</button>{' '}
+        {previewHtml !== undefined ? (
+          <button type="submit" name="step" value="send">{t('forum.send')}</button>
+        ) : null}
+      </p>
+    </form>
+  );
+};
+
+const Message: FC<{ message: ForumMessageView; depth: number; articleId: number; canReply: boolean }> = ({ message, depth, articleId, canReply }) => (
   <li class="forum__message" id={`forum${message.id}`}>
     <article>
       <header class="forum__message-header">
@@ -99,11 +194,16 @@ const Message: FC<{ message: ForumMessageView; depth: number }> = ({ message, de
         </p>
       </header>
       <div class="forum__message-text">{markupHtml(message.html)}</div>
+      {canReply ? (
+        <p class="forum__reply">
+          <a href={`/forum/ecrire/${articleId}?repondre=${message.id}`}>{t('forum.reply')}</a>
+        </p>
+      ) : null}
     </article>
     {message.replies.length > 0 ? (
       <ul class="forum__replies">
         {message.replies.map((reply) => (
-          <Message message={reply} depth={depth + 1} />
+          <Message message={reply} depth={depth + 1} articleId={articleId} canReply={canReply} />
         ))}
       </ul>
     ) : null}

@@ -1,0 +1,71 @@
+// Posting a message in an article's forum: every check (check-post.ts), then in one transaction the
+// duplicate check, the per-IP and per-email rate limits, the insert and the moderators' notification.
+// A rejection leaves nothing written: the counters roll back with the rest.
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/connect.ts';
+import type { ForumStatus } from '../../db/schema.ts';
+import { enqueueMail } from '../../jobs/mail.ts';
+import { checkPost, type PostInput } from '../check-post.ts';
+import { moderatorEmails } from '../moderators.ts';
+import { notificationMail } from '../notification-mail.tsx';
+import { bumpCounter } from '../rate-limit.ts';
+import { ForumRejection } from '../rejection.ts';
+
+export interface PostedMessage {
+  id: number;
+  status: ForumStatus;
+  articleId: number;
+  articleSlug: string;
+}
+
+export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds' | 'siteUrl'>, input: PostInput, now = new Date()): Promise<PostedMessage> {
+  const checked = await checkPost(db, config, input);
+  const { article, fields, parent, policy, status } = checked;
+  const createdAt = now.toISOString();
+  const id = await db.write(async (trx) => {
+    const since = new Date(now.getTime() - policy.duplicateHours * 3_600_000).toISOString();
+    const duplicate = await trx
+      .selectFrom('forum_messages')
+      .select('id')
+      .where('article_id', '=', article.id)
+      .where('author_email', '=', fields.email)
+      .where('text', '=', fields.text)
+      .where('created_at', '>=', since)
+      .executeTakeFirst();
+    if (duplicate) throw new ForumRejection('duplicate', 'Ce message a déjà été envoyé : il n’est pas enregistré une seconde fois.');
+    if ((await bumpCounter(trx, `forum:ip:${input.ip}`, policy.perIp.minutes, now)) > policy.perIp.count) {
+      throw new ForumRejection('rate_ip', `Trop de messages envoyés depuis votre connexion : réessayez dans ${policy.perIp.minutes} minutes.`);
+    }
+    if ((await bumpCounter(trx, `forum:email:${fields.email.toLowerCase()}`, policy.perEmail.minutes, now)) > policy.perEmail.count) {
+      throw new ForumRejection('rate_email', `Trop de messages envoyés avec cette adresse email : réessayez dans ${policy.perEmail.minutes} minutes.`);
+    }
+    const row = await trx
+      .insertInto('forum_messages')
+      .values({
+        kind: 'public',
+        article_id: article.id,
+        thread_id: parent?.threadId ?? null,
+        parent_id: parent?.id ?? null,
+        status,
+        title: fields.title,
+        text: fields.text,
+        author_name: fields.name,
+        author_email: fields.email,
+        author_url: fields.linkUrl,
+        user_id: input.user?.id ?? null,
+        ip: input.ip,
+        created_at: createdAt,
+        moderated_at: null,
+        moderated_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (!parent) await trx.updateTable('forum_messages').set({ thread_id: row.id }).where('id', '=', row.id).execute();
+    const to = (await moderatorEmails(trx, article.id)).filter((email) => email.toLowerCase() !== fields.email.toLowerCase());
+    if (to.length > 0) {
+      await enqueueMail(trx, notificationMail({ siteUrl: config.siteUrl, to, article, messageId: row.id, status, fields }));
+    }
+    return row.id;
+  });
+  return { id, status, articleId: article.id, articleSlug: article.slug };
+}

@@ -1,0 +1,63 @@
+// Reading messages for moderators (the queue, the CLI) and counting them (back-office home).
+import type { Db } from '../db/connect.ts';
+import type { ForumStatus } from '../db/schema.ts';
+
+export interface ModerationRow {
+  id: number;
+  status: ForumStatus;
+  articleId: number;
+  articleTitle: string;
+  articleSlug: string;
+  sectionId: number;
+  parentId: number | null;
+  title: string;
+  text: string;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string;
+  ip: string;
+  createdAt: string;
+}
+
+export async function listMessages(db: Db, options: { status?: ForumStatus; articleId?: number; limit?: number; offset?: number } = {}): Promise<ModerationRow[]> {
+  let query = db.kysely
+    .selectFrom('forum_messages as m')
+    .innerJoin('articles as a', 'a.id', 'm.article_id')
+    .select([
+      'm.id',
+      'm.status',
+      'm.article_id as articleId',
+      'a.title as articleTitle',
+      'a.slug as articleSlug',
+      'a.section_id as sectionId',
+      'm.parent_id as parentId',
+      'm.title',
+      'm.text',
+      'm.author_name as authorName',
+      'm.author_email as authorEmail',
+      'm.author_url as authorUrl',
+      'm.ip',
+      'm.created_at as createdAt',
+    ])
+    .where('m.kind', '=', 'public');
+  if (options.status) query = query.where('m.status', '=', options.status);
+  if (options.articleId) query = query.where('m.article_id', '=', options.articleId);
+  return query
+    .orderBy('m.created_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(options.limit ?? 1000)
+    .offset(options.offset ?? 0)
+    .execute();
+}
+
+export async function countMessagesByStatus(db: Db): Promise<Record<ForumStatus, number>> {
+  const rows = await db.kysely
+    .selectFrom('forum_messages')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('kind', '=', 'public')
+    .groupBy('status')
+    .execute();
+  const counts: Record<ForumStatus, number> = { pending: 0, published: 0, refused: 0, spam: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}

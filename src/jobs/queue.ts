@@ -1,0 +1,34 @@
+// The jobs table seen from the code that needs background work: enqueue inside the same transaction as the
+// change that calls for it, so a job exists if and only if that change committed.
+import type { Insertable } from 'kysely';
+import type { Trx } from '../db/connect.ts';
+import type { JobsTable } from '../db/schema.ts';
+import { nowIso, toIso } from '../db/time.ts';
+
+export interface EnqueueOptions {
+  /** When the job may run first; now by default. */
+  runAt?: Date | string;
+  /** Attempts before the job is marked failed (10 by default). */
+  maxAttempts?: number;
+}
+
+export async function enqueueJob(trx: Trx, type: string, payload: unknown, runAt?: Date | string, options: Omit<EnqueueOptions, 'runAt'> = {}): Promise<number> {
+  const now = nowIso();
+  const values: Insertable<JobsTable> = {
+    type,
+    payload: JSON.stringify(payload ?? {}),
+    status: 'queued',
+    run_at: runAt ? toIso(runAt) : now,
+    attempts: 0,
+    max_attempts: options.maxAttempts ?? 10,
+    last_error: '',
+    locked_at: null,
+    created_at: now,
+  };
+  const row = await trx
+    .insertInto('jobs')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

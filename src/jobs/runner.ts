@@ -1,0 +1,138 @@
+// The jobs runner, started explicitly at boot (server.ts): it polls the jobs table, claims due jobs and runs
+// their handler. PostgreSQL: any number of runners (one per app server) claim with FOR UPDATE SKIP LOCKED;
+// SQLite: one process owns the file, so one runner claims inside a write transaction.
+// A failed job is retried with exponential backoff until max_attempts, then kept as 'failed' with its error.
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Db } from '../db/connect.ts';
+import type { Job } from '../db/schema.ts';
+import { nowIso } from '../db/time.ts';
+
+export type JobHandler = (payload: unknown, job: Job) => Promise<void>;
+
+export interface JobRunnerOptions {
+  db: Db;
+  log: Logger;
+  /** Handlers by job type; jobs of a type without a handler stay queued (e.g. mail without SMTP). */
+  handlers: Record<string, JobHandler>;
+  pollMs?: number;
+  batchSize?: number;
+}
+
+export interface JobRunner {
+  /** Claims and runs every due job once; resolves with the number run (tests and the CLI call it directly). */
+  runDue(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** A running job older than this is taken to belong to a crashed process and is queued again. */
+const STALE_LOCK_MS = 10 * 60 * 1000;
+
+/** 10 s, 20 s, 40 s… capped at one hour: a dead SMTP server is retried for hours, not hammered. */
+export function backoffMs(attempts: number): number {
+  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+// Job bookkeeping goes through db.kysely, not db.write: it changes nothing a page shows, so it must not
+// empty every page cache of every process each time a mail is sent.
+export function startJobRunner(options: JobRunnerOptions): JobRunner {
+  const { db, log, handlers } = options;
+  const types = Object.keys(handlers);
+  const pollMs = options.pollMs ?? 1000;
+  const batchSize = options.batchSize ?? 10;
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function claim(): Promise<Job[]> {
+    if (types.length === 0) return [];
+    const now = nowIso();
+    const staleBefore = new Date(Date.now() - STALE_LOCK_MS).toISOString();
+    return db.kysely.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('jobs')
+        .set({ status: 'queued', locked_at: null })
+        .where('status', '=', 'running')
+        .where('locked_at', '<', staleBefore)
+        .execute();
+      let due = trx
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('run_at', '<=', now)
+        .where('type', 'in', types)
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(batchSize);
+      if (db.dialect === 'postgres') due = due.forUpdate().skipLocked();
+      const ids = (await due.execute()).map((r) => r.id);
+      if (ids.length === 0) return [];
+      return trx
+        .updateTable('jobs')
+        .set({ status: 'running', locked_at: now, attempts: sql<number>`attempts + 1` })
+        .where('id', 'in', ids)
+        .returningAll()
+        .execute();
+    });
+  }
+
+  async function runOne(job: Job): Promise<void> {
+    const handler = handlers[job.type]!;
+    try {
+      await handler(JSON.parse(job.payload), job);
+      await db.kysely.updateTable('jobs').set({ status: 'done', locked_at: null, last_error: '' }).where('id', '=', job.id).execute();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const giveUp = job.attempts >= job.max_attempts;
+      const runAt = new Date(Date.now() + backoffMs(job.attempts)).toISOString();
+      await db.kysely
+        .updateTable('jobs')
+        .set({ status: giveUp ? 'failed' : 'queued', locked_at: null, last_error: message.slice(0, 2000), run_at: giveUp ? job.run_at : runAt })
+        .where('id', '=', job.id)
+        .execute();
+      log[giveUp ? 'error' : 'warn']({ job: job.id, type: job.type, attempts: job.attempts, err: message }, giveUp ? 'job failed for good' : 'job failed, will retry');
+    }
+  }
+
+  async function runDue(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const jobs = await claim();
+      if (jobs.length === 0) return count;
+      for (const job of jobs) await runOne(job);
+      count += jobs.length;
+      if (stopped) return count;
+    }
+  }
+
+  /** One pass at a time: a slow pass delays the next poll instead of overlapping it. */
+  function pass(): Promise<number> {
+    running ??= runDue()
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'jobs runner pass failed');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void pass().then(schedule);
+    }, pollMs);
+    timer.unref();
+  }
+  schedule();
+
+  return {
+    runDue: pass,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
