@@ -14,6 +14,7 @@ import { deleteSession, SESSION_COOKIE } from '../content/sessions.ts';
 import { listArticlesForActor } from '../content/article-lists.ts';
 import { can } from '../content/permissions.ts';
 import { getCookie } from 'hono/cookie';
+import { forumAdminRoutes } from '../forum/admin-routes.tsx';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -91,6 +92,8 @@ adminRoutes.get('/ecrire/', async (c) => {
     body: <HomePage proposed={proposed} drafts={drafts} canCreate={can(user.actor, 'article.create')} />,
   });
 });
+
+adminRoutes.route('/ecrire/forum', forumAdminRoutes);
 
 /**
  * Mounted at the root in app.ts (its paths carry /ecrire/ themselves, so that /ecrire/ is the home, as in

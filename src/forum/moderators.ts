@@ -1,7 +1,7 @@
-// Who moderates an article's forum: administrators of the whole site, and restricted administrators whose
-// sections include the article's section (or one of its ancestors).
+// Who is told of a new message on an article's forum: administrators of the whole site, and restricted
+// administrators whose sections include the article's section (or one of its ancestors) — the same people
+// content/permissions.ts lets moderate it.
 import type { Db, Trx } from '../db/connect.ts';
-import type { User } from '../db/schema.ts';
 
 type Reader = Db['kysely'] | Trx;
 
@@ -30,21 +30,4 @@ export async function moderatorEmails(q: Reader, articleId: number): Promise<str
     if (admin.section_id === null ? !restricted.has(admin.email) : chain.includes(admin.section_id)) emails.add(admin.email);
   }
   return [...emails].sort();
-}
-
-/**
- * The articles (among `articleIds`) whose forum `user` may moderate: all of them for a site administrator,
- * those under their sections for a restricted one, none for anybody else.
- */
-export async function moderatableArticles(q: Reader, user: Pick<User, 'id' | 'role'>, articleIds: number[]): Promise<Set<number>> {
-  if (user.role !== 'administrator' || articleIds.length === 0) return new Set();
-  const sections = (await q.selectFrom('user_sections').select('section_id').where('user_id', '=', user.id).execute()).map((r) => r.section_id);
-  if (sections.length === 0) return new Set(articleIds);
-  const articles = await q.selectFrom('articles').select(['id', 'section_id']).where('id', 'in', articleIds).execute();
-  const allowed = new Set<number>();
-  for (const article of articles) {
-    const chain = await sectionAncestry(q, article.section_id);
-    if (chain.some((id) => sections.includes(id))) allowed.add(article.id);
-  }
-  return allowed;
 }

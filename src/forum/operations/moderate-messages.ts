@@ -3,9 +3,9 @@
 // carries the message's replies that had the same status along. All or nothing: an unknown id or one
 // the moderator may not touch changes nothing.
 import type { Db } from '../../db/connect.ts';
-import type { ForumStatus, User } from '../../db/schema.ts';
+import type { ForumStatus } from '../../db/schema.ts';
+import { can, type Actor } from '../../content/permissions.ts';
 import { TisseError } from '../../errors.ts';
-import { moderatableArticles } from '../moderators.ts';
 
 export type ModerationAction = 'validate' | 'refuse' | 'spam' | 'delete';
 
@@ -14,7 +14,7 @@ export const moderationActions: readonly ModerationAction[] = ['validate', 'refu
 const targetStatus: Record<Exclude<ModerationAction, 'delete'>, ForumStatus> = { validate: 'published', refuse: 'refused', spam: 'spam' };
 
 /** Who moderates: a person of the back office (permissions checked), or the operator at the command line. */
-export type Moderator = { kind: 'user'; user: Pick<User, 'id' | 'role'> } | { kind: 'operator' };
+export type Moderator = { kind: 'user'; actor: Actor } | { kind: 'operator' };
 
 export interface ModerationResult {
   /** Messages changed, replies carried along included. */
@@ -35,12 +35,13 @@ export async function moderateMessages(db: Db, moderator: Moderator, action: Mod
     const missing = wanted.filter((id) => !rows.some((r) => r.id === id));
     if (missing.length > 0) throw new TisseError('NOT_FOUND', `Message introuvable : n° ${missing.join(', ')}.`);
     if (moderator.kind === 'user') {
-      const allowed = await moderatableArticles(trx, moderator.user, [...new Set(rows.map((r) => r.article_id))]);
-      const refused = rows.filter((r) => !allowed.has(r.article_id)).map((r) => r.id);
+      const articles = await trx.selectFrom('articles').select(['id', 'section_id']).where('id', 'in', [...new Set(rows.map((r) => r.article_id))]).execute();
+      const sectionOf = new Map(articles.map((a) => [a.id, a.section_id]));
+      const refused = rows.filter((r) => !can(moderator.actor, 'forum.moderate', { sectionId: sectionOf.get(r.article_id) ?? null })).map((r) => r.id);
       if (refused.length > 0) throw new TisseError('FORBIDDEN', `Vous ne pouvez pas modérer le message n° ${refused.join(', ')}.`);
     }
     const now = new Date().toISOString();
-    const by = moderator.kind === 'user' ? moderator.user.id : null;
+    const by = moderator.kind === 'user' ? moderator.actor.id : null;
     const changed: number[] = [];
     for (const row of rows) {
       // Replies that shared the message's status follow it; a reply moderated on its own keeps its status.

@@ -1,0 +1,103 @@
+// The forum moderation queue (SPIP's « Suivre les forums »): messages by status with their article, rendered
+// text and author, and actions on each message or on the checked ones. Message text is rendered with the
+// forum profile, like on the public site; the poster's email and address are shown to moderators only.
+import type { FC } from 'hono/jsx';
+import type { ForumStatus } from '../../db/schema.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { markupHtml } from '../../site/trusted-html.ts';
+import type { CurrentUser } from '../auth.ts';
+import { CsrfField, Notice } from './layout.tsx';
+
+export interface QueueMessage {
+  id: number;
+  status: ForumStatus;
+  articleTitle: string;
+  articleSlug: string;
+  title: string;
+  html: string;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string;
+  ip: string;
+  createdAt: string;
+}
+
+export const statusLabels: Record<ForumStatus, string> = { pending: 'À valider', published: 'Publiés', refused: 'Refusés', spam: 'Spam' };
+
+const actionLabels = { validate: 'Valider', refuse: 'Refuser', spam: 'Spam', delete: 'Supprimer' } as const;
+
+export interface ModerationPageProps {
+  user: CurrentUser;
+  status: ForumStatus;
+  counts: Record<ForumStatus, number>;
+  messages: QueueMessage[];
+  done?: string | undefined;
+}
+
+export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, messages, done }) => (
+  <>
+    <h1>Forum : messages des lecteurs</h1>
+    <nav aria-label="Statut des messages">
+      <ul class="tabs">
+        {(Object.keys(statusLabels) as ForumStatus[]).map((s) => (
+          <li>
+            <a href={`/ecrire/forum?statut=${s}`} aria-current={s === status ? 'page' : undefined}>
+              {statusLabels[s]} ({counts[s]})
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+    {done ? <Notice>{done}</Notice> : null}
+    {messages.length === 0 ? (
+      <p>Aucun message dans cette liste.</p>
+    ) : (
+      <form method="post" action={`/ecrire/forum/moderer?statut=${status}`}>
+        <CsrfField user={user} />
+        <p class="toolbar">
+          Messages cochés :{' '}
+          {(Object.keys(actionLabels) as (keyof typeof actionLabels)[]).map((action) => (
+            <>
+              <button type="submit" name="action" value={action} class={action === 'delete' ? 'danger' : 'secondary'}>
+                {actionLabels[action]}
+              </button>{' '}
+            </>
+          ))}
+        </p>
+        <ol class="moderation-queue">
+          {messages.map((m) => (
+            <li id={`message${m.id}`} class="moderation-queue__item">
+              <article aria-labelledby={`message${m.id}-titre`}>
+                <header>
+                  <p>
+                    <input type="checkbox" name="ids" value={String(m.id)} id={`choix${m.id}`} />{' '}
+                    <label for={`choix${m.id}`} id={`message${m.id}-titre`}>
+                      n° {m.id} — {m.title || '(sans titre)'}
+                    </label>
+                  </p>
+                  <p>
+                    Sur <a href={`/${m.articleSlug}#forum`}>{m.articleTitle}</a>, le {formatDate(m.createdAt)} à {m.createdAt.slice(11, 16)} UTC, par {m.authorName}{' '}
+                    &lt;{m.authorEmail}&gt;{m.authorUrl ? <> — {m.authorUrl}</> : null} — IP {m.ip || 'inconnue'}
+                  </p>
+                </header>
+                <div class="moderation-queue__text">{markupHtml(m.html)}</div>
+                <p>
+                  {(Object.keys(actionLabels) as (keyof typeof actionLabels)[])
+                    .filter((action) => !(action === 'validate' && m.status === 'published') && !(action === 'refuse' && m.status === 'refused') && !(action === 'spam' && m.status === 'spam'))
+                    .map((action) => (
+                      <>
+                        <button type="submit" name="one" value={`${action}:${m.id}`} class={action === 'delete' ? 'danger' : action === 'validate' ? undefined : 'secondary'}>
+                          {actionLabels[action]}
+                          <span class="visually-hidden"> le message n° {m.id}</span>
+                        </button>{' '}
+                      </>
+                    ))}
+                </p>
+              </article>
+            </li>
+          ))}
+        </ol>
+      </form>
+    )}
+  </>
+);
