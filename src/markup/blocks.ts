@@ -1,0 +1,527 @@
+// Block pass: reads a working string line by line (blank lines, lists, tables, rules), cuts paragraphs
+// around block-level things (headings, quotes, code blocks, block HTML tags, block models), then builds
+// the tree of raw HTML block elements with the browser's implicit-closing rules, so that the output
+// nests the way an HTML parser would read it. Inline content goes to the inline pass.
+import type { BlockNode, ElementNode, InlineNode, ListItemNode, ListNode, MarkupNode, TableCellNode, TableNode, TableRowNode } from './ast.ts';
+import { readHeading } from './constructs/heading.ts';
+import { readListMarker } from './constructs/list.ts';
+import { readRule } from './constructs/rule.ts';
+import { boldCellInner, isNumericCell, splitCells, tableHash, type RawRow } from './constructs/table.ts';
+import { readPlaceholder, type ParseContext } from './context.ts';
+import { parseInline, VOID_ELEMENTS } from './inline.ts';
+import { toSource, type Working } from './scan.ts';
+
+/** Elements a browser treats as blocks (they close an open `<p>`), plus SPIP's own block list. */
+export const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'dd', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'caption', 'colgroup',
+  'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'ul', 'iframe', 'listing', 'xmp', 'search', 'object',
+]);
+/** Elements whose content is phrasing only: a run inside them is never a `<p>`. */
+const PHRASING_CONTAINERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'dt', 'caption', 'summary', 'figcaption', 'td', 'th', 'li', 'dd']);
+const CLOSES_P = new Set([...BLOCK_ELEMENTS].filter((n) => !['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup', 'col', 'iframe', 'object'].includes(n)));
+const MAX_ELEMENT_DEPTH = 48;
+
+type Item =
+  | { kind: 'run'; start: number; end: number; afterBlank: boolean }
+  | { kind: 'node'; node: BlockNode }
+  | { kind: 'open'; el: ElementNode }
+  | { kind: 'close'; name: string; source: string };
+
+export function parseBlocks(w: Working, ctx: ParseContext): BlockNode[] {
+  ctx.depth++;
+  try {
+    return buildTree(w, readLines(w, ctx), ctx, 'flow') as BlockNode[];
+  } finally {
+    ctx.depth--;
+  }
+}
+
+interface ListEntry {
+  depth: number;
+  ordered: boolean;
+  parts: ({ start: number; end: number } | 'rule')[];
+  start: number;
+}
+
+function readLines(w: Working, ctx: ParseContext): Item[] {
+  const text = w.text;
+  const n = text.length;
+  const article = ctx.profile === 'article';
+  const items: Item[] = [];
+  let paraStart = -1;
+  let paraEnd = -1;
+  let paraAfterBlank = true;
+  let afterBlank = true;
+  let list: ListEntry[] | null = null;
+  let noTableBefore = 0;
+
+  const flushPara = () => {
+    if (paraStart >= 0) splitFlow(w, paraStart, paraEnd, paraAfterBlank, ctx, items);
+    paraStart = -1;
+  };
+  const flushList = () => {
+    if (list) for (const node of buildList(w, list, ctx)) items.push({ kind: 'node', node });
+    list = null;
+  };
+  const lineEndAt = (s: number) => {
+    const e = text.indexOf('\n', s);
+    return e < 0 ? n : e;
+  };
+
+  let ls = 0;
+  while (ls <= n) {
+    const le = lineEndAt(ls);
+    let blank = true;
+    for (let k = ls; k < le; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 32 && c !== 9) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      flushPara();
+      flushList();
+      afterBlank = true;
+      ls = le + 1;
+      continue;
+    }
+    if (article) {
+      const marker = readListMarker(text, ls, le);
+      if (marker) {
+        flushPara();
+        if (!list) list = [];
+        list.push({ depth: marker.depth, ordered: marker.ordered, parts: [{ start: marker.contentStart, end: le }], start: ls });
+        afterBlank = false;
+        ls = le + 1;
+        continue;
+      }
+      const rule = readRule(text, ls, le);
+      if (list && list.length > 0) {
+        const last = list[list.length - 1] as ListEntry;
+        const lastPart = last.parts[last.parts.length - 1];
+        if (rule >= 0) last.parts.push('rule');
+        else if (lastPart && lastPart !== 'rule') lastPart.end = le;
+        else last.parts.push({ start: ls, end: le });
+        ls = le + 1;
+        continue;
+      }
+      if (text.charCodeAt(ls) === 124 && ls >= noTableBefore) {
+        const rows: RawRow[] = [];
+        let s = ls;
+        let failedAt = -1;
+        while (s <= n && text.charCodeAt(s) === 124) {
+          // a row ends on the first line ending with `|` (a cell may hold line breaks)
+          let e = lineEndAt(s);
+          let rowEnd = -1;
+          let probe = s;
+          for (;;) {
+            let t = e;
+            while (t > probe && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--;
+            if (t > s + 1 && text.charCodeAt(t - 1) === 124) {
+              rowEnd = t;
+              break;
+            }
+            if (e >= n) break;
+            const nextStart = e + 1;
+            const nextEnd = lineEndAt(nextStart);
+            let nb = false;
+            for (let k = nextStart; k < nextEnd; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) nb = true;
+            if (!nb) break;
+            probe = nextStart;
+            e = nextEnd;
+          }
+          if (rowEnd < 0) {
+            failedAt = e;
+            break;
+          }
+          rows.push({ start: s, end: rowEnd });
+          s = e + 1;
+        }
+        if (rows.length > 0) {
+          flushPara();
+          items.push({ kind: 'node', node: buildTable(w, rows, ctx) });
+          afterBlank = false;
+          ls = (rows[rows.length - 1] as RawRow).end;
+          ls = lineEndAt(ls) + 1;
+          continue;
+        }
+        // not a table: those lines are text, and are not tried again
+        noTableBefore = failedAt + 1;
+      }
+      if (rule >= 0) {
+        flushPara();
+        items.push({ kind: 'node', node: { type: 'horizontalRule', position: { start: toSource(w, ls), end: toSource(w, rule) } } });
+        let rest = rule;
+        while (rest < le && (text.charCodeAt(rest) === 32 || text.charCodeAt(rest) === 9)) rest++;
+        if (rest < le) {
+          paraStart = rest;
+          paraEnd = le;
+          paraAfterBlank = true;
+        }
+        afterBlank = false;
+        ls = le + 1;
+        continue;
+      }
+    }
+    if (paraStart < 0) {
+      paraStart = ls;
+      paraAfterBlank = afterBlank;
+    }
+    paraEnd = le;
+    afterBlank = false;
+    ls = le + 1;
+  }
+  flushPara();
+  flushList();
+  return items;
+}
+
+/** Cuts a paragraph range around headings and block islands; the pieces in between are runs. */
+function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, ctx: ParseContext, items: Item[]): void {
+  const text = w.text;
+  const article = ctx.profile === 'article';
+  let runStart = start;
+  let first = true;
+  const pushRun = (s: number, e: number) => {
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    if (e > s) items.push({ kind: 'run', start: s, end: e, afterBlank: first ? afterBlank : true });
+    first = false;
+  };
+  let closeMemo = -2;
+  const nextClose = (from: number) => {
+    if (closeMemo === -2 || (closeMemo !== -1 && closeMemo < from)) closeMemo = text.indexOf('}}}', from);
+    return closeMemo;
+  };
+  const re = /\{\{\{|\uE000/g;
+  re.lastIndex = start;
+  for (;;) {
+    const m = re.exec(text);
+    if (!m || m.index >= end) break;
+    const p = m.index;
+    if (m[0] === '{{{') {
+      const h = article ? readHeading(text, p, end, nextClose) : null;
+      if (!h) {
+        re.lastIndex = p + 3;
+        continue;
+      }
+      pushRun(runStart, p);
+      items.push({
+        kind: 'node',
+        node: { type: 'heading', level: 2, children: parseInline(w, h.start, h.end, ctx), position: { start: toSource(w, p), end: toSource(w, h.after) } },
+      });
+      runStart = h.after;
+      re.lastIndex = h.after;
+      continue;
+    }
+    const { index, end: after } = readPlaceholder(text, p);
+    re.lastIndex = after;
+    const island = ctx.islands[index];
+    if (!island) continue;
+    const position = { start: island.start, end: island.end };
+    let item: Item | null = null;
+    switch (island.kind) {
+      case 'quote':
+        if (article || ctx.profile === 'forum') item = { kind: 'node', node: { type: 'quote', children: ctx.depth < 16 ? parseBlocks(island.inner, ctx) : [], position } };
+        break;
+      case 'poesie':
+        if (article) item = { kind: 'node', node: { type: 'poetry', lines: poetryLines(island.inner, ctx), position } };
+        break;
+      case 'cadre':
+        if (article) item = { kind: 'node', node: { type: 'cadre', value: island.value, position } };
+        break;
+      case 'code':
+        if (island.block) item = { kind: 'node', node: { type: 'codeBlock', value: island.value, position } };
+        break;
+      case 'model': {
+        const name = island.model.name;
+        const block = island.model.params.includes('block') || ((name === 'doc' || name === 'emb' || name === 'document') && island.model.id !== null);
+        if (block && article) {
+          if (island.model.id !== null && ['doc', 'emb', 'document'].includes(name)) addDocumentReference(ctx, island.model.id);
+          item = { kind: 'node', node: { type: 'model', name, id: island.model.id, params: island.model.params, source: island.source, block: true, position } };
+        }
+        break;
+      }
+      case 'tag':
+        if (BLOCK_ELEMENTS.has(island.tag.name)) {
+          item = island.tag.closing
+            ? { kind: 'close', name: island.tag.name, source: island.source }
+            : { kind: 'open', el: { type: 'element', tagName: island.tag.name, attrs: island.tag.attrs, children: [], openSource: island.source, closeSource: '', position } };
+        }
+        break;
+      default:
+        break;
+    }
+    if (item) {
+      pushRun(runStart, p);
+      items.push(item);
+      runStart = after;
+    }
+  }
+  pushRun(runStart, end);
+}
+
+function addDocumentReference(ctx: ParseContext, id: number): void {
+  const key = `document:${id}`;
+  if (ctx.referenceKeys.has(key)) return;
+  ctx.referenceKeys.add(key);
+  ctx.references.push({ type: 'document', id });
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9;
+}
+
+/** Builds nested raw HTML elements from the flat items, closing implicitly as a browser does. */
+function buildTree(w: Working, items: Item[], ctx: ParseContext, mode: 'flow' | 'phrasing'): MarkupNode[] {
+  const root: MarkupNode[] = [];
+  const stack: ElementNode[] = [];
+  const target = () => (stack.length ? (stack[stack.length - 1] as ElementNode).children : root);
+  const popTo = (index: number) => {
+    while (stack.length > index) stack.pop();
+  };
+  const findOpen = (name: string, stopAt?: Set<string>): number => {
+    for (let d = stack.length - 1; d >= 0; d--) {
+      const t = (stack[d] as ElementNode).tagName;
+      if (t === name) return d;
+      if (stopAt?.has(t)) return -1;
+    }
+    return -1;
+  };
+  for (const item of items) {
+    if (item.kind === 'run') {
+      const children = parseInline(w, item.start, item.end, ctx);
+      if (children.length === 0) continue;
+      const position = { start: toSource(w, item.start), end: toSource(w, item.end) };
+      const parent = stack[stack.length - 1];
+      const phrasing = mode === 'phrasing' || (parent !== undefined && (PHRASING_CONTAINERS.has(parent.tagName) || !item.afterBlank));
+      const visible = children.some((c) => c.type !== 'glossaryOptOut');
+      target().push(phrasing || !visible ? { type: 'phrasing', children, position } : { type: 'paragraph', children, position });
+    } else if (item.kind === 'node') {
+      target().push(item.node);
+    } else if (item.kind === 'open') {
+      const name = item.el.tagName;
+      if (CLOSES_P.has(name)) {
+        const p = findOpen('p', new Set(['table', 'td', 'th', 'caption', 'div', 'blockquote', 'li']));
+        if (p >= 0) popTo(p);
+      }
+      if (name === 'li') {
+        const li = findOpen('li', new Set(['ul', 'ol', 'table', 'div']));
+        if (li >= 0) popTo(li);
+      }
+      if (name === 'dt' || name === 'dd') {
+        const d = Math.max(findOpen('dt', new Set(['dl', 'div'])), findOpen('dd', new Set(['dl', 'div'])));
+        if (d >= 0) popTo(d);
+      }
+      if (/^h[1-6]$/.test(name) && stack.length && /^h[1-6]$/.test((stack[stack.length - 1] as ElementNode).tagName)) stack.pop();
+      if ((name === 'tr' || name === 'thead' || name === 'tbody' || name === 'tfoot') && stack.length) {
+        const cell = Math.max(findOpen('td', new Set(['table'])), findOpen('th', new Set(['table'])));
+        if (cell >= 0) popTo(cell);
+        if (name !== 'tr') {
+          const tr = findOpen('tr', new Set(['table']));
+          if (tr >= 0) popTo(tr);
+        } else {
+          const tr = findOpen('tr', new Set(['table']));
+          if (tr >= 0) popTo(tr);
+        }
+      }
+      if ((name === 'td' || name === 'th') && stack.length) {
+        const cell = Math.max(findOpen('td', new Set(['table', 'tr'])), findOpen('th', new Set(['table', 'tr'])));
+        if (cell >= 0) popTo(cell);
+      }
+      const el: ElementNode = { ...item.el, children: [] };
+      target().push(el);
+      if (!VOID_ELEMENTS.has(name) && stack.length < MAX_ELEMENT_DEPTH) stack.push(el);
+    } else {
+      const d = findOpen(item.name);
+      if (d >= 0) {
+        (stack[d] as ElementNode).closeSource = item.source;
+        popTo(d);
+      }
+    }
+  }
+  return root;
+}
+
+function buildList(w: Working, entries: ListEntry[], ctx: ParseContext): ListNode[] {
+  // a stack of open lists, one per depth; a change of type at the same depth starts a sibling list
+  const first = entries[0] as ListEntry;
+  const rootList: ListNode = { type: 'list', ordered: first.ordered, children: [], position: { start: toSource(w, first.start), end: 0 } };
+  const lists: ListNode[] = [rootList];
+  let lastEnd = first.start;
+  const siblings: ListNode[] = [rootList];
+  for (const entry of entries) {
+    const depth = Math.max(1, entry.depth);
+    // close deeper lists
+    while (lists.length > depth) lists.pop();
+    // open missing levels inside the last item of the current deepest list
+    while (lists.length < depth) {
+      const parent = lists[lists.length - 1] as ListNode;
+      let li = parent.children[parent.children.length - 1];
+      if (!li) {
+        li = { type: 'listItem', children: [] };
+        parent.children.push(li);
+      }
+      const nested: ListNode = { type: 'list', ordered: entry.ordered, children: [] };
+      li.children.push(nested);
+      lists.push(nested);
+    }
+    let list = lists[lists.length - 1] as ListNode;
+    if (list.ordered !== entry.ordered) {
+      const fresh: ListNode = { type: 'list', ordered: entry.ordered, children: [] };
+      if (lists.length === 1) {
+        siblings.push(fresh);
+      } else {
+        const parentList = lists[lists.length - 2] as ListNode;
+        const li = parentList.children[parentList.children.length - 1] as ListItemNode;
+        li.children.push(fresh);
+      }
+      lists[lists.length - 1] = fresh;
+      list = fresh;
+    }
+    const item: ListItemNode = { type: 'listItem', children: [] };
+    for (const part of entry.parts) {
+      if (part === 'rule') {
+        item.children.push({ type: 'horizontalRule' });
+        continue;
+      }
+      const items: Item[] = [];
+      splitFlow(w, part.start, part.end, false, ctx, items);
+      item.children.push(...buildTree(w, items, ctx, 'phrasing'));
+      lastEnd = part.end;
+    }
+    mergePhrasing(item.children);
+    list.children.push(item);
+  }
+  if (rootList.position) rootList.position.end = toSource(w, lastEnd);
+  return siblings;
+}
+
+/** Consecutive phrasing runs inside a list item are one run separated by an automatic line break. */
+function mergePhrasing(children: MarkupNode[]): void {
+  for (let k = children.length - 1; k > 0; k--) {
+    const a = children[k - 1];
+    const b = children[k];
+    if (a?.type === 'phrasing' && b?.type === 'phrasing') {
+      a.children.push({ type: 'break', kind: 'auto' }, ...b.children);
+      children.splice(k, 1);
+    }
+  }
+}
+
+function poetryLines(w: Working, ctx: ParseContext): InlineNode[][] {
+  const lines: InlineNode[][] = [];
+  let s = 0;
+  const text = w.text;
+  while (s <= text.length) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    if (text.slice(s, e).trim() !== '') {
+      // each line's own shortcuts are read; a forced break has no meaning here
+      lines.push(parseInline(w, s, e, ctx));
+    }
+    s = e + 1;
+  }
+  return lines;
+}
+
+function buildTable(w: Working, rows: RawRow[], ctx: ParseContext): TableNode {
+  const text = w.text;
+  const first = rows[0] as RawRow;
+  const last = rows[rows.length - 1] as RawRow;
+  const table: TableNode = {
+    type: 'table',
+    hash: tableHash(text.slice(first.start, last.end)),
+    caption: null,
+    summary: null,
+    head: null,
+    rows: [],
+    position: { start: toSource(w, first.start), end: toSource(w, last.end) },
+  };
+  let r = 0;
+  if (text.startsWith('||', first.start) && text.startsWith('||', first.end - 2) && first.end - first.start > 4) {
+    const cells = splitCells(text, first.start + 2, first.end - 2);
+    const cap = cells[0];
+    if (cap) table.caption = trimmedInline(w, cap.start, cap.end, ctx);
+    const sum = cells[1];
+    if (sum) {
+      const s = trimmedInline(w, sum.start, sum.end, ctx);
+      if (s.length) table.summary = s;
+    }
+    r = 1;
+  }
+  const grid: (TableCellNode | null)[][] = [];
+  const columnValues: string[][] = [];
+  for (let k = r; k < rows.length; k++) {
+    const row = rows[k] as RawRow;
+    const cells = splitCells(text, row.start + 1, row.end - 1);
+    const headerCandidate = k === r && table.head === null;
+    const inners = headerCandidate ? cells.map((c) => boldCellInner(text, c)) : [];
+    const isHead =
+      headerCandidate &&
+      inners.some((x) => x !== null) &&
+      cells.every((c, idx) => inners[idx] !== null || text.slice(c.start, c.end).trim() === '');
+    const out: (TableCellNode | null)[] = [];
+    cells.forEach((cell, col) => {
+      const raw = text.slice(cell.start, cell.end).trim();
+      if (raw === '<' && out.length > 0) {
+        // merges with the nearest real cell on the left
+        for (let j = out.length - 1; j >= 0; j--) {
+          const left = out[j];
+          if (left) {
+            left.colspan++;
+            break;
+          }
+        }
+        out.push(null);
+        return;
+      }
+      if (raw === '^') {
+        for (let up = grid.length - 1; up >= 0; up--) {
+          const above = grid[up]?.[col];
+          if (above) {
+            above.rowspan++;
+            break;
+          }
+          if (above === undefined) break;
+        }
+        out.push(null);
+        return;
+      }
+      const inner = isHead ? inners[col] : null;
+      const children = inner
+        ? parseInline(w, inner.start, inner.end, ctx)
+        : cellContent(w, cell.start, cell.end, ctx);
+      if (!isHead) (columnValues[col] ??= []).push(raw);
+      out.push({ type: 'tableCell', header: isHead, colspan: 1, rowspan: 1, numeric: false, column: col, children, position: { start: toSource(w, cell.start), end: toSource(w, cell.end) } });
+    });
+    const rowNode: TableRowNode = { type: 'tableRow', children: out.filter((c): c is TableCellNode => c !== null), position: { start: toSource(w, row.start), end: toSource(w, row.end) } };
+    if (isHead) table.head = rowNode;
+    else {
+      grid.push(out);
+      table.rows.push(rowNode);
+    }
+  }
+  const numericColumns = columnValues.map((vals) => vals.length > 0 && vals.every((v) => isNumericCell(v)));
+  for (const row of table.rows) for (const cell of row.children) cell.numeric = numericColumns[cell.column] === true;
+  return table;
+}
+
+function cellContent(w: Working, start: number, end: number, ctx: ParseContext): MarkupNode[] {
+  const items: Item[] = [];
+  splitFlow(w, start, end, false, ctx, items);
+  const children = buildTree(w, items, ctx, 'phrasing');
+  mergePhrasing(children);
+  return children;
+}
+
+function trimmedInline(w: Working, start: number, end: number, ctx: ParseContext): InlineNode[] {
+  let s = start;
+  let e = end;
+  while (s < e && isSpaceCode(w.text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(w.text.charCodeAt(e - 1))) e--;
+  return parseInline(w, s, e, ctx);
+}

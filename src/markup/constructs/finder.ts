@@ -1,0 +1,31 @@
+// Memoised "next occurrence" searches for the scanner. Each needle remembers the last answer, so a
+// scan that keeps asking for a closer that does not exist (hostile text full of openers) costs O(1)
+// per question instead of a new search to the end of the text: the whole scan stays linear.
+
+export class Finder {
+  private readonly memo = new Map<string, { from: number; at: number }>();
+
+  constructor(private readonly text: string) {}
+
+  /** Index of the first occurrence of `needle` at or after `from`, or -1. */
+  next(needle: string, from: number): number {
+    const m = this.memo.get(needle);
+    if (m && from >= m.from && (m.at === -1 || from <= m.at)) return m.at;
+    const at = this.text.indexOf(needle, from);
+    this.memo.set(needle, { from, at });
+    return at;
+  }
+
+  /** Same, case-insensitive, for an ASCII needle given in lower case (`</code`). */
+  nextInsensitive(needle: string, from: number): number {
+    const key = `i:${needle}`;
+    const m = this.memo.get(key);
+    if (m && from >= m.from && (m.at === -1 || from <= m.at)) return m.at;
+    const re = new RegExp(needle.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&'), 'gi');
+    re.lastIndex = from;
+    const found = re.exec(this.text);
+    const at = found ? found.index : -1;
+    this.memo.set(key, { from, at });
+    return at;
+  }
+}

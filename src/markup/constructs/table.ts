@@ -1,0 +1,61 @@
+// Tables: consecutive lines starting and ending with `|`; a row may span lines until one ends with `|`.
+//
+//   || caption | summary ||          optional first line
+//   | {{head}} | {{head}} |          first row whose every cell is bold (or empty) → <thead>
+//   | cell | cell |   | < |  | ^ |   `<` merges with the left cell, `^` with the cell above
+//
+// Cells are split on `|` outside `[…]` (a link's title uses `|`).
+
+export interface RawCell {
+  start: number;
+  end: number;
+}
+
+export interface RawRow {
+  start: number;
+  end: number;
+}
+
+/** Splits a row's text (between its outer pipes) into cell ranges. */
+export function splitCells(text: string, start: number, end: number): RawCell[] {
+  const cells: RawCell[] = [];
+  let depth = 0;
+  let cellStart = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91) depth++;
+    else if (c === 93 && depth > 0) depth--;
+    else if (c === 124 && depth === 0) {
+      cells.push({ start: cellStart, end: i });
+      cellStart = i + 1;
+    }
+  }
+  cells.push({ start: cellStart, end });
+  return cells;
+}
+
+/** A cell that is entirely `{{…}}` (spaces around allowed): the range inside the braces. */
+export function boldCellInner(text: string, cell: RawCell): RawCell | null {
+  let s = cell.start;
+  let e = cell.end;
+  while (s < e && /\s/.test(text[s] as string)) s++;
+  while (e > s && /\s/.test(text[e - 1] as string)) e--;
+  if (e - s < 4 || !text.startsWith('{{', s) || !text.startsWith('}}', e - 2)) return null;
+  const inner = text.slice(s + 2, e - 2);
+  if (inner.includes('{{') || inner.includes('}}')) return null;
+  return { start: s + 2, end: e - 2 };
+}
+
+export function isNumericCell(value: string): boolean {
+  return /^[-+]?\d[\d\s.,]*%?$/.test(value.trim());
+}
+
+/** Four hex digits from the table's text (FNV-1a), stable across renders, for SPIP's ids. */
+export function tableHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return ((h >>> 0) & 0xffff).toString(16).padStart(4, '0');
+}

@@ -1,0 +1,82 @@
+// Public API of the SPIP markup engine: parse (text → AST), render (AST → HTML for a profile), and the
+// propre/typo conveniences. Pure and synchronous; internal links and documents come from a resolver.
+import type { InlineNode, MarkupDocument } from './ast.ts';
+import { parseBlocks } from './blocks.ts';
+import type { ParseContext } from './context.ts';
+import { parseInline, type ParseContextWithBlocks } from './inline.ts';
+import { render, type RenderOptions, type RenderResult, type Resolver } from './render/index.ts';
+import { scan } from './scan.ts';
+import { renderInlineNodes } from './render/inline.ts';
+
+export * from './ast.ts';
+export { render } from './render/index.ts';
+export type { RenderOptions, RenderResult, Resolver, LinkTarget, DocumentTarget } from './render/index.ts';
+export { visit, transformText, isInside, type Ancestors } from './walk.ts';
+export { typography } from './typography.ts';
+
+export interface ParseOptions {
+  lang?: string;
+  profile?: 'article' | 'forum';
+}
+
+function context(lang: string, profile: 'article' | 'forum', islands: ParseContext['islands']): ParseContextWithBlocks {
+  return {
+    islands,
+    profile,
+    lang,
+    footnotes: [],
+    references: [],
+    referenceKeys: new Set(),
+    glossaryOptOut: false,
+    noteNumber: 1,
+    depth: 0,
+    parseBlocks,
+  };
+}
+
+export function parse(text: string, options: ParseOptions = {}): MarkupDocument {
+  const lang = options.lang ?? 'fr';
+  const profile = options.profile ?? 'article';
+  const source = typeof text === 'string' ? text : '';
+  const scanned = scan(source, lang, true);
+  const ctx = context(lang, profile, scanned.islands);
+  const children = source.trim() === '' ? [] : parseBlocks(scanned.root, ctx);
+  return {
+    type: 'root',
+    children,
+    footnotes: ctx.footnotes,
+    references: ctx.references,
+    glossaryOptOut: ctx.glossaryOptOut,
+    lang,
+    profile,
+  };
+}
+
+export interface PropreOptions {
+  profile?: 'article' | 'forum';
+  lang?: string;
+  resolve?: Resolver;
+  noteIdPrefix?: string;
+  iframeHosts?: string[];
+  classSpipPlus?: string;
+}
+
+/** SPIP's propre(): parse and render a full text. */
+export function propre(text: string, options: PropreOptions = {}): RenderResult {
+  const profile = options.profile ?? 'article';
+  const doc = parse(text, { lang: options.lang ?? 'fr', profile });
+  const renderOptions: RenderOptions = { ...options, profile };
+  return render(doc, renderOptions);
+}
+
+/** SPIP's typo(): inline text only (titles): typography, entities and allowed HTML; shortcuts stay as typed. */
+export function typo(text: string, options: { lang?: string; profile?: 'article' | 'forum' } = {}): string {
+  const lang = options.lang ?? 'fr';
+  const profile = options.profile ?? 'article';
+  const source = typeof text === 'string' ? text : '';
+  if (source === '') return '';
+  const scanned = scan(source, lang, false);
+  const ctx = context(lang, profile, scanned.islands);
+  const nodes: InlineNode[] = parseInline(scanned.root, 0, scanned.root.text.length, ctx, { typoOnly: true });
+  return renderInlineNodes(nodes, { profile, lang });
+}

@@ -1,0 +1,186 @@
+// Raw HTML typed by the writer, re-emitted from the profile's allow-list: an element outside the list
+// shows its tags as text (its content still renders); attributes outside the list are dropped; URLs go
+// through the URL policy; `<iframe>` only from the hosts the site allows, always sandboxed. Tables are
+// rebuilt the way the HTML parser would read them (implied `<tbody>`, stray content moved before).
+import type { ElementNode, MarkupNode } from '../ast.ts';
+import { BLOCK_ELEMENTS } from '../blocks.ts';
+import { escapeText, startTag, type Attrs } from '../html.ts';
+import { VOID_ELEMENTS } from '../inline.ts';
+import { safeStyle, URL_ATTRIBUTES } from '../profiles.ts';
+import { safeUrl, urlHost } from '../url.ts';
+import type { RenderState } from './state.ts';
+
+const TABLE_PARTS = new Set(['caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+
+function filterAttrs(el: ElementNode, state: RenderState): Attrs | null {
+  const allowed = state.profile.elements.get(el.tagName);
+  if (!allowed) return null;
+  const attrs: Attrs = [];
+  for (const { name, value } of el.attrs) {
+    if (!(allowed.has(name) || state.profile.global.has(name))) continue;
+    if (name.startsWith('on')) continue;
+    if (URL_ATTRIBUTES.has(name)) {
+      const url = safeUrl(value, name === 'href' ? 'link' : 'resource');
+      if (url === null) continue;
+      attrs.push([name, url]);
+      continue;
+    }
+    if (name === 'style' && !safeStyle(value)) continue;
+    if (name === 'id' && !/^[A-Za-z][\w:.-]{0,100}$/.test(value)) continue;
+    if (name === 'target') {
+      if (value === '_blank') attrs.push(['target', '_blank']);
+      continue;
+    }
+    if (name === 'rel') continue;
+    if (name === 'type' && el.tagName === 'a') {
+      if (/^[\w.+-]+\/[\w.+-]+$/.test(value)) attrs.push([name, value]);
+      continue;
+    }
+    attrs.push([name, value]);
+  }
+  if (el.tagName === 'a' && attrs.some(([k]) => k === 'target')) attrs.push(['rel', 'noopener noreferrer']);
+  return attrs;
+}
+
+function asText(el: ElementNode, state: RenderState): void {
+  state.out += escapeText(el.openSource);
+  state.renderNodes(el.children);
+  if (el.closeSource) state.out += escapeText(el.closeSource);
+}
+
+export function renderElement(el: ElementNode, state: RenderState): void {
+  const name = el.tagName;
+  const attrs = filterAttrs(el, state);
+  if (attrs === null) return asText(el, state);
+  // structure the HTML parser would not keep as written: drop the tags, keep the content
+  if ((name === 'a' && state.linkDepth > 0) || (state.phrasingDepth > 0 && BLOCK_ELEMENTS.has(name)) || (TABLE_PARTS.has(name) && name !== 'table')) {
+    state.renderNodes(el.children);
+    return;
+  }
+  if (name === 'iframe') {
+    const src = attrs.find(([k]) => k === 'src')?.[1];
+    const host = src ? urlHost(src) : null;
+    const hosts = state.options.iframeHosts ?? [];
+    if (!host || !hosts.some((h) => host === h || host.endsWith(`.${h}`))) return asText(el, state);
+    attrs.push(['sandbox', 'allow-scripts allow-same-origin allow-popups allow-presentation']);
+    state.out += `${startTag('iframe', attrs)}</iframe>`;
+    return;
+  }
+  if (name === 'img' && !attrs.some(([k]) => k === 'src')) return;
+  if (name === 'table') return renderRawTable(el, attrs, state);
+  state.out += startTag(name, attrs);
+  if (VOID_ELEMENTS.has(name)) return;
+  if (name === 'a') state.linkDepth++;
+  if (name === 'pre' && firstTextStartsWithNewline(el.children)) state.out += '\n';
+  state.renderNodes(el.children);
+  if (name === 'a') state.linkDepth--;
+  state.out += `</${name}>`;
+}
+
+function firstTextStartsWithNewline(children: readonly MarkupNode[]): boolean {
+  const first = children[0];
+  if (!first) return false;
+  if (first.type === 'text') return first.value.startsWith('\n');
+  if (first.type === 'phrasing' || first.type === 'paragraph') return firstTextStartsWithNewline(first.children);
+  return false;
+}
+
+function isBlankNode(n: MarkupNode): boolean {
+  if (n.type === 'text') return n.value.trim() === '';
+  if (n.type === 'phrasing') return n.children.every(isBlankNode);
+  return false;
+}
+
+function isElement(n: MarkupNode, names: Set<string> | string): boolean {
+  return n.type === 'element' && (typeof names === 'string' ? n.tagName === names : names.has(n.tagName));
+}
+
+/** Children of a phrasing node, flattened, so a table's parts are seen even inside an inline run. */
+function flatten(nodes: readonly MarkupNode[]): MarkupNode[] {
+  const out: MarkupNode[] = [];
+  for (const n of nodes) {
+    if (n.type === 'phrasing') out.push(...flatten(n.children));
+    else out.push(n);
+  }
+  return out;
+}
+
+function renderRawTable(el: ElementNode, attrs: Attrs, state: RenderState): void {
+  const saved = state.out;
+  let fostered = '';
+  const foster = (n: MarkupNode) => {
+    const before = state.out;
+    state.out = '';
+    state.renderNodes([n]);
+    fostered += state.out;
+    state.out = before;
+  };
+  const part = (n: ElementNode): string => {
+    const a = filterAttrs(n, state) ?? [];
+    return startTag(n.tagName, a);
+  };
+  const renderCell = (cell: ElementNode) => {
+    state.out += part(cell);
+    const depth = state.phrasingDepth;
+    state.phrasingDepth = 0;
+    state.renderNodes(cell.children);
+    state.phrasingDepth = depth;
+    state.out += `</${cell.tagName}>`;
+  };
+  const renderRow = (row: ElementNode | null, cells: MarkupNode[]) => {
+    state.out += row ? part(row) : '<tr>';
+    for (const c of flatten(cells)) {
+      if (isElement(c, new Set(['td', 'th'])) && state.profile.elements.has((c as ElementNode).tagName)) renderCell(c as ElementNode);
+      else if (!isBlankNode(c)) foster(c);
+    }
+    state.out += '</tr>';
+  };
+  const renderSection = (section: ElementNode | null, rows: MarkupNode[]) => {
+    state.out += section ? part(section) : '<tbody>';
+    let loose: MarkupNode[] = [];
+    const flushLoose = () => {
+      if (loose.length) renderRow(null, loose);
+      loose = [];
+    };
+    for (const node of flatten(rows)) {
+      const r = node as ElementNode;
+      if (isElement(r, 'tr')) {
+        flushLoose();
+        renderRow(r, r.children);
+      } else if (isElement(r, new Set(['td', 'th']))) loose.push(r);
+      else if (!isBlankNode(r)) foster(r);
+    }
+    flushLoose();
+    state.out += section ? `</${section.tagName}>` : '</tbody>';
+  };
+  state.out = startTag('table', attrs);
+  let pending: MarkupNode[] = [];
+  const flushPending = () => {
+    if (pending.some((n) => isElement(n, new Set(['tr', 'td', 'th'])))) renderSection(null, pending);
+    pending = [];
+  };
+  for (const node of flatten(el.children)) {
+    const child = node as ElementNode;
+    if (isElement(child, new Set(['tr', 'td', 'th']))) {
+      pending.push(child);
+      continue;
+    }
+    flushPending();
+    if (isElement(child, new Set(['thead', 'tbody', 'tfoot']))) renderSection(child, child.children);
+    else if (isElement(child, 'caption')) {
+      state.out += part(child);
+      state.phrasingDepth++;
+      state.renderNodes(child.children);
+      state.phrasingDepth--;
+      state.out += '</caption>';
+    } else if (isElement(child, 'colgroup') || isElement(child, 'col')) {
+      const cols = isElement(child, 'col') ? [child] : flatten(child.children).filter((c) => isElement(c, 'col')) as ElementNode[];
+      state.out += isElement(child, 'colgroup') ? part(child) : '<colgroup>';
+      for (const col of cols) state.out += part(col);
+      state.out += '</colgroup>';
+    } else if (!isBlankNode(child)) foster(child);
+  }
+  flushPending();
+  state.out += '</table>';
+  state.out = saved + fostered + state.out;
+}

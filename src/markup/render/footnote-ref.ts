@@ -1,0 +1,39 @@
+// The call of a footnote in the text: `[1]` linking to the note, titled with the note's beginning.
+import type { BlockNode, FootnoteRefNode, MarkupNode } from '../ast.ts';
+import { escapeAttr, escapeText } from '../html.ts';
+import type { RenderState } from './state.ts';
+
+export function plainOf(nodes: readonly MarkupNode[]): string {
+  let s = '';
+  for (const n of nodes) {
+    if (n.type === 'text') s += n.value;
+    else if (n.type === 'inlineCode') s += n.value;
+    else if (n.type === 'link' && n.generatedText) s += n.target.replace(/^mailto:/, '');
+    else if ('children' in n && Array.isArray(n.children)) s += plainOf(n.children as MarkupNode[]);
+    if (n.type === 'paragraph') s += ' ';
+  }
+  return s;
+}
+
+/** SPIP's `couper()`: about 80 characters, cut on a word, with `&nbsp;(...)`. */
+export function noteTitle(children: readonly BlockNode[]): string {
+  const text = plainOf(children).replace(/\s+/g, ' ').trim();
+  if (text.length <= 80) return text;
+  let cut = text.slice(0, 70);
+  const space = cut.lastIndexOf(' ');
+  if (space > 40) cut = cut.slice(0, space);
+  return `${cut}\u00a0(...)`;
+}
+
+export function renderFootnoteRef(node: FootnoteRefNode, state: RenderState): void {
+  const note = state.doc.footnotes[node.note];
+  if (!note) return;
+  const p = state.options.noteIdPrefix ?? '';
+  const label = escapeText(note.label);
+  if (state.linkDepth > 0) {
+    state.out += `<span class="spip_note_ref">&nbsp;[${label}]</span>`;
+    return;
+  }
+  const id = escapeAttr(note.label);
+  state.out += `<span class="spip_note_ref">&nbsp;[<a href="#${escapeAttr(p)}nb${id}" class="spip_note" rel="appendix" title="${escapeAttr(noteTitle(note.children))}" id="${escapeAttr(p)}nh${id}">${label}</a>]</span>`;
+}

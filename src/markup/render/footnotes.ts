@@ -1,0 +1,33 @@
+// The footnotes block (SPIP's `#NOTES`): per note a `<div id="nbN">` whose first paragraph starts with
+// the back link `[N]`.
+import type { Footnote } from '../ast.ts';
+import { escapeAttr, escapeText } from '../html.ts';
+import type { RenderState } from './state.ts';
+
+export function renderFootnotes(notes: readonly Footnote[], state: RenderState): string {
+  const saved = state.out;
+  const p = escapeAttr(state.options.noteIdPrefix ?? '');
+  let html = '';
+  for (const note of notes) {
+    state.out = '';
+    const id = escapeAttr(note.label);
+    const ref = note.label
+      ? `<span class="spip_note_ref">[<a href="#${p}nh${id}" class="spip_note" title="Notes ${id}" rev="appendix">${escapeText(note.label)}</a>]&nbsp;</span>`
+      : '';
+    const [first, ...rest] = note.children;
+    if (first?.type === 'paragraph') {
+      state.out += `<p>${ref}`;
+      state.phrasingDepth++;
+      state.renderNodes(first.children);
+      state.phrasingDepth--;
+      state.out += '</p>\n';
+      state.renderNodes(rest);
+    } else {
+      if (ref) state.out += `<p>${ref}</p>\n`;
+      state.renderNodes(note.children);
+    }
+    html += `<div id="${p}nb${id}">\n${state.out}</div>\n`;
+  }
+  state.out = saved;
+  return html;
+}

@@ -1,0 +1,6 @@
+// `----` → `<hr class="spip">`.
+import type { RenderState } from './state.ts';
+
+export function renderHorizontalRule(_node: unknown, state: RenderState): void {
+  state.out += '<hr class="spip">\n';
+}

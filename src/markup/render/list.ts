@@ -1,0 +1,17 @@
+// `-*` / `-#` lists → `<ul class="spip">` / `<ol class="spip">`; a nested list sits inside its item.
+import type { ListItemNode, ListNode } from '../ast.ts';
+import type { RenderState } from './state.ts';
+
+export function renderList(node: ListNode, state: RenderState): void {
+  const tag = node.ordered ? 'ol' : 'ul';
+  const cls = state.options.classSpipPlus ?? 'spip';
+  state.out += cls ? `<${tag} class="${cls.replace(/[^\w -]/g, '')}">` : `<${tag}>`;
+  for (const item of node.children) renderListItem(item, state);
+  state.out += `</${tag}>\n`;
+}
+
+export function renderListItem(node: ListItemNode, state: RenderState): void {
+  state.out += '<li>';
+  state.renderNodes(node.children);
+  state.out += '</li>';
+}

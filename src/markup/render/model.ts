@@ -1,0 +1,77 @@
+// Models: `<docN>`, `<embN>` (a document block: figure with title, description, credits) and `<imgN>`
+// (the image alone, inline), answered by the resolver; other models by `resolve.model`, their nodes
+// filtered by the profile like raw HTML. Unknown: the tag shown as code (`<tt>&lt;…&gt;</tt>`), as SPIP
+// does; a missing document is also reported in `brokenLinks`.
+import type { ModelNode } from '../ast.ts';
+import { escapeText, startTag, type Attrs } from '../html.ts';
+import { safeUrl } from '../url.ts';
+import { markBroken, type RenderState } from './state.ts';
+
+const DOCUMENT_MODELS = new Set(['doc', 'img', 'emb', 'document', 'image']);
+const ALIGN = new Set(['left', 'right', 'center']);
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mio`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} kio`;
+  return `${bytes} octets`;
+}
+
+function shownAsCode(node: ModelNode, state: RenderState, cls?: string): void {
+  state.out += `${cls ? `<tt class="${cls}">` : '<tt>'}${escapeText(node.source)}</tt>`;
+}
+
+export function renderModel(node: ModelNode, state: RenderState): void {
+  if (state.profile.name === 'forum') {
+    state.out += escapeText(node.source);
+    return;
+  }
+  if (!DOCUMENT_MODELS.has(node.name) || node.id === null) {
+    const nodes = state.options.resolve?.model?.(node.name, node.id, node.params);
+    if (!nodes) return shownAsCode(node, state);
+    if (!node.block) state.phrasingDepth++;
+    state.renderNodes(nodes);
+    if (!node.block) state.phrasingDepth--;
+    return;
+  }
+  const doc = state.options.resolve?.document(node.id);
+  if (!doc) {
+    markBroken(state, { type: 'document', id: node.id });
+    return shownAsCode(node, state, 'spip_lien_invalide');
+  }
+  const url = safeUrl(doc.url, 'resource');
+  const align = node.params.find((p) => ALIGN.has(p));
+  const isImage = doc.mime.startsWith('image/');
+  const img = (src: string | null): string => {
+    if (!src) return '';
+    const attrs: Attrs = [['src', src], ['alt', doc.title]];
+    if (doc.width) attrs.push(['width', String(doc.width)]);
+    if (doc.height) attrs.push(['height', String(doc.height)]);
+    attrs.push(['loading', 'lazy']);
+    return startTag('img', attrs);
+  };
+  if (!node.block || state.phrasingDepth > 0) {
+    // inline: the image alone, or a link to the file
+    if (isImage && url) state.out += img(url);
+    else if (url) state.out += `${startTag('a', [['href', url], ['class', 'spip_doc_lien'], ['type', doc.mime]])}${escapeText(doc.title)}</a>`;
+    else state.out += escapeText(doc.title);
+    return;
+  }
+  const kind = isImage ? 'image' : 'file';
+  const classes = [`spip_document_${node.id}`, 'spip_document', 'spip_documents', `spip_document_${kind}`];
+  if (align) classes.push(`spip_documents_${align}`, `spip_document_${align}`);
+  state.out += `${startTag('div', [['class', classes.join(' ')]])}<figure class="spip_doc_inner">`;
+  if (isImage) state.out += img(url);
+  else if (url) {
+    state.out += startTag('a', [['href', url], ['class', 'spip_doc_lien'], ['type', doc.mime]]);
+    const thumb = doc.thumbnailUrl ? safeUrl(doc.thumbnailUrl, 'resource') : null;
+    state.out += thumb ? startTag('img', [['src', thumb], ['alt', ''], ['loading', 'lazy']]) : escapeText(doc.title);
+    state.out += '</a>';
+  }
+  const parts: string[] = [];
+  if (doc.title) parts.push(`<div class="spip_doc_titre"><strong>${escapeText(doc.title)}</strong></div>`);
+  if (doc.description) parts.push(`<div class="spip_doc_descriptif">${escapeText(doc.description)}</div>`);
+  if (doc.credits) parts.push(`<div class="spip_doc_credits">${escapeText(doc.credits)}</div>`);
+  if (!isImage) parts.push(`<div class="spip_doc_infos">${escapeText(`${doc.mime} – ${formatSize(doc.size)}`)}</div>`);
+  if (parts.length) state.out += `<figcaption class="spip_doc_legende">${parts.join('')}</figcaption>`;
+  state.out += '</figure></div>\n';
+}

@@ -1,0 +1,325 @@
+// First pass over the source, SPIP's "échappement" done as a scanner: protected regions (`<code>`,
+// `<cadre>`, `<math>`, `<html>`, scripts), raw HTML tags, models, footnotes `[[…]]` and the containers
+// `<quote>`/`<poesie>` become islands. Each container gets a working string in which every island is a
+// short placeholder (U+E000 index U+E001), so the block and inline passes see them as single tokens and
+// never re-read their content. Positions map back to the source through `segs`.
+import { Finder } from './constructs/finder.ts';
+import { readTag, type TagToken } from './constructs/html-tag.ts';
+import { readModel, type ModelToken } from './constructs/model.ts';
+import { chooseMultiVariant } from './constructs/multi.ts';
+import { PROTECTED, RAW_TEXT_HTML, readRawRegion } from './constructs/raw-block.ts';
+
+export const PH_OPEN = '\uE000';
+export const PH_CLOSE = '\uE001';
+
+/** A working string and, for positions, pairs (working offset, source offset) at each piece start. */
+export interface Working {
+  text: string;
+  segs: number[];
+}
+
+export type Island =
+  | { kind: 'code'; value: string; block: boolean; start: number; end: number }
+  | { kind: 'cadre'; value: string; start: number; end: number }
+  | { kind: 'math'; value: string; start: number; end: number }
+  | { kind: 'escaped'; value: string; start: number; end: number }
+  | { kind: 'rawText'; value: string; start: number; end: number }
+  | { kind: 'tag'; tag: TagToken; source: string; start: number; end: number }
+  | { kind: 'model'; model: ModelToken; source: string; start: number; end: number }
+  | { kind: 'quote' | 'poesie'; inner: Working; start: number; end: number }
+  | { kind: 'note'; inner: Working; label: string | null; start: number; end: number };
+
+export interface ScanResult {
+  root: Working;
+  islands: Island[];
+  /** The normalised source the positions refer to. */
+  source: string;
+}
+
+const MAX_DEPTH = 32;
+
+type ContainerKind = 'root' | 'quote' | 'poesie' | 'note';
+
+class Builder {
+  parts: string[] = [];
+  segs: number[] = [];
+  len = 0;
+  constructor(
+    readonly kind: ContainerKind,
+    readonly openStart: number,
+    readonly openSource: string,
+    readonly label: string | null = null,
+  ) {}
+
+  text(s: string, srcPos: number): void {
+    if (s === '') return;
+    this.segs.push(this.len, srcPos);
+    this.parts.push(s);
+    this.len += s.length;
+  }
+
+  placeholder(index: number, srcPos: number): void {
+    this.text(`${PH_OPEN}${index}${PH_CLOSE}`, srcPos);
+  }
+
+  append(other: Builder): void {
+    for (let k = 0; k < other.segs.length; k += 2) this.segs.push((other.segs[k] ?? 0) + this.len, other.segs[k + 1] ?? 0);
+    this.parts.push(...other.parts);
+    this.len += other.len;
+  }
+
+  finish(): Working {
+    return { text: this.parts.join(''), segs: this.segs };
+  }
+}
+
+/** Line endings normalised, and the private-use characters used for placeholders (and NUL) neutralised. */
+export function normaliseSource(text: string): string {
+  let s = text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
+  if (/[\uE000\uE001\0]/.test(s)) s = s.replace(/[\uE000\uE001\0]/g, '\uFFFD');
+  return s;
+}
+
+export function scan(input: string, lang: string, containers = true): ScanResult {
+  const src = normaliseSource(input);
+  const finder = new Finder(src);
+  const islands: Island[] = [];
+  const stack: Builder[] = [new Builder('root', 0, '')];
+  const top = () => stack[stack.length - 1] as Builder;
+  const add = (island: Island): void => {
+    islands.push(island);
+    top().placeholder(islands.length - 1, island.start);
+  };
+
+  /** Folds an unclosed container into its parent: its opening shows as text, its content stays. */
+  const dissolve = (): void => {
+    const child = stack.pop() as Builder;
+    const parent = top();
+    islands.push({ kind: 'rawText', value: child.openSource, start: child.openStart, end: child.openStart + child.openSource.length });
+    parent.placeholder(islands.length - 1, child.openStart);
+    parent.append(child);
+  };
+
+  // `<html>` and `<pre>` content: tags stay tags, text is taken literally (no shortcuts, no typography).
+  const scanRawHtml = (from: number, to: number): void => {
+    let i = from;
+    let textStart = from;
+    const flush = (end: number) => {
+      if (end > textStart) add({ kind: 'rawText', value: src.slice(textStart, end), start: textStart, end });
+    };
+    while (i < to) {
+      const lt = src.indexOf('<', i);
+      if (lt < 0 || lt >= to) break;
+      const tag = readTag(src, lt, finder);
+      if (tag && tag.end <= to) {
+        flush(lt);
+        if (!tag.closing && RAW_TEXT_HTML.has(tag.name)) {
+          const region = readRawRegion(src, tag, finder);
+          const end = region && region.end <= to ? region.end : tag.end;
+          add({ kind: 'escaped', value: src.slice(lt, end), start: lt, end });
+          i = textStart = end;
+          continue;
+        }
+        add({ kind: 'tag', tag, source: src.slice(lt, tag.end), start: lt, end: tag.end });
+        i = textStart = tag.end;
+      } else {
+        i = lt + 1;
+      }
+    }
+    flush(to);
+  };
+
+  const specials = /[<[\]]/g;
+  let i = 0;
+  let textStart = 0;
+  const flushText = (end: number) => {
+    if (end > textStart) top().text(src.slice(textStart, end), textStart);
+  };
+
+  while (i < src.length) {
+    specials.lastIndex = i;
+    const m = specials.exec(src);
+    if (!m) break;
+    const p = m.index;
+    const c = src.charCodeAt(p);
+    if (c === 60) {
+      // `<`
+      if (src.startsWith('<!--', p)) {
+        const close = finder.next('-->', p + 4);
+        if (close >= 0) {
+          // comments are dropped: nothing a reader needs, and a classic smuggling vector
+          flushText(p);
+          i = textStart = close + 3;
+          continue;
+        }
+        i = p + 1;
+        continue;
+      }
+      const tag = readTag(src, p, finder);
+      if (tag) {
+        const name = tag.name;
+        const source = src.slice(p, tag.end);
+        if (!tag.closing && PROTECTED.has(name)) {
+          const region = readRawRegion(src, tag, finder);
+          if (region) {
+            flushText(p);
+            const island: Island =
+              name === 'code'
+                ? { kind: 'code', value: region.content, block: region.content.includes('\n'), start: p, end: region.end }
+                : name === 'math'
+                  ? { kind: 'math', value: region.content, start: p, end: region.end }
+                  : { kind: 'cadre', value: region.content, start: p, end: region.end };
+            add(island);
+            i = textStart = region.end;
+            continue;
+          }
+        } else if (!tag.closing && (name === 'html' || name === 'pre')) {
+          const region = readRawRegion(src, tag, finder);
+          if (region) {
+            flushText(p);
+            if (name === 'pre') {
+              add({ kind: 'tag', tag, source, start: p, end: tag.end });
+              if (region.content) add({ kind: 'rawText', value: region.content, start: region.contentStart, end: region.contentStart + region.content.length });
+              const closeStart = region.contentStart + region.content.length;
+              add({ kind: 'tag', tag: { name: 'pre', attrs: [], closing: true, selfClosing: false, end: region.end }, source: src.slice(closeStart, region.end), start: closeStart, end: region.end });
+            } else {
+              scanRawHtml(region.contentStart, region.contentStart + region.content.length);
+            }
+            i = textStart = region.end;
+            continue;
+          }
+        } else if (!tag.closing && RAW_TEXT_HTML.has(name)) {
+          const region = readRawRegion(src, tag, finder);
+          flushText(p);
+          if (name === 'iframe') {
+            // its content is never shown; the element itself is judged by the profile
+            add({ kind: 'tag', tag, source, start: p, end: tag.end });
+            const end = region ? region.end : tag.end;
+            add({ kind: 'tag', tag: { name: 'iframe', attrs: [], closing: true, selfClosing: false, end }, source: region ? src.slice(end - 9, end) : '', start: end, end });
+            i = textStart = end;
+          } else {
+            const end = region ? region.end : tag.end;
+            add({ kind: 'escaped', value: src.slice(p, end), start: p, end });
+            i = textStart = end;
+          }
+          continue;
+        } else if (!tag.closing && name === 'multi') {
+          const close = finder.nextInsensitive('</multi>', tag.end);
+          if (close >= 0) {
+            flushText(p);
+            const v = chooseMultiVariant(src.slice(tag.end, close), lang);
+            // the chosen variant is ordinary SPIP text: scan it in place
+            textStart = tag.end + v.start;
+            const variantEnd = tag.end + v.end;
+            // the variant's shortcuts are read by the later passes; tags inside it stay text
+            top().text(src.slice(textStart, variantEnd), textStart);
+            i = textStart = close + 8;
+            continue;
+          }
+        } else if (containers && (name === 'quote' || name === 'poesie' || name === 'poetry')) {
+          const kind: ContainerKind = name === 'quote' ? 'quote' : 'poesie';
+          if (!tag.closing) {
+            if (stack.length < MAX_DEPTH) {
+              flushText(p);
+              stack.push(new Builder(kind, p, source));
+              i = textStart = tag.end;
+              continue;
+            }
+          } else {
+            let d = stack.length - 1;
+            while (d > 0 && (stack[d] as Builder).kind !== kind) d--;
+            if (d > 0) {
+              flushText(p);
+              while (stack.length - 1 > d) dissolve();
+              const b = stack.pop() as Builder;
+              add({ kind, inner: b.finish(), start: b.openStart, end: tag.end });
+              i = textStart = tag.end;
+              continue;
+            }
+          }
+          // unmatched: shown as text
+          flushText(p);
+          add({ kind: 'rawText', value: source, start: p, end: tag.end });
+          i = textStart = tag.end;
+          continue;
+        } else {
+          flushText(p);
+          add({ kind: 'tag', tag, source, start: p, end: tag.end });
+          i = textStart = tag.end;
+          continue;
+        }
+        i = p + 1;
+        continue;
+      }
+      const model = readModel(src, p);
+      if (model) {
+        flushText(p);
+        add({ kind: 'model', model, source: src.slice(p, model.end), start: p, end: model.end });
+        i = textStart = model.end;
+        continue;
+      }
+      i = p + 1;
+      continue;
+    }
+    if (c === 91) {
+      // `[[` opens a footnote (notes do not nest)
+      if (containers && src.charCodeAt(p + 1) === 91 && !stack.some((b) => b.kind === 'note') && stack.length < MAX_DEPTH) {
+        flushText(p);
+        let j = p + 2;
+        while (src.charCodeAt(j) === 32) j++;
+        let label: string | null = null;
+        if (src.charCodeAt(j) === 60) {
+          let k = j + 1;
+          while (k < src.length && k - j < 60) {
+            const d = src.charCodeAt(k);
+            if (d === 62 || d === 60 || d === 34 || d === 39 || d === 10) break;
+            k++;
+          }
+          if (src.charCodeAt(k) === 62) {
+            label = src.slice(j + 1, k).trim();
+            j = k + 1;
+          } else {
+            j = p + 2;
+          }
+        } else {
+          j = p + 2;
+        }
+        stack.push(new Builder('note', p, src.slice(p, j), label));
+        i = textStart = j;
+        continue;
+      }
+      i = p + 1;
+      continue;
+    }
+    // `]`: a run of two or more closes an open footnote (`…[->url]]]`: the last two close it)
+    let k = p;
+    while (src.charCodeAt(k) === 93) k++;
+    const run = k - p;
+    if (run >= 2 && stack.some((b) => b.kind === 'note')) {
+      flushText(k - 2);
+      while (top().kind !== 'note') dissolve();
+      const b = stack.pop() as Builder;
+      add({ kind: 'note', inner: b.finish(), label: b.label, start: b.openStart, end: k });
+      i = textStart = k;
+      continue;
+    }
+    i = k;
+  }
+  flushText(src.length);
+  while (stack.length > 1) dissolve();
+  return { root: (stack[0] as Builder).finish(), islands, source: src };
+}
+
+/** Maps an offset in a working string back to the source. */
+export function toSource(w: Working, offset: number): number {
+  const segs = w.segs;
+  let lo = 0;
+  let hi = segs.length / 2 - 1;
+  if (hi < 0) return offset;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((segs[mid * 2] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return (segs[lo * 2 + 1] ?? 0) + (offset - (segs[lo * 2] ?? 0));
+}
