@@ -1,0 +1,238 @@
+// `tisse import-spip`: reads a SPIP backup, maps every table (mappers/), then writes everything in one
+// transaction, so a failure part-way leaves the site as it was. Documents are copied first and removed again
+// if the transaction fails. The backup's SHA-256 is recorded: importing the same backup again changes nothing.
+import { createHash } from 'node:crypto';
+import { copyFileSync, createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Db, Trx } from '../../db/connect.ts';
+import type { UserRole } from '../../db/schema.ts';
+import { resetIdSequences } from '../../db/sequences.ts';
+import { nowIso } from '../../db/time.ts';
+import { writeSettings } from '../../content/settings.ts';
+import { TisseError } from '../../errors.ts';
+import { openSpipDump } from './dump.ts';
+import { MappingContext, type ImportReport, type TableWrite } from './context.ts';
+import { loadSpipUrls, mapUrls } from './mappers/urls.ts';
+import { mapSettings, siteLangOf } from './mappers/settings.ts';
+import { mapSections } from './mappers/sections.ts';
+import { mapUsers, mapUserSections } from './mappers/users.ts';
+import { mapArticleAuthors, mapArticles } from './mappers/articles.ts';
+import { mapKeywords } from './mappers/keywords.ts';
+import { mapDocuments } from './mappers/documents.ts';
+import { mapForum } from './mappers/forum.ts';
+import { mapRevisions } from './mappers/revisions.ts';
+import { mapLegacy } from './mappers/legacy.ts';
+
+export const IMPORT_MARKER_KEY = 'spipImport';
+
+export interface ImportProgress {
+  /** A table starts being written: `total` rows. */
+  start(label: string, total: number): void;
+  advance(rows: number): void;
+  stop(): void;
+}
+
+export interface ImportOptions {
+  dataDir: string;
+  imgDir?: string | undefined;
+  dryRun?: boolean;
+  progress?: ImportProgress;
+}
+
+export interface ImportResult {
+  report: ImportReport;
+  sha256: string;
+  /** The same backup was imported before: nothing was done. */
+  alreadyImported: boolean;
+  dryRun: boolean;
+  /** Rows written per Tisse table. */
+  written: Record<string, number>;
+}
+
+export async function importSpip(db: Db, file: string, options: ImportOptions): Promise<ImportResult> {
+  const imgDir = options.imgDir === undefined ? undefined : resolve(options.imgDir);
+  if (imgDir !== undefined && !isDirectory(imgDir)) {
+    throw new TisseError('BAD_INPUT', `Le dossier IMG ${imgDir} est introuvable : donnez avec --img le dossier IMG/ copié depuis le site SPIP.`);
+  }
+  const dump = openSpipDump(file);
+  try {
+    const sha256 = await hashFile(file);
+    const previous = await db.kysely.selectFrom('settings').select('value').where('key', '=', IMPORT_MARKER_KEY).executeTakeFirst();
+    if (previous && (JSON.parse(previous.value) as { sha256?: string }).sha256 === sha256) {
+      return { report: { counts: {}, skipped: [], kept: {}, notes: ['Cette sauvegarde a déjà été importée dans ce site : rien à faire.'] }, sha256, alreadyImported: true, dryRun: !!options.dryRun, written: {} };
+    }
+    await refuseNonEmptySite(db, !!previous);
+    const localDocuments = dump.has('spip_documents')
+      ? dump.rows<{ distant: string; mode: string }>('spip_documents').filter((d) => d.distant !== 'oui' && !['logoon', 'logooff', 'vignette'].includes(d.mode)).length
+      : 0;
+    if (localDocuments > 0 && imgDir === undefined) {
+      throw new TisseError('BAD_INPUT', `La sauvegarde décrit ${localDocuments} document(s), dont les fichiers sont dans le dossier IMG/ du site SPIP : donnez ce dossier avec --img DOSSIER.`);
+    }
+
+    const existingUsers = await db.kysely.selectFrom('users').select(['id', 'email', 'slug', 'login', 'password_hash', 'role']).execute();
+    const ctx = new MappingContext(dump, imgDir);
+    for (const u of existingUsers) ctx.reserveSlug('author', u.slug);
+    const settings = mapSettings(ctx);
+    const siteLang = siteLangOf(ctx);
+    const spipUrls = loadSpipUrls(ctx);
+    mapSections(ctx, siteLang);
+    mapUsers(ctx, siteLang);
+    const authorLinks = dump.rows<{ id_auteur: number; id_objet: number; objet: string }>('spip_auteurs_liens');
+    mapUserSections(ctx, authorLinks);
+    mapArticles(ctx, siteLang);
+    mapArticleAuthors(ctx, authorLinks);
+    mapKeywords(ctx);
+    mapDocuments(ctx);
+    mapForum(ctx);
+    mapRevisions(ctx);
+    const legacySections = mapLegacy(ctx, dump.tables);
+    mapUrls(ctx, spipUrls, legacySections);
+    ctx.add('legacy_objects', 'objets gardés (brèves, sites, pétitions…)', ctx.legacyRows);
+    if (Object.keys(ctx.report.kept).length) {
+      ctx.report.notes.push(
+        `Gardés tels quels dans legacy_objects (pas encore de forme Tisse) : ${Object.entries(ctx.report.kept).map(([t, n]) => `${t} ${n}`).join(', ')}. Les adresses des brèves et des sites mènent à leur rubrique.`,
+      );
+    }
+
+    const written = Object.fromEntries(ctx.writes.map((w) => [w.table, w.rows.length]));
+    if (options.dryRun) return { report: ctx.report, sha256, alreadyImported: false, dryRun: true, written };
+
+    const copied = copyDocuments(imgDir, join(options.dataDir, 'documents'), ctx, options.progress);
+    try {
+      await db.write(async (trx) => {
+        await makeRoomForImportedUsers(trx, ctx, existingUsers);
+        for (const write of ctx.writes) await insertAll(trx, write, options.progress);
+        await writeSettings(trx, settings);
+        const marker = JSON.stringify({ sha256, file: resolve(file), importedAt: ctx.importedAt, spipSchema: dump.schemaVersion });
+        await trx.insertInto('settings').values({ key: IMPORT_MARKER_KEY, value: marker, updated_at: nowIso() })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: marker, updated_at: nowIso() })).execute();
+        await resetIdSequences(db, trx);
+      });
+    } catch (error) {
+      for (const path of copied) rmSync(path, { force: true });
+      throw error;
+    }
+    return { report: ctx.report, sha256, alreadyImported: false, dryRun: false, written };
+  } finally {
+    dump.close();
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The import keeps SPIP's ids, so it goes into a site without content. Accounts may exist (the administrator
+ * `tisse init` created): they are kept (see makeRoomForImportedUsers).
+ */
+async function refuseNonEmptySite(db: Db, importedBefore: boolean): Promise<void> {
+  const tables = ['sections', 'articles', 'keywords', 'glossary_terms', 'forum_messages', 'documents'] as const;
+  const found: string[] = [];
+  for (const table of tables) {
+    const row = await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const n = Number(row?.n ?? 0);
+    if (n > 0) found.push(`${n} ${table}`);
+  }
+  if (found.length) {
+    const why = importedBefore ? 'une autre sauvegarde SPIP y a déjà été importée' : 'il contient déjà du contenu';
+    throw new TisseError(
+      'CONFLICT',
+      `Import refusé : ${why} (${found.join(', ')}). L’import garde les numéros des objets SPIP et se fait dans un site vide : créez un nouveau site (tisse init) et importez-y la sauvegarde.`,
+    );
+  }
+}
+
+const rank: Record<UserRole, number> = { disabled: 0, visitor: 1, editor: 2, administrator: 3 };
+
+/**
+ * Existing accounts (a fresh site has its first administrator) stay usable: one with the email of a SPIP author
+ * becomes that author (keeping its password and the higher role); one whose id a SPIP author needs moves to a
+ * free id. A site without content has nothing pointing at accounts but sessions and reset tokens, which go.
+ */
+async function makeRoomForImportedUsers(
+  trx: Trx,
+  ctx: MappingContext,
+  existing: { id: number; email: string; login: string | null; password_hash: string | null; role: UserRole }[],
+): Promise<void> {
+  const write = ctx.writes.find((w) => w.table === 'users') as TableWrite<'users'> | undefined;
+  const imported = write?.rows ?? [];
+  if (!existing.length || !imported.length) return;
+  const byEmail = new Map(imported.map((u) => [u.email, u]));
+  let nextId = Math.max(...imported.map((u) => Number(u.id)), ...existing.map((u) => u.id)) + 1;
+  for (const user of existing) {
+    const same = byEmail.get(user.email.toLowerCase());
+    const idTaken = ctx.userIds.has(user.id);
+    if (!same && !idTaken) continue;
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await trx.deleteFrom('password_resets').where('user_id', '=', user.id).execute();
+    if (same) {
+      await trx.deleteFrom('users').where('id', '=', user.id).execute();
+      same.password_hash = user.password_hash;
+      same.must_reset_password = user.password_hash ? 0 : 1;
+      if (rank[user.role] > rank[same.role as UserRole]) same.role = user.role;
+      if (user.login && !same.login) same.login = user.login;
+      ctx.report.notes.push(`Le compte existant ${user.email} est devenu l’auteur SPIP ${same.id} (${same.name}) : il garde son mot de passe.`);
+    } else {
+      await trx.updateTable('users').set({ id: nextId }).where('id', '=', user.id).execute();
+      ctx.report.notes.push(`Le compte existant ${user.email} passe du numéro ${user.id} au numéro ${nextId} (le ${user.id} est celui d’un auteur SPIP) ; ses sessions sont fermées.`);
+      nextId++;
+    }
+  }
+  const logins = new Set(existing.filter((u) => !byEmail.has(u.email.toLowerCase())).map((u) => u.login?.toLowerCase()).filter(Boolean));
+  for (const u of imported) if (u.login && logins.has(u.login.toLowerCase())) u.login = null;
+}
+
+async function insertAll(trx: Trx, write: TableWrite, progress?: ImportProgress): Promise<void> {
+  const rows = write.rows as Record<string, unknown>[];
+  if (!rows.length) return;
+  progress?.start(write.label, rows.length);
+  // Both databases cap the parameters of one statement (SQLite 32,766; PostgreSQL 65,535).
+  const perStatement = Math.max(1, Math.floor(16_000 / Object.keys(rows[0]!).length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    await trx.insertInto(write.table).values(chunk as never).execute();
+    progress?.advance(chunk.length);
+  }
+  progress?.stop();
+}
+
+/** Copies the documents' files; returns the ones this run created, to remove if the import fails. */
+function copyDocuments(imgDir: string | undefined, target: string, ctx: MappingContext, progress?: ImportProgress): string[] {
+  const created: string[] = [];
+  if (!imgDir || !ctx.files.length) return created;
+  progress?.start('fichiers des documents', ctx.files.length);
+  try {
+    for (const file of ctx.files) {
+      const to = join(target, file.relative);
+      let present = false;
+      try {
+        present = statSync(to).size === file.size;
+      } catch {
+        present = false;
+      }
+      if (!present) {
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(join(imgDir, file.relative), to);
+        created.push(to);
+      }
+      progress?.advance(1);
+    }
+  } catch (error) {
+    for (const path of created) rmSync(path, { force: true });
+    throw new TisseError('DATA_DIR_UNWRITABLE', `Impossible de copier les documents dans ${target} (${(error as Error).message}).`, { cause: error });
+  } finally {
+    progress?.stop();
+  }
+  return created;
+}
