@@ -155,3 +155,56 @@ test('positions follow the source when the text maps onto it', () => {
     ],
   );
 });
+
+// ---------------------------------------------------------------- with the real markup engine
+
+test('demo article: PTCE, SCOP, ESS and RSE are each marked once, and rendered accessibly', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parse, render } = await import('../markup/index.ts');
+  const { definitionNodes } = await import('./repository.ts');
+  const source = readFileSync(new URL('./fixtures/niort-article.spip', import.meta.url), 'utf8');
+  const demo = createGlossary(
+    [
+      ['PTCE', 'Pôles territoriaux de coopération économique.'],
+      ['SCOP', 'Société coopérative et participative'],
+      ['ESS', 'Qu’est-ce que l’Économie sociale et solidaire (ESS) ? Définition et présentation de cette économie différente'],
+      ['RSE', 'Responsabilité sociale des entreprises'],
+    ].map(([term, definition]) => ({ slug: term!.toLowerCase(), term: term!, definition: definitionNodes(definition!) })),
+  );
+  const doc = annotateDocument(parse(source, { lang: 'fr', profile: 'article' }), demo);
+  const marked: string[] = [];
+  const walk = (nodes: readonly MarkupNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'glossaryTerm') marked.push(node.slug);
+      if ('children' in node && Array.isArray(node.children)) walk(node.children as MarkupNode[]);
+    }
+  };
+  walk(doc.children);
+  assert.deepEqual(marked, ['ptce', 'scop', 'ess', 'rse']);
+
+  const html = render(doc, { profile: 'article', lang: 'fr' }).html;
+  assert.equal(html.split('class="glossary-term__link"').length - 1, 4);
+  assert.match(
+    html,
+    /<span class="glossary-term"><a href="\/glossaire#scop" class="glossary-term__link" aria-describedby="glossaire-scop-2">SCOP<\/a><span class="glossary-term__sep"> \(<\/span><span class="glossary-term__tip" role="tooltip" id="glossaire-scop-2">Société coopérative et participative<\/span><span class="glossary-term__sep">\)<\/span><\/span>/,
+  );
+  // Elision and typography around the term survive.
+  assert.match(html, /l’<span class="glossary-term"><a href="\/glossaire#ess"/);
+});
+
+test('[!glossaire] in the text opts the article out, and never shows', async () => {
+  const { parse, render } = await import('../markup/index.ts');
+  const doc = parse('Une SCOP.\n\n[!glossaire]', { lang: 'fr', profile: 'article' });
+  assert.equal(doc.glossaryOptOut, true);
+  const out = annotateDocument(doc, glossary);
+  assert.equal(out, doc);
+  const html = render(out, { profile: 'article', lang: 'fr' }).html;
+  assert.doesNotMatch(html, /glossaire|glossary/);
+});
+
+test('a term inside a SPIP link, heading, code or quote of code is not marked; inside {{bold}} it is', async () => {
+  const { parse } = await import('../markup/index.ts');
+  const source = '{{{Le PTCE}}}\n\n[La SCOP->https://example.org] <code>RSE</code> <cadre>ESS</cadre>\n\n{{la RSE}} et <abbr title="x">ESS</abbr>';
+  const out = annotateDocument(parse(source, { lang: 'fr', profile: 'article' }), glossary);
+  assert.deepEqual(glossaryTermsIn(out), ['rse']);
+});
