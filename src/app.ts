@@ -5,7 +5,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from './site/context.ts';
 import { siteRoutes, notFound, errorPage, cacheKey, respond } from './site/routes.tsx';
+import { glossaryRoutes } from './site/pages/glossary.tsx';
 import { isTisseError } from './errors.ts';
+import { legacySpipUrls } from './importers/spip/legacy-urls.ts';
 import { ecrireRoutes } from './admin/routes.tsx';
 import { t } from './i18n/index.ts';
 import { forumRoutes } from './forum/public-routes.tsx';
@@ -59,6 +61,9 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   // Module routers go here, before the public site: its /:slug route catches every remaining path.
   hono.route('/', ecrireRoutes);
   hono.route('/', forumRoutes);
+  hono.route('/', glossaryRoutes);
+  // SPIP's addresses (spip.php?article12, article12.html, IMG/…) answer 301 to their Tisse page.
+  hono.use('*', legacySpipUrls);
   hono.route('/', siteRoutes);
 
   hono.notFound((c) => notFound(c));

@@ -10,6 +10,9 @@ import { initialiseSite } from './content/setup.ts';
 import { createUser } from './content/operations/create-user.ts';
 import { setPassword } from './content/operations/set-password.ts';
 import { registerForumCommand } from './commands/forum.ts';
+import { registerGlossaryCommand } from './commands/glossary.ts';
+import { registerImportSpipCommand } from './commands/import-spip.ts';
+import { registerInviteCommand } from './commands/invite.ts';
 
 const program = new Command('tisse')
   .description('Tisse, la plateforme de publication des think tanks et des associations')
@@ -111,6 +114,9 @@ function printAdmin(admin: { email: string; password: string; generated: boolean
 }
 
 registerForumCommand(program);
+registerGlossaryCommand(program);
+registerImportSpipCommand(program);
+registerInviteCommand(program);
 
 try {
   await program.parseAsync(process.argv);

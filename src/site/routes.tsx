@@ -12,6 +12,8 @@ import { HomePage } from './pages/home.tsx';
 import { SectionPage } from './pages/section.tsx';
 import { ArticlePage } from './pages/article.tsx';
 import { PrintPage } from './pages/print.tsx';
+import { GlossaryPrintList } from './pages/glossary.tsx';
+import { articleGlossary } from '../glossary/article-glossary.ts';
 import { NotFoundPage, ErrorPage } from './pages/error.tsx';
 import { getAsset } from './assets.ts';
 import { renderArticle } from './render-article.ts';
@@ -188,7 +190,10 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
   }
   const article = await loadArticle(db, target.objectId);
   if (!article || !isPublic(article)) return article?.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
-  const [settings, tree, data, rendered] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), loadArticlePageData(db, article), renderArticle(db, article)]);
+  // On paper the terms are not marked in the text; their definitions are listed after the article.
+  const glossary = await articleGlossary(db, article, { mark: false });
+  const [settings, tree, data, rendered] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), loadArticlePageData(db, article), renderArticle(db, article, glossary.annotate)]);
+  const glossaryTerms = await glossary.usedTerms();
   const page = (
     <PrintPage
       settings={settings}
@@ -196,6 +201,7 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
       rendered={rendered}
       canonicalUrl={`${config.siteUrl}/${article.slug}`}
       breadcrumb={tree.ancestry(article.section_id).map((s) => s.title)}
+      appendix={<GlossaryPrintList terms={glossaryTerms} lang={article.lang === 'en' ? 'en' : 'fr'} />}
     />
   );
   return sendPage(c, '<!DOCTYPE html>' + (await page.toString()));
@@ -210,16 +216,18 @@ siteRoutes.get('/:slug', async (c) => {
     const current = await currentPath(db, target.objectType, target.objectId);
     return current ? c.redirect(current, 301) : notFound(c);
   }
-  if (!target.isCurrent) return redirectToCurrent(c, 'article', target.objectId);
   const article = await loadArticle(db, target.objectId);
   if (!article) return notFound(c);
+  // An old path of a hidden article answers like its page would (404, 410 from the trash), revealing no new path.
+  if (!target.isCurrent && isPublic(article)) return redirectToCurrent(c, 'article', target.objectId);
   if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
   const now = new Date().toISOString();
+  const glossary = await articleGlossary(db, article, { occurrences: (await loadSiteSettings(db)).glossaryOccurrences });
   const [settings, tree, data, rendered, threads, expiresAt] = await Promise.all([
     loadSiteSettings(db),
     loadSectionTree(db),
     loadArticlePageData(db, article, now),
-    renderArticle(db, article),
+    renderArticle(db, article, glossary.annotate),
     loadPublishedThreads(db, article.id),
     nextPublication(db, now),
   ]);
