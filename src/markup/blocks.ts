@@ -188,7 +188,7 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
   const pushRun = (s: number, e: number) => {
     while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
     while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
-    if (e > s) items.push({ kind: 'run', start: s, end: e, afterBlank: first ? afterBlank : true });
+    if (e > s) items.push({ kind: 'run', start: s, end: e, afterBlank: first ? afterBlank : false });
     first = false;
   };
   let closeMemo = -2;
@@ -293,14 +293,21 @@ function buildTree(w: Working, items: Item[], ctx: ParseContext, mode: 'flow' | 
   };
   for (const item of items) {
     if (item.kind === 'run') {
-      const children = parseInline(w, item.start, item.end, ctx);
+      const parent = stack[stack.length - 1];
+      const children = parseInline(w, item.start, item.end, ctx, { noAutoBreak: parent !== undefined && !item.afterBlank });
       if (children.length === 0) continue;
       const position = { start: toSource(w, item.start), end: toSource(w, item.end) };
-      const parent = stack[stack.length - 1];
-      const phrasing = mode === 'phrasing' || (parent !== undefined && (PHRASING_CONTAINERS.has(parent.tagName) || !item.afterBlank));
+      const container = target();
+      // in a list item or a cell, text after a block is a paragraph again (SPIP's paragrapher)
+      const afterBlock = mode === 'phrasing' && parent === undefined && container.length > 0 && container[container.length - 1]?.type !== 'phrasing';
+      const phrasing = (mode === 'phrasing' && !afterBlock) || (parent !== undefined && (PHRASING_CONTAINERS.has(parent.tagName) || !item.afterBlank));
+      if (children.every((c) => c.type === 'text' && c.value.trim() === '')) continue;
       const visible = children.some((c) => c.type !== 'glossaryOptOut');
-      target().push(phrasing || !visible ? { type: 'phrasing', children, position } : { type: 'paragraph', children, position });
+      container.push(phrasing || !visible ? { type: 'phrasing', children, position } : { type: 'paragraph', children, position });
     } else if (item.kind === 'node') {
+      // a block never goes inside an open <p> or heading: the HTML parser would close them
+      const top = stack[stack.length - 1];
+      if (top && (top.tagName === 'p' || /^h[1-6]$/.test(top.tagName))) stack.pop();
       target().push(item.node);
     } else if (item.kind === 'open') {
       const name = item.el.tagName;

@@ -16,6 +16,8 @@ export interface InlineOptions {
   inLink?: boolean;
   /** typo(): only HTML, entities and protected regions; shortcuts stay as typed. */
   typoOnly?: boolean;
+  /** Inside a raw HTML block (`<blockquote>`, `<div>`): newlines are layout, not line breaks. */
+  noAutoBreak?: boolean;
 }
 
 interface Frame {
@@ -229,7 +231,7 @@ export function parseInline(w: Working, start: number, end: number, ctx: ParseCo
         i = k;
         continue;
       }
-      if (!opts.typoOnly) {
+      if (!opts.typoOnly && !opts.noAutoBreak) {
         const prev = cur().children[cur().children.length - 1];
         const prevIsBr = prev?.type === 'element' && prev.tagName === 'br';
         const nextIsBr = text.charCodeAt(j) === 0xe000 && (() => {
@@ -447,7 +449,7 @@ function buildLink(
     return node;
   }
   const base = p + 1;
-  const target = plainText(w, base + sc.textEnd + 2, q, ctx)
+  const target = plainText(w, base + sc.targetStart, q, ctx)
     .slice(0)
     .trim();
   if (target === '') return null;

@@ -105,7 +105,8 @@ export function scan(input: string, lang: string, containers = true): ScanResult
     let i = from;
     let textStart = from;
     const flush = (end: number) => {
-      if (end > textStart) add({ kind: 'rawText', value: src.slice(textStart, end), start: textStart, end });
+      // whitespace between raw tags is layout, not content
+      if (end > textStart && src.slice(textStart, end).trim() !== '') add({ kind: 'rawText', value: src.slice(textStart, end), start: textStart, end });
     };
     while (i < to) {
       const lt = src.indexOf('<', i);
@@ -163,12 +164,20 @@ export function scan(input: string, lang: string, containers = true): ScanResult
           const region = readRawRegion(src, tag, finder);
           if (region) {
             flushText(p);
+            if (name === 'math') {
+              // SPIP text in which each `$…$` formula is protected
+              region.content.split('$').forEach((part, k, all) => {
+                const at = region.contentStart + all.slice(0, k).join('$').length + k;
+                if (k % 2 === 1 && k < all.length - 1) add({ kind: 'math', value: part, start: at, end: at + part.length });
+                else top().text(k % 2 === 1 ? `$${part}` : part, at);
+              });
+              i = textStart = region.end;
+              continue;
+            }
             const island: Island =
               name === 'code'
                 ? { kind: 'code', value: region.content, block: region.content.includes('\n'), start: p, end: region.end }
-                : name === 'math'
-                  ? { kind: 'math', value: region.content, start: p, end: region.end }
-                  : { kind: 'cadre', value: region.content, start: p, end: region.end };
+                : { kind: 'cadre', value: region.content, start: p, end: region.end };
             add(island);
             i = textStart = region.end;
             continue;

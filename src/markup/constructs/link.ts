@@ -7,7 +7,7 @@
 import type { Reference, ReferenceType } from '../ast.ts';
 
 export type LinkShortcut =
-  | { kind: 'link'; textStart: number; textEnd: number; title?: string; hreflang?: string; target: string }
+  | { kind: 'link'; textStart: number; textEnd: number; targetStart: number; title?: string; hreflang?: string; target: string }
   | { kind: 'anchor'; name: string }
   | { kind: 'wiki'; term: string; lang?: string }
   | { kind: 'optout' };
@@ -41,6 +41,8 @@ export function readLinkShortcut(content: string): LinkShortcut | null {
   let hreflang: string | undefined;
   const pipe = content.lastIndexOf('|', arrow);
   let tail = pipe >= 0 ? content.slice(pipe + 1, arrow) : null;
+  // a title holding markup or only `{…}` is not a title: the `|` belongs to the text (SPIP)
+  if (tail !== null && (tail.includes('\uE000') || /^\s*\{[^}]*\}\s*$/.test(tail) && !LANGS.has(tail.trim().slice(1, -1)))) tail = null;
   if (tail !== null) {
     textEnd = pipe;
     const lm = /\{([a-z]{2,3}(?:_[a-z]{2})?)\}\s*$/.exec(tail);
@@ -48,7 +50,8 @@ export function readLinkShortcut(content: string): LinkShortcut | null {
       hreflang = lm[1];
       tail = tail.slice(0, lm.index);
     }
-    if (tail.trim() !== '') title = tail.trim();
+    const t = tail.replace(/[{}]/g, '').trim();
+    if (t !== '') title = t;
   } else {
     const lm = /\{([a-z]{2,3}(?:_[a-z]{2})?)\}\s*$/.exec(content.slice(0, arrow));
     if (lm && LANGS.has(lm[1] as string)) {
@@ -56,7 +59,7 @@ export function readLinkShortcut(content: string): LinkShortcut | null {
       textEnd = lm.index;
     }
   }
-  const link: LinkShortcut = { kind: 'link', textStart: 0, textEnd, target };
+  const link: LinkShortcut = { kind: 'link', textStart: 0, textEnd, targetStart: arrow + 2, target };
   if (title !== undefined) link.title = title;
   if (hreflang !== undefined) link.hreflang = hreflang;
   return link;

@@ -20,6 +20,10 @@ function filterAttrs(el: ElementNode, state: RenderState): Attrs | null {
     if (!(allowed.has(name) || state.profile.global.has(name))) continue;
     if (name.startsWith('on')) continue;
     if (URL_ATTRIBUTES.has(name)) {
+      if (value.trim() === '') {
+        attrs.push([name, '']);
+        continue;
+      }
       const url = safeUrl(value, name === 'href' ? 'link' : 'resource');
       if (url === null) continue;
       attrs.push([name, url]);

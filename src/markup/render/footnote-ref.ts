@@ -6,6 +6,7 @@ import type { RenderState } from './state.ts';
 export function plainOf(nodes: readonly MarkupNode[]): string {
   let s = '';
   for (const n of nodes) {
+    if (n.type === 'link' && n.kind === 'auto') continue;
     if (n.type === 'text') s += n.value;
     else if (n.type === 'inlineCode') s += n.value;
     else if (n.type === 'link' && n.generatedText) s += n.target.replace(/^mailto:/, '');

@@ -12,7 +12,7 @@ export function renderFootnotes(notes: readonly Footnote[], state: RenderState):
     state.out = '';
     const id = escapeAttr(note.label);
     const ref = note.label
-      ? `<span class="spip_note_ref">[<a href="#${p}nh${id}" class="spip_note" title="Notes ${id}" rev="appendix">${escapeText(note.label)}</a>]&nbsp;</span>`
+      ? `<span class="spip_note_ref">[<a href="#${p}nh${id}" class="spip_note" title="${state.lang.startsWith('en') ? 'Footnotes' : 'Notes'} ${id}" rev="appendix">${escapeText(note.label)}</a>]&nbsp;</span>`
       : '';
     const [first, ...rest] = note.children;
     if (first?.type === 'paragraph') {

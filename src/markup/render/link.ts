@@ -4,6 +4,7 @@
 // `spip_lien_invalide` and reported in `brokenLinks`. A URL the policy refuses leaves only the text.
 import type { LinkNode } from '../ast.ts';
 import { escapeText, startTag, type Attrs } from '../html.ts';
+import { typography } from '../typography.ts';
 import { safeUrl } from '../url.ts';
 import { markBroken, type RenderState } from './state.ts';
 
@@ -93,7 +94,7 @@ export function renderLink(node: LinkNode, state: RenderState): void {
   const attrs: Attrs = [['href', href]];
   if (classes.length) attrs.push(['class', classes.join(' ')]);
   if (hreflang) attrs.push(['hreflang', hreflang]);
-  if (title) attrs.push(['title', title]);
+  if (title) attrs.push(['title', typography(title, state.lang)]);
   if (rel.length) attrs.push(['rel', rel.join(' ')]);
   if (node.bracketed) state.out += '<span class="ressource spip_out">&lt;';
   state.out += startTag('a', attrs);
