@@ -101,10 +101,18 @@ async function formPage(
   return sendPage(c, body, { status: options.status ?? 200, cacheable: false });
 }
 
-forumRoutes.use(
-  POST_ACTION,
-  bodyLimit({ maxSize: MAX_POST_BYTES, onError: (c) => errorPage(c as Context<AppEnv>, 413, t('error.title'), 'Votre message est trop volumineux : il n’a pas été enregistré.') }),
-);
+const tooLarge = (c: Context<AppEnv>) => errorPage(c, 413, t('error.title'), 'Votre message est trop volumineux : il n’a pas été enregistré.');
+
+// An oversized body is read to its end (app.ts caps it) before the 413, so the browser, still sending,
+// receives the answer instead of a reset connection.
+forumRoutes.use(POST_ACTION, async (c, next) => {
+  if (Number(c.req.header('content-length') ?? 0) > MAX_POST_BYTES) {
+    await c.req.arrayBuffer().catch(() => undefined);
+    return tooLarge(c);
+  }
+  await next();
+});
+forumRoutes.use(POST_ACTION, bodyLimit({ maxSize: MAX_POST_BYTES, onError: (c) => tooLarge(c as Context<AppEnv>) }));
 
 forumRoutes.post(POST_ACTION, async (c) => {
   const { db, config } = c.get('app');

@@ -16,10 +16,11 @@ export async function loadPublishedThreads(db: Db, articleId: number): Promise<F
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  const views = new Map<number, ForumMessageView & { depth: number }>();
+  type Placed = ForumMessageView & { depth: number; holder: Placed | undefined };
+  const views = new Map<number, Placed>();
   const roots: ForumMessageView[] = [];
   for (const row of rows) {
-    const view = {
+    const view: Placed = {
       id: row.id,
       parentId: row.parent_id,
       title: row.title,
@@ -29,11 +30,14 @@ export async function loadPublishedThreads(db: Db, articleId: number): Promise<F
       createdAt: row.created_at,
       replies: [],
       depth: 0,
+      holder: undefined,
     };
     // A reply whose parent is not shown (unpublished, or deeper than the limit) attaches to the nearest shown ancestor.
     let parent = row.parent_id === null ? undefined : views.get(row.parent_id);
-    if (parent && parent.depth >= MAX_THREAD_DEPTH) parent = views.get(parent.parentId ?? -1) ?? parent;
+    // At the limit, a reply goes beside its parent: under the message that parent is shown under.
+    if (parent && parent.depth >= MAX_THREAD_DEPTH) parent = parent.holder ?? parent;
     if (parent) {
+      view.holder = parent;
       view.depth = Math.min(parent.depth + 1, MAX_THREAD_DEPTH);
       parent.replies.push(view);
     } else {

@@ -1,0 +1,50 @@
+// Shared steps of the forum suites: reading the comment form's token from a page, posting urlencoded forms,
+// counting stored messages.
+import type { TestSite } from '../helpers/site.ts';
+
+export const ARTICLE = '/benoit-hamon-en-visite-a-niort';
+
+export async function articleId(site: TestSite, slug = ARTICLE.slice(1)): Promise<number> {
+  const row = await site.db.kysely.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The token of the first comment form on a page. */
+export function tokenIn(html: string): string {
+  const match = /name="token" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no form token in page');
+  return match[1]!;
+}
+
+export async function formToken(site: TestSite, path: string, cookie?: string): Promise<string> {
+  const response = await site.get(path, cookie ? { headers: { cookie } } : {});
+  return tokenIn(await response.text());
+}
+
+export function post(site: TestSite, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  return site.get('/forum/poster', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+export async function countMessages(site: TestSite): Promise<number> {
+  const row = await site.db.kysely.selectFrom('forum_messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function setForumMode(site: TestSite, id: number, mode: 'pri' | 'pos' | 'abo' | 'non' | null): Promise<void> {
+  await site.db.write((trx) => trx.updateTable('articles').set({ forum_mode: mode }).where('id', '=', id).execute());
+}
+
+export async function logIn(site: TestSite, email = 'admin@example.org', password = 'motdepasse-admin'): Promise<string> {
+  const response = await site.get('/ecrire/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url },
+    body: new URLSearchParams({ email, password }).toString(),
+  });
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error(`login failed: ${response.status}`);
+  return cookie.split(';')[0]!;
+}
