@@ -25,6 +25,8 @@ export const Layout: FC<LayoutProps> = ({ settings, title, description, topSecti
       {description ? <meta name="description" content={description} /> : null}
       <link rel="stylesheet" href={assetUrl('site.css')} />
       <link rel="stylesheet" href={assetUrl('print.css')} media="print" />
+      <link rel="stylesheet" href={assetUrl('glossary.css')} />
+      <script src={assetUrl('glossary.js')} defer></script>
       <link rel="alternate" type="application/rss+xml" title={`${settings.name} — RSS`} href="/rss.xml" />
       <link rel="alternate" type="application/atom+xml" title={`${settings.name} — Atom`} href="/atom.xml" />
       {head}

@@ -1,0 +1,133 @@
+// Glossary in a real browser: on the demo article each term (PTCE, SCOP, ESS, RSE) is marked once; hovering or
+// focusing a term shows its definition without moving the text, Escape hides it; /glossaire lists the terms with
+// their anchors and the article; axe-core finds no serious or critical violation on either page.
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startTestSite, type TestSite } from '../helpers/site.ts';
+import { browserAvailable, launchBrowser, resultsDir, seriousAxeViolations, type Page, type TestBrowser } from '../helpers/browser.ts';
+
+const skip = !browserAvailable() && !process.env.CI ? 'Chromium (/usr/bin/chromium) is not installed' : false;
+if (skip) console.warn(`⚠ browser tests SKIPPED: ${skip}`);
+
+const articlePath = '/benoit-hamon-en-visite-a-niort';
+let site: TestSite;
+let browser: TestBrowser;
+
+before(async () => {
+  if (skip) return;
+  site = await startTestSite('sqlite');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A page where axe-core can be injected despite the site's Content-Security-Policy (no inline scripts). */
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setBypassCSP', { enabled: true });
+  return page;
+}
+
+async function tipOf(page: Page, slug: string) {
+  const link = page.locator(`.article__text .glossary-term__link[href="/glossaire#${slug}"]`);
+  const id = await link.getAttribute('aria-describedby');
+  assert.ok(id, 'the term link is described by its tooltip');
+  const tip = page.locator(`[id="${id}"]`);
+  assert.equal(await tip.getAttribute('role'), 'tooltip');
+  return { link, tip };
+}
+
+test('each demo term is marked once; hover and focus show the definition, Escape hides it', { skip }, async () => {
+  const page = await newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(site.url + articlePath);
+
+  for (const slug of ['ptce', 'scop', 'ess', 'rse']) {
+    assert.equal(await page.locator(`.article__text .glossary-term__link[href="/glossaire#${slug}"]`).count(), 1, `${slug} marked once`);
+  }
+
+  const { link, tip } = await tipOf(page, 'scop');
+  assert.equal(await tip.isVisible(), false, 'hidden at first');
+  const paragraph = link.locator('xpath=ancestor::p[1]');
+  const boxBefore = await paragraph.boundingBox();
+
+  await link.hover();
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.innerText(), /Société coopérative et participative/);
+  assert.deepEqual(await paragraph.boundingBox(), boxBefore, 'showing the definition does not move the text');
+  // WCAG 1.4.13: the pointer can move onto the tooltip without it vanishing.
+  await tip.hover();
+  assert.equal(await tip.isVisible(), true);
+  assert.deepEqual(await seriousAxeViolations(page), [], 'article with a tooltip shown');
+  await page.keyboard.press('Escape');
+  await tip.waitFor({ state: 'hidden' });
+  await page.mouse.move(0, 0);
+
+  // Keyboard only: tab to the first term of the text.
+  const rse = await tipOf(page, 'rse');
+  let reached = false;
+  for (let i = 0; i < 80 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.classList.contains('glossary-term__link') ?? false);
+  }
+  assert.ok(reached, 'a glossary term is reachable with Tab');
+  const focusedTip = page.locator('.glossary-term:focus-within [role="tooltip"]');
+  await focusedTip.waitFor({ state: 'visible' });
+  assert.ok((await focusedTip.innerText()).length > 0);
+  await page.keyboard.press('Escape');
+  await focusedTip.waitFor({ state: 'hidden' });
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('glossary-term__link')), 'Escape leaves focus in place');
+
+  await rse.link.focus();
+  await rse.tip.waitFor({ state: 'visible' });
+  assert.match(await rse.tip.innerText(), /Responsabilité sociale des entreprises/);
+  await page.screenshot({ path: join(resultsDir(), 'glossary-tooltip.png') });
+  assert.deepEqual(await seriousAxeViolations(page), []);
+});
+
+test('without a pointer or script, the definition is still in the accessible description', { skip }, async () => {
+  const page = await newPage();
+  await page.goto(site.url + articlePath);
+  const { link, tip } = await tipOf(page, 'ptce');
+  const description = await link.evaluate((el) => {
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/);
+    return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  });
+  assert.match(description, /Pôles territoriaux de coopération économique/);
+  assert.equal(await tip.isVisible(), false);
+});
+
+test('/glossaire lists every term with its anchor, definition and the articles using it', { skip }, async () => {
+  const page = await newPage();
+  await page.goto(`${site.url}/glossaire`);
+  assert.equal(await page.locator('h1').innerText(), 'Glossaire');
+  for (const slug of ['ess', 'ptce', 'rse', 'scop']) assert.equal(await page.locator(`[id="${slug}"]`).count(), 1, `anchor #${slug}`);
+  const ess = page.locator('.glossary-entry', { has: page.locator('[id="ess"]') });
+  assert.match(await ess.innerText(), /Qu’est-ce que l’Économie sociale et solidaire/);
+  assert.equal(await ess.getByRole('link', { name: 'Benoît Hamon en visite à Niort' }).count(), 1);
+  assert.deepEqual(await seriousAxeViolations(page), []);
+  await page.screenshot({ path: join(resultsDir(), 'glossary-page.png'), fullPage: true });
+
+  // A term link in an article leads to its entry.
+  await page.goto(site.url + articlePath);
+  await page.locator('.article__text .glossary-term__link[href="/glossaire#scop"]').click();
+  await page.waitForURL(/\/glossaire#scop$/);
+  assert.equal(await page.locator('[id="scop"]').innerText(), 'SCOP');
+});
+
+test('the print version lists the definitions once after the article', { skip }, async () => {
+  const page = await newPage();
+  await page.goto(`${site.url}/imprimer${articlePath}`);
+  const list = page.locator('.glossary-print');
+  assert.equal(await list.count(), 1);
+  const text = await list.innerText();
+  for (const definition of ['Pôles territoriaux de coopération économique', 'Société coopérative et participative', 'Responsabilité sociale des entreprises']) {
+    assert.equal(text.split(definition).length - 1, 1, `${definition} printed once`);
+  }
+  assert.equal(await page.locator('[role="tooltip"]').count(), 0, 'no tooltips on paper');
+});
