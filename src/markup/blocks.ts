@@ -7,7 +7,7 @@ import { readHeading } from './constructs/heading.ts';
 import { readListMarker } from './constructs/list.ts';
 import { readRule } from './constructs/rule.ts';
 import { boldCellInner, isNumericCell, splitCells, tableHash, type RawRow } from './constructs/table.ts';
-import { readPlaceholder, type ParseContext } from './context.ts';
+import { addReference, readPlaceholder, type ParseContext } from './context.ts';
 import { parseInline, VOID_ELEMENTS } from './inline.ts';
 import { toSource, type Working } from './scan.ts';
 
@@ -240,7 +240,7 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
         const name = island.model.name;
         const block = island.model.params.includes('block') || ((name === 'doc' || name === 'emb' || name === 'document') && island.model.id !== null);
         if (block && article) {
-          if (island.model.id !== null && ['doc', 'emb', 'document'].includes(name)) addDocumentReference(ctx, island.model.id);
+          if (island.model.id !== null && ['doc', 'emb', 'document'].includes(name)) addReference(ctx, { type: 'document', id: island.model.id }, island.start);
           item = { kind: 'node', node: { type: 'model', name, id: island.model.id, params: island.model.params, source: island.source, block: true, position } };
         }
         break;
@@ -262,13 +262,6 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
     }
   }
   pushRun(runStart, end);
-}
-
-function addDocumentReference(ctx: ParseContext, id: number): void {
-  const key = `document:${id}`;
-  if (ctx.referenceKeys.has(key)) return;
-  ctx.referenceKeys.add(key);
-  ctx.references.push({ type: 'document', id });
 }
 
 function isSpaceCode(c: number): boolean {

@@ -8,7 +8,7 @@ export interface ParseContext {
   profile: 'article' | 'forum';
   lang: string;
   footnotes: Footnote[];
-  references: Reference[];
+  references: (Reference & { at: number })[];
   referenceKeys: Set<string>;
   glossaryOptOut: boolean;
   /** Next automatic footnote number. */
@@ -17,11 +17,17 @@ export interface ParseContext {
   depth: number;
 }
 
-export function addReference(ctx: ParseContext, ref: Reference): void {
+/** Records a target once, with where it first appears (the document lists them in text order). */
+export function addReference(ctx: ParseContext, ref: Reference, at: number): void {
   const key = `${ref.type}:${ref.id}`;
-  if (ctx.referenceKeys.has(key)) return;
+  const known = ctx.referenceKeys.has(key);
+  if (known) {
+    const existing = ctx.references.find((r) => r.type === ref.type && r.id === ref.id);
+    if (existing && at < existing.at) existing.at = at;
+    return;
+  }
   ctx.referenceKeys.add(key);
-  ctx.references.push({ type: ref.type, id: ref.id });
+  ctx.references.push({ type: ref.type, id: ref.id, at });
 }
 
 /** Reads the placeholder at `pos` (U+E000 digits U+E001); returns the island index and the end. */

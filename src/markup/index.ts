@@ -45,7 +45,7 @@ export function parse(text: string, options: ParseOptions = {}): MarkupDocument 
     type: 'root',
     children,
     footnotes: ctx.footnotes,
-    references: ctx.references,
+    references: ctx.references.sort((a, b) => a.at - b.at).map(({ type, id }) => ({ type, id })),
     glossaryOptOut: ctx.glossaryOptOut,
     lang,
     profile,

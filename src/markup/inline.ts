@@ -78,7 +78,7 @@ export function parseInline(w: Working, start: number, end: number, ctx: ParseCo
     return { ...el, children: f.children, position };
   };
   /** Closes the innermost frame matching; frames above it are closed and reopened. */
-  const close = (match: (f: Frame) => boolean, at: number, closeSource = ''): boolean => {
+  const close = (match: (f: Frame) => boolean, at: number, closeSource = '', endAt = at): boolean => {
     let d = frames.length - 1;
     while (d > 0 && !match(frames[d] as Frame)) d--;
     if (d === 0) return false;
@@ -90,7 +90,7 @@ export function parseInline(w: Working, start: number, end: number, ctx: ParseCo
       reopen.unshift(f);
     }
     const f = frames.pop() as Frame;
-    const node = materialise(f, at);
+    const node = materialise(f, endAt);
     if (node.type === 'element') node.closeSource = closeSource;
     cur().children.push(node);
     for (const r of reopen) {
@@ -171,8 +171,8 @@ export function parseInline(w: Working, start: number, end: number, ctx: ParseCo
         case 'tag': {
           const tag = island.tag;
           if (tag.closing) {
-            if (!close((f) => f.kind === 'element' && f.element?.tagName === tag.name, p, island.source)) bufStart = after;
-            else bufStart = after;
+            close((f) => f.kind === 'element' && f.element?.tagName === tag.name, p, island.source, after);
+            bufStart = after;
             break;
           }
           const el: ElementNode = { type: 'element', tagName: tag.name, attrs: tag.attrs, children: [], openSource: island.source, closeSource: '', position };
@@ -199,7 +199,7 @@ export function parseInline(w: Working, start: number, end: number, ctx: ParseCo
         case 'model': {
           const mt = island.model;
           push({ type: 'model', name: mt.name, id: mt.id, params: mt.params, source: island.source, block: false, position }, p);
-          if (mt.id !== null && ['doc', 'img', 'emb', 'document', 'image'].includes(mt.name)) addReference(ctx, { type: 'document', id: mt.id });
+          if (mt.id !== null && ['doc', 'img', 'emb', 'document', 'image'].includes(mt.name)) addReference(ctx, { type: 'document', id: mt.id }, island.start);
           break;
         }
         case 'note': {
@@ -311,10 +311,10 @@ export function parseInline(w: Working, start: number, end: number, ctx: ParseCo
       while (n > 0) {
         const top = cur();
         let width = 0;
-        if (top.kind === 'emphasis') width = close((f) => f === top, at) ? 1 : 0;
-        else if (top.kind === 'strong' && n >= 2) width = close((f) => f === top, at) ? 2 : 0;
-        else if (n >= 2 && close((f) => f.kind === 'strong', at)) width = 2;
-        else if (close((f) => f.kind === 'emphasis', at)) width = 1;
+        if (top.kind === 'emphasis') width = close((f) => f === top, at, '', at + 1) ? 1 : 0;
+        else if (top.kind === 'strong' && n >= 2) width = close((f) => f === top, at, '', at + 2) ? 2 : 0;
+        else if (n >= 2 && close((f) => f.kind === 'strong', at, '', at + 2)) width = 2;
+        else if (close((f) => f.kind === 'emphasis', at, '', at + 1)) width = 1;
         if (width === 0) {
           // no opener: dropped, as the browser drops SPIP's stray `</i>`
           width = 1;
@@ -467,7 +467,7 @@ function buildLink(
   };
   if (cls.kind === 'internal') {
     node.ref = cls.ref;
-    addReference(ctx, { type: cls.ref.type, id: cls.ref.id });
+    addReference(ctx, { type: cls.ref.type, id: cls.ref.id }, position.start);
   }
   if (sc.title !== undefined) node.title = resolvePlaceholders(sc.title, ctx);
   if (sc.hreflang !== undefined) node.hreflang = sc.hreflang;

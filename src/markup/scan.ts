@@ -156,7 +156,9 @@ export function scan(input: string, lang: string, containers = true): ScanResult
         i = p + 1;
         continue;
       }
-      const tag = readTag(src, p, finder);
+      let tag = readTag(src, p, finder);
+      // `<img5>`, `<doc12>`: models, although they look like tags
+      if (tag && !tag.closing && /^[a-z_]+\d+$/.test(tag.name) && !/^h[1-6]$/.test(tag.name)) tag = null;
       if (tag) {
         const name = tag.name;
         const source = src.slice(p, tag.end);

@@ -1,0 +1,111 @@
+// Behaviour of the engine beyond SPIP's fixtures: the API shapes other modules rely on, profiles,
+// the resolver, footnotes, references, the glossary opt-out, the walker.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { executableParts } from './conformance.ts';
+import { parse, propre, render, transformText, typo, visit, isInside, type Resolver } from './index.ts';
+
+const resolve: Resolver = {
+  link: (type, id) => (type === 'article' && id === 12 ? { url: '/article/12', title: 'Mon article' } : undefined),
+  document: (id) => (id === 5 ? { url: '/IMG/photo.jpg', title: 'Photo', mime: 'image/jpeg', size: 1000, width: 640, height: 480 } : undefined),
+};
+
+test('paragraphs, bold, italic, links', () => {
+  assert.equal(propre('Du {{gras}} et de l\'{italique}.').html, '<p>Du <strong>gras</strong> et de l’<i>italique</i>.</p>');
+  assert.equal(propre('p1\n\np2').html, '<p>p1</p>\n<p>p2</p>');
+  assert.equal(propre('[lien->https://example.org]').html, '<p><a href="https://example.org" class="spip_out" rel="external">lien</a></p>');
+  assert.equal(propre('a < b & c').html, '<p>a &lt; b &amp; c</p>');
+});
+
+test('references are collected at parse time, resolved at render time', () => {
+  const doc = parse('[->art12] [texte->rub3] <doc5|left> [->art12] <img7>');
+  assert.deepEqual(doc.references, [
+    { type: 'article', id: 12 },
+    { type: 'section', id: 3 },
+    { type: 'document', id: 5 },
+    { type: 'document', id: 7 },
+  ]);
+  const out = render(doc, { profile: 'article', resolve });
+  assert.match(out.html, /<a href="\/article\/12" class="spip_in">Mon article<\/a>/);
+  assert.match(out.html, /<span class="spip_lien_invalide">texte<\/span>/);
+  assert.match(out.html, /<img src="\/IMG\/photo.jpg"/);
+  assert.deepEqual(out.brokenLinks, [{ type: 'section', id: 3 }, { type: 'document', id: 7 }]);
+});
+
+test('footnotes: numbering, custom labels, the notes block, id prefix', () => {
+  const out = propre('a[[première]] b[[<x>seconde]] c[[troisième]]', { noteIdPrefix: 'lead-' });
+  assert.match(out.html, /href="#lead-nb1"/);
+  assert.match(out.html, />x<\/a>/);
+  assert.match(out.html, />2<\/a>/);
+  assert.match(out.notes, /<div id="lead-nb1">/);
+  assert.match(out.notes, /première<\/p>/);
+  assert.equal(propre('sans note').notes, '');
+});
+
+test('forum profile: only its shortcuts; the rest shows as text', () => {
+  const out = propre('{{g}} {i} [x->http://a.b] [->art12] <q>c</q> <b>b</b> {{{T}}}\n\n-* li\n\n| a |', { profile: 'forum' });
+  assert.match(out.html, /<strong>g<\/strong>/);
+  assert.match(out.html, /<q>c<\/q>/);
+  assert.match(out.html, /&lt;b&gt;b&lt;\/b&gt;/);
+  assert.match(out.html, /rel="nofollow external"/);
+  assert.doesNotMatch(out.html, /<ul|<table|<h2/);
+  assert.match(out.html, /\[-&gt;art12\]/);
+});
+
+test('scripts, handlers and javascript: URLs never come out', () => {
+  for (const profile of ['article', 'forum'] as const) {
+    const out = propre('<script>alert(1)</script> <a href="javascript:alert(1)" onclick="x()">l</a> [x->javascript:alert(1)] <img src=x onerror=alert(1)>', { profile }).html;
+    assert.deepEqual(executableParts(out), []);
+  }
+});
+
+test('typo(): typography and HTML, shortcuts stay as typed', () => {
+  assert.equal(typo('{{gras}} [lien->http://a.b] l\'été : oui !'), '{{gras}} [lien-&gt;http://a.b] l’été&nbsp;: oui&nbsp;!');
+  assert.equal(typo('Hello ; world !', { lang: 'en' }), 'Hello ; world !');
+});
+
+test('[!glossaire] opts out and renders nothing', () => {
+  const doc = parse('Texte [!glossaire] suite');
+  assert.equal(doc.glossaryOptOut, true);
+  assert.equal(render(doc, { profile: 'article' }).html, '<p>Texte  suite</p>');
+});
+
+test('walker: ancestors and text transformation into glossary terms', () => {
+  const doc = parse('{{{Titre SPIP}}}\n\nLe SPIP et [SPIP->http://spip.net]');
+  const seen: string[] = [];
+  visit(doc, (node, ancestors) => {
+    if (node.type === 'text') seen.push(`${node.value}|${isInside(ancestors, ['heading', 'link'])}`);
+  });
+  assert.ok(seen.includes('Titre SPIP|true'));
+  transformText(doc, (node, ancestors) => {
+    if (isInside(ancestors, ['heading', 'link']) || !node.value.includes('SPIP')) return undefined;
+    const [before, after] = node.value.split('SPIP');
+    return [
+      { type: 'text', value: before ?? '' },
+      { type: 'glossaryTerm', slug: 'spip', term: 'SPIP', definition: [{ type: 'text', value: 'Un CMS' }], children: [{ type: 'text', value: 'SPIP' }] },
+      { type: 'text', value: after ?? '' },
+    ];
+  });
+  const html = render(doc, { profile: 'article' }).html;
+  // the term's markup belongs to src/glossary (render/glossary-term.ts); here: annotated once, not in the heading
+  assert.match(html, /href="\/glossaire#spip"/);
+  assert.match(html, /Un CMS/);
+  assert.match(html, /<h2 class="spip">Titre SPIP<\/h2>/);
+});
+
+test('positions point into the source', () => {
+  const src = 'Intro\n\nDu {{gras}} ici';
+  const doc = parse(src);
+  const p = doc.children[1];
+  assert.equal(p?.type, 'paragraph');
+  const strong = p?.type === 'paragraph' ? p.children.find((n) => n.type === 'strong') : undefined;
+  assert.ok(strong?.position);
+  assert.equal(src.slice(strong.position.start, strong.position.end), '{{gras}}');
+});
+
+test('iframes only from allowed hosts, sandboxed', () => {
+  const text = '<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n<iframe src="https://evil.example/x"></iframe>';
+  const out = propre(text, { iframeHosts: ['youtube.com'] }).html;
+  assert.match(out, /<iframe src="https:\/\/www.youtube.com\/embed\/x" sandbox="[^"]+"><\/iframe>/);
+  assert.match(out, /&lt;iframe src="https:\/\/evil.example\/x"&gt;/);
+});
