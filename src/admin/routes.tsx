@@ -14,7 +14,12 @@ import { deleteSession, SESSION_COOKIE } from '../content/sessions.ts';
 import { listArticlesForActor } from '../content/article-lists.ts';
 import { can } from '../content/permissions.ts';
 import { getCookie } from 'hono/cookie';
+import { articleAdminRoutes } from './articles.tsx';
+import { ResetChoosePage, ResetRequestPage } from './pages/password-reset.tsx';
+import { requestPasswordReset } from '../content/operations/request-password-reset.ts';
+import { findValidReset, resetPassword } from '../content/operations/reset-password.ts';
 import { forumAdminRoutes } from '../forum/admin-routes.tsx';
+import { sectionsAdminRoutes } from './sections-routes.tsx';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -72,6 +77,41 @@ adminRoutes.post('/ecrire/logout', async (c) => {
   return c.redirect('/ecrire/login', 303);
 });
 
+adminRoutes.get('/ecrire/mot-de-passe-oublie', (c) => renderAdmin(c, { title: t('admin.reset.title'), body: <ResetRequestPage /> }));
+
+adminRoutes.post('/ecrire/mot-de-passe-oublie', async (c) => {
+  const email = field(await formFields(c), 'email');
+  await requestPasswordReset(c.get('app').db, { email, siteUrl: c.get('app').config.siteUrl });
+  return renderAdmin(c, { title: t('admin.reset.title'), body: <ResetRequestPage sent email={email} /> });
+});
+
+adminRoutes.get('/ecrire/reinitialiser/:token', async (c) => {
+  const token = c.req.param('token');
+  const valid = (await findValidReset(c.get('app').db, token)) !== undefined;
+  return renderAdmin(c, {
+    title: t('admin.reset.choose'),
+    status: valid ? 200 : 410,
+    body: <ResetChoosePage token={token} valid={valid} error={valid ? undefined : t('admin.reset.invalid')} />,
+  });
+});
+
+adminRoutes.post('/ecrire/reinitialiser/:token', async (c) => {
+  const token = c.req.param('token');
+  const fields = await formFields(c);
+  const password = field(fields, 'password');
+  if (password !== field(fields, 'confirm')) {
+    return renderAdmin(c, { title: t('admin.reset.choose'), status: 400, body: <ResetChoosePage token={token} valid error={t('admin.reset.mismatch')} /> });
+  }
+  try {
+    await resetPassword(c.get('app').db, token, password);
+  } catch (error) {
+    if (!isTisseError(error)) throw error;
+    const valid = error.code !== 'GONE';
+    return renderAdmin(c, { title: t('admin.reset.choose'), status: error.status, body: <ResetChoosePage token={token} valid={valid} error={error.message} /> });
+  }
+  return c.redirect('/ecrire/login?reinitialise', 303);
+});
+
 // Everything below needs a logged-in editor or administrator.
 adminRoutes.use('/ecrire/*', async (c, next) => {
   if (c.req.path === '/ecrire/login' || c.req.path.startsWith('/ecrire/mot-de-passe') || c.req.path.startsWith('/ecrire/reinitialiser')) return next();
@@ -93,7 +133,9 @@ adminRoutes.get('/ecrire/', async (c) => {
   });
 });
 
+adminRoutes.route('/ecrire/articles', articleAdminRoutes);
 adminRoutes.route('/ecrire/forum', forumAdminRoutes);
+adminRoutes.route('/ecrire/rubriques', sectionsAdminRoutes);
 
 /**
  * Mounted at the root in app.ts (its paths carry /ecrire/ themselves, so that /ecrire/ is the home, as in

@@ -45,6 +45,7 @@ export const siteActions = [
   'user.manage',
   'settings.manage',
   'document.upload',
+  'document.manage', // edit and delete any document of the library
   'forum.moderate', // target: { sectionId } of the article, or none for the whole queue
   'forum.postSubscribers', // post in a forum "sur abonnement"
 ] as const;
@@ -86,6 +87,8 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
       return writes(actor);
     case 'forum.postSubscribers':
       return true;
+    case 'document.manage':
+      return isAdmin(actor);
     case 'keyword.manage':
     case 'glossary.manage':
     case 'user.manage':

@@ -6,6 +6,8 @@ import type { Db } from '../db/connect.ts';
 import { loadSiteSettings } from '../content/settings.ts';
 import { createMailHandler, MAIL_JOB } from './mail.ts';
 import { startJobRunner, type JobHandler, type JobRunner } from './runner.ts';
+import { markScheduledPublication } from '../content/operations/mark-scheduled-publication.ts';
+import { SCHEDULED_PUBLICATION_JOB } from '../content/operations/change-article-status.ts';
 
 export interface JobsOptions {
   pollMs?: number;
@@ -13,6 +15,7 @@ export interface JobsOptions {
 
 export function startJobs(db: Db, config: Config, log: Logger, options: JobsOptions = {}): JobRunner {
   const handlers: Record<string, JobHandler> = {};
+  handlers[SCHEDULED_PUBLICATION_JOB] = (payload) => markScheduledPublication(db, payload);
   let closeMail = () => {};
   if (config.smtpUrl) {
     const fallbackFrom = `Tisse <tisse@${new URL(config.siteUrl).hostname || 'localhost'}>`;

@@ -1,0 +1,135 @@
+// /ecrire/documents: the library, uploads (editors and administrators), a document's page; edit and delete
+// for administrators; attach and detach for whoever may edit the article.
+import { Hono, type Context } from 'hono';
+import { requirePermission, type AdminEnv } from './auth.ts';
+import { field, formFields, renderAdmin } from './render.tsx';
+import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { DocumentPage, DocumentsPage } from './pages/documents.tsx';
+import type { FormState } from './pages/form-fields.tsx';
+import { can, loadArticleTarget } from '../content/permissions.ts';
+import { listDocuments } from '../content/documents/library.ts';
+import { uploadDocument } from '../content/documents/upload-document.ts';
+import { updateDocument } from '../content/documents/update-document.ts';
+import { deleteDocument } from '../content/documents/delete-document.ts';
+import { attachDocument, detachDocument } from '../content/documents/attach-document.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from '../content/documents/types.ts';
+import type { Document } from '../db/schema.ts';
+import { TisseError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+
+export const documentsAdminRoutes = new Hono<AdminEnv>();
+
+const current = '/ecrire/documents';
+const limits = { types: acceptedExtensions, maxBytes: DEFAULT_MAX_UPLOAD_BYTES };
+
+async function renderLibrary(c: Context<AdminEnv>, state: FormState, status?: number): Promise<Response> {
+  const user = requirePermission(c, 'document.upload');
+  const search = (c.req.query('q') ?? '').slice(0, 200);
+  const media = c.req.query('media') === 'image' || c.req.query('media') === 'file' ? c.req.query('media')! : '';
+  const docs = await listDocuments(c.get('app').db, { search, ...(media ? { media } : {}) });
+  return renderAdmin(c, {
+    title: t('admin.documents.title'),
+    current,
+    status,
+    body: <DocumentsPage user={user} docs={docs} search={search} media={media} limits={limits} state={state} done={doneMessage(c)} />,
+  });
+}
+
+documentsAdminRoutes.get('/', (c) => renderLibrary(c, { values: {} }));
+
+documentsAdminRoutes.post('/ajouter', async (c) => {
+  requirePermission(c, 'document.upload');
+  const body = await c.req.parseBody();
+  const values: Record<string, string> = {};
+  for (const name of ['title', 'alt', 'credits', 'description', 'articleId']) values[name] = typeof body[name] === 'string' ? (body[name] as string) : '';
+  const file = body.file;
+  try {
+    if (!(file instanceof File) || file.size === 0) throw new TisseError('BAD_INPUT', 'Choisissez un fichier à envoyer.', { fields: { file: 'aucun fichier' } });
+    // Check the size before reading the file into memory.
+    if (file.size > limits.maxBytes) {
+      throw new TisseError('PAYLOAD_TOO_LARGE', `Le fichier dépasse la taille maximale de ${limits.maxBytes / 1024 / 1024} Mo.`, { fields: { file: 'trop volumineux' } });
+    }
+    const articleId = values.articleId!.trim() ? positiveId(values.articleId!.trim()) : undefined;
+    if (values.articleId!.trim() && articleId === undefined) throw new TisseError('BAD_INPUT', 'Numéro d’article invalide.', { fields: { articleId: 'numéro invalide' } });
+    if (articleId !== undefined) await requireArticleEdit(c, articleId);
+    const doc = await uploadDocument(
+      c.get('app').db,
+      { originalName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), title: values.title, alt: values.alt, credits: values.credits, description: values.description, ...(articleId ? { articleId } : {}) },
+      { dataDir: c.get('app').config.dataDir, maxBytes: limits.maxBytes },
+    );
+    return c.redirect(`/ecrire/documents/${doc.id}?fait=created`, 303);
+  } catch (error) {
+    const state = refusedForm(values, error);
+    return renderLibrary(c, state, state.status);
+  }
+});
+
+async function requireArticleEdit(c: Context<AdminEnv>, articleId: number): Promise<void> {
+  const target = await loadArticleTarget(c.get('app').db, articleId);
+  if (!target) throw new TisseError('BAD_INPUT', 'Cet article n’existe pas.', { fields: { articleId: 'inconnu' } });
+  requirePermission(c, 'article.edit', target);
+}
+
+async function loadDocument(c: Context<AdminEnv>): Promise<Document> {
+  const id = positiveId(c.req.param('id'));
+  const doc = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!doc) throw new TisseError('NOT_FOUND', 'Ce document n’existe pas.');
+  return doc;
+}
+
+async function renderDocument(c: Context<AdminEnv>, doc: Document, state: FormState, status?: number): Promise<Response> {
+  const user = requirePermission(c, 'document.upload');
+  const articles = await c.get('app').db.kysely
+    .selectFrom('document_links')
+    .innerJoin('articles', 'articles.id', 'document_links.object_id')
+    .select(['articles.id', 'articles.title'])
+    .where('document_links.object_type', '=', 'article')
+    .where('document_links.document_id', '=', doc.id)
+    .orderBy('articles.id')
+    .execute();
+  return renderAdmin(c, {
+    title: t('admin.documents.edit', { id: doc.id }),
+    current,
+    status,
+    body: <DocumentPage user={user} doc={doc} articles={articles} state={state} canManage={can(user.actor, 'document.manage')} done={doneMessage(c)} />,
+  });
+}
+
+documentsAdminRoutes.get('/:id', async (c) => {
+  const doc = await loadDocument(c);
+  return renderDocument(c, doc, { values: { title: doc.title, alt: doc.alt, credits: doc.credits, description: doc.description } });
+});
+
+documentsAdminRoutes.post('/:id', async (c) => {
+  requirePermission(c, 'document.manage');
+  const doc = await loadDocument(c);
+  const fields = await formFields(c);
+  try {
+    await updateDocument(c.get('app').db, doc.id, { title: field(fields, 'title'), alt: field(fields, 'alt'), credits: field(fields, 'credits'), description: field(fields, 'description') });
+    return c.redirect(`/ecrire/documents/${doc.id}?fait=saved`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    return renderDocument(c, doc, state, state.status);
+  }
+});
+
+for (const [path, operation] of [
+  ['joindre', attachDocument],
+  ['detacher', detachDocument],
+] as const) {
+  documentsAdminRoutes.post(`/:id/${path}`, async (c) => {
+    const doc = await loadDocument(c);
+    const articleId = positiveId(field(await formFields(c), 'articleId').trim());
+    if (articleId === undefined) throw new TisseError('BAD_INPUT', 'Numéro d’article invalide.');
+    await requireArticleEdit(c, articleId);
+    await operation(c.get('app').db, doc.id, articleId);
+    return c.redirect(`/ecrire/documents/${doc.id}?fait=saved`, 303);
+  });
+}
+
+documentsAdminRoutes.post('/:id/supprimer', async (c) => {
+  requirePermission(c, 'document.manage');
+  const doc = await loadDocument(c);
+  await deleteDocument(c.get('app').db, doc.id, { dataDir: c.get('app').config.dataDir });
+  return c.redirect('/ecrire/documents?fait=deleted', 303);
+});

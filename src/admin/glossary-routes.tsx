@@ -1,0 +1,98 @@
+// /ecrire/glossaire: list and search the glossary, create, edit and delete terms (administrators).
+// Validation and writes are the glossary module's operations; matching and the public page are its own.
+import { Hono, type Context } from 'hono';
+import { requirePermission, type AdminEnv } from './auth.ts';
+import { field, formFields, renderAdmin } from './render.tsx';
+import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { GlossaryFormPage, GlossaryListPage } from './pages/glossary.tsx';
+import type { FormState } from './pages/form-fields.tsx';
+import { listTerms, termVariants } from '../glossary/repository.ts';
+import { deleteTerm, saveTerm, type TermInput } from '../glossary/operations/save-term.ts';
+import { updateGlossaryTerm } from '../content/operations/update-glossary-term.ts';
+import type { GlossaryTerm } from '../db/schema.ts';
+import { TisseError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+
+export const glossaryAdminRoutes = new Hono<AdminEnv>();
+
+const current = '/ecrire/glossaire';
+
+glossaryAdminRoutes.use('*', async (c, next) => {
+  requirePermission(c, 'glossary.manage');
+  await next();
+});
+
+glossaryAdminRoutes.get('/', async (c) => {
+  const search = (c.req.query('q') ?? '').slice(0, 200);
+  const terms = await listTerms(c.get('app').db, { search });
+  return renderAdmin(c, { title: t('admin.glossary.title'), current, body: <GlossaryListPage terms={terms} search={search} done={doneMessage(c)} /> });
+});
+
+async function loadTerm(c: Context<AdminEnv>): Promise<GlossaryTerm> {
+  const id = positiveId(c.req.param('id'));
+  const term = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('glossary_terms').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!term) throw new TisseError('NOT_FOUND', 'Ce terme n’existe pas.');
+  return term;
+}
+
+function renderForm(c: Context<AdminEnv>, state: FormState, term?: GlossaryTerm, status?: number): Promise<Response> {
+  const user = requirePermission(c, 'glossary.manage');
+  return renderAdmin(c, {
+    title: term ? t('admin.glossary.edit', { term: term.term }) : t('admin.glossary.new'),
+    current,
+    status,
+    body: <GlossaryFormPage user={user} term={term} state={state} done={doneMessage(c)} />,
+  });
+}
+
+function inputOf(fields: Record<string, string | string[]>): TermInput {
+  const slug = field(fields, 'slug').trim();
+  return {
+    term: field(fields, 'term'),
+    variants: field(fields, 'variants')
+      .split('\n')
+      .map((v) => v.trim())
+      .filter(Boolean),
+    definition: field(fields, 'definition'),
+    presentation: field(fields, 'presentation'),
+    linkUrl: field(fields, 'linkUrl'),
+    ...(slug ? { slug } : {}),
+  };
+}
+
+glossaryAdminRoutes.get('/nouveau', (c) => renderForm(c, { values: {} }));
+
+glossaryAdminRoutes.post('/nouveau', async (c) => {
+  const fields = await formFields(c);
+  try {
+    const { term } = await saveTerm(c.get('app').db, inputOf(fields));
+    return c.redirect(`/ecrire/glossaire/${term.id}?fait=created`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    return renderForm(c, state, undefined, state.status);
+  }
+});
+
+glossaryAdminRoutes.get('/:id', async (c) => {
+  const term = await loadTerm(c);
+  const values = { term: term.term, variants: termVariants(term).join('\n'), definition: term.definition, presentation: term.presentation, linkUrl: term.link_url, slug: term.slug };
+  return renderForm(c, { values }, term);
+});
+
+glossaryAdminRoutes.post('/:id', async (c) => {
+  const term = await loadTerm(c);
+  const fields = await formFields(c);
+  try {
+    await updateGlossaryTerm(c.get('app').db, term.id, inputOf(fields));
+    return c.redirect(`/ecrire/glossaire/${term.id}?fait=saved`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    return renderForm(c, state, term, state.status);
+  }
+});
+
+glossaryAdminRoutes.post('/:id/supprimer', async (c) => {
+  const term = await loadTerm(c);
+  await deleteTerm(c.get('app').db, term.id);
+  return c.redirect('/ecrire/glossaire?fait=deleted', 303);
+});

@@ -1,0 +1,280 @@
+// The article editor: every SPIP field, a markup toolbar, live preview (and a no-JS preview button),
+// warnings (someone else editing, broken internal links), the workflow actions, the team discussion.
+import type { FC } from 'hono/jsx';
+import { t, formatDate } from '../../i18n/index.ts';
+import type { Article, ArticleStatus, ForumMessage, Section } from '../../db/schema.ts';
+import type { SectionTree } from '../../content/sections.ts';
+import type { TransitionName } from '../../content/workflow.ts';
+import { markupHtml } from '../../site/trusted-html.ts';
+import type { RenderedArticle } from '../../site/render-article.ts';
+import { CsrfField, Notice } from './layout.tsx';
+import { StatusBadge } from './home.tsx';
+import type { CurrentUser } from '../auth.ts';
+
+/** What the form shows: the saved article, or what was typed when a save failed. */
+export interface ArticleFormValues {
+  title: string;
+  surtitle: string;
+  subtitle: string;
+  description: string;
+  lead: string;
+  text: string;
+  postscript: string;
+  sectionId: string;
+  publishedAt: string;
+  writtenAt: string;
+  forumMode: string;
+  keywordIds: string[];
+  authorIds: string[];
+  relatedIds: string[];
+  expectedUpdatedAt: string;
+}
+
+export interface EditorChoices {
+  tree: SectionTree;
+  keywordGroups: { id: number; title: string; keywords: { id: number; title: string }[] }[];
+  writers: { id: number; name: string }[];
+  articles: { id: number; title: string }[];
+}
+
+export interface EditorProps {
+  user: CurrentUser;
+  article?: Article | undefined;
+  values: ArticleFormValues;
+  choices: EditorChoices;
+  canDate: boolean;
+  error?: string | undefined;
+  fieldErrors?: Record<string, string> | undefined;
+  info?: string | undefined;
+  othersEditing?: string[];
+  preview?: RenderedArticle | undefined;
+  actions?: TransitionName[];
+  discussion?: ForumMessage[];
+  canDiscuss?: boolean;
+}
+
+function sectionOptions(tree: SectionTree, parentId: number | null, depth: number): { section: Section; depth: number }[] {
+  return tree.children(parentId).flatMap((section) => [{ section, depth }, ...sectionOptions(tree, section.id, depth + 1)]);
+}
+
+const TextField: FC<{ name: keyof ArticleFormValues; label: string; values: ArticleFormValues; errors?: Record<string, string> | undefined; required?: boolean }> = ({ name, label, values, errors, required }) => (
+  <div class="field">
+    <label for={`f-${name}`}>{label}</label>
+    {errors?.[name] ? <p class="error" id={`e-${name}`}>{errors[name]}</p> : null}
+    <input type="text" id={`f-${name}`} name={name} value={values[name] as string} required={required} aria-describedby={errors?.[name] ? `e-${name}` : undefined} />
+  </div>
+);
+
+const AreaField: FC<{ name: keyof ArticleFormValues; label: string; values: ArticleFormValues; rows: number; toolbar?: boolean }> = ({ name, label, values, rows, toolbar }) => (
+  <div class="field">
+    <label for={`f-${name}`}>{label}</label>
+    {toolbar ? <Toolbar target={`f-${name}`} /> : null}
+    <textarea id={`f-${name}`} name={name} rows={rows} data-preview="1">
+      {values[name] as string}
+    </textarea>
+  </div>
+);
+
+/** Buttons insert SPIP shortcuts around the selection (admin.js); without JS they are hidden. */
+const Toolbar: FC<{ target: string }> = ({ target }) => (
+  <div class="toolbar" role="toolbar" aria-label={t('admin.toolbar.label')} data-target={target} hidden>
+    <button type="button" data-before="{{" data-after="}}">{t('admin.toolbar.bold')}</button>
+    <button type="button" data-before="{" data-after="}">{t('admin.toolbar.italic')}</button>
+    <button type="button" data-before={'\n{{{'} data-after={'}}}\n'}>{t('admin.toolbar.heading')}</button>
+    <button type="button" data-before="[" data-after="->https://]">{t('admin.toolbar.link')}</button>
+    <button type="button" data-before="[[" data-after="]]">{t('admin.toolbar.note')}</button>
+    <button type="button" data-before={'\n-* '} data-after="">{t('admin.toolbar.list')}</button>
+    <button type="button" data-before="<quote>" data-after="</quote>">{t('admin.toolbar.quote')}</button>
+  </div>
+);
+
+export const PreviewBlock: FC<{ preview: RenderedArticle }> = ({ preview }) => (
+  <>
+    {preview.brokenLinks.length ? (
+      <Notice kind="warning">{t('admin.article.brokenLinks', { list: preview.brokenLinks.map((l) => `${l.type} ${l.id}`).join(', ') })}</Notice>
+    ) : null}
+    <article class="preview-article">
+      {preview.surtitle ? <p class="surtitre">{markupHtml(preview.surtitle)}</p> : null}
+      <h3 class="titre">{markupHtml(preview.title)}</h3>
+      {preview.subtitle ? <p class="soustitre">{markupHtml(preview.subtitle)}</p> : null}
+      {preview.lead ? <div class="chapo">{markupHtml(preview.lead)}</div> : null}
+      <div class="texte">{markupHtml(preview.text)}</div>
+      {preview.postscript ? <div class="ps">{markupHtml(preview.postscript)}</div> : null}
+      {preview.notes ? <div class="notes">{markupHtml(preview.notes)}</div> : null}
+    </article>
+  </>
+);
+
+export const ArticleEditor: FC<EditorProps> = (p) => {
+  const v = p.values;
+  const action = p.article ? `/ecrire/articles/${p.article.id}` : '/ecrire/articles/nouveau';
+  return (
+    <>
+      <h1>{p.article ? p.article.title : t('admin.article.new')}</h1>
+      {p.article ? (
+        <p>
+          <StatusBadge status={p.article.status} publishedAt={p.article.published_at} /> ·{' '}
+          <a href={`/ecrire/articles/${p.article.id}/revisions`}>{t('admin.article.history')}</a>
+        </p>
+      ) : null}
+      {p.othersEditing?.length ? <Notice kind="warning">{t('admin.article.editing', { names: p.othersEditing.join(', ') })}</Notice> : null}
+      {p.info ? <Notice>{p.info}</Notice> : null}
+      {p.error ? <Notice kind="error">{p.error}</Notice> : null}
+      <div class="editor editor--with-preview">
+        <form method="post" action={action} id="article-form" data-preview-url="/ecrire/articles/apercu">
+          <CsrfField user={p.user} />
+          <input type="hidden" name="expectedUpdatedAt" value={v.expectedUpdatedAt} />
+          <TextField name="surtitle" label={t('admin.article.surtitle')} values={v} errors={p.fieldErrors} />
+          <TextField name="title" label={t('admin.article.title')} values={v} errors={p.fieldErrors} required />
+          <TextField name="subtitle" label={t('admin.article.subtitle')} values={v} errors={p.fieldErrors} />
+          <div class="field">
+            <label for="f-sectionId">{t('admin.article.section')}</label>
+            {p.fieldErrors?.sectionId ? <p class="error">{p.fieldErrors.sectionId}</p> : null}
+            <select id="f-sectionId" name="sectionId" required>
+              {sectionOptions(p.choices.tree, null, 0).map(({ section, depth }) => (
+                <option value={String(section.id)} selected={v.sectionId === String(section.id)}>
+                  {'\u00a0\u00a0'.repeat(depth) + section.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-description">{t('admin.article.description')}</label>
+            <textarea id="f-description" name="description" rows={2}>
+              {v.description}
+            </textarea>
+          </div>
+          <AreaField name="lead" label={t('admin.article.lead')} values={v} rows={4} toolbar />
+          <AreaField name="text" label={t('admin.article.text')} values={v} rows={18} toolbar />
+          <AreaField name="postscript" label={t('admin.article.postscript')} values={v} rows={3} />
+          {p.canDate ? (
+            <div class="field">
+              <label for="f-publishedAt">{t('admin.article.publishedAt')}</label>
+              <p class="hint" id="h-publishedAt">{t('admin.article.publishedAtHint')}</p>
+              <input type="datetime-local" id="f-publishedAt" name="publishedAt" value={v.publishedAt} aria-describedby="h-publishedAt" />
+            </div>
+          ) : null}
+          <div class="field">
+            <label for="f-writtenAt">{t('admin.article.writtenAt')}</label>
+            <input type="datetime-local" id="f-writtenAt" name="writtenAt" value={v.writtenAt} />
+          </div>
+          <div class="field">
+            <label for="f-forumMode">{t('admin.article.forumMode')}</label>
+            <select id="f-forumMode" name="forumMode">
+              <option value="" selected={v.forumMode === ''}>{t('admin.article.forumDefault')}</option>
+              {(['pri', 'pos', 'abo', 'non'] as const).map((mode) => (
+                <option value={mode} selected={v.forumMode === mode}>{t(`forum.mode.${mode}`)}</option>
+              ))}
+            </select>
+          </div>
+          {p.choices.keywordGroups.length ? (
+            <fieldset class="field">
+              <legend>{t('admin.article.keywords')}</legend>
+              {p.choices.keywordGroups.map((group) => (
+                <div>
+                  <p class="hint">{group.title}</p>
+                  {group.keywords.map((k) => (
+                    <label class="inline-choice">
+                      <input type="checkbox" name="keywordIds" value={String(k.id)} checked={v.keywordIds.includes(String(k.id))} /> {k.title}
+                    </label>
+                  ))}
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+          <div class="field">
+            <label for="f-authorIds">{t('admin.article.authors')}</label>
+            <select id="f-authorIds" name="authorIds" multiple size={Math.min(6, Math.max(2, p.choices.writers.length))}>
+              {p.choices.writers.map((w) => (
+                <option value={String(w.id)} selected={v.authorIds.includes(String(w.id))}>{w.name}</option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-relatedIds">{t('admin.article.related')}</label>
+            <select id="f-relatedIds" name="relatedIds" multiple size={6}>
+              {p.choices.articles.map((a) => (
+                <option value={String(a.id)} selected={v.relatedIds.includes(String(a.id))}>{a.title}</option>
+              ))}
+            </select>
+          </div>
+          <div class="actions">
+            <button type="submit">{t('admin.article.save')}</button>
+            <button type="submit" name="apercu" value="1" class="secondary">
+              {t('admin.article.preview')}
+            </button>
+          </div>
+        </form>
+        <section aria-labelledby="apercu-titre">
+          <h2 id="apercu-titre">{t('admin.article.previewTitle')}</h2>
+          <p class="hint">{t('admin.article.previewHint')}</p>
+          <div class="preview" id="preview" aria-live="polite">
+            {p.preview ? <PreviewBlock preview={p.preview} /> : null}
+          </div>
+        </section>
+      </div>
+      {p.article && p.actions?.length ? <WorkflowActions user={p.user} article={p.article} actions={p.actions} /> : null}
+      {p.article && p.discussion ? <TeamDiscussion user={p.user} articleId={p.article.id} messages={p.discussion} canPost={p.canDiscuss ?? false} /> : null}
+    </>
+  );
+};
+
+const WorkflowActions: FC<{ user: CurrentUser; article: Article; actions: TransitionName[] }> = ({ user, article, actions }) => (
+  <section aria-labelledby="workflow">
+    <h2 id="workflow">{t('admin.article.workflow')}</h2>
+    <div class="actions">
+      {actions
+        .filter((name) => name !== 'schedule')
+        .map((name) => (
+          <form method="post" action={`/ecrire/articles/${article.id}/statut`}>
+            <CsrfField user={user} />
+            <input type="hidden" name="action" value={name} />
+            <button type="submit" class={name === 'trash' || name === 'refuse' ? 'danger' : undefined}>
+              {t(`admin.action.${name}`)}
+            </button>
+          </form>
+        ))}
+    </div>
+    {actions.includes('schedule') ? (
+      <form method="post" action={`/ecrire/articles/${article.id}/statut`}>
+        <CsrfField user={user} />
+        <input type="hidden" name="action" value="schedule" />
+        <div class="field">
+          <label for="f-schedule">{t('admin.article.scheduleAt')}</label>
+          <input type="datetime-local" id="f-schedule" name="publishAt" required />
+        </div>
+        <button type="submit" class="secondary">{t('admin.article.schedule')}</button>
+      </form>
+    ) : null}
+  </section>
+);
+
+const TeamDiscussion: FC<{ user: CurrentUser; articleId: number; messages: ForumMessage[]; canPost: boolean }> = ({ user, articleId, messages, canPost }) => (
+  <section aria-labelledby="discussion">
+    <h2 id="discussion">{t('admin.article.discussion')}</h2>
+    <p class="hint">{t('admin.article.discussionHint')}</p>
+    {messages.length === 0 ? <p>{t('admin.article.discussionEmpty')}</p> : null}
+    {messages.map((m) => (
+      <div class="team-message">
+        <p>
+          <strong>{m.author_name}</strong>, {formatDate(m.created_at)}
+        </p>
+        {m.text.split(/\n{2,}/).map((para) => (
+          <p>{para}</p>
+        ))}
+      </div>
+    ))}
+    {canPost ? (
+      <form method="post" action={`/ecrire/articles/${articleId}/discussion`}>
+        <CsrfField user={user} />
+        <div class="field">
+          <label for="f-team">{t('admin.article.discussionText')}</label>
+          <textarea id="f-team" name="text" rows={4} required></textarea>
+        </div>
+        <button type="submit">{t('admin.article.discussionPost')}</button>
+      </form>
+    ) : null}
+  </section>
+);
+
+export const statusOrder: ArticleStatus[] = ['draft', 'proposed', 'published', 'refused', 'trash'];

@@ -1,0 +1,175 @@
+// /ecrire/rubriques: the section tree (order, create, rename, move, delete). Administrators manage the
+// whole tree; restricted administrators their sections and everything below them.
+import { Hono } from 'hono';
+import { requirePermission, type AdminEnv } from './auth.ts';
+import { field, formFields, renderAdmin } from './render.tsx';
+import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { SectionFormPage, SectionsPage, parentOptions, type SectionRowInfo } from './pages/sections.tsx';
+import type { FormState } from './pages/form-fields.tsx';
+import { can } from '../content/permissions.ts';
+import { loadSectionTree } from '../content/sections.ts';
+import { currentPath } from '../content/urls.ts';
+import { createSection } from '../content/operations/create-section.ts';
+import { updateSection } from '../content/operations/update-section.ts';
+import { moveSection } from '../content/operations/move-section.ts';
+import { reorderSections, stepOrder } from '../content/operations/reorder-sections.ts';
+import { deleteSection } from '../content/operations/delete-section.ts';
+import { TisseError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+import type { Context } from 'hono';
+
+export const sectionsAdminRoutes = new Hono<AdminEnv>();
+
+const current = '/ecrire/rubriques';
+
+function sectionId(c: Context<AdminEnv>): number {
+  const id = positiveId(c.req.param('id'));
+  if (id === undefined) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+  return id;
+}
+
+sectionsAdminRoutes.get('/', async (c) => {
+  const user = requirePermission(c, 'section.manage');
+  const { db } = c.get('app');
+  const [tree, counts] = await Promise.all([
+    loadSectionTree(db),
+    db.kysely.selectFrom('articles').select(['section_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('section_id').execute(),
+  ]);
+  const articleCount = new Map(counts.map((r) => [r.section_id, Number(r.n)]));
+  const info = new Map<number, SectionRowInfo>();
+  for (const id of tree.byId.keys()) info.set(id, { articles: articleCount.get(id) ?? 0, manageable: can(user.actor, 'section.manage', { sectionId: id }) });
+  return renderAdmin(c, {
+    title: t('admin.sections.title'),
+    current,
+    body: <SectionsPage user={user} tree={tree} info={info} done={doneMessage(c)} canCreateTop={can(user.actor, 'section.manage', { sectionId: null }) || [...info.values()].some((i) => i.manageable)} />,
+  });
+});
+
+async function renderForm(c: Context<AdminEnv>, state: FormState, options: { id?: number; moveState?: FormState; status?: number } = {}): Promise<Response> {
+  const user = requirePermission(c, 'section.manage');
+  const { db } = c.get('app');
+  const tree = await loadSectionTree(db);
+  const section = options.id === undefined ? undefined : tree.byId.get(options.id);
+  if (options.id !== undefined && !section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+  const parents = parentOptions(tree, (id) => can(user.actor, 'section.manage', { sectionId: id }), options.id, can(user.actor, 'section.manage', { sectionId: null }));
+  const moveState = section ? (options.moveState ?? { values: { parentId: section.parent_id === null ? '' : String(section.parent_id) } }) : undefined;
+  return renderAdmin(c, {
+    title: section ? t('admin.sections.edit', { title: section.title }) : t('admin.sections.new'),
+    current,
+    status: options.status,
+    body: (
+      <SectionFormPage
+        user={user}
+        section={section}
+        state={state}
+        parents={parents}
+        moveState={moveState}
+        done={doneMessage(c)}
+        publicPath={section ? await currentPath(db, 'section', section.id) : undefined}
+      />
+    ),
+  });
+}
+
+function parentOf(value: string): number | null {
+  if (value === '') return null;
+  const id = positiveId(value);
+  if (id === undefined) throw new TisseError('BAD_INPUT', 'La rubrique parente choisie n’existe pas.');
+  return id;
+}
+
+sectionsAdminRoutes.get('/nouvelle', (c) => renderForm(c, { values: { parentId: c.req.query('parent') ?? '' } }));
+
+sectionsAdminRoutes.post('/nouvelle', async (c) => {
+  const fields = await formFields(c);
+  const parentId = parentOf(field(fields, 'parentId'));
+  requirePermission(c, 'section.manage', { sectionId: parentId });
+  try {
+    const section = await createSection(c.get('app').db, {
+      title: field(fields, 'title'),
+      parentId,
+      description: field(fields, 'description'),
+      text: field(fields, 'text'),
+      ...(field(fields, 'slug').trim() ? { slug: field(fields, 'slug') } : {}),
+    });
+    return c.redirect(`/ecrire/rubriques/${section.id}?fait=created`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, zodToForm(error));
+    return renderForm(c, state, { status: state.status });
+  }
+});
+
+/** createSection validates with a bare zod parse: give its errors the same shape as the other operations'. */
+function zodToForm(error: unknown): unknown {
+  if (error && typeof error === 'object' && 'issues' in error && Array.isArray((error as { issues: unknown[] }).issues)) {
+    const issues = (error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
+    const fields = Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message === 'titre obligatoire' ? i.message : 'valeur invalide']));
+    const first = Object.keys(fields)[0] ?? '';
+    return new TisseError('BAD_INPUT', `${first === 'title' ? 'titre' : first === 'parentId' ? 'rubrique parente' : first} : ${fields[first]}`, { fields });
+  }
+  return error;
+}
+
+sectionsAdminRoutes.get('/:id', async (c) => {
+  const id = sectionId(c);
+  requirePermission(c, 'section.manage', { sectionId: id });
+  const section = await c.get('app').db.kysely.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+  return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug } }, { id });
+});
+
+sectionsAdminRoutes.post('/:id', async (c) => {
+  const id = sectionId(c);
+  requirePermission(c, 'section.manage', { sectionId: id });
+  const fields = await formFields(c);
+  try {
+    await updateSection(c.get('app').db, id, {
+      title: field(fields, 'title'),
+      description: field(fields, 'description'),
+      text: field(fields, 'text'),
+      slug: field(fields, 'slug'),
+    });
+    return c.redirect(`/ecrire/rubriques/${id}?fait=saved`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    return renderForm(c, state, { id, status: state.status });
+  }
+});
+
+sectionsAdminRoutes.post('/:id/deplacer', async (c) => {
+  const id = sectionId(c);
+  requirePermission(c, 'section.manage', { sectionId: id });
+  const fields = await formFields(c);
+  const parentId = parentOf(field(fields, 'parentId'));
+  requirePermission(c, 'section.manage', { sectionId: parentId });
+  const { db } = c.get('app');
+  try {
+    await moveSection(db, id, parentId);
+    return c.redirect(`/ecrire/rubriques/${id}?fait=saved`, 303);
+  } catch (error) {
+    const moveState = refusedForm(fields, error);
+    const section = await db.kysely.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug } }, { id, moveState, status: moveState.status });
+  }
+});
+
+sectionsAdminRoutes.post('/:id/ordre', async (c) => {
+  const id = sectionId(c);
+  requirePermission(c, 'section.manage', { sectionId: id });
+  const fields = await formFields(c);
+  const step = field(fields, 'sens') === '-1' ? -1 : 1;
+  const { db } = c.get('app');
+  const tree = await loadSectionTree(db);
+  const section = tree.byId.get(id);
+  if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+  const siblings = tree.children(section.parent_id).map((s) => s.id);
+  await reorderSections(db, section.parent_id, stepOrder(siblings, id, step));
+  return c.redirect('/ecrire/rubriques?fait=saved', 303);
+});
+
+sectionsAdminRoutes.post('/:id/supprimer', async (c) => {
+  const id = sectionId(c);
+  requirePermission(c, 'section.manage', { sectionId: id });
+  await deleteSection(c.get('app').db, id);
+  return c.redirect('/ecrire/rubriques?fait=deleted', 303);
+});
