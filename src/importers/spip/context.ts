@@ -50,6 +50,8 @@ export class MappingContext {
   /** SPIP's propres URLs, per 'type:id', oldest first. */
   readonly spipUrls = new Map<string, { url: string; date: string | null }[]>();
   readonly files: FileCopy[] = [];
+  /** Paths the site already answers at (accounts that existed before the import). */
+  readonly takenPaths = new Set<string>();
   readonly writes: TableWrite[] = [];
   /** Rows kept as they were in legacy_objects (brèves, sites, petitions, anything without a Tisse form yet). */
   readonly legacyRows: { source: string; source_type: string; source_id: number; data: string; imported_at: string }[] = [];

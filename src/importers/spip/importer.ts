@@ -72,6 +72,7 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
     const existingUsers = await db.kysely.selectFrom('users').select(['id', 'email', 'slug', 'login', 'password_hash', 'role']).execute();
     const ctx = new MappingContext(dump, imgDir);
     for (const u of existingUsers) ctx.reserveSlug('author', u.slug);
+    for (const u of await db.kysely.selectFrom('urls').select('path').execute()) ctx.takenPaths.add(u.path);
     const settings = mapSettings(ctx);
     const siteLang = siteLangOf(ctx);
     const spipUrls = loadSpipUrls(ctx);
@@ -178,6 +179,7 @@ async function makeRoomForImportedUsers(
     await trx.deleteFrom('password_resets').where('user_id', '=', user.id).execute();
     if (same) {
       await trx.deleteFrom('users').where('id', '=', user.id).execute();
+      await trx.deleteFrom('urls').where('object_type', '=', 'author').where('object_id', '=', user.id).execute();
       same.password_hash = user.password_hash;
       same.must_reset_password = user.password_hash ? 0 : 1;
       if (rank[user.role] > rank[same.role as UserRole]) same.role = user.role;
@@ -185,6 +187,7 @@ async function makeRoomForImportedUsers(
       ctx.report.notes.push(`Le compte existant ${user.email} est devenu l’auteur SPIP ${same.id} (${same.name}) : il garde son mot de passe.`);
     } else {
       await trx.updateTable('users').set({ id: nextId }).where('id', '=', user.id).execute();
+      await trx.updateTable('urls').set({ object_id: nextId }).where('object_type', '=', 'author').where('object_id', '=', user.id).execute();
       ctx.report.notes.push(`Le compte existant ${user.email} passe du numéro ${user.id} au numéro ${nextId} (le ${user.id} est celui d’un auteur SPIP) ; ses sessions sont fermées.`);
       nextId++;
     }

@@ -37,7 +37,7 @@ export function loadSpipUrls(ctx: MappingContext): SpipUrl[] {
 
 export function mapUrls(ctx: MappingContext, spipUrls: SpipUrl[], legacySections: Map<string, number>): void {
   const rows: Insertable<UrlsTable>[] = [];
-  const paths = new Set<string>();
+  const paths = new Set<string>(ctx.takenPaths);
   const currentOf = (type: ObjectType, ids: Set<number>) => {
     for (const id of ids) {
       const path = ctx.path(type, id);
