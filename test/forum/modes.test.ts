@@ -262,7 +262,7 @@ forEachDialect('forum', (dialect) => {
     const missingHtml = await missing.text();
     assert.match(missingHtml, /Indiquez votre nom\./);
     assert.match(missingHtml, /Indiquez votre adresse email/);
-    const raw = (body: Uint8Array | string) => site.get('/forum/poster', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const raw = (body: string | Buffer) => site.get('/forum/poster', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: typeof body === 'string' ? body : new Uint8Array(body) });
     const encoded = new URLSearchParams(base).toString();
     const rawBytes = Buffer.concat([Buffer.from(encoded.replace('Un+message+correct.', '')), Buffer.from([0xff, 0xfe, 0x41])]);
     assert.equal((await raw(rawBytes)).status, 400);
