@@ -43,7 +43,7 @@ export const demoGlossary = [
   { term: 'SCOP', variants: ['Scop', 'SCOPs'], definition: 'Société coopérative et participative', presentation: '' },
   {
     term: 'ESS',
-    variants: ['économie sociale et solidaire', 'Économie sociale et solidaire'],
+    variants: [],
     definition:
       'Qu’est-ce que l’Économie sociale et solidaire (ESS) ? Définition et présentation de cette économie différente, socialement utile, coopérative et ancrée localement',
     presentation: `L'économie sociale et solidaire rassemble les entreprises qui cherchent à concilier activité économique et utilité sociale : associations, coopératives, mutuelles, fondations et sociétés commerciales qui en adoptent les principes.
