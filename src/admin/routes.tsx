@@ -20,6 +20,11 @@ import { requestPasswordReset } from '../content/operations/request-password-res
 import { findValidReset, resetPassword } from '../content/operations/reset-password.ts';
 import { forumAdminRoutes } from '../forum/admin-routes.tsx';
 import { sectionsAdminRoutes } from './sections-routes.tsx';
+import { keywordsAdminRoutes } from './keywords-routes.tsx';
+import { glossaryAdminRoutes } from './glossary-routes.tsx';
+import { usersAdminRoutes } from './users-routes.tsx';
+import { documentsAdminRoutes } from './documents-routes.tsx';
+import { settingsAdminRoutes } from './settings-routes.tsx';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -136,6 +141,11 @@ adminRoutes.get('/ecrire/', async (c) => {
 adminRoutes.route('/ecrire/articles', articleAdminRoutes);
 adminRoutes.route('/ecrire/forum', forumAdminRoutes);
 adminRoutes.route('/ecrire/rubriques', sectionsAdminRoutes);
+adminRoutes.route('/ecrire/mots', keywordsAdminRoutes);
+adminRoutes.route('/ecrire/glossaire', glossaryAdminRoutes);
+adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
+adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
+adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
 
 /**
  * Mounted at the root in app.ts (its paths carry /ecrire/ themselves, so that /ecrire/ is the home, as in

@@ -1,7 +1,9 @@
 // English interface strings. Keys mirror fr.ts, the reference catalogue.
 import type { MessageKey } from './fr.ts';
+import { adminBEn } from './admin-b.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...adminBEn,
   'site.home': 'Home',
   'site.skipToContent': 'Skip to content',
   'site.search': 'Search',

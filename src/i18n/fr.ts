@@ -1,5 +1,8 @@
 // French interface strings: the reference catalogue. Every key here must exist in en.ts (the compiler checks).
+import { adminBFr } from './admin-b.ts';
+
 export const fr = {
+  ...adminBFr,
   'site.home': 'Accueil',
   'site.skipToContent': 'Aller au contenu',
   'site.search': 'Rechercher',

@@ -1,0 +1,161 @@
+// /ecrire/mots: keyword groups and keywords (full administrators). Linking keywords to an article is the
+// article editor's business, through content/operations/link-keyword.ts.
+import { Hono, type Context } from 'hono';
+import { requirePermission, type AdminEnv } from './auth.ts';
+import { field, fieldList, formFields, renderAdmin } from './render.tsx';
+import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { KeywordFormPage, KeywordGroupFormPage, KeywordsPage } from './pages/keywords.tsx';
+import type { FormState } from './pages/form-fields.tsx';
+import { listKeywordGroups, parseAppliesTo } from '../content/keywords.ts';
+import { saveKeywordGroup } from '../content/operations/save-keyword-group.ts';
+import { deleteKeywordGroup } from '../content/operations/delete-keyword-group.ts';
+import { saveKeyword } from '../content/operations/save-keyword.ts';
+import { deleteKeyword } from '../content/operations/delete-keyword.ts';
+import { TisseError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+
+export const keywordsAdminRoutes = new Hono<AdminEnv>();
+
+const current = '/ecrire/mots';
+
+keywordsAdminRoutes.use('*', async (c, next) => {
+  requirePermission(c, 'keyword.manage');
+  await next();
+});
+
+keywordsAdminRoutes.get('/', async (c) => {
+  const groups = await listKeywordGroups(c.get('app').db);
+  return renderAdmin(c, { title: t('admin.keywords.title'), current, body: <KeywordsPage groups={groups} done={doneMessage(c)} /> });
+});
+
+// Groups
+
+async function loadGroup(c: Context<AdminEnv>) {
+  const id = positiveId(c.req.param('id'));
+  const group = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('keyword_groups').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!group) throw new TisseError('NOT_FOUND', 'Ce groupe de mots-clés n’existe pas.');
+  return group;
+}
+
+function renderGroup(c: Context<AdminEnv>, state: FormState, group?: { id: number; title: string }, status?: number): Promise<Response> {
+  const user = requirePermission(c, 'keyword.manage');
+  return renderAdmin(c, {
+    title: group ? t('admin.keywords.editGroup', { title: group.title }) : t('admin.keywords.newGroup'),
+    current,
+    status,
+    body: <KeywordGroupFormPage user={user} group={group} state={state} done={doneMessage(c)} />,
+  });
+}
+
+function groupInput(fields: Record<string, string | string[]>) {
+  return {
+    title: field(fields, 'title'),
+    description: field(fields, 'description'),
+    single: field(fields, 'single') === '1',
+    required: field(fields, 'required') === '1',
+    appliesTo: fieldList(fields, 'appliesTo').filter((v): v is 'article' | 'section' => v === 'article' || v === 'section'),
+  };
+}
+
+keywordsAdminRoutes.get('/groupes/nouveau', (c) => renderGroup(c, { values: { appliesTo: ['article'] } }));
+
+keywordsAdminRoutes.post('/groupes/nouveau', async (c) => {
+  const fields = await formFields(c);
+  try {
+    const group = await saveKeywordGroup(c.get('app').db, groupInput(fields));
+    return c.redirect(`/ecrire/mots/groupes/${group.id}?fait=created`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    return renderGroup(c, state, undefined, state.status);
+  }
+});
+
+keywordsAdminRoutes.get('/groupes/:id', async (c) => {
+  const g = await loadGroup(c);
+  const values = { title: g.title, description: g.description, appliesTo: parseAppliesTo(g.applies_to), single: g.single ? '1' : '', required: g.required ? '1' : '' };
+  return renderGroup(c, { values }, g);
+});
+
+keywordsAdminRoutes.post('/groupes/:id', async (c) => {
+  const g = await loadGroup(c);
+  const fields = await formFields(c);
+  try {
+    await saveKeywordGroup(c.get('app').db, groupInput(fields), g.id);
+    return c.redirect(`/ecrire/mots/groupes/${g.id}?fait=saved`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    return renderGroup(c, state, g, state.status);
+  }
+});
+
+keywordsAdminRoutes.post('/groupes/:id/supprimer', async (c) => {
+  const g = await loadGroup(c);
+  await deleteKeywordGroup(c.get('app').db, g.id);
+  return c.redirect('/ecrire/mots?fait=deleted', 303);
+});
+
+// Keywords
+
+async function renderKeyword(c: Context<AdminEnv>, state: FormState, keyword?: { id: number; title: string }, status?: number): Promise<Response> {
+  const user = requirePermission(c, 'keyword.manage');
+  const groups = (await listKeywordGroups(c.get('app').db)).map((g) => ({ value: String(g.id), label: g.title }));
+  return renderAdmin(c, {
+    title: keyword ? t('admin.keywords.editKeyword', { title: keyword.title }) : t('admin.keywords.newKeyword'),
+    current,
+    status,
+    body: <KeywordFormPage user={user} keyword={keyword} groups={groups} state={state} done={doneMessage(c)} />,
+  });
+}
+
+function keywordInput(fields: Record<string, string | string[]>) {
+  return {
+    groupId: positiveId(field(fields, 'groupId')) ?? 0,
+    title: field(fields, 'title'),
+    description: field(fields, 'description'),
+    text: field(fields, 'text'),
+    slug: field(fields, 'slug'),
+  };
+}
+
+async function loadKeyword(c: Context<AdminEnv>) {
+  const id = positiveId(c.req.param('id'));
+  const keyword = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('keywords').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!keyword) throw new TisseError('NOT_FOUND', 'Ce mot-clé n’existe pas.');
+  return keyword;
+}
+
+keywordsAdminRoutes.get('/nouveau', (c) => renderKeyword(c, { values: { groupId: c.req.query('groupe') ?? '' } }));
+
+keywordsAdminRoutes.post('/nouveau', async (c) => {
+  const fields = await formFields(c);
+  try {
+    const keyword = await saveKeyword(c.get('app').db, keywordInput(fields));
+    return c.redirect(`/ecrire/mots/${keyword.id}?fait=created`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    return renderKeyword(c, state, undefined, state.status);
+  }
+});
+
+keywordsAdminRoutes.get('/:id', async (c) => {
+  const k = await loadKeyword(c);
+  return renderKeyword(c, { values: { title: k.title, groupId: String(k.group_id), description: k.description, text: k.text, slug: k.slug } }, k);
+});
+
+keywordsAdminRoutes.post('/:id', async (c) => {
+  const k = await loadKeyword(c);
+  const fields = await formFields(c);
+  try {
+    await saveKeyword(c.get('app').db, keywordInput(fields), k.id);
+    return c.redirect(`/ecrire/mots/${k.id}?fait=saved`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    return renderKeyword(c, state, k, state.status);
+  }
+});
+
+keywordsAdminRoutes.post('/:id/supprimer', async (c) => {
+  const k = await loadKeyword(c);
+  await deleteKeyword(c.get('app').db, k.id);
+  return c.redirect('/ecrire/mots?fait=deleted', 303);
+});

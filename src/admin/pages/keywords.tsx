@@ -1,0 +1,128 @@
+// Back-office pages for keywords: the groups with their keywords, the group form and the keyword form.
+import type { FC } from 'hono/jsx';
+import type { KeywordGroupWithKeywords } from '../../content/keywords.ts';
+import { t } from '../../i18n/index.ts';
+import type { CurrentUser } from '../auth.ts';
+import { CsrfField } from './layout.tsx';
+import { CheckField, Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
+
+export const KeywordsPage: FC<{ groups: KeywordGroupWithKeywords[]; done?: string | undefined }> = ({ groups, done }) => (
+  <>
+    <h1>{t('admin.keywords.title')}</h1>
+    <Done message={done} />
+    <p class="actions">
+      <a class="button" href="/ecrire/mots/groupes/nouveau">
+        {t('admin.keywords.newGroup')}
+      </a>
+      {groups.length ? (
+        <a class="button secondary" href="/ecrire/mots/nouveau">
+          {t('admin.keywords.newKeyword')}
+        </a>
+      ) : null}
+    </p>
+    {groups.length === 0 ? <p>{t('admin.keywords.empty')}</p> : null}
+    {groups.map((g) => (
+      <section class="card" aria-labelledby={`groupe${g.id}`}>
+        <h2 id={`groupe${g.id}`}>
+          <a href={`/ecrire/mots/groupes/${g.id}`}>{g.title}</a>
+        </h2>
+        <p class="hint">
+          {g.appliesTo.map((a) => t(a === 'section' ? 'admin.keywords.sections' : 'admin.keywords.articles')).join(', ')}
+          {g.single ? ` — ${t('admin.keywords.single')}` : ''}
+          {g.required ? ` — ${t('admin.keywords.required')}` : ''}
+        </p>
+        {g.keywords.length === 0 ? (
+          <p>{t('admin.keywords.groupEmpty')}</p>
+        ) : (
+          <ul>
+            {g.keywords.map((k) => (
+              <li>
+                <a href={`/ecrire/mots/${k.id}`}>{k.title}</a> <span class="hint">{t('admin.keywords.uses', { count: k.uses })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href={`/ecrire/mots/nouveau?groupe=${g.id}`}>
+            {t('admin.keywords.newKeyword')}
+            <span class="visually-hidden"> ({g.title})</span>
+          </a>
+        </p>
+      </section>
+    ))}
+  </>
+);
+
+export const KeywordGroupFormPage: FC<{ user: CurrentUser; group?: { id: number; title: string } | undefined; state: FormState; done?: string | undefined }> = ({ user, group, state, done }) => (
+  <>
+    <h1>{group ? t('admin.keywords.editGroup', { title: group.title }) : t('admin.keywords.newGroup')}</h1>
+    <Done message={done} />
+    <FormErrors state={state} />
+    <form method="post" action={group ? `/ecrire/mots/groupes/${group.id}` : '/ecrire/mots/groupes/nouveau'}>
+      <CsrfField user={user} />
+      <Field name="title" label={t('admin.keywords.groupTitle')} state={state} required />
+      <Field name="description" label={t('admin.keywords.description')} state={state} rows={3} />
+      <fieldset class="field">
+        <legend>{t('admin.keywords.appliesTo')}</legend>
+        {state.errors?.appliesTo ? <p class="error">{state.errors.appliesTo}</p> : null}
+        <CheckField name="appliesTo" value="article" label={t('admin.keywords.articles')} state={state} />
+        <CheckField name="appliesTo" value="section" label={t('admin.keywords.sections')} state={state} />
+      </fieldset>
+      {state.errors?.single ? <p class="error">{state.errors.single}</p> : null}
+      <CheckField name="single" label={t('admin.keywords.single')} state={state} />
+      <CheckField name="required" label={t('admin.keywords.required')} state={state} />
+      <p class="actions">
+        <button type="submit">{group ? t('admin.form.save') : t('admin.form.create')}</button>
+        <a class="button secondary" href="/ecrire/mots">
+          {t('admin.form.cancel')}
+        </a>
+      </p>
+    </form>
+    {group ? (
+      <form method="post" action={`/ecrire/mots/groupes/${group.id}/supprimer`}>
+        <CsrfField user={user} />
+        <button type="submit" class="danger">
+          {t('admin.form.delete')}
+          <span class="visually-hidden"> « {group.title} »</span>
+        </button>
+      </form>
+    ) : null}
+  </>
+);
+
+export const KeywordFormPage: FC<{
+  user: CurrentUser;
+  keyword?: { id: number; title: string } | undefined;
+  groups: { value: string; label: string }[];
+  state: FormState;
+  done?: string | undefined;
+}> = ({ user, keyword, groups, state, done }) => (
+  <>
+    <h1>{keyword ? t('admin.keywords.editKeyword', { title: keyword.title }) : t('admin.keywords.newKeyword')}</h1>
+    <Done message={done} />
+    <FormErrors state={state} />
+    <form method="post" action={keyword ? `/ecrire/mots/${keyword.id}` : '/ecrire/mots/nouveau'}>
+      <CsrfField user={user} />
+      <Field name="title" label={t('admin.keywords.keywordTitle')} state={state} required />
+      <SelectField name="groupId" label={t('admin.keywords.group')} state={state} options={groups} />
+      <Field name="description" label={t('admin.keywords.description')} state={state} rows={3} />
+      <Field name="text" label={t('admin.keywords.text')} state={state} rows={6} />
+      <Field name="slug" label={t('admin.sections.fieldSlug')} state={state} />
+      <p class="actions">
+        <button type="submit">{keyword ? t('admin.form.save') : t('admin.form.create')}</button>
+        <a class="button secondary" href="/ecrire/mots">
+          {t('admin.form.cancel')}
+        </a>
+      </p>
+    </form>
+    {keyword ? (
+      <form method="post" action={`/ecrire/mots/${keyword.id}/supprimer`}>
+        <CsrfField user={user} />
+        <button type="submit" class="danger">
+          {t('admin.form.delete')}
+          <span class="visually-hidden"> « {keyword.title} »</span>
+        </button>
+      </form>
+    ) : null}
+  </>
+);

@@ -1,0 +1,112 @@
+// Back-office pages for accounts: the list (search, role filter) and the account form (create and edit:
+// role, restricted administrator's sections, disable).
+import type { FC } from 'hono/jsx';
+import type { UserSummary } from '../../content/users.ts';
+import type { UserRole } from '../../db/schema.ts';
+import { t } from '../../i18n/index.ts';
+import type { CurrentUser } from '../auth.ts';
+import { CsrfField, Notice } from './layout.tsx';
+import { Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
+
+const roles: UserRole[] = ['administrator', 'editor', 'visitor', 'disabled'];
+
+export const UsersPage: FC<{ users: UserSummary[]; search: string; role: string; done?: string | undefined }> = ({ users, search, role, done }) => (
+  <>
+    <h1>{t('admin.users.title')}</h1>
+    <Done message={done} />
+    <p>
+      <a class="button" href="/ecrire/auteurs/nouveau">
+        {t('admin.users.new')}
+      </a>
+    </p>
+    <form method="get" action="/ecrire/auteurs" role="search" class="search-form">
+      <label for="recherche-auteur">{t('admin.users.search')}</label>
+      <input type="search" id="recherche-auteur" name="q" value={search} />
+      <label for="filtre-statut" class="visually-hidden">
+        {t('admin.users.role')}
+      </label>
+      <select id="filtre-statut" name="statut">
+        <option value="">{t('admin.users.all')}</option>
+        {roles.map((r) => (
+          <option value={r} selected={r === role || undefined}>
+            {t(`admin.role.${r}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{t('admin.form.search')}</button>
+    </form>
+    <table>
+      <caption class="visually-hidden">{t('admin.users.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('admin.users.name')}</th>
+          <th scope="col">{t('admin.users.role')}</th>
+          <th scope="col">{t('admin.users.articles')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {users.map((u) => (
+          <tr>
+            <td>
+              <a href={`/ecrire/auteurs/${u.id}`}>{u.name}</a>
+              <br />
+              <span class="hint">{u.email}</span>
+            </td>
+            <td>{u.role === 'administrator' && u.sectionIds.length ? t('admin.users.restricted') : t(`admin.role.${u.role}`)}</td>
+            <td>{u.articles}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </>
+);
+
+export const UserFormPage: FC<{
+  user: CurrentUser;
+  account?: { id: number; name: string; role: UserRole } | undefined;
+  state: FormState;
+  sections: { value: string; label: string }[];
+  created?: { name: string; password: string } | undefined;
+  done?: string | undefined;
+}> = ({ user, account, state, sections, created, done }) => (
+  <>
+    <h1>{account ? t('admin.users.edit', { name: account.name }) : t('admin.users.new')}</h1>
+    <Done message={done} />
+    {created ? <Notice kind="warning">{t('admin.users.passwordShown', created)}</Notice> : null}
+    <FormErrors state={state} />
+    <form method="post" action={account ? `/ecrire/auteurs/${account.id}` : '/ecrire/auteurs/nouveau'}>
+      <CsrfField user={user} />
+      <Field name="name" label={t('admin.users.name')} state={state} required autocomplete="off" />
+      <Field name="email" label={t('admin.users.email')} state={state} type="email" required autocomplete="off" />
+      <SelectField
+        name="role"
+        label={t('admin.users.role')}
+        state={state}
+        options={(account ? roles : roles.filter((r) => r !== 'disabled')).map((r) => ({ value: r, label: t(`admin.role.${r}`) }))}
+      />
+      <SelectField name="sections" label={t('admin.users.sections')} state={state} options={sections} multiple size={Math.min(8, Math.max(3, sections.length))} />
+      {account ? (
+        <>
+          <Field name="website" label={t('admin.users.website')} state={state} type="url" />
+          <Field name="bio" label={t('admin.users.bio')} state={state} rows={4} />
+        </>
+      ) : (
+        <Field name="password" label={t('admin.users.password')} state={state} type="password" autocomplete="new-password" />
+      )}
+      <p class="actions">
+        <button type="submit">{account ? t('admin.form.save') : t('admin.form.create')}</button>
+        <a class="button secondary" href="/ecrire/auteurs">
+          {t('admin.form.cancel')}
+        </a>
+      </p>
+    </form>
+    {account && account.role !== 'disabled' && account.id !== user.user.id ? (
+      <form method="post" action={`/ecrire/auteurs/${account.id}/desactiver`}>
+        <CsrfField user={user} />
+        <button type="submit" class="danger">
+          {t('admin.users.disable')}
+        </button>
+      </form>
+    ) : null}
+  </>
+);

@@ -1,0 +1,116 @@
+// /ecrire/reglages: the site settings (full administrators). The form's flat fields map to the settings
+// schema of content/settings.ts, which validates everything before one transaction stores it.
+import { Hono, type Context } from 'hono';
+import { requirePermission, type AdminEnv } from './auth.ts';
+import { field, formFields, renderAdmin } from './render.tsx';
+import { doneMessage, refusedForm } from './form-state.ts';
+import { SettingsPage } from './pages/settings.tsx';
+import type { FormState } from './pages/form-fields.tsx';
+import { loadSiteSettings, saveSiteSettings, siteSettingsSchema, type SiteSettings } from '../content/settings.ts';
+import { parseInput } from '../content/validation.ts';
+import { TisseError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+
+export const settingsAdminRoutes = new Hono<AdminEnv>();
+
+const labels: Record<string, string> = {
+  name: 'nom du site',
+  tagline: 'slogan',
+  lang: 'langue',
+  forumMode: 'mode des forums',
+  followLinks: 'liens « Nous suivre »',
+  emailFrom: 'adresse d’expédition',
+  smtp: 'serveur SMTP',
+};
+
+function formValues(s: SiteSettings): Record<string, string> {
+  return {
+    name: s.name,
+    tagline: s.tagline,
+    description: s.description,
+    lang: s.lang,
+    forumMode: s.forumMode,
+    followLinks: s.followLinks.map((l) => `${l.label} | ${l.url}`).join('\n'),
+    emailFrom: s.emailFrom,
+    smtpHost: s.smtp.host,
+    smtpPort: String(s.smtp.port),
+    smtpSecurity: s.smtp.security,
+    smtpUser: s.smtp.user,
+  };
+}
+
+const kindOf = (url: string): SiteSettings['followLinks'][number]['kind'] => {
+  if (/rss/i.test(url)) return 'rss';
+  if (/atom/i.test(url)) return 'atom';
+  for (const kind of ['mastodon', 'bluesky', 'linkedin', 'facebook', 'youtube'] as const) if (url.includes(kind) || (kind === 'bluesky' && url.includes('bsky'))) return kind;
+  return 'other';
+};
+
+function parseFollowLinks(text: string): SiteSettings['followLinks'] {
+  const links: SiteSettings['followLinks'] = [];
+  for (const [index, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    const bar = line.lastIndexOf('|');
+    if (bar < 0) throw new TisseError('BAD_INPUT', `liens « Nous suivre », ligne ${index + 1} : écrivez « libellé | adresse ».`, { fields: { followLinks: `ligne ${index + 1} : « libellé | adresse » attendu` } });
+    const label = line.slice(0, bar).trim();
+    const url = line.slice(bar + 1).trim();
+    if (!label) throw new TisseError('BAD_INPUT', `liens « Nous suivre », ligne ${index + 1} : libellé manquant.`, { fields: { followLinks: `ligne ${index + 1} : libellé manquant` } });
+    links.push({ label, url, kind: kindOf(url) });
+  }
+  return links;
+}
+
+function render(c: Context<AdminEnv>, state: FormState, status?: number): Promise<Response> {
+  const user = requirePermission(c, 'settings.manage');
+  return renderAdmin(c, {
+    title: t('admin.settings.title'),
+    current: '/ecrire/reglages',
+    status,
+    body: <SettingsPage user={user} state={state} smtpFromEnv={Boolean(c.get('app').config.smtpUrl)} done={doneMessage(c)} />,
+  });
+}
+
+settingsAdminRoutes.get('/', async (c) => {
+  requirePermission(c, 'settings.manage');
+  return render(c, { values: formValues(await loadSiteSettings(c.get('app').db)) });
+});
+
+settingsAdminRoutes.post('/', async (c) => {
+  requirePermission(c, 'settings.manage');
+  const fields = await formFields(c);
+  const { db } = c.get('app');
+  try {
+    const current = await loadSiteSettings(db);
+    const password = field(fields, 'smtpPassword');
+    const changes = {
+      name: field(fields, 'name').trim(),
+      tagline: field(fields, 'tagline').trim(),
+      description: field(fields, 'description').trim(),
+      lang: field(fields, 'lang'),
+      forumMode: field(fields, 'forumMode'),
+      followLinks: parseFollowLinks(field(fields, 'followLinks')),
+      emailFrom: field(fields, 'emailFrom').trim(),
+      smtp: {
+        host: field(fields, 'smtpHost'),
+        port: field(fields, 'smtpPort') || '587',
+        security: field(fields, 'smtpSecurity'),
+        user: field(fields, 'smtpUser'),
+        password: password === '' ? current.smtp.password : password,
+      },
+    };
+    if (!changes.name) throw new TisseError('BAD_INPUT', 'nom du site : obligatoire', { fields: { name: 'obligatoire' } });
+    if (changes.emailFrom && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changes.emailFrom)) {
+      throw new TisseError('BAD_INPUT', 'adresse d’expédition : adresse email invalide', { fields: { emailFrom: 'adresse email invalide' } });
+    }
+    // Validate the whole form first, so the messages name the fields people see.
+    const valid = parseInput(siteSettingsSchema, { ...current, ...changes }, labels);
+    const { name, tagline, description, lang, forumMode, followLinks, emailFrom, smtp } = valid;
+    await saveSiteSettings(db, { name, tagline, description, lang, forumMode, followLinks, emailFrom, smtp });
+    return c.redirect('/ecrire/reglages?fait=saved', 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    // The settings schema nests SMTP: point its errors at the SMTP fields.
+    if (state.errors?.smtp) state.errors.smtpHost = state.errors.smtp;
+    return render(c, state, state.status);
+  }
+});

@@ -1,0 +1,109 @@
+// /ecrire/auteurs: accounts (full administrators): list, create, edit role and restricted sections, disable.
+import { Hono, type Context } from 'hono';
+import { requirePermission, type AdminEnv } from './auth.ts';
+import { field, fieldList, formFields, renderAdmin } from './render.tsx';
+import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { UserFormPage, UsersPage } from './pages/users.tsx';
+import { parentOptions } from './pages/sections.tsx';
+import type { FormState } from './pages/form-fields.tsx';
+import { listUsers, loadUser } from '../content/users.ts';
+import { loadSectionTree } from '../content/sections.ts';
+import { createUser } from '../content/operations/create-user.ts';
+import { updateUser } from '../content/operations/update-user.ts';
+import { disableUser } from '../content/operations/disable-user.ts';
+import type { UserRole } from '../db/schema.ts';
+import { TisseError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+
+export const usersAdminRoutes = new Hono<AdminEnv>();
+
+const current = '/ecrire/auteurs';
+const roles = new Set(['administrator', 'editor', 'visitor', 'disabled']);
+
+usersAdminRoutes.use('*', async (c, next) => {
+  requirePermission(c, 'user.manage');
+  await next();
+});
+
+usersAdminRoutes.get('/', async (c) => {
+  const search = (c.req.query('q') ?? '').slice(0, 200);
+  const role = roles.has(c.req.query('statut') ?? '') ? (c.req.query('statut') as UserRole) : undefined;
+  const users = await listUsers(c.get('app').db, { search, ...(role ? { role } : {}) });
+  return renderAdmin(c, { title: t('admin.users.title'), current, body: <UsersPage users={users} search={search} role={role ?? ''} done={doneMessage(c)} /> });
+});
+
+async function renderForm(c: Context<AdminEnv>, state: FormState, accountId?: number, extra: { status?: number; created?: { name: string; password: string } } = {}): Promise<Response> {
+  const user = requirePermission(c, 'user.manage');
+  const { db } = c.get('app');
+  const account = accountId === undefined ? undefined : await loadUser(db, accountId);
+  if (accountId !== undefined && !account) throw new TisseError('NOT_FOUND', 'Ce compte n’existe pas.');
+  const sections = parentOptions(await loadSectionTree(db), () => true, undefined, false);
+  return renderAdmin(c, {
+    title: account ? t('admin.users.edit', { name: account.name }) : t('admin.users.new'),
+    current,
+    status: extra.status,
+    body: <UserFormPage user={user} account={account} state={state} sections={sections} created={extra.created} done={doneMessage(c)} />,
+  });
+}
+
+function sectionIds(fields: Record<string, string | string[]>): number[] {
+  return fieldList(fields, 'sections').map((v) => positiveId(v) ?? 0);
+}
+
+usersAdminRoutes.get('/nouveau', (c) => renderForm(c, { values: { role: 'editor' } }));
+
+usersAdminRoutes.post('/nouveau', async (c) => {
+  const fields = await formFields(c);
+  const password = field(fields, 'password');
+  try {
+    const role = field(fields, 'role');
+    const { user, password: chosen } = await createUser(c.get('app').db, {
+      name: field(fields, 'name'),
+      email: field(fields, 'email'),
+      role: role as 'editor',
+      sections: role === 'administrator' ? sectionIds(fields) : [],
+      ...(password ? { password } : {}),
+    });
+    const account = await loadUser(c.get('app').db, user.id);
+    // The password is shown once, on this page, never in a URL.
+    return renderForm(c, { values: { name: user.name, email: user.email, role: user.role, sections: account!.sectionIds.map(String), website: '', bio: '' } }, user.id, {
+      created: { name: user.name, password: chosen },
+    });
+  } catch (error) {
+    const state = refusedForm({ ...fields, password: '' }, error);
+    return renderForm(c, state, undefined, { status: state.status });
+  }
+});
+
+usersAdminRoutes.get('/:id', async (c) => {
+  const account = await loadUser(c.get('app').db, positiveId(c.req.param('id')) ?? 0);
+  if (!account) throw new TisseError('NOT_FOUND', 'Ce compte n’existe pas.');
+  return renderForm(c, { values: { name: account.name, email: account.email, role: account.role, sections: account.sectionIds.map(String), website: account.website, bio: account.bio } }, account.id);
+});
+
+usersAdminRoutes.post('/:id', async (c) => {
+  const id = positiveId(c.req.param('id')) ?? 0;
+  const fields = await formFields(c);
+  try {
+    await updateUser(c.get('app').db, id, {
+      name: field(fields, 'name'),
+      email: field(fields, 'email'),
+      role: field(fields, 'role') as UserRole,
+      sections: sectionIds(fields),
+      website: field(fields, 'website'),
+      bio: field(fields, 'bio'),
+    });
+    return c.redirect(`/ecrire/auteurs/${id}?fait=saved`, 303);
+  } catch (error) {
+    const state = refusedForm(fields, error);
+    return renderForm(c, state, id, { status: state.status });
+  }
+});
+
+usersAdminRoutes.post('/:id/desactiver', async (c) => {
+  const id = positiveId(c.req.param('id')) ?? 0;
+  const me = requirePermission(c, 'user.manage');
+  if (id === me.user.id) throw new TisseError('BAD_INPUT', 'Vous ne pouvez pas désactiver votre propre compte.');
+  await disableUser(c.get('app').db, id);
+  return c.redirect(`/ecrire/auteurs/${id}?fait=disabled`, 303);
+});
