@@ -72,12 +72,21 @@ export function toEntry(row: GlossaryTerm): GlossaryEntry {
 }
 
 interface Cached {
+  generation: number;
   version: number;
   fingerprint: string;
   glossary: Promise<Glossary>;
 }
 
 const cache = new WeakMap<Db, Cached>();
+// Bumped by this process's glossary writes: exact even when a write lands in the same millisecond as the
+// previous one (which the fingerprint, made for other processes' writes, could miss).
+let generation = 0;
+
+/** Called after a glossary write commits: the next loadGlossary rebuilds. */
+export function glossaryChanged(): void {
+  generation++;
+}
 
 async function fingerprintOf(db: Db): Promise<string> {
   const row = await db.kysely
@@ -91,9 +100,9 @@ async function fingerprintOf(db: Db): Promise<string> {
 export async function loadGlossary(db: Db): Promise<Glossary> {
   const version = db.version();
   const cached = cache.get(db);
-  if (cached && cached.version === version) return cached.glossary;
+  if (cached && cached.generation === generation && cached.version === version) return cached.glossary;
   const fingerprint = await fingerprintOf(db);
-  if (cached && cached.fingerprint === fingerprint) {
+  if (cached && cached.generation === generation && cached.fingerprint === fingerprint) {
     cached.version = version;
     return cached.glossary;
   }
@@ -103,7 +112,7 @@ export async function loadGlossary(db: Db): Promise<Glossary> {
     .orderBy('id')
     .execute()
     .then((rows) => createGlossary(rows.map(toEntry)));
-  cache.set(db, { version, fingerprint, glossary });
+  cache.set(db, { generation, version, fingerprint, glossary });
   // A failed load must not stay cached.
   glossary.catch(() => cache.delete(db));
   return glossary;

@@ -8,6 +8,7 @@
 import type { Db } from '../../db/connect.ts';
 import { TisseError, isTisseError } from '../../errors.ts';
 import { parseCsv } from '../csv.ts';
+import { glossaryChanged } from '../repository.ts';
 import { saveValidTerm, validateTerm, type TermInput, type ValidTerm } from './save-term.ts';
 
 const columns: Record<string, keyof TermInput> = {
@@ -83,7 +84,7 @@ export async function importGlossaryCsv(db: Db, csv: string): Promise<ImportResu
     throw new TisseError('BAD_INPUT', `Import annulé, rien n’a été enregistré :\n${shown}${more}`);
   }
 
-  return db.write(async (trx) => {
+  const counts = await db.write(async (trx) => {
     const result: ImportResult = { created: 0, updated: 0 };
     for (const term of terms) {
       const { created } = await saveValidTerm(trx, term, { replace: true });
@@ -92,4 +93,6 @@ export async function importGlossaryCsv(db: Db, csv: string): Promise<ImportResu
     }
     return result;
   });
+  glossaryChanged();
+  return counts;
 }

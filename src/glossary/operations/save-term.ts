@@ -6,6 +6,7 @@ import type { GlossaryTerm } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../errors.ts';
 import { slugify } from '../../content/slug.ts';
+import { glossaryChanged } from '../repository.ts';
 
 const text = (max: number) => z.string().trim().max(max, `au plus ${max} caractères`);
 
@@ -66,10 +67,15 @@ export interface SaveOptions {
 /** Creates a term; with `replace`, updates the one with the same slug. Returns the row and what happened. */
 export async function saveTerm(db: Db, input: TermInput, options: SaveOptions = {}): Promise<{ term: GlossaryTerm; created: boolean }> {
   const data = validateTerm(input);
-  return db.write((trx) => saveValidTerm(trx, data, options));
+  const result = await db.write((trx) => saveValidTerm(trx, data, options));
+  glossaryChanged();
+  return result;
 }
 
-/** The write itself, for callers that already hold a transaction (the CSV import saves every row in one). */
+/**
+ * The write itself, for callers that already hold a transaction (the CSV import saves every row in one); they
+ * call glossaryChanged() once it commits.
+ */
 export async function saveValidTerm(trx: Trx, data: ValidTerm & { slug: string }, options: SaveOptions = {}): Promise<{ term: GlossaryTerm; created: boolean }> {
   const now = nowIso();
   const values = {
@@ -95,8 +101,10 @@ export async function saveValidTerm(trx: Trx, data: ValidTerm & { slug: string }
 
 /** Deletes a term by id; false when it did not exist. */
 export async function deleteTerm(db: Db, id: number): Promise<boolean> {
-  return db.write(async (trx) => {
+  const deleted = await db.write(async (trx) => {
     const result = await trx.deleteFrom('glossary_terms').where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   });
+  glossaryChanged();
+  return deleted;
 }
