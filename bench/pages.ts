@@ -3,7 +3,7 @@
 // cold start to first byte. When nginx is installed, it serves the same HTML as a static file in the
 // same run: the physical limit a page server can approach on this machine.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,9 @@ async function nginxStatic(html: string): Promise<{ rps: number; p50: number; p9
   const dir = mkdtempSync(join(tmpdir(), 'tisse-nginx-'));
   const port = await freePort();
   writeFileSync(join(dir, 'article.html'), html);
+  // nginx workers drop root privileges: the folder must be readable by them.
+  chmodSync(dir, 0o755);
+  chmodSync(join(dir, 'article.html'), 0o644);
   writeFileSync(
     join(dir, 'nginx.conf'),
     `worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log; daemon off;
