@@ -22,6 +22,7 @@ export const BLOCK_ELEMENTS = new Set([
 const PHRASING_CONTAINERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'dt', 'caption', 'summary', 'figcaption', 'td', 'th', 'li', 'dd']);
 const CLOSES_P = new Set([...BLOCK_ELEMENTS].filter((n) => !['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup', 'col', 'iframe', 'object'].includes(n)));
 const MAX_ELEMENT_DEPTH = 48;
+const TABLE_PARTS = new Set(['caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 
 type Item =
   | { kind: 'run'; start: number; end: number; afterBlank: boolean }
@@ -304,6 +305,8 @@ function buildTree(w: Working, items: Item[], ctx: ParseContext, mode: 'flow' | 
       target().push(item.node);
     } else if (item.kind === 'open') {
       const name = item.el.tagName;
+      // table parts outside a table are ignored, as the HTML parser ignores them
+      if (TABLE_PARTS.has(name) && findOpen('table') < 0) continue;
       if (CLOSES_P.has(name)) {
         const p = findOpen('p', new Set(['table', 'td', 'th', 'caption', 'div', 'blockquote', 'li']));
         if (p >= 0) popTo(p);

@@ -38,7 +38,7 @@ export function parse(text: string, options: ParseOptions = {}): MarkupDocument 
   const lang = options.lang ?? 'fr';
   const profile = options.profile ?? 'article';
   const source = typeof text === 'string' ? text : '';
-  const scanned = scan(source, lang, true);
+  const scanned = scan(source, lang, true, profile);
   const ctx = context(lang, profile, scanned.islands);
   const children = source.trim() === '' ? [] : parseBlocks(scanned.root, ctx);
   return {
@@ -75,7 +75,7 @@ export function typo(text: string, options: { lang?: string; profile?: 'article'
   const profile = options.profile ?? 'article';
   const source = typeof text === 'string' ? text : '';
   if (source === '') return '';
-  const scanned = scan(source, lang, false);
+  const scanned = scan(source, lang, false, profile);
   const ctx = context(lang, profile, scanned.islands);
   const nodes: InlineNode[] = parseInline(scanned.root, 0, scanned.root.text.length, ctx, { typoOnly: true });
   return renderInlineNodes(nodes, { profile, lang });

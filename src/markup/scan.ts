@@ -80,7 +80,8 @@ export function normaliseSource(text: string): string {
   return s;
 }
 
-export function scan(input: string, lang: string, containers = true): ScanResult {
+export function scan(input: string, lang: string, containers = true, profile: 'article' | 'forum' = 'article'): ScanResult {
+  const forum = profile === 'forum';
   const src = normaliseSource(input);
   const finder = new Finder(src);
   const islands: Island[] = [];
@@ -162,7 +163,7 @@ export function scan(input: string, lang: string, containers = true): ScanResult
       if (tag) {
         const name = tag.name;
         const source = src.slice(p, tag.end);
-        if (!tag.closing && PROTECTED.has(name)) {
+        if (!tag.closing && PROTECTED.has(name) && (!forum || name === 'code')) {
           const region = readRawRegion(src, tag, finder);
           if (region) {
             flushText(p);
@@ -184,7 +185,7 @@ export function scan(input: string, lang: string, containers = true): ScanResult
             i = textStart = region.end;
             continue;
           }
-        } else if (!tag.closing && (name === 'html' || name === 'pre')) {
+        } else if (!forum && !tag.closing && (name === 'html' || name === 'pre')) {
           const region = readRawRegion(src, tag, finder);
           if (region) {
             flushText(p);
@@ -227,7 +228,7 @@ export function scan(input: string, lang: string, containers = true): ScanResult
             i = textStart = close + 8;
             continue;
           }
-        } else if (containers && (name === 'quote' || name === 'poesie' || name === 'poetry')) {
+        } else if (containers && (name === 'quote' || (!forum && (name === 'poesie' || name === 'poetry')))) {
           const kind: ContainerKind = name === 'quote' ? 'quote' : 'poesie';
           if (!tag.closing) {
             if (stack.length < MAX_DEPTH) {

@@ -10,6 +10,8 @@ import { safeStyle, URL_ATTRIBUTES } from '../profiles.ts';
 import { safeUrl, urlHost } from '../url.ts';
 import type { RenderState } from './state.ts';
 
+/** Elements that bound the HTML parser's list-item scope (its "special" elements, minus address, div and p). */
+const SCOPE_RESET = new Set(['ul', 'ol', 'dl', 'li', 'dd', 'dt', 'table', 'td', 'th', 'caption', 'blockquote', 'section', 'article', 'aside', 'figure', 'figcaption', 'details', 'summary', 'header', 'footer', 'center', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'iframe']);
 const TABLE_PARTS = new Set(['caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 
 function filterAttrs(el: ElementNode, state: RenderState): Attrs | null {
@@ -70,13 +72,29 @@ export function renderElement(el: ElementNode, state: RenderState): void {
     state.out += `${startTag('iframe', attrs)}</iframe>`;
     return;
   }
+  const heading = /^h[1-6]$/.test(name);
+  if ((heading && state.headingDepth > 0) || (name === 'li' && state.inListItem) || ((name === 'dd' || name === 'dt') && state.inDefinition)) {
+    // the HTML parser would close the open item first: keep the content in the current one
+    state.renderNodes(el.children);
+    return;
+  }
   if (name === 'img' && !attrs.some(([k]) => k === 'src')) return;
   if (name === 'table') return renderRawTable(el, attrs, state);
   state.out += startTag(name, attrs);
   if (VOID_ELEMENTS.has(name)) return;
   if (name === 'a') state.linkDepth++;
   if (name === 'pre' && firstTextStartsWithNewline(el.children)) state.out += '\n';
+  const savedLi = state.inListItem;
+  const savedDef = state.inDefinition;
+  if (SCOPE_RESET.has(name)) {
+    state.inListItem = name === 'li';
+    state.inDefinition = name === 'dd' || name === 'dt';
+  }
+  if (heading) state.headingDepth++;
   state.renderNodes(el.children);
+  if (heading) state.headingDepth--;
+  state.inListItem = savedLi;
+  state.inDefinition = savedDef;
   if (name === 'a') state.linkDepth--;
   state.out += `</${name}>`;
 }
@@ -125,10 +143,12 @@ function renderRawTable(el: ElementNode, attrs: Attrs, state: RenderState): void
   };
   const renderCell = (cell: ElementNode) => {
     state.out += part(cell);
-    const depth = state.phrasingDepth;
+    const { phrasingDepth, inListItem, inDefinition } = state;
     state.phrasingDepth = 0;
+    state.inListItem = false;
+    state.inDefinition = false;
     state.renderNodes(cell.children);
-    state.phrasingDepth = depth;
+    Object.assign(state, { phrasingDepth, inListItem, inDefinition });
     state.out += `</${cell.tagName}>`;
   };
   const renderRow = (row: ElementNode | null, cells: MarkupNode[]) => {

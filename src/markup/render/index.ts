@@ -76,6 +76,9 @@ export function render(doc: MarkupDocument, options: RenderOptions): RenderResul
     doc,
     linkDepth: 0,
     phrasingDepth: 0,
+    inListItem: false,
+    inDefinition: false,
+    headingDepth: 0,
     brokenLinks: [],
     brokenKeys: new Set(),
     renderNodes(nodes) {

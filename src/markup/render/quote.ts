@@ -4,6 +4,10 @@ import type { RenderState } from './state.ts';
 
 export function renderQuote(node: QuoteNode, state: RenderState): void {
   state.out += '<blockquote class="spip">\n';
+  const { inListItem, inDefinition } = state;
+  state.inListItem = false;
+  state.inDefinition = false;
   state.renderNodes(node.children);
+  Object.assign(state, { inListItem, inDefinition });
   state.out += '</blockquote>\n';
 }

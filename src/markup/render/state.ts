@@ -50,6 +50,11 @@ export interface RenderState {
   linkDepth: number;
   /** > 0 where only phrasing content may go (a paragraph, a heading): block tags are dropped. */
   phrasingDepth: number;
+  /** Inside a list item (or a definition) with no list in between: a nested `<li>` (`<dd>`) would close it. */
+  inListItem: boolean;
+  inDefinition: boolean;
+  /** Inside a heading: a nested heading would close it. */
+  headingDepth: number;
   brokenLinks: Reference[];
   brokenKeys: Set<string>;
   renderNodes(nodes: readonly MarkupNode[]): void;

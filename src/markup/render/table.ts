@@ -9,7 +9,11 @@ function cell(c: TableCellNode, tag: 'td' | 'th', attrs: Attrs, state: RenderSta
   if (c.colspan > 1) attrs.push(['colspan', String(c.colspan)]);
   if (c.rowspan > 1) attrs.push(['rowspan', String(c.rowspan)]);
   state.out += startTag(tag, attrs);
+  const { inListItem, inDefinition } = state;
+  state.inListItem = false;
+  state.inDefinition = false;
   state.renderNodes(c.children);
+  Object.assign(state, { inListItem, inDefinition });
   state.out += `</${tag}>`;
 }
 
