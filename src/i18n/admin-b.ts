@@ -119,8 +119,6 @@ export const adminBFr = {
   'admin.settings.smtpUser': 'Identifiant',
   'admin.settings.smtpPassword': 'Mot de passe (vide : inchangé)',
   'admin.settings.smtpEnv': 'TISSE_SMTP_URL est défini sur le serveur : il prime sur ces réglages.',
-  'admin.home.areas': 'Contenu du site',
-  'admin.home.counts': '{sections} rubrique(s), {keywords} mot(s)-clé(s), {terms} terme(s) de glossaire, {users} auteur(s), {documents} document(s)',
 } as const;
 
 export const adminBEn: Record<keyof typeof adminBFr, string> = {
@@ -242,6 +240,4 @@ export const adminBEn: Record<keyof typeof adminBFr, string> = {
   'admin.settings.smtpUser': 'Username',
   'admin.settings.smtpPassword': 'Password (empty: unchanged)',
   'admin.settings.smtpEnv': 'TISSE_SMTP_URL is set on the server: it takes precedence over these settings.',
-  'admin.home.areas': 'Site content',
-  'admin.home.counts': '{sections} section(s), {keywords} keyword(s), {terms} glossary term(s), {users} author(s), {documents} document(s)',
 };
