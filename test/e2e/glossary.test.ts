@@ -90,6 +90,30 @@ test('each demo term is marked once; hover and focus show the definition, Escape
   assert.deepEqual(await seriousAxeViolations(page), []);
 });
 
+test('on a touch screen, a first tap shows the definition and a second follows the link', { skip }, async () => {
+  const page = await newPage();
+  await page.setViewportSize({ width: 390, height: 800 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  await page.goto(site.url + articlePath);
+  const { link, tip } = await tipOf(page, 'scop');
+  await link.scrollIntoViewIfNeeded();
+  const tap = async () => {
+    const box = (await link.boundingBox())!;
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  await tap();
+  await tip.waitFor({ state: 'visible' });
+  const box = (await tip.boundingBox())!;
+  assert.ok(box.x >= 0 && box.x + box.width <= 390, 'the tooltip fits in the phone screen');
+  assert.equal(await link.evaluate((el) => el.parentElement!.classList.contains('is-open')), true, 'the tap opened the term');
+  assert.ok(page.url().endsWith(articlePath), 'the first tap stays on the article');
+  await tap();
+  await page.waitForURL(/\/glossaire#scop$/);
+});
+
 test('without a pointer or script, the definition is still in the accessible description', { skip }, async () => {
   const page = await newPage();
   await page.goto(site.url + articlePath);
