@@ -1,6 +1,6 @@
-// Databases for operation tests that need no HTTP server: a migrated SQLite file in a fresh data
-// directory, or a fresh PostgreSQL database (dropped at close). Same dialect loop as helpers/site.ts,
-// without loading the whole application.
+// Test databases on both dialects: the dialect loop every integration suite uses, fresh PostgreSQL
+// databases (created from TISSE_TEST_POSTGRES_URL, dropped at close), and migrated databases for
+// operation tests that need no HTTP server (helpers/site.ts starts a whole site on top of the same pieces).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,47 @@ import { createUser } from '../../src/content/operations/create-user.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
-const postgresUrl = process.env.TISSE_TEST_POSTGRES_URL;
+export const postgresUrl = process.env.TISSE_TEST_POSTGRES_URL;
+
+let warned = false;
+
+/**
+ * Declares the same suite once per database. Without TISSE_TEST_POSTGRES_URL the PostgreSQL run is
+ * skipped with a visible message, except in CI, where it must run.
+ */
+export function forEachDialect(name: string, suite: (dialect: TestDialect) => void): void {
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const missing = dialect === 'postgres' && !postgresUrl;
+    if (missing && process.env.CI) throw new Error('CI: TISSE_TEST_POSTGRES_URL must be set, the suite runs on PostgreSQL too');
+    if (missing && !warned) {
+      warned = true;
+      console.warn('⚠ TISSE_TEST_POSTGRES_URL is unset: PostgreSQL integration tests are SKIPPED.');
+    }
+    describe(`${name} [${dialect}]`, { skip: missing ? 'TISSE_TEST_POSTGRES_URL unset' : false }, () => suite(dialect));
+  }
+}
+
+export const forEachDatabase = forEachDialect;
+
+/** A fresh, empty PostgreSQL database on the test server. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `tisse_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
 
 export interface TestDatabase {
   db: Db;
@@ -23,36 +63,10 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** Declares the suite once per database; PostgreSQL is skipped (visibly) without TISSE_TEST_POSTGRES_URL, except in CI. */
-export function forEachDatabase(name: string, suite: (dialect: TestDialect) => void): void {
-  for (const dialect of ['sqlite', 'postgres'] as const) {
-    const missing = dialect === 'postgres' && !postgresUrl;
-    if (missing && process.env.CI) throw new Error('CI: TISSE_TEST_POSTGRES_URL must be set, the suite runs on PostgreSQL too');
-    describe(`${name} [${dialect}]`, { skip: missing ? 'TISSE_TEST_POSTGRES_URL unset' : false }, () => suite(dialect));
-  }
-}
-
 export async function openTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tisse-db-test-'));
-  let drop = async () => {};
-  let databaseUrl: string | undefined;
-  if (dialect === 'postgres') {
-    const name = `tisse_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(postgresUrl!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = async () => {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
-  }
-  const db = await openDatabase({ dataDir, databaseUrl });
+  const database = dialect === 'postgres' ? await createTestDatabase() : undefined;
+  const db = await openDatabase({ dataDir, databaseUrl: database?.url });
   await migrateToLatest(db);
   const { user } = await createUser(db, { email: 'admin@example.org', name: 'Administrateur', role: 'administrator', password: 'motdepasse-admin' });
   return {
@@ -61,7 +75,7 @@ export async function openTestDatabase(dialect: TestDialect): Promise<TestDataba
     adminId: user.id,
     async close() {
       await db.close();
-      await drop();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,59 +3,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { describe } from 'node:test';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { startSite, type RunningSite } from '../../src/server.ts';
+import { createTestDatabase, forEachDialect, type TestDialect } from './database.ts';
 
-export type TestDialect = 'sqlite' | 'postgres';
-
-export const postgresUrl = process.env.TISSE_TEST_POSTGRES_URL;
+export { forEachDialect, type TestDialect };
 
 export interface TestSite extends RunningSite {
   config: Config;
   dialect: TestDialect;
   /** fetch relative to the site, without following redirects. */
   get(path: string, init?: RequestInit): Promise<Response>;
-}
-
-let warned = false;
-
-/**
- * Declares the same suite once per database. Without TISSE_TEST_POSTGRES_URL the PostgreSQL run is
- * skipped with a visible message, except in CI, where it must run.
- */
-export function forEachDialect(name: string, suite: (dialect: TestDialect) => void): void {
-  for (const dialect of ['sqlite', 'postgres'] as const) {
-    const missing = dialect === 'postgres' && !postgresUrl;
-    if (missing && process.env.CI) throw new Error('CI: TISSE_TEST_POSTGRES_URL must be set, the suite runs on PostgreSQL too');
-    if (missing && !warned) {
-      warned = true;
-      console.warn('⚠ TISSE_TEST_POSTGRES_URL is unset: PostgreSQL integration tests are SKIPPED.');
-    }
-    describe(`${name} [${dialect}]`, { skip: missing ? 'TISSE_TEST_POSTGRES_URL unset' : false }, () => suite(dialect));
-  }
-}
-
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `tisse_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 export async function startTestSite(

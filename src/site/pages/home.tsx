@@ -23,6 +23,16 @@ export const ArticleList: FC<{ articles: ArticleSummary[] }> = ({ articles }) =>
     </ul>
   );
 
+export const SectionList: FC<{ sections: Section[] }> = ({ sections }) => (
+  <ul class="section-list">
+    {sections.map((s) => (
+      <li>
+        <a href={`/rubrique/${s.slug}`}>{s.title}</a>
+      </li>
+    ))}
+  </ul>
+);
+
 export const HomePage: FC<{ settings: SiteSettings; latest: ArticleSummary[]; sections: Section[] }> = ({ settings, latest, sections }) => (
   <>
     <h1 class="visually-hidden">{settings.name}</h1>
@@ -34,13 +44,7 @@ export const HomePage: FC<{ settings: SiteSettings; latest: ArticleSummary[]; se
     {sections.length > 0 ? (
       <section aria-labelledby="rubriques">
         <h2 id="rubriques">{t('site.mainNav')}</h2>
-        <ul class="section-list">
-          {sections.map((s) => (
-            <li>
-              <a href={`/rubrique/${s.slug}`}>{s.title}</a>
-            </li>
-          ))}
-        </ul>
+        <SectionList sections={sections} />
       </section>
     ) : null}
   </>

@@ -5,7 +5,7 @@ import type { ArticleSummary } from '../../content/articles.ts';
 import type { Section } from '../../db/schema.ts';
 import { markupHtml } from '../trusted-html.ts';
 import { Breadcrumb, type Crumb } from './layout.tsx';
-import { ArticleList } from './home.tsx';
+import { ArticleList, SectionList } from './home.tsx';
 
 export interface SectionPageProps {
   section: Section;
@@ -26,13 +26,7 @@ export const SectionPage: FC<SectionPageProps> = ({ crumbs, title, descriptionHt
     {children.length > 0 ? (
       <section aria-labelledby="sous-rubriques">
         <h2 id="sous-rubriques">{t('site.subsections')}</h2>
-        <ul class="section-list">
-          {children.map((s) => (
-            <li>
-              <a href={`/rubrique/${s.slug}`}>{s.title}</a>
-            </li>
-          ))}
-        </ul>
+        <SectionList sections={children} />
       </section>
     ) : null}
     <section aria-labelledby="articles-rubrique">
