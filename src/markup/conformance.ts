@@ -113,6 +113,8 @@ export function normaliseHtml(html: string): string {
   return out;
 }
 
+const URLISH = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'cite', 'background', 'poster', 'srcset', 'codebase', 'dynsrc', 'lowsrc']);
+
 /** What can run in the output: script-ish elements, event handlers, javascript:/data:/vbscript: URLs. */
 export function executableParts(html: string): string[] {
   const found: string[] = [];
@@ -123,7 +125,7 @@ export function executableParts(html: string): string[] {
       if (['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'meta', 'link', 'style', 'form', 'svg', 'math'].includes(el.tagName)) found.push(`<${el.tagName}>`);
       for (const a of el.attrs) {
         if (a.name.startsWith('on')) found.push(`${el.tagName}[${a.name}]`);
-        if (/^\s*(javascript|data|vbscript):/i.test(a.value.replace(/[\t\n\r]/g, ''))) found.push(`${el.tagName}[${a.name}=${a.value.slice(0, 30)}]`);
+        if (URLISH.has(a.name) && /^\s*(javascript|data|vbscript):/i.test(a.value.replace(/[\t\n\r]/g, ''))) found.push(`${el.tagName}[${a.name}=${a.value.slice(0, 30)}]`);
       }
       walk(el.childNodes);
     }

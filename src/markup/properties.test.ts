@@ -1,15 +1,11 @@
 // Property tests (fast-check), for both profiles: any text renders without throwing, the HTML is
 // well-formed (parse5 re-serialises it unchanged), and it holds only the profile's elements,
 // attributes and URL schemes.
-import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { propre, typo } from './index.ts';
-import { outputAllowList, type ProfileName } from './profiles.ts';
+import { checkHtml } from './output-check.ts';
 import { oracleResolver } from './conformance.ts';
-
-type P5Node = DefaultTreeAdapterMap['node'];
 
 const TOKENS = [
   '{{', '}}', '{', '}', '{{{', '}}}', '[', ']', '[[', ']]', '->', '<-', '[->', '|', '||', '-*', '-#', '-**', '- ', '-- ', '----', '_ ',
@@ -25,28 +21,6 @@ const TOKENS = [
 ];
 
 const spipText = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), { maxLength: 40 }).map((parts) => parts.join(''));
-
-function checkHtml(html: string, profile: ProfileName): void {
-  assert.equal(serialize(parseFragment(html)), html, `not well-formed:\n${html}`);
-  const allow = outputAllowList(profile);
-  const walk = (nodes: P5Node[]) => {
-    for (const n of nodes) {
-      if (!('tagName' in n)) continue;
-      const el = n as DefaultTreeAdapterMap['element'];
-      const attrs = allow.get(el.tagName);
-      assert.ok(attrs, `element <${el.tagName}> not allowed in ${profile}:\n${html}`);
-      for (const a of el.attrs) {
-        assert.ok(attrs.has(a.name), `attribute ${a.name} on <${el.tagName}> not allowed in ${profile}:\n${html}`);
-        if (a.name === 'href' || a.name === 'src' || a.name === 'cite') {
-          const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(a.value.trim());
-          assert.ok(!scheme || ['http', 'https', 'mailto'].includes((scheme[1] as string).toLowerCase()), `URL scheme in ${a.name}="${a.value}":\n${html}`);
-        }
-      }
-      walk(el.childNodes);
-    }
-  };
-  walk(parseFragment(html).childNodes);
-}
 
 for (const profile of ['article', 'forum'] as const) {
   test(`${profile}: any text renders well-formed, allowed HTML`, () => {

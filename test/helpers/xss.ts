@@ -11,7 +11,8 @@ export interface XssVector {
   note?: string;
 }
 
-export const MARKER_HOST = 'xss-marker.invalid';
+/** The host the corpus points every third-party resource at (see ../shared/security/README.md). */
+export const MARKER_HOST = 'xss.invalid';
 
 export function loadXssVectors(): XssVector[] {
   const file = join(process.cwd(), '..', 'shared', 'security', 'xss-vectors.jsonl');
@@ -55,7 +56,7 @@ export async function armXssTrap(page: Page, allowedOrigin: string): Promise<Xss
     const url = route.request().url();
     if (url.startsWith(allowedOrigin)) return route.continue();
     // Nothing leaves the machine; a request to the marker host means a payload ran or loaded something.
-    if (url.includes(MARKER_HOST)) trap.events.push(`request:${url.slice(0, 200)}`);
+    if (url.includes(MARKER_HOST)) trap.events.push(`request:${route.request().resourceType()}:${url.slice(0, 200)}`);
     return route.abort();
   });
   page.on('framenavigated', (frame) => {
