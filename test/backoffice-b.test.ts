@@ -34,7 +34,7 @@ function upload(site: TestSite, session: Session, name: string, bytes: Uint8Arra
   const form = new FormData();
   form.append('_csrf', session.csrf);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([bytes]), name);
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
   return site.get('/ecrire/documents/ajouter', { method: 'POST', headers: { origin: site.url, cookie: session.cookie }, body: form });
 }
 
