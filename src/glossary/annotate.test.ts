@@ -142,6 +142,11 @@ test('copy-on-write: the input document is left untouched and unchanged branches
   assert.equal(out.children[0], untouched);
 });
 
+test('decomposed accents (NFD) in the text still match', () => {
+  const out = annotateDocument(docOf(p(text('l’e\u0301conomie sociale et solidaire'.normalize('NFD')))), glossary);
+  assert.equal(show(out.children), 'l’[ess:économie sociale et solidaire]\n');
+});
+
 test('positions follow the source when the text maps onto it', () => {
   const doc = docOf({ type: 'paragraph', children: [{ type: 'text', value: 'Une SCOP.', position: { start: 10, end: 19 } }] });
   const para = annotateDocument(doc, glossary).children[0]!;

@@ -163,10 +163,12 @@ function isPlainText(node: MarkupNode): node is TextNode {
 
 /** Returns the run with its terms marked, or undefined when nothing was marked. */
 function markText(run: TextNode[], state: State): InlineNode[] | undefined {
-  const value = run.length === 1 ? run[0]!.value : run.map((t) => t.value).join('');
+  const joined = run.length === 1 ? run[0]!.value : run.map((t) => t.value).join('');
+  // Terms are NFC; a text typed with decomposed accents is matched (and then shown) in NFC, which reads the same.
+  const value = joined.normalize('NFC');
   const hits = state.glossary.matcher.findAll(value);
   if (hits.length === 0) return undefined;
-  const position = runPosition(run, value);
+  const position = value === joined ? runPosition(run, value) : undefined;
   const out: InlineNode[] = [];
   let from = 0;
   for (const hit of hits) {

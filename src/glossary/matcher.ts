@@ -11,7 +11,7 @@
 // - overlapping hits: the leftmost wins, then the longest (« économie sociale et solidaire » over « économie
 //   sociale »), and hits never overlap.
 //
-// Text is expected in NFC (the markup parser normalises); forms are normalised to NFC here.
+// Forms are normalised to NFC here; callers pass NFC text (annotate.ts normalises each text run).
 
 export interface MatcherTerm {
   /** The term's anchor on /glossaire; what a hit reports. */

@@ -28,7 +28,7 @@ export async function articlesByTerm(db: Db, glossary: Glossary, now = new Date(
     .execute();
   for (const row of rows) {
     const fields = [row.lead, row.text, row.postscript];
-    if (!fields.some((field) => field !== '' && glossary.matcher.findAll(field).length > 0)) continue;
+    if (!fields.some((field) => field !== '' && glossary.matcher.findAll(field.normalize('NFC')).length > 0)) continue;
     const annotate = createArticleAnnotator(glossary);
     for (const field of fields) if (field !== '') annotate(parse(field, { lang: row.lang || 'fr', profile: 'article' }));
     const use = { id: row.id, slug: row.slug, title: row.title, published_at: row.published_at };
