@@ -13,6 +13,7 @@ import { registerForumCommand } from './commands/forum.ts';
 import { registerGlossaryCommand } from './commands/glossary.ts';
 import { registerImportSpipCommand } from './commands/import-spip.ts';
 import { registerInviteCommand } from './commands/invite.ts';
+import { registerPropreCommand } from './commands/propre.ts';
 
 const program = new Command('tisse')
   .description('Tisse, la plateforme de publication des think tanks et des associations')
@@ -117,6 +118,7 @@ registerForumCommand(program);
 registerGlossaryCommand(program);
 registerImportSpipCommand(program);
 registerInviteCommand(program);
+registerPropreCommand(program);
 
 try {
   await program.parseAsync(process.argv);
