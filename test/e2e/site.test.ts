@@ -51,7 +51,7 @@ test('a reader reads the article, follows the breadcrumb and prints', { skip }, 
 
 test('the page reads well on a phone', { skip }, async () => {
   const page = await browser.newPage();
-  await page.setViewportSize({ width: 375, height: 740 });
+  await page.setViewportSize({ width: 320, height: 740 });
   await page.goto(`${site.url}/benoit-hamon-en-visite-a-niort`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);

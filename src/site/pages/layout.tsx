@@ -69,7 +69,7 @@ export const Layout: FC<LayoutProps> = ({ settings, title, description, topSecti
   </html>
 );
 
-export const SearchForm: FC<{ lang?: Lang; value?: string; id?: string }> = ({ lang = 'fr', value = '', id = 'recherche' }) => (
+export const SearchForm: FC<{ lang?: Lang; value?: string; id?: string }> = ({ lang = 'fr', value = '', id = 'champ-recherche' }) => (
   <form class="search-form" role="search" action="/recherche" method="get">
     <label for={id} class="visually-hidden">
       {t('site.searchLabel', {}, lang)}
