@@ -8,7 +8,7 @@ import { GlossaryFormPage, GlossaryListPage } from './pages/glossary.tsx';
 import type { FormState } from './pages/form-fields.tsx';
 import { listTerms, termVariants } from '../glossary/repository.ts';
 import { deleteTerm, saveTerm, type TermInput } from '../glossary/operations/save-term.ts';
-import { updateGlossaryTerm } from '../content/operations/update-glossary-term.ts';
+import { updateTerm } from '../glossary/operations/update-term.ts';
 import type { GlossaryTerm } from '../db/schema.ts';
 import { TisseError } from '../errors.ts';
 import { t } from '../i18n/index.ts';
@@ -83,7 +83,7 @@ glossaryAdminRoutes.post('/:id', async (c) => {
   const term = await loadTerm(c);
   const fields = await formFields(c);
   try {
-    await updateGlossaryTerm(c.get('app').db, term.id, inputOf(fields));
+    await updateTerm(c.get('app').db, term.id, inputOf(fields));
     return c.redirect(`/ecrire/glossaire/${term.id}?fait=saved`, 303);
   } catch (error) {
     const state = refusedForm(fields, error);

@@ -78,7 +78,20 @@ export async function saveTerm(db: Db, input: TermInput, options: SaveOptions = 
  */
 export async function saveValidTerm(trx: Trx, data: ValidTerm & { slug: string }, options: SaveOptions = {}): Promise<{ term: GlossaryTerm; created: boolean }> {
   const now = nowIso();
-  const values = {
+  const values = termColumns(data, now);
+  const existing = await trx.selectFrom('glossary_terms').select('id').where('slug', '=', data.slug).executeTakeFirst();
+  if (existing) {
+    if (!options.replace) throw slugTaken(data.slug);
+    const term = await trx.updateTable('glossary_terms').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
+    return { term, created: false };
+  }
+  const term = await trx.insertInto('glossary_terms').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow();
+  return { term, created: true };
+}
+
+/** The stored columns of a validated term. */
+export function termColumns(data: ValidTerm & { slug: string }, now: string) {
+  return {
     term: data.term,
     slug: data.slug,
     variants: JSON.stringify(data.variants),
@@ -87,16 +100,10 @@ export async function saveValidTerm(trx: Trx, data: ValidTerm & { slug: string }
     link_url: data.linkUrl,
     updated_at: now,
   };
-  const existing = await trx.selectFrom('glossary_terms').select('id').where('slug', '=', data.slug).executeTakeFirst();
-  if (existing) {
-    if (!options.replace) {
-      throw new TisseError('CONFLICT', `Le glossaire a déjà un terme d’ancre « ${data.slug} ».`, { fields: { slug: 'déjà utilisée' } });
-    }
-    const term = await trx.updateTable('glossary_terms').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
-    return { term, created: false };
-  }
-  const term = await trx.insertInto('glossary_terms').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow();
-  return { term, created: true };
+}
+
+export function slugTaken(slug: string): TisseError {
+  return new TisseError('CONFLICT', `Le glossaire a déjà un terme d’ancre « ${slug} ».`, { fields: { slug: 'déjà utilisée' } });
 }
 
 /** Deletes a term by id; false when it did not exist. */

@@ -3,8 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase, openTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import { saveTerm } from '../../glossary/operations/save-term.ts';
-import { updateGlossaryTerm } from './update-glossary-term.ts';
+import { saveTerm } from './save-term.ts';
+import { updateTerm } from './update-term.ts';
 
 const code = (expected: string) => (error: unknown) => (error as { code?: string }).code === expected;
 
@@ -18,7 +18,7 @@ forEachDatabase('glossary term edit', (dialect) => {
   test('a term is edited, its anchor may change, bad input writes nothing', async () => {
     const { term } = await saveTerm(site.db, { term: 'SCOP', definition: 'Société coopérative' });
     await saveTerm(site.db, { term: 'PTCE', definition: 'Pôle territorial' });
-    const edited = await updateGlossaryTerm(site.db, term.id, {
+    const edited = await updateTerm(site.db, term.id, {
       term: 'Scop',
       slug: 'scop-societe',
       variants: ['SCOP', 'Scops', 'SCOP'],
@@ -27,10 +27,10 @@ forEachDatabase('glossary term edit', (dialect) => {
     });
     assert.equal(edited.slug, 'scop-societe');
     assert.deepEqual(JSON.parse(edited.variants), ['SCOP', 'Scops']);
-    await assert.rejects(updateGlossaryTerm(site.db, term.id, { term: 'Scop', slug: 'ptce', definition: 'x' }), code('CONFLICT'));
-    await assert.rejects(updateGlossaryTerm(site.db, term.id, { term: 'Scop', definition: '' }), code('BAD_INPUT'));
-    await assert.rejects(updateGlossaryTerm(site.db, term.id, { term: 'Scop', definition: 'x', linkUrl: 'javascript:alert(1)' }), code('BAD_INPUT'));
-    await assert.rejects(updateGlossaryTerm(site.db, 999_999, { term: 'X', definition: 'x' }), code('NOT_FOUND'));
+    await assert.rejects(updateTerm(site.db, term.id, { term: 'Scop', slug: 'ptce', definition: 'x' }), code('CONFLICT'));
+    await assert.rejects(updateTerm(site.db, term.id, { term: 'Scop', definition: '' }), code('BAD_INPUT'));
+    await assert.rejects(updateTerm(site.db, term.id, { term: 'Scop', definition: 'x', linkUrl: 'javascript:alert(1)' }), code('BAD_INPUT'));
+    await assert.rejects(updateTerm(site.db, 999_999, { term: 'X', definition: 'x' }), code('NOT_FOUND'));
     const row = await site.db.kysely.selectFrom('glossary_terms').selectAll().where('id', '=', term.id).executeTakeFirstOrThrow();
     assert.equal(row.definition, 'Société coopérative et participative');
   });

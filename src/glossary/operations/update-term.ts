@@ -1,0 +1,21 @@
+// Edits a glossary term by id (back office): unlike saveTerm, which finds a term by its anchor, the
+// anchor itself may change here, as long as no other term holds the new one.
+import type { Db } from '../../db/connect.ts';
+import type { GlossaryTerm } from '../../db/schema.ts';
+import { nowIso } from '../../db/time.ts';
+import { TisseError } from '../../errors.ts';
+import { glossaryChanged } from '../repository.ts';
+import { slugTaken, termColumns, validateTerm, type TermInput } from './save-term.ts';
+
+export async function updateTerm(db: Db, id: number, input: TermInput): Promise<GlossaryTerm> {
+  const data = validateTerm(input);
+  const term = await db.write(async (trx) => {
+    const existing = await trx.selectFrom('glossary_terms').select('id').where('id', '=', id).executeTakeFirst();
+    if (!existing) throw new TisseError('NOT_FOUND', 'Ce terme n’existe pas.');
+    const holder = await trx.selectFrom('glossary_terms').select('id').where('slug', '=', data.slug).executeTakeFirst();
+    if (holder && holder.id !== id) throw slugTaken(data.slug);
+    return trx.updateTable('glossary_terms').set(termColumns(data, nowIso())).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  });
+  glossaryChanged();
+  return term;
+}
