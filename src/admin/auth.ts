@@ -104,6 +104,27 @@ export const csrfProtection: MiddlewareHandler<AdminEnv> = async (c, next) => {
   await next();
 };
 
+const RETURN_BASE = 'http://return-path.invalid';
+
+/**
+ * Where the login form may send a person back: a path of this site (a back-office page, or a public one such as
+ * a subscribers-only forum), never another site. Anything else gives the back-office home. Characters URL parsers
+ * drop or reinterpret (controls, spaces, backslashes) are refused outright, and the answer is the path as the
+ * parser reads it, so `/\tevil.example` or `/%2F…` cannot turn into `//evil.example` on the way out.
+ */
+export function safeReturnPath(value: string, fallback = '/ecrire/'): string {
+  // eslint-disable-next-line no-control-regex
+  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u0020\u007f-\u009f]/.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, RETURN_BASE);
+  } catch {
+    return fallback;
+  }
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === RETURN_BASE && path.startsWith('/') && !path.startsWith('//') ? path : fallback;
+}
+
 export function setSessionCookie(c: Context, token: string): void {
   const app = c.get('app') as AppContext;
   setCookie(c, SESSION_COOKIE, token, {

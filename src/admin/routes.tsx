@@ -5,7 +5,7 @@ import type { AppEnv } from '../site/context.ts';
 import { isTisseError } from '../errors.ts';
 import { t } from '../i18n/index.ts';
 import { getAdminAsset } from './assets.ts';
-import { clearSessionCookie, clientIp, csrfProtection, currentUser, loadSession, mustUser, requireUser, setSessionCookie, type AdminEnv } from './auth.ts';
+import { clearSessionCookie, clientIp, csrfProtection, currentUser, loadSession, mustUser, requireUser, safeReturnPath, setSessionCookie, type AdminEnv } from './auth.ts';
 import { adminErrorPage, field, formFields, renderAdmin } from './render.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -19,6 +19,7 @@ import { ResetChoosePage, ResetRequestPage } from './pages/password-reset.tsx';
 import { requestPasswordReset } from '../content/operations/request-password-reset.ts';
 import { findValidReset, resetPassword } from '../content/operations/reset-password.ts';
 import { forumAdminRoutes } from '../forum/admin-routes.tsx';
+import { countMessagesFor } from '../forum/queries.ts';
 import { sectionsAdminRoutes } from './sections-routes.tsx';
 import { keywordsAdminRoutes } from './keywords-routes.tsx';
 import { glossaryAdminRoutes } from './glossary-routes.tsx';
@@ -46,13 +47,8 @@ adminRoutes.get('/ecrire/assets/:name', (c) => {
 adminRoutes.use('/ecrire/*', loadSession);
 adminRoutes.use('/ecrire/*', csrfProtection);
 
-/** Only same-site back-office paths: an attacker's ?retour=https://… must not become an open redirect. */
-function safeReturn(value: string): string {
-  return /^\/ecrire\/[^/\\]?/.test(value) && !value.startsWith('//') && !value.includes('\\') ? value : '/ecrire/';
-}
-
 adminRoutes.get('/ecrire/login', async (c) => {
-  if (currentUser(c)) return c.redirect('/ecrire/', 303);
+  if (currentUser(c)) return c.redirect(safeReturnPath(c.req.query('retour') ?? ''), 303);
   const info = c.req.query('reinitialise') !== undefined ? t('admin.reset.done') : undefined;
   return renderAdmin(c, { title: t('admin.login.title'), body: <LoginPage back={c.req.query('retour') ?? ''} info={info} /> });
 });
@@ -69,7 +65,8 @@ adminRoutes.post('/ecrire/login', async (c) => {
       userAgent: c.req.header('user-agent') ?? '',
     });
     setSessionCookie(c, session.token);
-    return c.redirect(safeReturn(back), 303);
+    // Same-site paths only (safeReturnPath): a subscribers-only forum sends people back to its form.
+    return c.redirect(safeReturnPath(back), 303);
   } catch (error) {
     if (!isTisseError(error)) throw error;
     return renderAdmin(c, { title: t('admin.login.title'), status: error.status, body: <LoginPage email={email} back={back} error={error.message} /> });
@@ -128,13 +125,14 @@ adminRoutes.get('/ecrire', (c) => c.redirect('/ecrire/', 301));
 adminRoutes.get('/ecrire/', async (c) => {
   const user = mustUser(c);
   const db = c.get('app').db;
-  const [proposed, drafts] = await Promise.all([
+  const [proposed, drafts, forum] = await Promise.all([
     listArticlesForActor(db, user.actor, { status: 'proposed', limit: 50 }),
     listArticlesForActor(db, user.actor, { status: 'draft', authorId: user.user.id, limit: 50 }),
+    can(user.actor, 'forum.moderate') ? countMessagesFor(db, user.actor) : undefined,
   ]);
   return renderAdmin(c, {
     title: t('admin.home.title'),
-    body: <HomePage proposed={proposed} drafts={drafts} canCreate={can(user.actor, 'article.create')} />,
+    body: <HomePage proposed={proposed} drafts={drafts} canCreate={can(user.actor, 'article.create')} forum={forum} />,
   });
 });
 

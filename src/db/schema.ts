@@ -156,6 +156,8 @@ export interface ForumMessagesTable {
   author_name: string;
   author_email: string;
   author_url: string;
+  /** Text of the author_url link (SPIP's nom_site); defaults to '' (migration 021), so writers may omit it. */
+  author_site_name: Generated<string>;
   /** Logged-in author, if any. */
   user_id: number | null;
   ip: string;

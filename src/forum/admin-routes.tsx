@@ -9,7 +9,7 @@ import type { ForumStatus } from '../db/schema.ts';
 import { TisseError } from '../errors.ts';
 import { propre } from '../markup/index.ts';
 import { moderateMessages, moderationActions, type ModerationAction } from './operations/moderate-messages.ts';
-import { countMessagesByStatus, listMessages } from './queries.ts';
+import { countMessagesFor, listMessages } from './queries.ts';
 
 export const forumAdminRoutes = new Hono<AdminEnv>();
 
@@ -17,14 +17,30 @@ function statusParam(value: string | undefined): ForumStatus {
   return value && value in statusLabels ? (value as ForumStatus) : 'pending';
 }
 
+/** Messages per page of the queue: enough to moderate a busy day in one go, few enough to render at once. */
+export const QUEUE_PAGE_SIZE = 200;
+
+/** Messages a restricted administrator's queue looks through (theirs are filtered from these, newest first). */
+const RESTRICTED_SCAN = 5000;
+
 const doneLabels: Record<ModerationAction, string> = { validate: 'validé(s)', refuse: 'refusé(s)', spam: 'marqué(s) comme spam', delete: 'supprimé(s)' };
 
 forumAdminRoutes.get('/', async (c) => {
   const user = requirePermission(c, 'forum.moderate');
   const { db } = c.get('app');
   const status = statusParam(c.req.query('statut'));
-  const [rows, counts] = await Promise.all([listMessages(db, { status, limit: 200 }), countMessagesByStatus(db)]);
-  const mine = rows.filter((m) => can(user.actor, 'forum.moderate', { sectionId: m.sectionId }));
+  const page = Math.max(1, Math.min(Number.parseInt(c.req.query('page') ?? '1', 10) || 1, 100_000));
+  // A restricted administrator's pages are cut after filtering, so each page is full of messages they may act on.
+  const everything = user.actor.sections === null;
+  const [rows, counts] = await Promise.all([
+    everything
+      ? listMessages(db, { status, limit: QUEUE_PAGE_SIZE + 1, offset: (page - 1) * QUEUE_PAGE_SIZE })
+      : listMessages(db, { status, limit: RESTRICTED_SCAN }),
+    countMessagesFor(db, user.actor),
+  ]);
+  const allowed = rows.filter((m) => can(user.actor, 'forum.moderate', { sectionId: m.sectionId }));
+  const mine = everything ? allowed : allowed.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE + 1);
+  const hasNext = mine.length > QUEUE_PAGE_SIZE;
   const done = c.req.query('fait');
   return renderAdmin(c, {
     title: `Forum — ${statusLabels[status]}`,
@@ -35,7 +51,9 @@ forumAdminRoutes.get('/', async (c) => {
         status={status}
         counts={counts}
         done={done && /^\d+$/.test(done) ? `${done} message(s) modéré(s).` : undefined}
-        messages={mine.map((m) => ({ ...m, html: propre(m.text, { profile: 'forum' }).html }))}
+        messages={mine.slice(0, QUEUE_PAGE_SIZE).map((m) => ({ ...m, html: propre(m.text, { profile: 'forum' }).html }))}
+        page={page}
+        hasNext={hasNext}
       />
     ),
   });

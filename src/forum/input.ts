@@ -8,6 +8,8 @@ export interface PostFields {
   title: string;
   text: string;
   linkUrl: string;
+  /** SPIP's « Nom de votre site »: the text of the link to linkUrl. */
+  linkTitle: string;
 }
 
 const noNul = (value: string) => !value.includes('\u0000');
@@ -27,6 +29,7 @@ const schema = z.object({
     .trim()
     .max(500, 'L’adresse du site est trop longue (500 caractères au plus).')
     .refine((value) => value === '' || isHttpUrl(value), 'L’adresse du site doit commencer par http:// ou https://.'),
+  linkTitle: z.string().trim().max(200, 'Le nom du site est trop long (200 caractères au plus).').refine(noNul, 'Caractère invalide.'),
 });
 
 function isHttpUrl(value: string): boolean {
@@ -43,7 +46,7 @@ export type FieldErrors = Record<string, string>;
 
 export function parsePostFields(raw: Partial<Record<keyof PostFields, unknown>>): { ok: true; fields: PostFields } | { ok: false; errors: FieldErrors } {
   const input = Object.fromEntries(
-    (['name', 'email', 'title', 'text', 'linkUrl'] as const).map((k) => [k, typeof raw[k] === 'string' ? raw[k] : '']),
+    (['name', 'email', 'title', 'text', 'linkUrl', 'linkTitle'] as const).map((k) => [k, typeof raw[k] === 'string' ? raw[k] : '']),
   );
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, fields: { ...parsed.data, text: parsed.data.text.replace(/\r\n?/g, '\n').trim() } };

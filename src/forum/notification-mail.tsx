@@ -26,7 +26,7 @@ export function notificationMail({ siteUrl, to, article, messageId, status, fiel
       : `Un nouveau message a été publié sur l’article « ${article.title} » ; vous pouvez le retirer.`,
     '',
     `Auteur : ${fields.name} <${fields.email}>`,
-    ...(fields.linkUrl ? [`Site : ${fields.linkUrl}`] : []),
+    ...(fields.linkUrl ? [`Site : ${fields.linkTitle ? `${fields.linkTitle} — ` : ''}${fields.linkUrl}`] : []),
     ...(fields.title ? [`Titre : ${fields.title}`] : []),
     '',
     fields.text,
@@ -43,7 +43,12 @@ export function notificationMail({ siteUrl, to, article, messageId, status, fiel
         </p>
         <p>
           Auteur : {fields.name} &lt;{fields.email}&gt;
-          {fields.linkUrl ? <> — site : {fields.linkUrl}</> : null}
+          {fields.linkUrl ? (
+            <>
+              {' '}— site : {fields.linkTitle ? `${fields.linkTitle} — ` : ''}
+              {fields.linkUrl}
+            </>
+          ) : null}
         </p>
         {fields.title ? <h2>{fields.title}</h2> : null}
         <div>{markupHtml(propre(fields.text, { profile: 'forum' }).html)}</div>

@@ -122,16 +122,23 @@ forumRoutes.post(POST_ACTION, async (c) => {
   const article = await publicArticle(c, articleId);
   if (!article) return errorPage(c, 404, t('notFound.title'), 'Cet article n’existe pas ou n’est pas publié : impossible d’y répondre.');
   const poster = c.req.header('cookie')?.includes('tisse_session=') ? await sessionUser(c) : undefined;
+  const values = {
+    name: form.name ?? '',
+    email: form.email ?? '',
+    title: form.title ?? '',
+    text: form.text ?? '',
+    linkUrl: form.link_url ?? '',
+    linkTitle: form.link_title ?? '',
+  };
   const input: PostInput = {
     articleId,
     parentId,
-    fields: { name: form.name ?? '', email: form.email ?? '', title: form.title ?? '', text: form.text ?? '', linkUrl: form.link_url ?? '' },
+    fields: values,
     token: form.token ?? '',
     honeypot: form[HONEYPOT_FIELD] ?? '',
     ip: clientIp(c),
     user: poster?.user ?? null,
   };
-  const values = { name: form.name ?? '', email: form.email ?? '', title: form.title ?? '', text: form.text ?? '', linkUrl: form.link_url ?? '' };
   const settings = await loadSiteSettings(db);
   const mode = forumModeOf(article, settings.forumMode);
   const posterView = poster ? { name: poster.user.name } : undefined;
@@ -153,7 +160,7 @@ forumRoutes.post(POST_ACTION, async (c) => {
     if (!isForumRejection(error)) throw error;
     if (error.reason === 'not_found') return errorPage(c, 404, t('notFound.title'), error.message);
     if (error.reason === 'closed' || mode === 'non') return errorPage(c, error.status, t('error.title'), error.message);
-    if (error.reason === 'login_required') return formPage(c, article, undefined, { status: 401, login: loginUrl(), notice: error.message });
+    if (error.reason === 'login_required') return formPage(c, article, undefined, { status: 401, login: loginUrl(article.id, parentId), notice: error.message });
     return formPage(
       c,
       article,
@@ -163,8 +170,10 @@ forumRoutes.post(POST_ACTION, async (c) => {
   }
 });
 
-function loginUrl(): string {
-  return '/ecrire/login';
+/** The login page, bringing the person back to this forum's form once identified (see safeReturnPath). */
+function loginUrl(articleId: number, parentId: number | null): string {
+  const back = `/forum/ecrire/${articleId}${parentId ? `?repondre=${parentId}` : ''}`;
+  return `/ecrire/login?retour=${encodeURIComponent(back)}`;
 }
 
 // The form alone: to reply to a message, and for subscribers-only forums (whose article page stays cacheable).
@@ -178,7 +187,7 @@ forumRoutes.get('/forum/ecrire/:article', async (c) => {
   const parentId = wanted ? Number(wanted) : null;
   if (parentId !== null && !(await replyContext(c, article.id, parentId))) return notFound(c);
   const poster = c.req.header('cookie')?.includes('tisse_session=') ? await sessionUser(c) : undefined;
-  if (mode === 'abo' && !poster) return formPage(c, article, undefined, { login: loginUrl(), notice: t('forum.notice.abo') });
+  if (mode === 'abo' && !poster) return formPage(c, article, undefined, { login: loginUrl(article.id, parentId), notice: t('forum.notice.abo') });
   return formPage(c, article, { mode, parentId, poster: poster ? { name: poster.user.name } : undefined });
 });
 

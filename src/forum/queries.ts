@@ -1,6 +1,7 @@
 // Reading messages for moderators (the queue, the CLI) and counting them (back-office home).
 import type { Db } from '../db/connect.ts';
 import type { ForumStatus } from '../db/schema.ts';
+import { can, type Actor } from '../content/permissions.ts';
 
 export interface ModerationRow {
   id: number;
@@ -15,6 +16,7 @@ export interface ModerationRow {
   authorName: string;
   authorEmail: string;
   authorUrl: string;
+  authorSiteName: string;
   ip: string;
   createdAt: string;
 }
@@ -36,6 +38,7 @@ export async function listMessages(db: Db, options: { status?: ForumStatus; arti
       'm.author_name as authorName',
       'm.author_email as authorEmail',
       'm.author_url as authorUrl',
+      'm.author_site_name as authorSiteName',
       'm.ip',
       'm.created_at as createdAt',
     ])
@@ -50,14 +53,19 @@ export async function listMessages(db: Db, options: { status?: ForumStatus; arti
     .execute();
 }
 
-export async function countMessagesByStatus(db: Db): Promise<Record<ForumStatus, number>> {
+/**
+ * Messages by status among those this person may moderate: a restricted administrator counts only the messages
+ * of their sections, so the figures match the queue they see.
+ */
+export async function countMessagesFor(db: Db, actor: Actor): Promise<Record<ForumStatus, number>> {
   const rows = await db.kysely
-    .selectFrom('forum_messages')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('kind', '=', 'public')
-    .groupBy('status')
+    .selectFrom('forum_messages as m')
+    .innerJoin('articles as a', 'a.id', 'm.article_id')
+    .select(['m.status', 'a.section_id as sectionId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('m.kind', '=', 'public')
+    .groupBy(['m.status', 'a.section_id'])
     .execute();
   const counts: Record<ForumStatus, number> = { pending: 0, published: 0, refused: 0, spam: 0 };
-  for (const row of rows) counts[row.status] = Number(row.n);
+  for (const row of rows) if (can(actor, 'forum.moderate', { sectionId: row.sectionId })) counts[row.status] += Number(row.n);
   return counts;
 }

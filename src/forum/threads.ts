@@ -9,7 +9,7 @@ export const MAX_THREAD_DEPTH = 4;
 export async function loadPublishedThreads(db: Db, articleId: number): Promise<ForumMessageView[]> {
   const rows = await db.kysely
     .selectFrom('forum_messages')
-    .select(['id', 'parent_id', 'title', 'text', 'author_name', 'author_url', 'created_at'])
+    .select(['id', 'parent_id', 'title', 'text', 'author_name', 'author_url', 'author_site_name', 'created_at'])
     .where('article_id', '=', articleId)
     .where('kind', '=', 'public')
     .where('status', '=', 'published')
@@ -27,6 +27,7 @@ export async function loadPublishedThreads(db: Db, articleId: number): Promise<F
       html: propre(row.text, { profile: 'forum' }).html,
       authorName: row.author_name,
       authorUrl: /^https?:\/\//i.test(row.author_url) ? row.author_url : '',
+      authorSiteName: row.author_site_name,
       createdAt: row.created_at,
       replies: [],
       depth: 0,

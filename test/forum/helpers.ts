@@ -48,3 +48,14 @@ export async function logIn(site: TestSite, email = 'admin@example.org', passwor
   if (!cookie) throw new Error(`login failed: ${response.status}`);
   return cookie.split(';')[0]!;
 }
+
+/** Logs in a fresh editor account (created on first call for this site). */
+export async function logInEditor(site: TestSite): Promise<string> {
+  const email = 'redactrice@example.org';
+  const exists = await site.db.kysely.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (!exists) {
+    const { createUser } = await import('../../src/content/operations/create-user.ts');
+    await createUser(site.db, { email, name: 'Rédactrice', role: 'editor', password: 'motdepasse-redactrice' });
+  }
+  return logIn(site, email, 'motdepasse-redactrice');
+}

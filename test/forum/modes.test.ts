@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { forEachDialect, startTestSite, type TestSite } from '../helpers/site.ts';
-import { ARTICLE, articleId, countMessages, formToken, logIn, post, setForumMode, tokenIn } from './helpers.ts';
+import { ARTICLE, articleId, countMessages, formToken, logIn, logInEditor, post, setForumMode, tokenIn } from './helpers.ts';
 import { moderateMessages } from '../../src/forum/operations/moderate-messages.ts';
 import { postMessage } from '../../src/forum/operations/post-message.ts';
 import { issueFormToken } from '../../src/forum/form-token.ts';
@@ -154,7 +154,19 @@ forEachDialect('forum', (dialect) => {
       const refused = await post(site, { article: String(id), token, name: 'Anonyme', email: 'anonyme@example.net', text: 'Je ne suis pas inscrit.', step: 'send' });
       assert.equal(refused.status, 401);
       assert.equal(await countMessages(site), before);
-      const cookie = await logIn(site);
+      // The login link brings the person back to this forum's form, not to the back office.
+      const loginLink = /href="(\/ecrire\/login\?retour=[^"]+)"/.exec(await (await site.get(`/forum/ecrire/${id}`)).text())?.[1]?.replaceAll('&amp;', '&');
+      assert.ok(loginLink, 'a login link with a return path');
+      const back = new URL(loginLink, site.url).searchParams.get('retour')!;
+      assert.equal(back, `/forum/ecrire/${id}`);
+      const login = await site.get('/ecrire/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url },
+        body: new URLSearchParams({ email: 'admin@example.org', password: 'motdepasse-admin', retour: back }).toString(),
+      });
+      assert.equal(login.status, 303);
+      assert.equal(login.headers.get('location'), `/forum/ecrire/${id}`);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const formPage = await (await site.get(`/forum/ecrire/${id}`, { headers: { cookie } })).text();
       assert.match(formPage, /Vous écrivez en tant que/);
       const sent = await post(site, { article: String(id), token: tokenIn(formPage), text: 'Message d’une abonnée.', step: 'send' }, { cookie });
@@ -322,5 +334,89 @@ forEachDialect('forum', (dialect) => {
     const unknown = spawnSync(process.execPath, ['--import', 'tsx', cli, 'forum', 'spam', '999999'], { env, encoding: 'utf8', timeout: 60_000 });
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /Message introuvable/);
+  });
+
+  test('the login page sends people back to same-site paths only, never to another site', async () => {
+    const cookie = await logIn(site);
+    const cases: [string, string][] = [
+      [`/forum/ecrire/${id}?repondre=3`, `/forum/ecrire/${id}?repondre=3`],
+      ['/ecrire/articles', '/ecrire/articles'],
+      ['//evil.example/', '/ecrire/'],
+      ['/\\evil.example/', '/ecrire/'],
+      ['/\t/evil.example/', '/ecrire/'],
+      ['/.//evil.example/', '/ecrire/'],
+      ['https://evil.example/', '/ecrire/'],
+      ['javascript:alert(1)', '/ecrire/'],
+      ['', '/ecrire/'],
+    ];
+    for (const [retour, expected] of cases) {
+      const response = await site.get(`/ecrire/login?retour=${encodeURIComponent(retour)}`, { headers: { cookie } });
+      assert.equal(response.status, 303, retour);
+      assert.equal(response.headers.get('location'), expected, retour);
+    }
+    const login = await site.get('/ecrire/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url },
+      body: new URLSearchParams({ email: 'admin@example.org', password: 'motdepasse-admin', retour: '//evil.example/' }).toString(),
+    });
+    assert.equal(login.headers.get('location'), '/ecrire/');
+  });
+
+  test('« Nom de votre site »: typed in the form, kept on a rejected post, the link text on the article, seen by moderators', async () => {
+    const page = await (await site.get(ARTICLE)).text();
+    assert.match(page, /Nom de votre site/);
+    const base = { article: String(id), token: tokenIn(page), name: 'Sacha', email: 'sacha@example.net', link_title: 'La Fabrique <coopérative>', link_url: 'https://fabrique.example/' };
+    const rejected = await post(site, { ...base, text: 'x', step: 'send' });
+    assert.equal(rejected.status, 400);
+    assert.match(await rejected.text(), /value="La Fabrique &lt;coopérative&gt;"/);
+    const sent = await post(site, { ...base, text: 'Avec le nom de mon site.', step: 'send' });
+    assert.equal(sent.status, 303);
+    const row = await site.db.kysely.selectFrom('forum_messages').select(['id', 'author_site_name', 'author_url']).where('text', '=', 'Avec le nom de mon site.').executeTakeFirstOrThrow();
+    assert.equal(row.author_site_name, 'La Fabrique <coopérative>');
+    const mail = await site.db.kysely.selectFrom('jobs').select('payload').where('type', '=', 'mail').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.match(mail.payload, /La Fabrique <coopérative> — https:\/\/fabrique\.example\//);
+    const cookie = await logIn(site);
+    const queue = await (await site.get('/ecrire/forum?statut=pending', { headers: { cookie } })).text();
+    assert.match(queue, /La Fabrique &lt;coopérative&gt; : https:\/\/fabrique\.example\//);
+    await moderateMessages(site.db, operator, 'validate', [row.id]);
+    const after = await (await site.get(ARTICLE)).text();
+    assert.match(after, /<span>Sacha<\/span> — <a href="https:\/\/fabrique\.example\/" rel="nofollow ugc noopener">La Fabrique &lt;coopérative&gt;<\/a>/);
+  });
+
+  test('back-office home: forum counts among the messages each administrator moderates', async () => {
+    const pending = await site.db.kysely.selectFrom('forum_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('kind', '=', 'public').executeTakeFirstOrThrow();
+    const home = await (await site.get('/ecrire/', { headers: { cookie: await logIn(site) } })).text();
+    assert.match(home, /Forum : messages des lecteurs/);
+    assert.match(home, new RegExp(`href="/ecrire/forum\\?statut=pending">${Number(pending.n)} message\\(s\\) à valider`));
+    // A restricted administrator of a section without this article counts none of its messages.
+    const { createSection } = await import('../../src/content/operations/create-section.ts');
+    const other = await createSection(site.db, { title: 'Rubrique sans forum' });
+    const { createUser } = await import('../../src/content/operations/create-user.ts');
+    await createUser(site.db, { email: 'restreint@example.org', name: 'Restreint', role: 'administrator', password: 'motdepasse-restreint', sections: [other.id] });
+    const restricted = await (await site.get('/ecrire/', { headers: { cookie: await logIn(site, 'restreint@example.org', 'motdepasse-restreint') } })).text();
+    assert.match(restricted, /0 message\(s\) à valider/);
+    const editor = await (await site.get('/ecrire/', { headers: { cookie: await logInEditor(site) } })).text();
+    assert.doesNotMatch(editor, /Forum : messages des lecteurs/, 'editors do not moderate');
+  });
+
+  test('the moderation queue pages through long lists', async () => {
+    const { QUEUE_PAGE_SIZE } = await import('../../src/forum/admin-routes.tsx');
+    const have = await site.db.kysely.selectFrom('forum_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('kind', '=', 'public').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const missing = QUEUE_PAGE_SIZE + 5 - Number(have.n);
+    await site.db.write((trx) =>
+      trx
+        .insertInto('forum_messages')
+        .values(Array.from({ length: missing }, (_, k) => ({ kind: 'public' as const, article_id: id, thread_id: null, parent_id: null, status: 'pending' as const, title: '', text: `Message de file ${k}.`, author_name: 'File', author_email: 'file@example.net', author_url: '', user_id: null, ip: '', created_at: now, moderated_at: null, moderated_by: null })))
+        .execute(),
+    );
+    const cookie = await logIn(site);
+    const first = await (await site.get('/ecrire/forum?statut=pending', { headers: { cookie } })).text();
+    assert.equal((first.match(/class="moderation-queue__item"/g) ?? []).length, QUEUE_PAGE_SIZE);
+    assert.match(first, /href="\/ecrire\/forum\?statut=pending&amp;page=2">Messages plus anciens/);
+    const second = await (await site.get('/ecrire/forum?statut=pending&page=2', { headers: { cookie } })).text();
+    assert.equal((second.match(/class="moderation-queue__item"/g) ?? []).length, 5);
+    assert.match(second, /Messages plus récents/);
+    await site.db.write((trx) => trx.deleteFrom('forum_messages').where('author_email', '=', 'file@example.net').execute());
   });
 });

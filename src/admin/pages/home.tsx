@@ -1,4 +1,5 @@
-// Back-office home: what waits for me — articles proposed for publication, my drafts.
+// Back-office home: what waits for me — articles proposed for publication, my drafts, and for moderators the
+// forum messages to validate.
 import type { FC } from 'hono/jsx';
 import { t } from '../../i18n/index.ts';
 import type { ArticleRow } from '../../content/article-lists.ts';
@@ -43,7 +44,14 @@ export const StatusBadge: FC<{ status: ArticleRow['status']; publishedAt?: strin
   );
 };
 
-export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCreate: boolean }> = ({ proposed, drafts, canCreate }) => (
+/** Forum messages among those this person moderates (forum/queries.ts countMessagesFor). */
+export interface ForumCounts {
+  pending: number;
+  published: number;
+  spam: number;
+}
+
+export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCreate: boolean; forum?: ForumCounts | undefined }> = ({ proposed, drafts, canCreate, forum }) => (
   <>
     <h1>{t('admin.home.title')}</h1>
     {canCreate ? (
@@ -61,5 +69,14 @@ export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCre
       <h2 id="brouillons">{t('admin.home.drafts', { count: drafts.length })}</h2>
       {drafts.length ? <ArticleTable rows={drafts} caption={t('admin.home.drafts', { count: drafts.length })} /> : <p>{t('admin.home.none')}</p>}
     </section>
+    {forum ? (
+      <section aria-labelledby="forum-accueil">
+        <h2 id="forum-accueil">{t('admin.home.forum')}</h2>
+        <p>
+          <a href="/ecrire/forum?statut=pending">{t('admin.home.forumPending', { count: forum.pending })}</a> —{' '}
+          {t('admin.home.forumCounts', { published: forum.published, spam: forum.spam })}
+        </p>
+      </section>
+    ) : null}
   </>
 );

@@ -18,6 +18,7 @@ export interface QueueMessage {
   authorName: string;
   authorEmail: string;
   authorUrl: string;
+  authorSiteName: string;
   ip: string;
   createdAt: string;
 }
@@ -32,9 +33,12 @@ export interface ModerationPageProps {
   counts: Record<ForumStatus, number>;
   messages: QueueMessage[];
   done?: string | undefined;
+  /** Page of the queue (from 1), and whether older messages follow. */
+  page?: number;
+  hasNext?: boolean;
 }
 
-export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, messages, done }) => (
+export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, messages, done, page = 1, hasNext = false }) => (
   <>
     <h1>Forum : messages des lecteurs</h1>
     <nav aria-label="Statut des messages">
@@ -77,7 +81,7 @@ export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, 
                   </p>
                   <p>
                     Sur <a href={`/${m.articleSlug}#forum`}>{m.articleTitle}</a>, le {formatDate(m.createdAt)} à {m.createdAt.slice(11, 16)} UTC, par {m.authorName}{' '}
-                    &lt;{m.authorEmail}&gt;{m.authorUrl ? <> — {m.authorUrl}</> : null} — IP {m.ip || 'inconnue'}
+                    &lt;{m.authorEmail}&gt;{m.authorUrl ? <> — {m.authorSiteName ? `${m.authorSiteName} : ` : ''}{m.authorUrl}</> : null} — IP {m.ip || 'inconnue'}
                   </p>
                 </header>
                 <div class="moderation-queue__text">{markupHtml(m.html)}</div>
@@ -99,5 +103,14 @@ export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, 
         </ol>
       </form>
     )}
+    {page > 1 || hasNext ? (
+      <nav aria-label="Pages de la liste">
+        <p>
+          {page > 1 ? <a href={`/ecrire/forum?statut=${status}&page=${page - 1}`}>← Messages plus récents</a> : null}
+          {page > 1 && hasNext ? ' · ' : null}
+          {hasNext ? <a href={`/ecrire/forum?statut=${status}&page=${page + 1}`}>Messages plus anciens →</a> : null}
+        </p>
+      </nav>
+    ) : null}
   </>
 );

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import * as initial from './001-initial.ts';
+import * as forumSiteName from './021-forum-site-name.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -9,4 +10,5 @@ export interface TisseMigration {
 
 export const migrations: Record<string, TisseMigration> = {
   '001-initial': initial,
+  '021-forum-site-name': forumSiteName,
 };

@@ -52,6 +52,7 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
         author_name: fields.name,
         author_email: fields.email,
         author_url: fields.linkUrl,
+        author_site_name: fields.linkTitle,
         user_id: input.user?.id ?? null,
         ip: input.ip,
         created_at: createdAt,

@@ -14,6 +14,8 @@ export interface ForumMessageView {
   html: string;
   authorName: string;
   authorUrl: string;
+  /** The link's text (« Nom de votre site »); empty: the author's name carries the link. */
+  authorSiteName: string;
   createdAt: string;
   replies: ForumMessageView[];
 }
@@ -39,6 +41,7 @@ export interface ForumFormValues {
   title?: string;
   text?: string;
   linkUrl?: string;
+  linkTitle?: string;
 }
 
 export interface ForumFormProps {
@@ -164,6 +167,11 @@ export const ForumForm: FC<ForumFormProps> = ({ articleId, mode, action, hidden 
         </p>
         <p id="forum-aide" class="forum__help">{t('forum.help')}</p>
         <p>
+          <label for="forum-site-nom">{t('forum.linkTitle')}</label>
+          <input id="forum-site-nom" name="link_title" maxlength={200} value={values.linkTitle ?? ''} aria-describedby={describedBy('linkTitle')} />
+          {fieldError('linkTitle', 'forum-erreur-linkTitle')}
+        </p>
+        <p>
           <label for="forum-site-url">{t('forum.linkUrl')}</label>
           <input id="forum-site-url" name="link_url" type="url" maxlength={500} placeholder="https://" value={values.linkUrl ?? ''} aria-describedby={describedBy('linkUrl')} />
           {fieldError('linkUrl', 'forum-erreur-linkUrl')}
@@ -190,7 +198,13 @@ const Message: FC<{ message: ForumMessageView; depth: number; articleId: number;
         {message.title ? <h3 class="forum__message-title">{message.title}</h3> : null}
         <p class="forum__message-meta">
           <time datetime={message.createdAt}>{formatDate(message.createdAt)}</time>, par{' '}
-          {message.authorUrl ? <a href={message.authorUrl} rel="nofollow ugc noopener">{message.authorName}</a> : <span>{message.authorName}</span>}
+          {message.authorUrl && !message.authorSiteName ? <a href={message.authorUrl} rel="nofollow ugc noopener">{message.authorName}</a> : <span>{message.authorName}</span>}
+          {message.authorUrl && message.authorSiteName ? (
+            <>
+              {' — '}
+              <a href={message.authorUrl} rel="nofollow ugc noopener">{message.authorSiteName}</a>
+            </>
+          ) : null}
         </p>
       </header>
       <div class="forum__message-text">{markupHtml(message.html)}</div>
