@@ -92,3 +92,14 @@ export async function listPublicArticles(
   }
   return query.execute();
 }
+
+/** The next instant a scheduled article becomes public: cached pages listing articles expire then. */
+export async function nextScheduledPublication(db: Db, now = new Date().toISOString()): Promise<number | undefined> {
+  const row = await db.kysely
+    .selectFrom('articles')
+    .select((eb) => eb.fn.min('published_at').as('next'))
+    .where('status', '=', 'published')
+    .where('published_at', '>', now)
+    .executeTakeFirst();
+  return row?.next ? Date.parse(row.next) : undefined;
+}

@@ -19,7 +19,7 @@ import { getAsset } from './assets.ts';
 import { renderArticle } from './render-article.ts';
 import { loadSiteSettings, type SiteSettings } from '../content/settings.ts';
 import { loadSectionTree, type SectionTree } from '../content/sections.ts';
-import { listPublicArticles, loadArticle, loadArticlePageData } from '../content/articles.ts';
+import { listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication } from '../content/articles.ts';
 import { isPublic } from '../content/visibility.ts';
 import { resolvePath, currentPath } from '../content/urls.ts';
 import { loadPublishedThreads } from '../forum/threads.ts';
@@ -71,16 +71,6 @@ export async function renderInLayout(
   return '<!DOCTYPE html>' + (await page.toString());
 }
 
-/** The next instant a scheduled article becomes public: cached pages listing articles expire then. */
-async function nextPublication(db: Db, now: string): Promise<number | undefined> {
-  const row = await db.kysely
-    .selectFrom('articles')
-    .select((eb) => eb.fn.min('published_at').as('next'))
-    .where('status', '=', 'published')
-    .where('published_at', '>', now)
-    .executeTakeFirst();
-  return row?.next ? Date.parse(row.next) : undefined;
-}
 
 export async function notFound(c: Context<AppEnv>): Promise<Response> {
   const body = await renderInLayout(c.get('app').db, { title: t('notFound.title'), body: <NotFoundPage /> });
@@ -140,7 +130,7 @@ function documentContentType(file: string): string {
 siteRoutes.get('/', async (c) => {
   const { db } = c.get('app');
   const now = new Date().toISOString();
-  const [settings, tree, latest, expiresAt] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), listPublicArticles(db, { limit: 10, now }), nextPublication(db, now)]);
+  const [settings, tree, latest, expiresAt] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), listPublicArticles(db, { limit: 10, now }), nextScheduledPublication(db, now)]);
   const body = await renderInLayout(db, { title: settings.name, description: settings.tagline, body: <HomePage settings={settings} latest={latest} sections={tree.children(null)} /> }, { settings, tree });
   return sendPage(c, body, { expiresAt });
 });
@@ -152,7 +142,7 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   if (!target || target.objectType !== 'section') return notFound(c);
   if (!target.isCurrent) return redirectToCurrent(c, 'section', target.objectId);
   const now = new Date().toISOString();
-  const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), nextPublication(db, now)]);
+  const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), nextScheduledPublication(db, now)]);
   const section = tree.byId.get(target.objectId);
   if (!section) return notFound(c);
   const articles = await listPublicArticles(db, { sectionIds: [section.id], limit: 50, now });
@@ -229,7 +219,7 @@ siteRoutes.get('/:slug', async (c) => {
     loadArticlePageData(db, article, now),
     renderArticle(db, article, glossary.annotate),
     loadPublishedThreads(db, article.id),
-    nextPublication(db, now),
+    nextScheduledPublication(db, now),
   ]);
   const crumbs = [
     { label: t('site.home'), href: '/' },

@@ -10,6 +10,7 @@ import { propre, typo } from '../../markup/index.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { listTerms, loadGlossary, termVariants } from '../../glossary/repository.ts';
 import { articlesByTerm, type ArticleUse } from '../../glossary/usage.ts';
+import { nextScheduledPublication } from '../../content/articles.ts';
 import { markupHtml } from '../trusted-html.ts';
 import { renderInLayout, sendPage } from '../routes.tsx';
 import { Breadcrumb } from './layout.tsx';
@@ -130,16 +131,6 @@ glossaryRoutes.get('/glossaire', async (c) => {
   const [terms, glossary] = await Promise.all([listTerms(db), loadGlossary(db)]);
   const uses = await articlesByTerm(db, glossary, now);
   const body = await renderInLayout(db, { title: t('site.glossary'), body: <GlossaryPage terms={terms} uses={uses} /> });
-  return sendPage(c, body, { expiresAt: await nextPublication(db, now) });
+  return sendPage(c, body, { expiresAt: await nextScheduledPublication(db, now) });
 });
 
-/** A scheduled article joins the lists when it is published: the cached page expires then. */
-async function nextPublication(db: AppEnv['Variables']['app']['db'], now: string): Promise<number | undefined> {
-  const row = await db.kysely
-    .selectFrom('articles')
-    .select((eb) => eb.fn.min('published_at').as('next'))
-    .where('status', '=', 'published')
-    .where('published_at', '>', now)
-    .executeTakeFirst();
-  return row?.next ? Date.parse(row.next) : undefined;
-}
