@@ -1,0 +1,57 @@
+// French text for search: accent and case folding, word splitting, Snowball French stems, stopwords,
+// and a plain-text view of SPIP markup. Queries, snippets and the SQLite term expansion all use these
+// functions, so a word is folded and stemmed the same way wherever it is compared.
+import { newStemmer } from 'snowball-stemmers';
+
+const stemmer = newStemmer('french');
+
+/** Lower case without diacritics: "Économie" → "economie", "Œuvre" → "oeuvre". */
+export function fold(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae');
+}
+
+const stemCache = new Map<string, string>();
+
+/** The Snowball French stem of an already folded word (memoised: the same words come back all the time). */
+export function stem(folded: string): string {
+  let result = stemCache.get(folded);
+  if (result === undefined) {
+    result = stemmer.stem(folded);
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(folded, result);
+  }
+  return result;
+}
+
+/** Words of a text with their offsets: runs of letters and digits (apostrophes and hyphens separate). */
+export function* words(text: string): Generator<{ word: string; start: number; end: number }> {
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    yield { word: match[0], start: match.index, end: match.index + match[0].length };
+  }
+}
+
+/** Common French words that say nothing about a text; dropped from queries outside quoted phrases. */
+export const stopwords = new Set(
+  (
+    'a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y ete etre est sont ont avait fait plus sans sous entre comme si tout tous toute toutes aussi donc car ni or'
+  ).split(' '),
+);
+
+/**
+ * What a reader sees of SPIP markup, roughly: tags, link targets and shortcut punctuation removed.
+ * Used for snippets only; each pattern is bounded, so the work stays linear in the text's length.
+ */
+export function plainText(markup: string): string {
+  return markup
+    .replace(/<[^<>]{0,300}>/g, ' ')
+    .replace(/->[^\]\n]{0,500}\]/g, ']')
+    .replace(/\[\[|\]\]|\{\{\{|\}\}\}|\{\{|\}\}|[{}[\]|]/g, ' ')
+    .replace(/^[-_#*]+ ?/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
