@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import * as initial from './001-initial.ts';
+import * as search from './010-search.ts';
 import * as forumSiteName from './021-forum-site-name.ts';
 
 export interface TisseMigration {
@@ -10,5 +11,6 @@ export interface TisseMigration {
 
 export const migrations: Record<string, TisseMigration> = {
   '001-initial': initial,
+  '010-search': search,
   '021-forum-site-name': forumSiteName,
 };
