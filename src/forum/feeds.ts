@@ -1,17 +1,17 @@
 // RSS of published forum messages: one feed per article and one for the whole site. Authors appear by
 // name only (never their email); messages are rendered with the forum profile, so a feed carries nothing
 // a reader could execute.
-import { Feed } from 'feed';
 import type { Db } from '../db/connect.ts';
 import type { Article } from '../db/schema.ts';
 import { loadSiteSettings } from '../content/settings.ts';
 import { publicArticles } from '../content/visibility.ts';
 import { t } from '../i18n/index.ts';
 import { propre } from '../markup/index.ts';
+import { renderRss } from './rss.ts';
 
 const FEED_SIZE = 50;
 
-export async function forumFeed(db: Db, siteUrl: string, article?: Pick<Article, 'id' | 'title' | 'slug'>): Promise<string> {
+export async function forumFeed(db: Db, siteUrl: string, article?: Pick<Article, 'id' | 'title' | 'slug'>, limit = FEED_SIZE): Promise<string> {
   const settings = await loadSiteSettings(db);
   let query = db.kysely
     .selectFrom('forum_messages as m')
@@ -21,29 +21,25 @@ export async function forumFeed(db: Db, siteUrl: string, article?: Pick<Article,
     .where('m.status', '=', 'published')
     .where(publicArticles());
   if (article) query = query.where('m.article_id', '=', article.id);
-  const rows = await query.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(FEED_SIZE).execute();
+  const rows = await query.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
   const link = article ? `${siteUrl}/${article.slug}#forum` : `${siteUrl}/`;
   const self = article ? `${siteUrl}/forum/article/${article.id}/rss.xml` : `${siteUrl}/forum/rss.xml`;
-  const feed = new Feed({
+  return renderRss({
     title: article ? t('forum.feedTitle', { title: article.title }) : t('forum.siteFeedTitle', { site: settings.name }),
     description: settings.tagline,
-    id: self,
     link,
     language: settings.lang,
-    copyright: '',
+    self,
     updated: rows[0] ? new Date(rows[0].created_at) : new Date(0),
-    feedLinks: { rss: self },
+    items: rows.map((row) => {
+      const url = `${siteUrl}/${row.slug}#forum${row.id}`;
+      return {
+        title: row.title || (article ? row.author_name : `${row.author_name} — ${row.articleTitle}`),
+        link: url,
+        descriptionHtml: propre(row.text, { profile: 'forum' }).html,
+        creator: row.author_name,
+        date: new Date(row.created_at),
+      };
+    }),
   });
-  for (const row of rows) {
-    const url = `${siteUrl}/${row.slug}#forum${row.id}`;
-    feed.addItem({
-      title: row.title || (article ? row.author_name : `${row.author_name} — ${row.articleTitle}`),
-      id: url,
-      link: url,
-      description: propre(row.text, { profile: 'forum' }).html,
-      author: [{ name: row.author_name }],
-      date: new Date(row.created_at),
-    });
-  }
-  return feed.rss2();
 }
