@@ -87,6 +87,18 @@ forEachDialect('forum', (dialect) => {
     assert.doesNotMatch(after, /camille@example\.net/, 'the email is never shown');
   });
 
+  test('a pending message leaves cached pages alone; its validation refreshes them', async () => {
+    const etag = async () => (await site.get(ARTICLE)).headers.get('etag');
+    const before = await etag();
+    assert.ok(before);
+    assert.equal(await etag(), before, 'served from the page cache (a render carries a fresh form token, so a new ETag)');
+    const m = await direct({ text: 'En attente, invisible.' });
+    assert.equal(await etag(), before, 'nothing public changed');
+    await moderateMessages(site.db, operator, 'validate', [m.id]);
+    assert.notEqual(await etag(), before);
+    assert.match(await (await site.get(ARTICLE)).text(), /En attente, invisible\./);
+  });
+
   test('pending → refused and → spam keep the message off the page; delete removes it', async () => {
     const a = await direct({ text: 'Message à refuser.' });
     const b = await direct({ text: 'Message indésirable.' });

@@ -2,7 +2,7 @@
 // duplicate check, the per-IP and per-email rate limits, the insert and the moderators' notification.
 // A rejection leaves nothing written: the counters roll back with the rest.
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import type { ForumStatus } from '../../db/schema.ts';
 import { enqueueMail } from '../../jobs/mail.ts';
 import { checkPost, type PostInput } from '../check-post.ts';
@@ -22,7 +22,11 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
   const checked = await checkPost(db, config, input);
   const { article, fields, parent, policy, status } = checked;
   const createdAt = now.toISOString();
-  const id = await db.write(async (trx) => {
+  // A message held for moderation changes no public page (and the search index skips it): committing it outside
+  // db.write keeps every page cache warm, so a flood of pending posts (or spam) cannot force every article to be
+  // rendered again. A message published at once goes through db.write, which tells every process.
+  const transaction = status === 'published' ? <T>(work: (trx: Trx) => Promise<T>) => db.write(work) : <T>(work: (trx: Trx) => Promise<T>) => db.kysely.transaction().execute(work);
+  const id = await transaction(async (trx) => {
     const since = new Date(now.getTime() - policy.duplicateHours * 3_600_000).toISOString();
     const duplicate = await trx
       .selectFrom('forum_messages')
