@@ -11,6 +11,7 @@ import { legacySpipUrls } from './importers/spip/legacy-urls.ts';
 import { ecrireRoutes } from './admin/routes.tsx';
 import { t } from './i18n/index.ts';
 import { forumRoutes } from './forum/public-routes.tsx';
+import { discoveryRoutes } from './site/discovery-routes.tsx';
 
 export function createApp(app: AppContext): Hono<AppEnv> {
   const hono = new Hono<AppEnv>();
@@ -62,6 +63,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   hono.route('/', ecrireRoutes);
   hono.route('/', forumRoutes);
   hono.route('/', glossaryRoutes);
+  hono.route('/', discoveryRoutes);
   // SPIP's addresses (spip.php?article12, article12.html, IMG/…) answer 301 to their Tisse page.
   hono.use('*', legacySpipUrls);
   hono.route('/', siteRoutes);

@@ -19,6 +19,8 @@ export interface SearchItem {
   kind: SearchKind;
   id: number;
   title: string;
+  /** The title cut into segments, its words found marked. */
+  titleMarks: SnippetSegment[];
   url: string;
   snippet: SnippetSegment[];
   /** Publication or creation date, ISO. */
@@ -89,18 +91,19 @@ async function describeHits(db: Db, hits: RankedHit[], terms: ReturnType<typeof 
   for (const hit of hits) {
     if (hit.kind === 'article') {
       const a = articles.find((r) => r.id === hit.id);
-      if (a) items.push({ kind: 'article', id: a.id, title: a.title, url: `/${a.slug}`, snippet: snippet(a.lead, a.text, a.postscript, a.description), date: a.published_at, context: null });
+      if (a) items.push({ kind: 'article', id: a.id, titleMarks: [], title: a.title, url: `/${a.slug}`, snippet: snippet(a.lead, a.text, a.postscript, a.description), date: a.published_at, context: null });
     } else if (hit.kind === 'section') {
       const s = sections.find((r) => r.id === hit.id);
-      if (s) items.push({ kind: 'section', id: s.id, title: s.title, url: `/rubrique/${s.slug}`, snippet: snippet(s.description, s.text), date: null, context: null });
+      if (s) items.push({ kind: 'section', id: s.id, titleMarks: [], title: s.title, url: `/rubrique/${s.slug}`, snippet: snippet(s.description, s.text), date: null, context: null });
     } else if (hit.kind === 'glossary') {
       const g = glossary.find((r) => r.id === hit.id);
-      if (g) items.push({ kind: 'glossary', id: g.id, title: g.term, url: `/glossaire#${g.slug}`, snippet: snippet(g.definition, g.presentation), date: null, context: null });
+      if (g) items.push({ kind: 'glossary', id: g.id, titleMarks: [], title: g.term, url: `/glossaire#${g.slug}`, snippet: snippet(g.definition, g.presentation), date: null, context: null });
     } else {
       const m = messages.find((r) => r.id === hit.id);
-      if (m) items.push({ kind: 'forum', id: m.id, title: m.title || m.article_title, url: `/${m.slug}#forum${m.id}`, snippet: snippet(m.text), date: m.created_at, context: m.article_title });
+      if (m) items.push({ kind: 'forum', id: m.id, titleMarks: [], title: m.title || m.article_title, url: `/${m.slug}#forum${m.id}`, snippet: snippet(m.text), date: m.created_at, context: m.article_title });
     }
   }
+  for (const item of items) item.titleMarks = makeSnippet(item.title, terms, 1000);
   return items;
 }
 

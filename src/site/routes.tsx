@@ -12,6 +12,8 @@ import { HomePage } from './pages/home.tsx';
 import { SectionPage } from './pages/section.tsx';
 import { ArticlePage } from './pages/article.tsx';
 import { PrintPage } from './pages/print.tsx';
+import { articleMetaFor } from './pages/article-meta.tsx';
+import { relatedArticles } from '../search/discovery.ts';
 import { GlossaryPrintList } from './pages/glossary.tsx';
 import { articleGlossary } from '../glossary/article-glossary.ts';
 import { NotFoundPage, ErrorPage } from './pages/error.tsx';
@@ -221,6 +223,7 @@ siteRoutes.get('/:slug', async (c) => {
     loadPublishedThreads(db, article.id),
     nextScheduledPublication(db, now),
   ]);
+  data.related = await relatedArticles(db, article.id, article.section_id, data.related, 5, now);
   const crumbs = [
     { label: t('site.home'), href: '/' },
     ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
@@ -234,7 +237,12 @@ siteRoutes.get('/:slug', async (c) => {
     {
       title: article.title,
       description: article.description || undefined,
-      head: <link rel="alternate" type="application/rss+xml" title={t('forum.feedTitle', { title: article.title })} href={forumFeed} />,
+      head: (
+        <>
+          <link rel="alternate" type="application/rss+xml" title={t('forum.feedTitle', { title: article.title })} href={forumFeed} />
+          {articleMetaFor(c.get('app').config.siteUrl, settings.name, article, data, tree.byId.get(article.section_id)?.title)}
+        </>
+      ),
       body: (
         <ArticlePage
           data={data}

@@ -1,0 +1,141 @@
+// Discovery queries for the public site: articles by keyword and by author, related articles (explicit
+// ones first, then those sharing the most keywords, then the same section), and every public article
+// for the sitemap. Every query keeps to public articles (content/visibility.ts).
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import type { ArticleSummary } from '../content/articles.ts';
+import { publicArticles } from '../content/visibility.ts';
+
+const summary = ['articles.id', 'articles.slug', 'articles.title', 'articles.surtitle', 'articles.description', 'articles.published_at', 'articles.section_id'] as const;
+
+export interface FeedArticle extends ArticleSummary {
+  lead: string;
+  text: string;
+  postscript: string;
+  subtitle: string;
+  updated_at: string;
+  lang: string;
+}
+
+export async function findKeyword(db: Db, slug: string) {
+  return db.kysely
+    .selectFrom('keywords')
+    .innerJoin('keyword_groups', 'keyword_groups.id', 'keywords.group_id')
+    .select(['keywords.id', 'keywords.slug', 'keywords.title', 'keywords.description', 'keywords.text', 'keyword_groups.title as group'])
+    .where('keywords.slug', '=', slug)
+    .executeTakeFirst();
+}
+
+/** An author is a user who signs at least one public article: other accounts have no public page. */
+export async function findAuthor(db: Db, slug: string, now = new Date().toISOString()) {
+  return db.kysely
+    .selectFrom('users')
+    .select(['users.id', 'users.slug', 'users.name', 'users.bio', 'users.website'])
+    .where('users.slug', '=', slug)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_authors')
+          .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+          .select('articles.id')
+          .whereRef('article_authors.user_id', '=', 'users.id')
+          .where(publicArticles(now)),
+      ),
+    )
+    .executeTakeFirst();
+}
+
+export interface ArticleFilter {
+  sectionIds?: number[];
+  keywordId?: number;
+  authorId?: number;
+}
+
+/** Public articles, newest first, with the fields feeds need. */
+export async function listFeedArticles(db: Db, filter: ArticleFilter, limit: number, offset = 0, now = new Date().toISOString()): Promise<FeedArticle[]> {
+  let query = db.kysely
+    .selectFrom('articles')
+    .select([...summary, 'articles.lead', 'articles.text', 'articles.postscript', 'articles.subtitle', 'articles.updated_at', 'articles.lang'])
+    .where(publicArticles(now))
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .offset(offset);
+  if (filter.sectionIds) query = query.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
+  if (filter.keywordId !== undefined) {
+    const id = filter.keywordId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb.selectFrom('keyword_links').select('keyword_links.object_id').where('keyword_links.object_type', '=', 'article').where('keyword_links.keyword_id', '=', id).whereRef('keyword_links.object_id', '=', 'articles.id'),
+      ),
+    );
+  }
+  if (filter.authorId !== undefined) {
+    const id = filter.authorId;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.user_id', '=', id).whereRef('article_authors.article_id', '=', 'articles.id')),
+    );
+  }
+  return query.execute();
+}
+
+/** Authors of the given articles, by article, in signing order (names only: never an email). */
+export async function authorsOf(db: Db, articleIds: number[]): Promise<Map<number, { name: string; slug: string }[]>> {
+  const out = new Map<number, { name: string; slug: string }[]>();
+  if (!articleIds.length) return out;
+  const rows = await db.kysely
+    .selectFrom('article_authors')
+    .innerJoin('users', 'users.id', 'article_authors.user_id')
+    .select(['article_authors.article_id', 'users.name', 'users.slug'])
+    .where('article_authors.article_id', 'in', articleIds)
+    .orderBy('article_authors.position')
+    .execute();
+  for (const row of rows) out.set(row.article_id, [...(out.get(row.article_id) ?? []), { name: row.name, slug: row.slug }]);
+  return out;
+}
+
+/**
+ * Related articles: the explicit ones (already loaded, in their order), then public articles sharing the
+ * most keywords with this one, then the newest of the same section, up to `limit`.
+ */
+export async function relatedArticles(db: Db, articleId: number, sectionId: number, explicit: ArticleSummary[], limit = 5, now = new Date().toISOString()): Promise<ArticleSummary[]> {
+  const result = [...explicit];
+  const taken = new Set([articleId, ...explicit.map((a) => a.id)]);
+  if (result.length >= limit) return result;
+  const byKeywords = await db.kysely
+    .selectFrom('keyword_links as mine')
+    .innerJoin('keyword_links as theirs', (join) => join.onRef('theirs.keyword_id', '=', 'mine.keyword_id').on('theirs.object_type', '=', 'article'))
+    .innerJoin('articles', 'articles.id', 'theirs.object_id')
+    .select([...summary, sql<number>`count(*)`.as('shared')])
+    .where('mine.object_type', '=', 'article')
+    .where('mine.object_id', '=', articleId)
+    .where('theirs.object_id', '!=', articleId)
+    .where(publicArticles(now))
+    .groupBy(summary)
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('articles.published_at', 'desc')
+    .limit(limit + taken.size)
+    .execute();
+  for (const { shared: _shared, ...a } of byKeywords) {
+    if (result.length >= limit) break;
+    if (!taken.has(a.id)) result.push(a), taken.add(a.id);
+  }
+  if (result.length < limit) {
+    const sameSection = await db.kysely
+      .selectFrom('articles')
+      .select(summary)
+      .where(publicArticles(now))
+      .where('articles.section_id', '=', sectionId)
+      .where('articles.id', 'not in', [...taken])
+      .orderBy('articles.published_at', 'desc')
+      .limit(limit - result.length)
+      .execute();
+    result.push(...sameSection);
+  }
+  return result;
+}
+
+/** Every public article's path and last change, for sitemap.xml. */
+export async function sitemapArticles(db: Db, now = new Date().toISOString()): Promise<{ slug: string; updated_at: string }[]> {
+  return db.kysely.selectFrom('articles').select(['articles.slug', 'articles.updated_at']).where(publicArticles(now)).orderBy('articles.id').execute();
+}

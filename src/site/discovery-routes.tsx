@@ -1,0 +1,215 @@
+// Search and discovery routes: /recherche, feeds (site, section, keyword; RSS and Atom, ?complet=1 for
+// full text), keyword and author pages, /plan, sitemap.xml and robots.txt. Mounted before the public
+// site's routes, so that /rubrique/<slug>/rss.xml is matched here and not by /:slug.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from './context.ts';
+import { notFound, renderInLayout, sendPage } from './routes.tsx';
+import { SearchPage } from './pages/search.tsx';
+import { ListingPage } from './pages/listing.tsx';
+import { PlanPage } from './pages/plan.tsx';
+import { atom, rss, type FeedChannel, type FeedEntry } from './feeds.ts';
+import { xmlText } from '../forum/rss.ts';
+import { renderArticle } from './render-article.ts';
+import { loadSiteSettings } from '../content/settings.ts';
+import { loadSectionTree } from '../content/sections.ts';
+import { nextScheduledPublication } from '../content/articles.ts';
+import { publicArticles } from '../content/visibility.ts';
+import { resolvePath } from '../content/urls.ts';
+import { search, type SearchResults } from '../search/index.ts';
+import { isEmptyQuery, parseQuery } from '../search/query.ts';
+import { plainText } from '../search/text.ts';
+import { authorsOf, findAuthor, findKeyword, listFeedArticles, sitemapArticles, type ArticleFilter, type FeedArticle } from '../search/discovery.ts';
+import { propre } from '../markup/index.ts';
+import { t } from '../i18n/index.ts';
+import type { Db } from '../db/connect.ts';
+
+export const discoveryRoutes = new Hono<AppEnv>();
+
+const FEED_ITEMS = 20;
+
+discoveryRoutes.get('/recherche', async (c) => {
+  const { db } = c.get('app');
+  const q = c.req.query('q') ?? '';
+  const page = Number.parseInt(c.req.query('page') ?? '1', 10);
+  const parsed = parseQuery(q);
+  const onlyStopwords = q.trim() !== '' && isEmptyQuery(parsed);
+  const results: SearchResults | undefined = q.trim() && !onlyStopwords ? await search(db, q, { page: Number.isFinite(page) ? page : 1 }) : undefined;
+  const title = q.trim() ? t('search.titleFor', { q: q.slice(0, 80) }) : t('search.title');
+  const body = await renderInLayout(db, {
+    title,
+    // Result pages are not worth indexing by search engines.
+    head: <meta name="robots" content="noindex, follow" />,
+    body: <SearchPage q={q} results={results} onlyStopwords={onlyStopwords} />,
+  });
+  return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
+});
+
+/** Entries of a feed: summaries, or the whole rendered articles with the full-text option. */
+async function feedEntries(db: Db, articles: FeedArticle[], fullText: boolean): Promise<FeedEntry[]> {
+  const authors = await authorsOf(db, articles.map((a) => a.id));
+  const full = fullText && articles.length ? await db.kysely.selectFrom('articles').selectAll().where('id', 'in', articles.map((a) => a.id)).execute() : [];
+  return Promise.all(
+    articles.map(async (article) => {
+      let html: string;
+      const row = full.find((r) => r.id === article.id);
+      if (row) {
+        const r = await renderArticle(db, row);
+        html = [r.lead, r.text, r.postscript, r.notes].filter(Boolean).join('\n');
+      } else if (article.description) html = propre(article.description).html;
+      else if (article.lead) html = propre(article.lead).html;
+      else {
+        const text = plainText(article.text);
+        html = `<p>${xmlText(text.length > 400 ? text.slice(0, 400).replace(/\s+\S*$/, '') + ' …' : text)}</p>`;
+      }
+      return { article, html, authors: (authors.get(article.id) ?? []).map((a) => a.name) };
+    }),
+  );
+}
+
+async function sendFeed(c: Context<AppEnv>, format: 'rss' | 'atom', channel: Omit<FeedChannel, 'entries' | 'siteUrl' | 'language' | 'self'>, filter: ArticleFilter): Promise<Response> {
+  const { db, config } = c.get('app');
+  const fullText = c.req.query('complet') !== undefined;
+  const url = new URL(c.req.url);
+  const settings = await loadSiteSettings(db);
+  const articles = await listFeedArticles(db, filter, FEED_ITEMS);
+  const full: FeedChannel = {
+    ...channel,
+    siteUrl: config.siteUrl,
+    language: settings.lang || 'fr',
+    self: config.siteUrl + url.pathname + url.search,
+    entries: await feedEntries(db, articles, fullText),
+  };
+  const body = format === 'rss' ? rss(full) : atom(full);
+  return sendPage(c, body, {
+    contentType: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
+    expiresAt: await nextScheduledPublication(db),
+  });
+}
+
+for (const format of ['rss', 'atom'] as const) {
+  discoveryRoutes.get(`/${format}.xml`, async (c) => {
+    const { db, config } = c.get('app');
+    const settings = await loadSiteSettings(db);
+    return sendFeed(c, format, { title: settings.name, description: settings.tagline, link: config.siteUrl + '/' }, {});
+  });
+
+  discoveryRoutes.get(`/rubrique/:slug/${format}.xml`, async (c) => {
+    const { db, config } = c.get('app');
+    const target = await resolvePath(db, `/rubrique/${c.req.param('slug')}`);
+    if (!target || target.objectType !== 'section') return notFound(c);
+    const [settings, tree] = await Promise.all([loadSiteSettings(db), loadSectionTree(db)]);
+    const section = tree.byId.get(target.objectId);
+    if (!section) return notFound(c);
+    return sendFeed(
+      c,
+      format,
+      { title: t('feed.sectionTitle', { site: settings.name, section: section.title }), description: plainText(section.description), link: `${config.siteUrl}/rubrique/${section.slug}` },
+      { sectionIds: tree.subtree(section.id) },
+    );
+  });
+
+  discoveryRoutes.get(`/mot/:slug/${format}.xml`, async (c) => {
+    const { db, config } = c.get('app');
+    const keyword = await findKeyword(db, c.req.param('slug'));
+    if (!keyword) return notFound(c);
+    const settings = await loadSiteSettings(db);
+    return sendFeed(
+      c,
+      format,
+      { title: t('feed.keywordTitle', { site: settings.name, keyword: keyword.title }), description: plainText(keyword.description), link: `${config.siteUrl}/mot/${keyword.slug}` },
+      { keywordId: keyword.id },
+    );
+  });
+}
+
+discoveryRoutes.get('/mot/:slug', async (c) => {
+  const { db } = c.get('app');
+  const slug = c.req.param('slug');
+  const keyword = await findKeyword(db, slug);
+  if (!keyword) return notFound(c);
+  const articles = await listFeedArticles(db, { keywordId: keyword.id }, 200);
+  const body = await renderInLayout(db, {
+    title: keyword.title,
+    description: plainText(keyword.description) || undefined,
+    head: (
+      <>
+        <link rel="alternate" type="application/rss+xml" title={`${keyword.title} — RSS`} href={`/mot/${keyword.slug}/rss.xml`} />
+        <link rel="alternate" type="application/atom+xml" title={`${keyword.title} — Atom`} href={`/mot/${keyword.slug}/atom.xml`} />
+      </>
+    ),
+    body: (
+      <ListingPage
+        crumbs={[{ label: t('site.home'), href: '/' }, { label: keyword.title, href: `/mot/${keyword.slug}` }]}
+        label={`${t('feed.keyword')} (${keyword.group})`}
+        title={keyword.title}
+        presentationHtml={[propre(keyword.description).html, propre(keyword.text).html].filter(Boolean).join('\n')}
+        listTitle={t('feed.keywordArticles')}
+        articles={articles}
+        feeds={{ rss: `/mot/${keyword.slug}/rss.xml`, atom: `/mot/${keyword.slug}/atom.xml` }}
+      />
+    ),
+  });
+  return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
+});
+
+discoveryRoutes.get('/auteur/:slug', async (c) => {
+  const { db } = c.get('app');
+  const author = await findAuthor(db, c.req.param('slug'));
+  if (!author) return notFound(c);
+  const articles = await listFeedArticles(db, { authorId: author.id }, 200);
+  const body = await renderInLayout(db, {
+    title: author.name,
+    description: plainText(author.bio).slice(0, 300) || undefined,
+    body: (
+      <ListingPage
+        crumbs={[{ label: t('site.home'), href: '/' }, { label: author.name, href: `/auteur/${author.slug}` }]}
+        label={t('feed.author')}
+        title={author.name}
+        presentationHtml={propre(author.bio).html}
+        website={author.website}
+        listTitle={t('feed.authorArticles')}
+        articles={articles}
+      />
+    ),
+  });
+  return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
+});
+
+discoveryRoutes.get('/plan', async (c) => {
+  const { db } = c.get('app');
+  const now = new Date().toISOString();
+  const [settings, tree, articles] = await Promise.all([
+    loadSiteSettings(db),
+    loadSectionTree(db),
+    db.kysely.selectFrom('articles').select(['articles.slug', 'articles.title', 'articles.section_id']).where(publicArticles(now)).orderBy('articles.published_at', 'desc').execute(),
+  ]);
+  const body = await renderInLayout(db, { title: t('feed.plan'), body: <PlanPage tree={tree} articles={articles} /> }, { settings, tree });
+  return sendPage(c, body, { expiresAt: await nextScheduledPublication(db, now) });
+});
+
+discoveryRoutes.get('/sitemap.xml', async (c) => {
+  const { db, config } = c.get('app');
+  const [articles, tree, keywords] = await Promise.all([
+    sitemapArticles(db),
+    loadSectionTree(db),
+    db.kysely.selectFrom('keywords').select('slug').orderBy('id').execute(),
+  ]);
+  const url = (path: string, lastmod?: string) => `<url><loc>${xmlText(config.siteUrl + path)}</loc>${lastmod ? `<lastmod>${xmlText(lastmod)}</lastmod>` : ''}</url>`;
+  const body = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    url('/'),
+    ...[...tree.byId.values()].map((s) => url(`/rubrique/${encodeURIComponent(s.slug)}`, s.updated_at)),
+    ...keywords.map((k) => url(`/mot/${encodeURIComponent(k.slug)}`)),
+    ...articles.map((a) => url(`/${encodeURIComponent(a.slug)}`, a.updated_at)),
+    '</urlset>',
+    '',
+  ].join('\n');
+  return sendPage(c, body, { contentType: 'application/xml; charset=utf-8', expiresAt: await nextScheduledPublication(db) });
+});
+
+discoveryRoutes.get('/robots.txt', (c) => {
+  const { config } = c.get('app');
+  const body = ['User-agent: *', 'Disallow: /ecrire/', 'Disallow: /recherche', 'Disallow: /imprimer/', '', `Sitemap: ${config.siteUrl}/sitemap.xml`, ''].join('\n');
+  return sendPage(c, body, { contentType: 'text/plain; charset=utf-8' });
+});
