@@ -14,6 +14,7 @@ import { registerGlossaryCommand } from './commands/glossary.ts';
 import { registerImportSpipCommand } from './commands/import-spip.ts';
 import { registerInviteCommand } from './commands/invite.ts';
 import { registerPropreCommand } from './commands/propre.ts';
+import { registerReindexCommand } from './commands/reindex.ts';
 
 const program = new Command('tisse')
   .description('Tisse, la plateforme de publication des think tanks et des associations')
@@ -119,6 +120,7 @@ registerGlossaryCommand(program);
 registerImportSpipCommand(program);
 registerInviteCommand(program);
 registerPropreCommand(program);
+registerReindexCommand(program);
 
 try {
   await program.parseAsync(process.argv);
