@@ -154,6 +154,12 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
     {
       title: section.title,
       description: section.description,
+      head: (
+        <>
+          <link rel="alternate" type="application/rss+xml" title={`${section.title} — RSS`} href={`/rubrique/${section.slug}/rss.xml`} />
+          <link rel="alternate" type="application/atom+xml" title={`${section.title} — Atom`} href={`/rubrique/${section.slug}/atom.xml`} />
+        </>
+      ),
       body: (
         <SectionPage
           section={section}
