@@ -128,7 +128,10 @@ forEachDatabase('jobs runner', (dialect) => {
       },
     });
     const id = await enqueue('slow', {});
+    // The runner's timer is unref'd (it never holds a process open): something must keep this one alive meanwhile.
+    const keepAlive = setInterval(() => {}, 1000);
     await running; // picked up by the poll, without runDue()
+    clearInterval(keepAlive);
     const stopping = r.stop();
     release();
     await stopping;

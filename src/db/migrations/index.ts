@@ -4,6 +4,7 @@ import type { Dialect } from '../dialect.ts';
 import * as initial from './001-initial.ts';
 import * as search from './010-search.ts';
 import * as forumSiteName from './021-forum-site-name.ts';
+import * as forumDuplicateIndex from './022-forum-duplicate-index.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -13,4 +14,5 @@ export const migrations: Record<string, TisseMigration> = {
   '001-initial': initial,
   '010-search': search,
   '021-forum-site-name': forumSiteName,
+  '022-forum-duplicate-index': forumDuplicateIndex,
 };

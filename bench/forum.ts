@@ -1,0 +1,159 @@
+// Forum benchmark: accepted posts per second with 16 concurrent posters going through the real form (token from
+// the article page, then POST /forum/poster), the article page's throughput alone and while posts flow (pending
+// posts leave the page cache warm; the server's one event loop is shared with the posts), and a count afterwards:
+// every acknowledged post (303) must be in the database. The anti-spam thresholds are raised for the run through the `forumPolicy`
+// setting, as an operator would for a load test; the minimum fill time is 0 (TISSE_FORUM_MIN_SECONDS).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/connect.ts';
+import { POLICY_KEY } from '../src/forum/policy.ts';
+import { table, writeBenchSection } from './report.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ARTICLE = '/benoit-hamon-en-visite-a-niort';
+const POSTERS = 16;
+const CONNECTIONS = 16;
+/** Seconds per phase; three phases keep the whole run under a minute on a small machine. */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function serve(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), 'serve'], {
+    env: { ...process.env, TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', TISSE_FORUM_MIN_SECONDS: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      if ((await fetch(base + ARTICLE)).status === 200) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error('server exited before answering');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+interface PostingResult {
+  acknowledged: string[];
+  refused: Map<number, number>;
+  seconds: number;
+}
+
+/** 16 people posting as fast as the server answers, each with the form token of the article page it loaded. */
+async function postFor(base: string, seconds: number, tag: string): Promise<PostingResult> {
+  const acknowledged: string[] = [];
+  const refused = new Map<number, number>();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const page = await (await fetch(base + ARTICLE)).text();
+  const articleId = /name="article" value="(\d+)"/.exec(page)?.[1];
+  const token = /name="token" value="([^"]+)"/.exec(page)?.[1];
+  if (!articleId || !token) throw new Error('no comment form on the article page');
+  await Promise.all(
+    Array.from({ length: POSTERS }, async (_, poster) => {
+      for (let n = 0; performance.now() < deadline; n++) {
+        const text = `Message de banc ${tag}-${poster}-${n} : la Maison de l’{{ESS}} avance.`;
+        const response = await fetch(`${base}/forum/poster`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ article: articleId, token, name: `Lectrice ${poster}`, email: `lectrice${poster}@example.net`, title: '', text, link_url: '', step: 'send' }).toString(),
+        });
+        await response.arrayBuffer();
+        if (response.status === 303) acknowledged.push(text);
+        else refused.set(response.status, (refused.get(response.status) ?? 0) + 1);
+      }
+    }),
+  );
+  return { acknowledged, refused, seconds: (performance.now() - started) / 1000 };
+}
+
+async function pageLoad(url: string, seconds: number) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tisse-bench-forum-'));
+try {
+  const { child, base } = await serve(dataDir);
+  const db = await openDatabase({ dataDir });
+  let stored: Set<string>;
+  let posting: PostingResult;
+  let mixed: PostingResult;
+  let alone: Awaited<ReturnType<typeof pageLoad>>;
+  let during: Awaited<ReturnType<typeof pageLoad>>;
+  try {
+    await db.write((trx) =>
+      trx
+        .insertInto('settings')
+        .values({ key: POLICY_KEY, value: JSON.stringify({ perIp: { count: 1_000_000, minutes: 1 }, perEmail: { count: 1_000_000, minutes: 1 } }), updated_at: new Date().toISOString() })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
+        .execute(),
+    );
+    alone = await pageLoad(base + ARTICLE, SECONDS);
+    posting = await postFor(base, SECONDS, 'seul');
+    [during, mixed] = await Promise.all([pageLoad(base + ARTICLE, SECONDS), postFor(base, SECONDS, 'mixte')]);
+  } finally {
+    await stop(child);
+  }
+  try {
+    const rows = await db.kysely.selectFrom('forum_messages').select('text').where('text', 'like', 'Message de banc %').execute();
+    stored = new Set(rows.map((r) => r.text));
+  } finally {
+    await db.close();
+  }
+  const acknowledged = [...posting.acknowledged, ...mixed.acknowledged];
+  const missing = acknowledged.filter((text) => !stored.has(text));
+  const refusals = (r: PostingResult) => [...r.refused].map(([status, n]) => `${n} × ${status}`).join(', ') || 'none';
+
+  const body = [
+    `${POSTERS} concurrent posters over HTTP on loopback (form token from the article page, then POST /forum/poster, a priori moderation: each post is stored pending, which leaves the page cache warm, and a moderators' email is queued), SQLite, ${SECONDS} s per phase; autocannon with ${CONNECTIONS} connections on the demo article. Server, posters and load generator share the machine's cores.`,
+    '',
+    table(
+      ['Phase', 'Accepted posts/s', 'Posts acknowledged (303)', 'Refused'],
+      [
+        ['Posting alone', (posting.acknowledged.length / posting.seconds).toFixed(0), posting.acknowledged.length, refusals(posting)],
+        ['Posting while the article page is loaded', (mixed.acknowledged.length / mixed.seconds).toFixed(0), mixed.acknowledged.length, refusals(mixed)],
+      ],
+    ),
+    '',
+    table(
+      ['Article page', 'Requests/s', 'p50 latency (ms)', 'p99 latency (ms)', 'Errors/non-2xx'],
+      [
+        ['Alone (page cache warm)', alone.rps, alone.p50, alone.p99, alone.errors],
+        ['While the 16 posters post', during.rps, during.p50, during.p99, during.errors],
+      ],
+    ),
+    '',
+    `Count after the run: ${acknowledged.length} posts acknowledged, ${stored.size} stored, ${missing.length} acknowledged post(s) missing.`,
+    '',
+    `Machine load average when the run ended: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on the machine lowers every figure).`,
+  ].join('\n');
+  writeBenchSection('forum', 'Forum (bench/forum.ts)', 'npm run bench -- forum', body);
+  console.log(body);
+  if (missing.length > 0) {
+    console.error(`acknowledged posts missing from the database: ${missing.slice(0, 5).join(' | ')}`);
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
