@@ -10,6 +10,7 @@ import { TisseError } from '../errors.ts';
 import type { Dialect } from './dialect.ts';
 import type { Database } from './schema.ts';
 import { listenForChanges, CHANGE_CHANNEL } from './postgres-changes.ts';
+import { registerSearchFunctions } from './french-stem.ts';
 
 export type Trx = Transaction<Database>;
 
@@ -56,6 +57,8 @@ function openSqlite(file: string): Db {
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     raw.pragma('synchronous = NORMAL');
+    // The search triggers stem French words in JS (FTS5 has no French stemmer): see french-stem.ts.
+    registerSearchFunctions(raw);
   } catch (cause) {
     throw new TisseError('DATA_DIR_UNWRITABLE', `La base SQLite ${file} ne peut pas être ouverte en écriture.`, { cause });
   }

@@ -1,12 +1,17 @@
 // What each database's search implementation provides: ranked ids of visible objects, and a full rebuild.
-import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { ParsedQuery } from './query.ts';
 
 export type SearchKind = 'article' | 'section' | 'glossary' | 'forum';
-/** Codes stored in the index (see db/migrations/010-search.ts). */
+/** Codes stored in the index (see db/migrations/011-search-stems.ts). */
 export const kindCodes: Record<SearchKind, number> = { article: 0, section: 1, glossary: 2, forum: 3 };
 export const kindOfCode: SearchKind[] = ['article', 'section', 'glossary', 'forum'];
+
+/**
+ * Matches are counted up to this many: enough for every page a reader may open (MAX_PAGE × per page),
+ * without counting 40,000 matches of a common word on each query.
+ */
+export const COUNT_LIMIT = 1000;
 
 export interface RankedHit {
   kind: SearchKind;
@@ -21,21 +26,24 @@ export interface RankOptions {
   now: string;
 }
 
+export interface RankResult {
+  hits: RankedHit[];
+  /** How many visible objects match, counted up to COUNT_LIMIT. */
+  total: number;
+  /** There are more than `total` (the count stopped at COUNT_LIMIT). */
+  totalCapped: boolean;
+}
+
 export interface SearchBackend {
   /** Visible objects matching every word and phrase of the query, best first, and how many there are. */
-  rank(db: Db, query: ParsedQuery, options: RankOptions): Promise<{ hits: RankedHit[]; total: number }>;
+  rank(db: Db, query: ParsedQuery, options: RankOptions): Promise<RankResult>;
   /** Empties the index and fills it again from the tables; reports progress as rows done out of a total. */
   reindex(db: Db, progress: (done: number, total: number) => void): Promise<{ indexed: number }>;
 }
 
-/** SQL (for either database) keeping only visible objects; `kind` and `objectId` are SQL over the index row. */
-export function visibleEntry(kind: string, objectId: string, now: string): RawBuilder<unknown> {
-  const k = sql.raw(kind);
-  const id = sql.raw(objectId);
-  return sql`(
-    (${k} = 0 AND EXISTS (SELECT 1 FROM articles a WHERE a.id = ${id} AND a.status = 'published' AND a.published_at <= ${now}))
-    OR ${k} IN (1, 2)
-    OR (${k} = 3 AND EXISTS (SELECT 1 FROM forum_messages m JOIN articles ma ON ma.id = m.article_id
-         WHERE m.id = ${id} AND m.kind = 'public' AND m.status = 'published' AND ma.status = 'published' AND ma.published_at <= ${now}))
-  )`;
+/** The total of a page of hits without counting again when the page itself tells it (first page not full). */
+export async function boundedTotal(hits: RankedHit[], options: RankOptions, count: (limit: number) => Promise<number>): Promise<{ total: number; totalCapped: boolean }> {
+  if (hits.length < options.limit && (hits.length > 0 || options.offset === 0)) return { total: options.offset + hits.length, totalCapped: false };
+  const n = await count(COUNT_LIMIT + 1);
+  return n > COUNT_LIMIT ? { total: COUNT_LIMIT, totalCapped: true } : { total: n, totalCapped: false };
 }

@@ -33,7 +33,10 @@ export interface SearchResults {
   query: ParsedQuery;
   page: number;
   perPage: number;
+  /** How many results, counted up to COUNT_LIMIT (backend.ts). */
   total: number;
+  /** There are more results than `total`: the count stopped there. */
+  totalCapped: boolean;
   items: SearchItem[];
 }
 
@@ -49,11 +52,11 @@ export async function search(
   const query = parseQuery(input);
   const perPage = options.perPage ?? RESULTS_PER_PAGE;
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), MAX_PAGE);
-  if (isEmptyQuery(query)) return { query, page, perPage, total: 0, items: [] };
+  if (isEmptyQuery(query)) return { query, page, perPage, total: 0, totalCapped: false, items: [] };
   const now = options.now ?? new Date().toISOString();
-  const { hits, total } = await searchBackend(db).rank(db, query, { limit: perPage, offset: (page - 1) * perPage, now });
+  const { hits, total, totalCapped } = await searchBackend(db).rank(db, query, { limit: perPage, offset: (page - 1) * perPage, now });
   const items = await describeHits(db, hits, highlightTerms(query));
-  return { query, page, perPage, total, items };
+  return { query, page, perPage, total, totalCapped, items };
 }
 
 async function describeHits(db: Db, hits: RankedHit[], terms: ReturnType<typeof highlightTerms>): Promise<SearchItem[]> {

@@ -1,32 +1,10 @@
 // French text for search: accent and case folding, word splitting, Snowball French stems, stopwords,
-// and a plain-text view of SPIP markup. Queries, snippets and the SQLite term expansion all use these
-// functions, so a word is folded and stemmed the same way wherever it is compared.
-import { newStemmer } from 'snowball-stemmers';
+// and a plain-text view of SPIP markup. Queries, snippets and the SQLite index (through its triggers)
+// all use these functions, so a word is folded and stemmed the same way wherever it is compared.
+import { fold, stem } from '../db/french-stem.ts';
 
-const stemmer = newStemmer('french');
-
-/** Lower case without diacritics: "Économie" → "economie", "Œuvre" → "oeuvre". */
-export function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae');
-}
-
-const stemCache = new Map<string, string>();
-
-/** The Snowball French stem of an already folded word (memoised: the same words come back all the time). */
-export function stem(folded: string): string {
-  let result = stemCache.get(folded);
-  if (result === undefined) {
-    result = stemmer.stem(folded);
-    if (stemCache.size > 50_000) stemCache.clear();
-    stemCache.set(folded, result);
-  }
-  return result;
-}
+// Folding and stemming live in db/ because SQLite's index triggers call them (db/french-stem.ts).
+export { fold, stem };
 
 /** Words of a text with their offsets: runs of letters and digits (apostrophes and hyphens separate). */
 export function* words(text: string): Generator<{ word: string; start: number; end: number }> {

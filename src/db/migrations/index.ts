@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import * as initial from './001-initial.ts';
 import * as search from './010-search.ts';
+import * as searchStems from './011-search-stems.ts';
 import * as forumSiteName from './021-forum-site-name.ts';
 import * as forumDuplicateIndex from './022-forum-duplicate-index.ts';
 
@@ -13,6 +14,7 @@ export interface TisseMigration {
 export const migrations: Record<string, TisseMigration> = {
   '001-initial': initial,
   '010-search': search,
+  '011-search-stems': searchStems,
   '021-forum-site-name': forumSiteName,
   '022-forum-duplicate-index': forumDuplicateIndex,
 };
