@@ -2,6 +2,7 @@
 // breadcrumbs, menus and restricted-administrator checks.
 import type { Db } from '../db/connect.ts';
 import type { Section } from '../db/schema.ts';
+import { memoByVersion } from '../db/memo.ts';
 
 export interface SectionTree {
   byId: Map<number, Section>;
@@ -12,7 +13,10 @@ export interface SectionTree {
   subtree(id: number): number[];
 }
 
-export async function loadSectionTree(db: Db): Promise<SectionTree> {
+/** The whole tree, read once per data version (see db/memo.ts). */
+export const loadSectionTree = memoByVersion(readSectionTree);
+
+async function readSectionTree(db: Db): Promise<SectionTree> {
   const rows = await db.kysely.selectFrom('sections').selectAll().orderBy('position').orderBy('id').execute();
   return buildSectionTree(rows);
 }

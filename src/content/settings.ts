@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db, Trx } from '../db/connect.ts';
 import { nowIso } from '../db/time.ts';
+import { memoByVersion } from '../db/memo.ts';
 
 export const followLinkSchema = z.object({
   label: z.string().min(1),
@@ -44,7 +45,10 @@ export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export type FollowLink = z.infer<typeof followLinkSchema>;
 export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
 
-export async function loadSiteSettings(db: Db): Promise<SiteSettings> {
+/** The site's settings, read once per data version (see db/memo.ts). */
+export const loadSiteSettings = memoByVersion(readSiteSettings);
+
+async function readSiteSettings(db: Db): Promise<SiteSettings> {
   const rows = await db.kysely.selectFrom('settings').select(['key', 'value']).execute();
   const raw: Record<string, unknown> = {};
   for (const row of rows) raw[row.key] = JSON.parse(row.value);
