@@ -4,7 +4,7 @@
 // every acknowledged post (303) must be in the database. The anti-spam thresholds are raised for the run through the `forumPolicy`
 // setting, as an operator would for a load test; the minimum fill time is 0 (TISSE_FORUM_MIN_SECONDS).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,16 @@ async function postFor(base: string, seconds: number, tag: string): Promise<Post
   return { acknowledged, refused, seconds: (performance.now() - started) / 1000 };
 }
 
+/** CPU seconds the server process has used (Linux /proc; undefined elsewhere). */
+function cpuSeconds(child: ChildProcess): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function pageLoad(url: string, seconds: number) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
@@ -101,6 +111,7 @@ try {
   let mixed: PostingResult;
   let alone: Awaited<ReturnType<typeof pageLoad>>;
   let during: Awaited<ReturnType<typeof pageLoad>>;
+  let cpuPerPost: number | undefined;
   try {
     await db.write((trx) =>
       trx
@@ -110,7 +121,10 @@ try {
         .execute(),
     );
     alone = await pageLoad(base + ARTICLE, SECONDS);
+    const cpuBefore = cpuSeconds(child);
     posting = await postFor(base, SECONDS, 'seul');
+    const cpuAfter = cpuSeconds(child);
+    if (cpuBefore !== undefined && cpuAfter !== undefined) cpuPerPost = ((cpuAfter - cpuBefore) * 1000) / posting.acknowledged.length;
     [during, mixed] = await Promise.all([pageLoad(base + ARTICLE, SECONDS), postFor(base, SECONDS, 'mixte')]);
   } finally {
     await stop(child);
@@ -143,6 +157,10 @@ try {
         ['While the 16 posters post', during.rps, during.p50, during.p99, during.errors],
       ],
     ),
+    '',
+    cpuPerPost === undefined
+      ? ''
+      : `Server CPU per accepted post (posting alone): ${cpuPerPost.toFixed(1)} ms. The server is one event loop: while posts keep it busy, a cached page waits its turn behind them, hence the page latency while they flow.`,
     '',
     `Count after the run: ${acknowledged.length} posts acknowledged, ${stored.size} stored, ${missing.length} acknowledged post(s) missing.`,
     '',
