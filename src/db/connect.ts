@@ -9,6 +9,7 @@ import pg from 'pg';
 import { TisseError } from '../errors.ts';
 import type { Dialect } from './dialect.ts';
 import type { Database } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 import { listenForChanges, CHANGE_CHANNEL } from './postgres-changes.ts';
 import { registerSearchFunctions } from './french-stem.ts';
 
@@ -62,7 +63,7 @@ function openSqlite(file: string): Db {
   } catch (cause) {
     throw new TisseError('DATA_DIR_UNWRITABLE', `La base SQLite ${file} ne peut pas être ouverte en écriture.`, { cause });
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
   let localWrites = 0;
   return {
