@@ -6,6 +6,7 @@ import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts'
 import { createArticle } from '../src/content/operations/create-article.ts';
 import { createSection } from '../src/content/operations/create-section.ts';
 import { reindex, search } from '../src/search/index.ts';
+import { COUNT_LIMIT } from '../src/search/backend.ts';
 import { nowIso } from '../src/db/time.ts';
 
 forEachDialect('search', (dialect) => {
@@ -27,6 +28,7 @@ forEachDialect('search', (dialect) => {
     await add('draft', { title: 'Brouillon sur les coopératives', status: 'draft' });
     await add('future', { title: 'Coopératives de demain', status: 'published', publishedAt: new Date(Date.now() + 86_400_000).toISOString() });
     await add('mutuelleTitle', { title: 'La mutuelle et ses adhérents', text: 'Rien de plus.' });
+    await add('oeuvre', { title: 'Mise en œuvre', text: 'Les économies sociales locales et leurs chefs-d’œuvre.' });
   });
   after(() => site.close());
 
@@ -55,6 +57,24 @@ forEachDialect('search', (dialect) => {
     assert.ok(!phrase.includes(ids.phrase!), 'économie … sociale apart is not the phrase');
     const loose = await found('économie sociale');
     assert.ok(loose.includes(ids.phrase!), 'search.test.ts:57');
+  });
+
+  test('a quoted phrase is stemmed on both databases: its words in any form, still together and in order', async () => {
+    assert.ok((await found('"économies sociales"')).includes(ids.eco!), 'plural phrase finds « économie sociale »');
+    assert.ok((await found('"économie sociale"')).includes(ids.oeuvre!), 'singular phrase finds « économies sociales »');
+    assert.ok(!(await found('"sociale économie"')).includes(ids.eco!), 'order still counts');
+  });
+
+  test('œ and oe are the same letter both ways', async () => {
+    assert.ok((await found('oeuvre')).includes(ids.oeuvre!), 'oeuvre finds œuvre');
+    assert.ok((await found('ŒUVRE')).includes(ids.oeuvre!), 'ŒUVRE finds œuvre');
+    assert.ok((await found('"chefs d oeuvre"')).includes(ids.oeuvre!), 'in a phrase too');
+  });
+
+  test('a prefix is matched on stems: a whole word with a star still finds its forms', async () => {
+    assert.ok((await found('économie*')).includes(ids.eco!), 'économie* finds économie (stem econom)');
+    assert.ok((await found('coop*')).includes(ids.body!), 'coop* finds coopérative');
+    assert.ok((await found('écono*')).includes(ids.eco!), 'écono* finds économie');
   });
 
   test('a title match outranks a body or postscript match', async () => {
@@ -128,6 +148,44 @@ forEachDialect('search', (dialect) => {
     assert.notEqual(first.items[0]!.id, second.items[0]!.id);
     const beyond = await search(site.db, 'rien', { perPage: 1, page: 3 });
     assert.equal(beyond.items.length, 0);
+    assert.equal(beyond.total, 2, 'a page past the end still tells the total');
+    assert.equal(first.totalCapped, false);
+  });
+
+  test('the count stops at COUNT_LIMIT: totalCapped says there are more', async () => {
+    const many = await site.db.write(async (trx) => {
+      const section = await trx.selectFrom('sections').select('id').executeTakeFirstOrThrow();
+      const now = nowIso();
+      const rows = Array.from({ length: COUNT_LIMIT + 5 }, (_, i) => ({
+        section_id: section.id, slug: `xylophone-${i}`, surtitle: '', title: `Xylophones ${i}`, subtitle: '', description: '', lead: '', text: '', postscript: '',
+        status: 'published' as const, published_at: now, written_at: null, forum_mode: null, lang: 'fr', glossary_enabled: 1, link_title: '', link_url: '', redirect_url: '', created_at: now, updated_at: now,
+      }));
+      for (let i = 0; i < rows.length; i += 200) await trx.insertInto('articles').values(rows.slice(i, i + 200)).execute();
+      return rows.length;
+    });
+    const result = await search(site.db, 'xylophone', { page: 2 });
+    assert.equal(result.items.length, 10);
+    assert.ok(many > COUNT_LIMIT, 'search.test.ts: more rows than the count limit');
+    assert.equal(result.total, COUNT_LIMIT);
+    assert.equal(result.totalCapped, true);
+    await site.db.write((trx) => trx.deleteFrom('articles').where('slug', 'like', 'xylophone-%').execute());
+    assert.equal((await search(site.db, 'xylophone')).total, 0);
+  });
+
+  test('a message follows its article: hidden when the article is unpublished or scheduled, back when it is public', async () => {
+    const now = nowIso();
+    await site.db.write((trx) =>
+      trx.insertInto('forum_messages').values({ kind: 'public', article_id: ids.ps!, thread_id: null, parent_id: null, title: '', author_name: 'Noé', author_email: 'noe@example.org', author_url: '', user_id: null, ip: '', created_at: now, moderated_at: null, moderated_by: null, status: 'published', text: 'Une remarque ornithologique.' }).execute(),
+    );
+    assert.equal((await search(site.db, 'ornithologique')).total, 1);
+    await site.db.write((trx) => trx.updateTable('articles').set({ status: 'draft' }).where('id', '=', ids.ps!).execute());
+    assert.equal((await search(site.db, 'ornithologique')).total, 0, 'article unpublished');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    await site.db.write((trx) => trx.updateTable('articles').set({ status: 'published', published_at: tomorrow }).where('id', '=', ids.ps!).execute());
+    assert.equal((await search(site.db, 'ornithologique')).total, 0, 'article scheduled');
+    assert.equal((await search(site.db, 'ornithologique', { now: new Date(Date.now() + 2 * 86_400_000).toISOString() })).total, 1, 'on its date, without reindexing');
+    await site.db.write((trx) => trx.updateTable('articles').set({ published_at: now }).where('id', '=', ids.ps!).execute());
+    assert.equal((await search(site.db, 'ornithologique')).total, 1);
   });
 
   test('hostile and odd queries give results or nothing, never an error', async () => {

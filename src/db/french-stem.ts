@@ -9,6 +9,8 @@ const stemmer = newStemmer('french');
 
 /** Lower case without diacritics: "Économie" → "economie", "Œuvre" → "oeuvre". */
 export function fold(word: string): string {
+  // Most words are already plain ASCII lower case: snippets fold every word of every result shown.
+  if (!/[^a-z0-9]/.test(word)) return word;
   return word
     .toLowerCase()
     .normalize('NFD')

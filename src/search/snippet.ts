@@ -13,11 +13,19 @@ const WINDOW_WORDS = 30;
 export function makeSnippet(markup: string, terms: { stems: Set<string>; prefixes: string[] }, maxWords = WINDOW_WORDS): SnippetSegment[] {
   const text = plainText(markup);
   if (!text) return [];
-  const tokens = [...words(text)].map((w) => {
-    const folded = fold(w.word);
-    const hit = terms.stems.has(stem(folded)) || terms.prefixes.some((p) => folded.startsWith(p));
-    return { ...w, hit, key: hit ? stem(folded) : '' };
-  });
+  // A result's text repeats its words: each distinct spelling is folded and stemmed once per call.
+  const keys = new Map<string, string>();
+  const tokens: { start: number; end: number; hit: boolean; key: string }[] = [];
+  for (const w of words(text)) {
+    let key = keys.get(w.word);
+    if (key === undefined) {
+      const folded = fold(w.word);
+      const stemmed = stem(folded);
+      key = terms.stems.has(stemmed) || terms.prefixes.some((p) => folded.startsWith(p)) ? stemmed : '';
+      keys.set(w.word, key);
+    }
+    tokens.push({ start: w.start, end: w.end, hit: key !== '', key });
+  }
   if (tokens.length === 0) return [];
   // Slide a window of maxWords tokens; keep the one with the most distinct hits (then the earliest).
   let best = 0;
