@@ -1,4 +1,4 @@
-// Bundles the whole application into one file, src/tisse.bundle.mjs, so that a start loads one module
+// Bundles the whole application into one file, dist/tisse.mjs, so that a start loads one module
 // instead of ~1,500 (TypeScript through tsx, plus kysely's and zod's hundreds of files): the difference
 // between a cold start of several seconds and one well under a second (docs/decisions/003).
 // Native and optional modules stay outside the bundle.
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const bundleFile = join(root, 'src', 'tisse.bundle.mjs');
+export const bundleFile = join(root, 'dist', 'tisse.mjs');
 
 export async function buildBundle() {
   await build({

@@ -2,14 +2,13 @@
 // their URL, so browsers may cache them for a year. The public site and the back office each have one.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * src/, whether this module runs from its own file or from the bundle `src/tisse.bundle.mjs`
- * (scripts/build.mjs), which sits in src/ for exactly this reason.
- */
-export const sourceRoot = dirname(fileURLToPath(import.meta.url));
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** src/, whether this module runs from its own file or from the bundle dist/tisse.mjs (scripts/build.mjs). */
+export const sourceRoot = basename(here) === 'dist' ? join(here, '..', 'src') : here;
 
 const contentTypes: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',

@@ -10,6 +10,20 @@ import { nowIso } from '../db/time.ts';
 
 export type JobHandler = (payload: unknown, job: Job) => Promise<void>;
 
+/**
+ * Thrown by a handler that cannot run yet for a reason that is not the job's fault (no SMTP server
+ * configured): the job waits `retryInMs` and keeps its attempts, so no mail is lost to a missing setting.
+ */
+export class JobDeferred extends Error {
+  constructor(
+    message: string,
+    readonly retryInMs = 60_000,
+  ) {
+    super(message);
+    this.name = 'JobDeferred';
+  }
+}
+
 export interface JobRunnerOptions {
   db: Db;
   log: Logger;
@@ -83,6 +97,14 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
       await db.kysely.updateTable('jobs').set({ status: 'done', locked_at: null, last_error: '' }).where('id', '=', job.id).execute();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof JobDeferred) {
+        await db.kysely
+          .updateTable('jobs')
+          .set({ status: 'queued', locked_at: null, last_error: message.slice(0, 2000), attempts: Math.max(0, job.attempts - 1), run_at: new Date(Date.now() + error.retryInMs).toISOString() })
+          .where('id', '=', job.id)
+          .execute();
+        return;
+      }
       const giveUp = job.attempts >= job.max_attempts;
       const runAt = new Date(Date.now() + backoffMs(job.attempts)).toISOString();
       await db.kysely

@@ -16,21 +16,26 @@ export interface JobsOptions {
 export function startJobs(db: Db, config: Config, log: Logger, options: JobsOptions = {}): JobRunner {
   const handlers: Record<string, JobHandler> = {};
   handlers[SCHEDULED_PUBLICATION_JOB] = (payload) => markScheduledPublication(db, payload);
-  let closeMail = () => {};
-  if (config.smtpUrl) {
-    const fallbackFrom = `Tisse <tisse@${new URL(config.siteUrl).hostname || 'localhost'}>`;
-    const mail = createMailHandler(config.smtpUrl, async () => (await loadSiteSettings(db)).emailFrom || fallbackFrom);
-    handlers[MAIL_JOB] = mail.handler;
-    closeMail = mail.close;
-  } else {
-    log.warn('TISSE_SMTP_URL n’est pas réglé : les emails restent en file d’attente (table jobs) jusqu’à ce qu’un serveur SMTP soit configuré.');
+  const fallbackFrom = `Tisse <tisse@${new URL(config.siteUrl).hostname || 'localhost'}>`;
+  const mail = createMailHandler({
+    smtpUrl: config.smtpUrl,
+    async settings() {
+      const settings = await loadSiteSettings(db);
+      return { smtp: settings.smtp, from: settings.emailFrom || fallbackFrom };
+    },
+  });
+  handlers[MAIL_JOB] = mail.handler;
+  if (!config.smtpUrl) {
+    void loadSiteSettings(db).then((settings) => {
+      if (!settings.smtp.host) log.warn('Aucun serveur SMTP (TISSE_SMTP_URL ou Réglages) : les emails restent en file d’attente (table jobs) jusqu’à ce qu’un serveur soit configuré.');
+    });
   }
   const runner = startJobRunner({ db, log, handlers, ...(options.pollMs ? { pollMs: options.pollMs } : {}) });
   return {
     runDue: runner.runDue,
     async stop() {
       await runner.stop();
-      closeMail();
+      mail.close();
     },
   };
 }
