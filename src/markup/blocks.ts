@@ -9,7 +9,7 @@ import { readRule } from './constructs/rule.ts';
 import { boldCellInner, isNumericCell, splitCells, tableHash, type RawRow } from './constructs/table.ts';
 import { addReference, readPlaceholder, type ParseContext } from './context.ts';
 import { parseInline, VOID_ELEMENTS } from './inline.ts';
-import { toSource, type Working } from './scan.ts';
+import { finderOf, toSource, type Working } from './scan.ts';
 
 /** Elements a browser treats as blocks (they close an open `<p>`), plus SPIP's own block list. */
 export const BLOCK_ELEMENTS = new Set([
@@ -22,6 +22,7 @@ export const BLOCK_ELEMENTS = new Set([
 const PHRASING_CONTAINERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'dt', 'caption', 'summary', 'figcaption', 'td', 'th', 'li', 'dd']);
 const CLOSES_P = new Set([...BLOCK_ELEMENTS].filter((n) => !['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup', 'col', 'iframe', 'object'].includes(n)));
 const MAX_ELEMENT_DEPTH = 48;
+const FLOW_BREAKS = /\{\{\{|\uE000/g;
 const TABLE_PARTS = new Set(['caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 
 type Item =
@@ -192,21 +193,16 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
     if (e > s) items.push({ kind: 'run', start: s, end: e, afterBlank: first ? afterBlank : false });
     first = false;
   };
-  let closeMemo = -2;
-  const nextClose = (from: number) => {
-    if (closeMemo === -2 || (closeMemo !== -1 && closeMemo < from)) closeMemo = text.indexOf('}}}', from);
-    return closeMemo;
-  };
-  const re = /\{\{\{|\uE000/g;
-  re.lastIndex = start;
+  const finder = finderOf(w);
+  const nextClose = (from: number) => finder.next('}}}', from);
+  let from = start;
   for (;;) {
-    const m = re.exec(text);
-    if (!m || m.index >= end) break;
-    const p = m.index;
-    if (m[0] === '{{{') {
+    const p = finder.nextMatch(FLOW_BREAKS, from);
+    if (p < 0 || p >= end) break;
+    if (text.charCodeAt(p) === 123) {
       const h = article ? readHeading(text, p, end, nextClose) : null;
       if (!h) {
-        re.lastIndex = p + 3;
+        from = p + 3;
         continue;
       }
       pushRun(runStart, p);
@@ -215,11 +211,11 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
         node: { type: 'heading', level: 2, children: parseInline(w, h.start, h.end, ctx), position: { start: toSource(w, p), end: toSource(w, h.after) } },
       });
       runStart = h.after;
-      re.lastIndex = h.after;
+      from = h.after;
       continue;
     }
     const { index, end: after } = readPlaceholder(text, p);
-    re.lastIndex = after;
+    from = after;
     const island = ctx.islands[index];
     if (!island) continue;
     const position = { start: island.start, end: island.end };
@@ -269,22 +265,30 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 9;
 }
 
+function findOpenIn(stack: ElementNode[], name: string, stopAt?: Set<string>): number {
+  for (let d = stack.length - 1; d >= 0; d--) {
+    const t = (stack[d] as ElementNode).tagName;
+    if (t === name) return d;
+    if (stopAt?.has(t)) return -1;
+  }
+  return -1;
+}
+
+const P_SCOPE = new Set(['table', 'td', 'th', 'caption', 'div', 'blockquote', 'li']);
+const LI_SCOPE = new Set(['ul', 'ol', 'table', 'div']);
+const DL_SCOPE = new Set(['dl', 'div']);
+const TABLE_SCOPE = new Set(['table']);
+const ROW_SCOPE = new Set(['table', 'tr']);
+
 /** Builds nested raw HTML elements from the flat items, closing implicitly as a browser does. */
 function buildTree(w: Working, items: Item[], ctx: ParseContext, mode: 'flow' | 'phrasing'): MarkupNode[] {
   const root: MarkupNode[] = [];
   const stack: ElementNode[] = [];
-  const target = () => (stack.length ? (stack[stack.length - 1] as ElementNode).children : root);
-  const popTo = (index: number) => {
-    while (stack.length > index) stack.pop();
+  const target = (): MarkupNode[] => (stack.length ? (stack[stack.length - 1] as ElementNode).children : root);
+  const popTo = (index: number): void => {
+    stack.length = Math.min(stack.length, index);
   };
-  const findOpen = (name: string, stopAt?: Set<string>): number => {
-    for (let d = stack.length - 1; d >= 0; d--) {
-      const t = (stack[d] as ElementNode).tagName;
-      if (t === name) return d;
-      if (stopAt?.has(t)) return -1;
-    }
-    return -1;
-  };
+  const findOpen = (name: string, stopAt?: Set<string>): number => findOpenIn(stack, name, stopAt);
   for (const item of items) {
     if (item.kind === 'run') {
       const parent = stack[stack.length - 1];
@@ -308,31 +312,31 @@ function buildTree(w: Working, items: Item[], ctx: ParseContext, mode: 'flow' | 
       // table parts outside a table are ignored, as the HTML parser ignores them
       if (TABLE_PARTS.has(name) && findOpen('table') < 0) continue;
       if (CLOSES_P.has(name)) {
-        const p = findOpen('p', new Set(['table', 'td', 'th', 'caption', 'div', 'blockquote', 'li']));
+        const p = findOpen('p', P_SCOPE);
         if (p >= 0) popTo(p);
       }
       if (name === 'li') {
-        const li = findOpen('li', new Set(['ul', 'ol', 'table', 'div']));
+        const li = findOpen('li', LI_SCOPE);
         if (li >= 0) popTo(li);
       }
       if (name === 'dt' || name === 'dd') {
-        const d = Math.max(findOpen('dt', new Set(['dl', 'div'])), findOpen('dd', new Set(['dl', 'div'])));
+        const d = Math.max(findOpen('dt', DL_SCOPE), findOpen('dd', DL_SCOPE));
         if (d >= 0) popTo(d);
       }
       if (/^h[1-6]$/.test(name) && stack.length && /^h[1-6]$/.test((stack[stack.length - 1] as ElementNode).tagName)) stack.pop();
       if ((name === 'tr' || name === 'thead' || name === 'tbody' || name === 'tfoot') && stack.length) {
-        const cell = Math.max(findOpen('td', new Set(['table'])), findOpen('th', new Set(['table'])));
+        const cell = Math.max(findOpen('td', TABLE_SCOPE), findOpen('th', TABLE_SCOPE));
         if (cell >= 0) popTo(cell);
         if (name !== 'tr') {
-          const tr = findOpen('tr', new Set(['table']));
+          const tr = findOpen('tr', TABLE_SCOPE);
           if (tr >= 0) popTo(tr);
         } else {
-          const tr = findOpen('tr', new Set(['table']));
+          const tr = findOpen('tr', TABLE_SCOPE);
           if (tr >= 0) popTo(tr);
         }
       }
       if ((name === 'td' || name === 'th') && stack.length) {
-        const cell = Math.max(findOpen('td', new Set(['table', 'tr'])), findOpen('th', new Set(['table', 'tr'])));
+        const cell = Math.max(findOpen('td', ROW_SCOPE), findOpen('th', ROW_SCOPE));
         if (cell >= 0) popTo(cell);
       }
       const el: ElementNode = { ...item.el, children: [] };
@@ -393,7 +397,7 @@ function buildList(w: Working, entries: ListEntry[], ctx: ParseContext): ListNod
       }
       const items: Item[] = [];
       splitFlow(w, part.start, part.end, false, ctx, items);
-      item.children.push(...buildTree(w, items, ctx, 'phrasing'));
+      for (const node of buildTree(w, items, ctx, 'phrasing')) item.children.push(node);
       lastEnd = part.end;
     }
     mergePhrasing(item.children);
@@ -409,7 +413,8 @@ function mergePhrasing(children: MarkupNode[]): void {
     const a = children[k - 1];
     const b = children[k];
     if (a?.type === 'phrasing' && b?.type === 'phrasing') {
-      a.children.push({ type: 'break', kind: 'auto' }, ...b.children);
+      a.children.push({ type: 'break', kind: 'auto' });
+      for (const n of b.children) a.children.push(n);
       children.splice(k, 1);
     }
   }

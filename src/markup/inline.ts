@@ -9,7 +9,8 @@ import { autolinkStartAt, readAutolink } from './constructs/autolink.ts';
 import { readEntity } from './constructs/entity.ts';
 import { classifyTarget, readLinkShortcut } from './constructs/link.ts';
 import { addReference, readPlaceholder, type ParseContext } from './context.ts';
-import { toSource, type Working } from './scan.ts';
+import { finderOf, toSource, type Working } from './scan.ts';
+import type { Finder } from './constructs/finder.ts';
 
 export interface InlineOptions {
   /** Inside a link's text: no nested links, no autolinks. */
@@ -30,361 +31,436 @@ interface Frame {
 const MAX_FRAMES = 100;
 export const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'wbr', 'col', 'area', 'source', 'track', 'input', 'embed', 'param', 'meta', 'link', 'base', 'keygen']);
 const ESCAPABLE = new Set(['\\', '~', '{', '}', '[', ']', '|', '<', '>', '*', '#', '+', '-', '_']);
-const SPECIALS = /[\uE000{}[\\\n&]|https?:\/\/|ftp:\/\/|www\./gi;
+const SPECIALS = /[\uE000{}[\\\n&]/g;
 
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 }
 
-export function parseInline(w: Working, start: number, end: number, ctx: ParseContext, opts: InlineOptions = {}): InlineNode[] {
-  const text = w.text;
-  const article = ctx.profile === 'article';
-  const root: Frame = { kind: 'root', children: [], start };
-  const frames: Frame[] = [root];
-  let buf = '';
-  let bufStart = start;
-  const pos = (s: number, e: number) => ({ start: toSource(w, s), end: toSource(w, e) });
-  const cur = () => frames[frames.length - 1] as Frame;
+class InlineParser {
+  readonly text: string;
+  readonly article: boolean;
+  readonly root: Frame;
+  readonly frames: Frame[];
+  buf = '';
+  bufStart: number;
+  readonly finder: Finder;
 
-  const flush = (at: number) => {
-    if (buf === '') return;
-    const node: TextNode = { type: 'text', value: buf, position: pos(bufStart, at) };
-    cur().children.push(node);
-    buf = '';
-  };
-  const push = (node: InlineNode, at: number) => {
-    flush(at);
-    cur().children.push(node);
-  };
-  const literal = (value: string, s: number, e: number) => {
-    flush(s);
-    cur().children.push({ type: 'text', value, literal: true, position: pos(s, e) });
-    bufStart = e;
-  };
+  constructor(
+    readonly w: Working,
+    readonly start: number,
+    readonly end: number,
+    readonly ctx: ParseContext,
+    readonly opts: InlineOptions,
+  ) {
+    this.text = w.text;
+    this.finder = finderOf(w);
+    this.article = ctx.profile === 'article';
+    this.root = { kind: 'root', children: [], start };
+    this.frames = [this.root];
+    this.bufStart = start;
+  }
 
-  const open = (kind: Frame['kind'], at: number, element?: ElementNode): boolean => {
-    if (frames.length >= MAX_FRAMES) return false;
-    flush(at);
+  pos(s: number, e: number) {
+    return ({ start: toSource(this.w, s), end: toSource(this.w, e) });
+  }
+
+  cur() {
+    return this.frames[this.frames.length - 1] as Frame;
+  }
+
+  flush(at: number) {
+    if (this.buf === '') return;
+    const node: TextNode = { type: 'text', value: this.buf, position: this.pos(this.bufStart, at) };
+    this.cur().children.push(node);
+    this.buf = '';
+  }
+
+  push(node: InlineNode, at: number) {
+    this.flush(at);
+    this.cur().children.push(node);
+  }
+
+  literal(value: string, s: number, e: number) {
+    this.flush(s);
+    this.cur().children.push({ type: 'text', value, literal: true, position: this.pos(s, e) });
+    this.bufStart = e;
+  }
+
+  open(kind: Frame['kind'], at: number, element?: ElementNode): boolean {
+    if (this.frames.length >= MAX_FRAMES) return false;
+    this.flush(at);
     const f: Frame = { kind, children: [], start: at };
     if (element) f.element = element;
-    frames.push(f);
+    this.frames.push(f);
     return true;
-  };
-  const materialise = (f: Frame, at: number): InlineNode => {
-    const position = pos(f.start, at);
+  }
+
+  materialise(f: Frame, at: number): InlineNode {
+    const position = this.pos(f.start, at);
     if (f.kind === 'strong') return { type: 'strong', children: f.children, position };
     if (f.kind === 'emphasis') return { type: 'emphasis', children: f.children, position };
     const el = f.element as ElementNode;
     return { ...el, children: f.children, position };
-  };
-  /** Closes the innermost frame matching; frames above it are closed and reopened. */
-  const close = (match: (f: Frame) => boolean, at: number, closeSource = '', endAt = at): boolean => {
-    let d = frames.length - 1;
-    while (d > 0 && !match(frames[d] as Frame)) d--;
+  }
+
+  close(match: (f: Frame) => boolean, at: number, closeSource = '', endAt = at): boolean {
+    let d = this.frames.length - 1;
+    while (d > 0 && !match(this.frames[d] as Frame)) d--;
     if (d === 0) return false;
-    flush(at);
+    this.flush(at);
     const reopen: Frame[] = [];
-    while (frames.length - 1 > d) {
-      const f = frames.pop() as Frame;
-      cur().children.push(materialise(f, at));
+    while (this.frames.length - 1 > d) {
+      const f = this.frames.pop() as Frame;
+      this.cur().children.push(this.materialise(f, at));
       reopen.unshift(f);
     }
-    const f = frames.pop() as Frame;
-    const node = materialise(f, endAt);
+    const f = this.frames.pop() as Frame;
+    const node = this.materialise(f, endAt);
     if (node.type === 'element') node.closeSource = closeSource;
-    cur().children.push(node);
+    this.cur().children.push(node);
     for (const r of reopen) {
       const again: Frame = { kind: r.kind, children: [], start: at };
       if (r.element) again.element = { ...r.element, children: [] };
-      frames.push(again);
+      this.frames.push(again);
     }
     return true;
-  };
+  }
 
-  // memoised bracket searches keep link detection linear on text full of `[`
-  let nextCloseBracket = -2;
-  let nextOpenBracket = -2;
-  const findClose = (from: number) => {
-    if (nextCloseBracket === -2 || (nextCloseBracket !== -1 && nextCloseBracket < from)) nextCloseBracket = text.indexOf(']', from);
-    return nextCloseBracket === -1 || nextCloseBracket >= end ? -1 : nextCloseBracket;
-  };
-  const findOpen = (from: number) => {
-    if (nextOpenBracket === -2 || (nextOpenBracket !== -1 && nextOpenBracket < from)) nextOpenBracket = text.indexOf('[', from);
-    return nextOpenBracket === -1 || nextOpenBracket >= end ? -1 : nextOpenBracket;
-  };
+  findClose(from: number) {
+    const at = this.finder.next(']', from);
+    return at === -1 || at >= this.end ? -1 : at;
+  }
 
-  /** Line-start shortcuts: `_ ` forced break, `- ` bullet, `-- ` dash. Returns the new index. */
-  const lineStart = (i: number, afterBreak: boolean): number => {
-    if (opts.typoOnly || opts.inLink) return i;
-    const c = text.charCodeAt(i);
-    if (c === 95 && (text.charCodeAt(i + 1) === 32 || i + 1 === end)) {
-      push({ type: 'break', kind: 'manual', position: pos(i, i + 1) }, i);
+  findOpen(from: number) {
+    const at = this.finder.next('[', from);
+    return at === -1 || at >= this.end ? -1 : at;
+  }
+
+  lineStart(i: number, afterBreak: boolean): number {
+    if (this.opts.typoOnly || this.opts.inLink) return i;
+    const c = this.text.charCodeAt(i);
+    if (c === 95 && (this.text.charCodeAt(i + 1) === 32 || i + 1 === this.end)) {
+      this.push({ type: 'break', kind: 'manual', position: this.pos(i, i + 1) }, i);
       let j = i + 1;
-      while (j < end && text.charCodeAt(j) === 32) j++;
-      bufStart = j;
+      while (j < this.end && this.text.charCodeAt(j) === 32) j++;
+      this.bufStart = j;
       return j;
     }
-    if (article && c === 45) {
-      const c1 = text.charCodeAt(i + 1);
-      if (c1 === 45 && text.charCodeAt(i + 2) !== 45) {
+    if (this.article && c === 45) {
+      const c1 = this.text.charCodeAt(i + 1);
+      if (c1 === 45 && this.text.charCodeAt(i + 2) !== 45) {
         let j = i + 2;
-        while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-        push({ type: 'puce', kind: 'dash', afterBreak, position: pos(i, j) }, i);
-        bufStart = j;
+        while (j < this.end && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
+        this.push({ type: 'puce', kind: 'dash', afterBreak, position: this.pos(i, j) }, i);
+        this.bufStart = j;
         return j;
       }
       if (c1 !== 45 && c1 !== 42 && c1 !== 35) {
         let j = i + 1;
-        while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-        push({ type: 'puce', kind: 'puce', afterBreak, position: pos(i, j) }, i);
-        bufStart = j;
+        while (j < this.end && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
+        this.push({ type: 'puce', kind: 'puce', afterBreak, position: this.pos(i, j) }, i);
+        this.bufStart = j;
         return j;
       }
     }
     return -1;
-  };
-
-  let i = start;
-  {
-    const j = lineStart(i, false);
-    if (j >= 0) i = bufStart = j;
   }
-  while (i < end) {
-    SPECIALS.lastIndex = i;
-    const m = SPECIALS.exec(text);
-    if (!m || m.index >= end) {
-      buf += text.slice(i, end);
-      i = end;
-      break;
-    }
-    const p = m.index;
-    if (p > i) buf += text.slice(i, p);
-    const c = text.charCodeAt(p);
 
-    if (c === 0xe000) {
-      const { index, end: after } = readPlaceholder(text, p);
-      const island = ctx.islands[index];
-      i = after;
-      if (!island) continue;
-      const position = pos(p, after);
-      switch (island.kind) {
-        case 'tag': {
-          const tag = island.tag;
-          if (tag.closing) {
-            close((f) => f.kind === 'element' && f.element?.tagName === tag.name, p, island.source, after);
-            bufStart = after;
-            break;
-          }
-          const el: ElementNode = { type: 'element', tagName: tag.name, attrs: tag.attrs, children: [], openSource: island.source, closeSource: '', position };
-          if (VOID_ELEMENTS.has(tag.name)) {
-            push(el, p);
-          } else if (!open('element', p, el)) {
-            literal(island.source, p, after);
-          }
-          bufStart = after;
-          break;
-        }
-        case 'code':
-          push({ type: 'inlineCode', value: island.value, position }, p);
-          break;
-        case 'math':
-          push({ type: 'math', value: island.value, position }, p);
-          break;
-        case 'escaped':
-          push({ type: 'escapedHtml', value: island.value, position }, p);
-          break;
-        case 'rawText':
-          literal(island.value, p, after);
-          break;
-        case 'model': {
-          const mt = island.model;
-          push({ type: 'model', name: mt.name, id: mt.id, params: mt.params, source: island.source, block: false, position }, p);
-          if (mt.id !== null && ['doc', 'img', 'emb', 'document', 'image'].includes(mt.name)) addReference(ctx, { type: 'document', id: mt.id }, island.start);
-          break;
-        }
-        case 'note': {
-          flush(p);
-          const children = ctx.depth < 8 ? (ctx as ParseContextWithBlocks).parseBlocks(island.inner, ctx) : [];
-          if (island.label === '') {
-            ctx.footnotes.push({ label: '', children });
-          } else {
-            const label = island.label ?? String(ctx.noteNumber++);
-            ctx.footnotes.push({ label, children });
-            push({ type: 'footnoteRef', note: ctx.footnotes.length - 1, position }, p);
-          }
-          break;
-        }
-        default:
-          // block islands reaching an inline-only context (a heading, a link text) show nothing here
-          break;
-      }
-      bufStart = i;
-      if (buf === '') bufStart = i;
-      continue;
-    }
-
-    if (c === 10) {
-      flush(p);
-      let j = p + 1;
-      const k = lineStart(j, true);
-      if (k >= 0) {
-        i = k;
-        continue;
-      }
-      if (!opts.typoOnly && !opts.noAutoBreak) {
-        const prev = cur().children[cur().children.length - 1];
-        const prevIsBr = prev?.type === 'element' && prev.tagName === 'br';
-        const nextIsBr = text.charCodeAt(j) === 0xe000 && (() => {
-          const isl = ctx.islands[readPlaceholder(text, j).index];
-          return isl?.kind === 'tag' && isl.tag.name === 'br';
-        })();
-        if (!prevIsBr && !nextIsBr) cur().children.push({ type: 'break', kind: 'auto', position: pos(p, j) });
-      }
-      buf = '\n';
-      bufStart = p;
-      i = j;
-      continue;
-    }
-
-    if (c === 38) {
-      const ent = readEntity(text, p);
-      if (ent) buf += ent.value;
-      else buf += '&';
-      i = ent ? ent.end : p + 1;
-      continue;
-    }
-
-    if (opts.typoOnly) {
-      buf += text[p];
-      i = p + 1;
-      continue;
-    }
-
-    if (c === 92) {
-      const next = text[p + 1];
-      if (next !== undefined && ESCAPABLE.has(next)) {
-        literal(next, p, p + 2);
-        i = p + 2;
-      } else {
-        buf += '\\';
-        i = p + 1;
-      }
-      continue;
-    }
-
-    if (c === 123) {
-      // `{` run: `{}` and `{{}}` are not emphasis
-      let k = p;
-      while (text.charCodeAt(k) === 123 && k < end) k++;
-      let n = k - p;
-      if (text.charCodeAt(k) === 125) {
-        let kk = k;
-        while (text.charCodeAt(kk) === 125 && kk < end) kk++;
-        if (kk - k === n && n <= 2) {
-          buf += text.slice(p, kk);
-          i = kk;
+  /** Start of the next `http://`, `https://`, `ftp://` or `www.` at or after `from`, or -1. */
+  nextUrlCandidate(from: number): number {
+    const text = this.text;
+    for (;;) {
+      const q = this.finder.next('://', from);
+      const nextWww = this.finder.next('www.', from);
+      let cand = -1;
+      if (q >= 0) {
+        const lower = text.slice(Math.max(0, q - 5), q).toLowerCase();
+        const start = lower.endsWith('https') ? q - 5 : lower.endsWith('http') ? q - 4 : lower.endsWith('ftp') ? q - 3 : -1;
+        if (start >= from) cand = start;
+        else if (nextWww === -1 || nextWww > q) {
+          // not a URL scheme here: look further
+          from = q + 3;
+          if (from >= this.end) return -1;
           continue;
         }
       }
-      let at = p;
-      while (n > 0) {
-        const kind = n >= 2 ? 'strong' : 'emphasis';
-        const width = n >= 2 ? 2 : 1;
-        if (!open(kind, at)) {
-          buf += text.slice(at, k);
-          break;
-        }
-        at += width;
-        n -= width;
-        bufStart = at;
-      }
-      i = k;
-      bufStart = k;
-      continue;
+      const www = nextWww;
+      if (www >= 0 && (cand < 0 || www < cand)) cand = www;
+      return cand >= 0 && cand < this.end ? cand : -1;
     }
+  }
 
-    if (c === 125) {
-      let k = p;
-      while (text.charCodeAt(k) === 125 && k < end) k++;
-      let n = k - p;
-      let at = p;
-      while (n > 0) {
-        const top = cur();
-        let width = 0;
-        if (top.kind === 'emphasis') width = close((f) => f === top, at, '', at + 1) ? 1 : 0;
-        else if (top.kind === 'strong' && n >= 2) width = close((f) => f === top, at, '', at + 2) ? 2 : 0;
-        else if (n >= 2 && close((f) => f.kind === 'strong', at, '', at + 2)) width = 2;
-        else if (close((f) => f.kind === 'emphasis', at, '', at + 1)) width = 1;
-        if (width === 0) {
-          // no opener: dropped, as the browser drops SPIP's stray `</i>`
-          width = 1;
-        }
-        at += width;
-        n -= width;
-      }
-      i = k;
-      bufStart = k;
-      continue;
+  /** An autolink starting at `p`: returns the index after it, or -1 when there is none. */
+  tryAutolink(p: number): number {
+    const text = this.text;
+    const prevChar = p > this.start ? text.charCodeAt(p - 1) : 32;
+    const prefix = autolinkStartAt(text, p);
+    if (prefix === 0 || isWordChar(prevChar) || prevChar === 47 || prevChar === 64 || prevChar === 46 || prevChar === 58) return -1;
+    const urlEnd = readAutolink(text, p, this.end, prefix);
+    if (urlEnd <= 0) return -1;
+    const url = text.slice(p, urlEnd);
+    const bracketed = prevChar === 60 && text.charCodeAt(urlEnd) === 62 && this.buf.endsWith('<');
+    if (bracketed) this.buf = this.buf.slice(0, -1);
+    this.flush(p);
+    const node: LinkNode = {
+      type: 'link',
+      kind: 'auto',
+      target: prefix === 4 ? `http://${url}` : url,
+      generatedText: true,
+      children: [{ type: 'text', value: url, literal: true }],
+      position: this.pos(p, urlEnd),
+    };
+    if (bracketed) node.bracketed = true;
+    this.cur().children.push(node);
+    const after = bracketed ? urlEnd + 1 : urlEnd;
+    this.bufStart = after;
+    return after;
+  }
+
+  run(): InlineNode[] {
+    const text = this.text;
+    const end = this.end;
+    const ctx = this.ctx;
+    const opts = this.opts;
+    const start = this.start;
+    const w = this.w;
+    let i = start;
+    {
+      const j = this.lineStart(i, false);
+      if (j >= 0) i = this.bufStart = j;
     }
+    while (i < end) {
+      const found = this.finder.nextMatch(SPECIALS, i);
+      const m = found >= 0 && found < end ? found : -1;
+      if (!opts.inLink && !opts.typoOnly) {
+        // bare URLs are found with their own memoised search, so ordinary letters cost nothing
+        const u = this.nextUrlCandidate(i);
+        if (u >= 0 && (m < 0 || u < m)) {
+          if (u > i) this.buf += text.slice(i, u);
+          const after = this.tryAutolink(u);
+          if (after >= 0) i = after;
+          else {
+            this.buf += text[u];
+            i = u + 1;
+          }
+          continue;
+        }
+      }
+      if (m < 0) {
+        this.buf += text.slice(i, end);
+        i = end;
+        break;
+      }
+      const p = m;
+      if (p > i) this.buf += text.slice(i, p);
+      const c = text.charCodeAt(p);
 
-    if (c === 91) {
-      if (!opts.inLink) {
-        const q = findClose(p + 1);
-        const o = findOpen(p + 1);
-        if (q >= 0 && (o < 0 || o > q)) {
-          const content = text.slice(p + 1, q);
-          const sc = readLinkShortcut(content);
-          if (sc && linkAllowed(sc.kind, ctx)) {
-            const node = buildLink(sc, w, p, q, ctx, pos(p, q + 1));
-            if (node) {
-              push(node, p);
-              i = q + 1;
-              bufStart = i;
-              continue;
+      if (c === 0xe000) {
+        const { index, end: after } = readPlaceholder(text, p);
+        const island = ctx.islands[index];
+        i = after;
+        if (!island) continue;
+        const position = this.pos(p, after);
+        switch (island.kind) {
+          case 'tag': {
+            const tag = island.tag;
+            if (tag.closing) {
+              this.close((f) => f.kind === 'element' && f.element?.tagName === tag.name, p, island.source, after);
+              this.bufStart = after;
+              break;
+            }
+            const el: ElementNode = { type: 'element', tagName: tag.name, attrs: tag.attrs, children: [], openSource: island.source, closeSource: '', position };
+            if (VOID_ELEMENTS.has(tag.name)) {
+              this.push(el, p);
+            } else if (!this.open('element', p, el)) {
+              this.literal(island.source, p, after);
+            }
+            this.bufStart = after;
+            break;
+          }
+          case 'code':
+            this.push({ type: 'inlineCode', value: island.value, position }, p);
+            break;
+          case 'math':
+            this.push({ type: 'math', value: island.value, position }, p);
+            break;
+          case 'escaped':
+            this.push({ type: 'escapedHtml', value: island.value, position }, p);
+            break;
+          case 'rawText':
+            this.literal(island.value, p, after);
+            break;
+          case 'model': {
+            const mt = island.model;
+            this.push({ type: 'model', name: mt.name, id: mt.id, params: mt.params, source: island.source, block: false, position }, p);
+            if (mt.id !== null && ['doc', 'img', 'emb', 'document', 'image'].includes(mt.name)) addReference(ctx, { type: 'document', id: mt.id }, island.start);
+            break;
+          }
+          case 'note': {
+            this.flush(p);
+            const children = ctx.depth < 8 ? (ctx as ParseContextWithBlocks).parseBlocks(island.inner, ctx) : [];
+            if (island.label === '') {
+              ctx.footnotes.push({ label: '', children });
+            } else {
+              const label = island.label ?? String(ctx.noteNumber++);
+              ctx.footnotes.push({ label, children });
+              this.push({ type: 'footnoteRef', note: ctx.footnotes.length - 1, position }, p);
+            }
+            break;
+          }
+          default:
+            // block islands reaching an inline-only context (a heading, a link text) show nothing here
+            break;
+        }
+        this.bufStart = i;
+        if (this.buf === '') this.bufStart = i;
+        continue;
+      }
+
+      if (c === 10) {
+        this.flush(p);
+        let j = p + 1;
+        const k = this.lineStart(j, true);
+        if (k >= 0) {
+          i = k;
+          continue;
+        }
+        if (!opts.typoOnly && !opts.noAutoBreak) {
+          const prev = this.cur().children[this.cur().children.length - 1];
+          const prevIsBr = prev?.type === 'element' && prev.tagName === 'br';
+          const nextIsBr = text.charCodeAt(j) === 0xe000 && (() => {
+            const isl = ctx.islands[readPlaceholder(text, j).index];
+            return isl?.kind === 'tag' && isl.tag.name === 'br';
+          })();
+          if (!prevIsBr && !nextIsBr) this.cur().children.push({ type: 'break', kind: 'auto', position: this.pos(p, j) });
+        }
+        this.buf = '\n';
+        this.bufStart = p;
+        i = j;
+        continue;
+      }
+
+      if (c === 38) {
+        const ent = readEntity(text, p);
+        if (ent) this.buf += ent.value;
+        else this.buf += '&';
+        i = ent ? ent.end : p + 1;
+        continue;
+      }
+
+      if (opts.typoOnly) {
+        this.buf += text[p];
+        i = p + 1;
+        continue;
+      }
+
+      if (c === 92) {
+        const next = text[p + 1];
+        if (next !== undefined && ESCAPABLE.has(next)) {
+          this.literal(next, p, p + 2);
+          i = p + 2;
+        } else {
+          this.buf += '\\';
+          i = p + 1;
+        }
+        continue;
+      }
+
+      if (c === 123) {
+        // `{` run: `{}` and `{{}}` are not emphasis
+        let k = p;
+        while (text.charCodeAt(k) === 123 && k < end) k++;
+        let n = k - p;
+        if (text.charCodeAt(k) === 125) {
+          let kk = k;
+          while (text.charCodeAt(kk) === 125 && kk < end) kk++;
+          if (kk - k === n && n <= 2) {
+            this.buf += text.slice(p, kk);
+            i = kk;
+            continue;
+          }
+        }
+        let at = p;
+        while (n > 0) {
+          const kind = n >= 2 ? 'strong' : 'emphasis';
+          const width = n >= 2 ? 2 : 1;
+          if (!this.open(kind, at)) {
+            this.buf += text.slice(at, k);
+            break;
+          }
+          at += width;
+          n -= width;
+          this.bufStart = at;
+        }
+        i = k;
+        this.bufStart = k;
+        continue;
+      }
+
+      if (c === 125) {
+        let k = p;
+        while (text.charCodeAt(k) === 125 && k < end) k++;
+        let n = k - p;
+        let at = p;
+        while (n > 0) {
+          const top = this.cur();
+          let width = 0;
+          if (top.kind === 'emphasis') width = this.close((f) => f === top, at, '', at + 1) ? 1 : 0;
+          else if (top.kind === 'strong' && n >= 2) width = this.close((f) => f === top, at, '', at + 2) ? 2 : 0;
+          else if (n >= 2 && this.close((f) => f.kind === 'strong', at, '', at + 2)) width = 2;
+          else if (this.close((f) => f.kind === 'emphasis', at, '', at + 1)) width = 1;
+          if (width === 0) {
+            // no opener: dropped, as the browser drops SPIP's stray `</i>`
+            width = 1;
+          }
+          at += width;
+          n -= width;
+        }
+        i = k;
+        this.bufStart = k;
+        continue;
+      }
+
+      if (c === 91) {
+        if (!opts.inLink) {
+          const q = this.findClose(p + 1);
+          const o = this.findOpen(p + 1);
+          if (q >= 0 && (o < 0 || o > q)) {
+            const content = text.slice(p + 1, q);
+            const sc = readLinkShortcut(content);
+            if (sc && linkAllowed(sc.kind, ctx)) {
+              const node = buildLink(sc, w, p, q, ctx, this.pos(p, q + 1));
+              if (node) {
+                this.push(node, p);
+                i = q + 1;
+                this.bufStart = i;
+                continue;
+              }
             }
           }
         }
-      }
-      buf += '[';
-      i = p + 1;
-      continue;
-    }
-
-    // autolink candidates
-    const prevChar = p > start ? text.charCodeAt(p - 1) : 32;
-    const prefix = autolinkStartAt(text, p);
-    if (!opts.inLink && prefix > 0 && !isWordChar(prevChar) && prevChar !== 47 && prevChar !== 64 && prevChar !== 46 && prevChar !== 58) {
-      const urlEnd = readAutolink(text, p, end, prefix);
-      if (urlEnd > 0) {
-        const url = text.slice(p, urlEnd);
-        const bracketed = prevChar === 60 && text.charCodeAt(urlEnd) === 62 && buf.endsWith('<');
-        if (bracketed) buf = buf.slice(0, -1);
-        flush(p);
-        const href = prefix === 4 ? `http://${url}` : url;
-        const node: LinkNode = {
-          type: 'link',
-          kind: 'auto',
-          target: href,
-          generatedText: true,
-          children: [{ type: 'text', value: url, literal: true }],
-          position: pos(p, urlEnd),
-        };
-        if (bracketed) node.bracketed = true;
-        cur().children.push(node);
-        i = bracketed ? urlEnd + 1 : urlEnd;
-        bufStart = i;
+        this.buf += '[';
+        i = p + 1;
         continue;
       }
+
+      this.buf += text[p];
+      i = p + 1;
     }
-    buf += m[0];
-    i = p + m[0].length;
+    this.flush(end);
+    while (this.frames.length > 1) {
+      const f = this.frames.pop() as Frame;
+      this.cur().children.push(this.materialise(f, end));
+    }
+    return this.root.children;
   }
-  flush(end);
-  while (frames.length > 1) {
-    const f = frames.pop() as Frame;
-    cur().children.push(materialise(f, end));
-  }
-  return root.children;
+
+
+}
+
+export function parseInline(w: Working, start: number, end: number, ctx: ParseContext, opts: InlineOptions = {}): InlineNode[] {
+  return new InlineParser(w, start, end, ctx, opts).run();
 }
 
 export interface ParseContextWithBlocks extends ParseContext {
@@ -401,7 +477,7 @@ export function plainText(w: Working, s: number, e: number, ctx: ParseContext): 
   let out = '';
   let i = s;
   while (i < e) {
-    const ph = w.text.indexOf('\uE000', i);
+    const ph = finderOf(w).next('\uE000', i);
     if (ph < 0 || ph >= e) {
       out += w.text.slice(i, e);
       break;

@@ -16,6 +16,14 @@ export const PH_CLOSE = '\uE001';
 export interface Working {
   text: string;
   segs: number[];
+  /** Memoised searches shared by every pass over this string (created on first use). */
+  finder?: Finder;
+}
+
+/** The shared finder of a working string: searches never rescan text another call already scanned. */
+export function finderOf(w: Working): Finder {
+  w.finder ??= new Finder(w.text);
+  return w.finder;
 }
 
 export type Island =
@@ -63,8 +71,12 @@ class Builder {
   }
 
   append(other: Builder): void {
-    for (let k = 0; k < other.segs.length; k += 2) this.segs.push((other.segs[k] ?? 0) + this.len, other.segs[k + 1] ?? 0);
-    this.parts.push(...other.parts);
+    const shift = this.len;
+    const segs = other.segs;
+    for (let k = 0; k < segs.length; k += 2) segs[k] = (segs[k] ?? 0) + shift;
+    // concat, not a spread: a hostile text can hold more parts than the stack has room for arguments
+    this.segs = this.segs.concat(segs);
+    this.parts = this.parts.concat(other.parts);
     this.len += other.len;
   }
 

@@ -9,10 +9,10 @@ function childrenOf(node: MarkupNode): MarkupNode[] | null {
   switch (node.type) {
     case 'table': {
       const out: MarkupNode[] = [];
-      if (node.caption) out.push(...node.caption);
-      if (node.summary) out.push(...node.summary);
+      for (const n of node.caption ?? []) out.push(n);
+      for (const n of node.summary ?? []) out.push(n);
       if (node.head) out.push(node.head);
-      out.push(...node.rows);
+      for (const n of node.rows) out.push(n);
       return out;
     }
     case 'poetry':

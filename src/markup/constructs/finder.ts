@@ -4,6 +4,7 @@
 
 export class Finder {
   private readonly memo = new Map<string, { from: number; at: number }>();
+  private readonly regexMemo = new Map<RegExp, { from: number; at: number }>();
 
   constructor(private readonly text: string) {}
 
@@ -12,7 +13,24 @@ export class Finder {
     const m = this.memo.get(needle);
     if (m && from >= m.from && (m.at === -1 || from <= m.at)) return m.at;
     const at = this.text.indexOf(needle, from);
-    this.memo.set(needle, { from, at });
+    if (m) {
+      m.from = from;
+      m.at = at;
+    } else this.memo.set(needle, { from, at });
+    return at;
+  }
+
+  /** Index of the first match of `re` (a global regexp) at or after `from`, or -1; memoised like `next`. */
+  nextMatch(re: RegExp, from: number): number {
+    const m = this.regexMemo.get(re);
+    if (m && from >= m.from && (m.at === -1 || from <= m.at)) return m.at;
+    re.lastIndex = from;
+    const found = re.exec(this.text);
+    const at = found ? found.index : -1;
+    if (m) {
+      m.from = from;
+      m.at = at;
+    } else this.regexMemo.set(re, { from, at });
     return at;
   }
 

@@ -121,7 +121,7 @@ function isElement(n: MarkupNode, names: Set<string> | string): boolean {
 function flatten(nodes: readonly MarkupNode[]): MarkupNode[] {
   const out: MarkupNode[] = [];
   for (const n of nodes) {
-    if (n.type === 'phrasing') out.push(...flatten(n.children));
+    if (n.type === 'phrasing') for (const c of flatten(n.children)) out.push(c);
     else out.push(n);
   }
   return out;

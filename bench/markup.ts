@@ -1,0 +1,155 @@
+// Markup engine throughput (parse + render, one core): realistic French article text (≥ 1 MB, varied,
+// seeded) and 1 MB of hostile text per attack (unclosed `{{`, `[`, `[[`, `<quote>`, `-*` at every
+// depth, `|` without end, 100,000 footnotes, and a mix). Linear time shows as hostile throughput close
+// to the prose one. Figures go to docs/benchmarks.md.
+import { renderJsonLine } from '../src/commands/propre.ts';
+import { propre } from '../src/markup/index.ts';
+import { table, writeBenchSection } from './report.ts';
+
+const MB = 1024 * 1024;
+
+/** Small seeded PRNG (mulberry32): the same text on every run. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  'économie sociale solidaire coopérative association territoire emploi insertion financement public ' +
+  'politique locale gouvernance citoyenne transition écologique rapport étude enquête données chiffres ' +
+  'collectivité région département commune habitants bénévoles salariés projet dispositif évaluation ' +
+  'recommandation analyse synthèse propositions réforme loi décret budget investissement innovation ' +
+  'l’accès l’égalité d’abord aujourd’hui notamment cependant toutefois ainsi donc également plusieurs'
+).split(' ');
+
+function proseText(bytes: number, seed = 42): string {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const sentence = (): string => {
+    let s = words(6 + Math.floor(r() * 14));
+    s = s[0]?.toUpperCase() + s.slice(1);
+    const x = r();
+    if (x < 0.1) s += ` {{${words(2)}}}`;
+    else if (x < 0.2) s += ` {${words(2)}}`;
+    else if (x < 0.27) s += ` [${words(2)}->https://www.exemple.org/${pick(WORDS)}]`;
+    else if (x < 0.31) s += ` [->art${1 + Math.floor(r() * 300)}]`;
+    else if (x < 0.36) s += ` « ${words(3)} »`;
+    else if (x < 0.41) s += `[[${words(8)}.]]`;
+    else if (x < 0.44) s += ` l'${pick(WORDS)} d'${pick(WORDS)}`;
+    else if (x < 0.46) s += ` (voir http://www.exemple.org/doc${Math.floor(r() * 99)})`;
+    return s + pick(['.', '.', '.', ' !', ' ?', ' :', ' ;', '...']);
+  };
+  const paragraph = () => Array.from({ length: 2 + Math.floor(r() * 5) }, sentence).join(' ');
+  const blocks: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const x = r();
+    let b: string;
+    if (x < 0.08) b = `{{{${words(4)}}}}`;
+    else if (x < 0.14) b = Array.from({ length: 3 + Math.floor(r() * 4) }, () => `-* ${words(5)}`).join('\n');
+    else if (x < 0.17) b = `|| ${words(3)} | ${words(5)} ||\n| {{${words(1)}}} | {{${words(1)}}} |\n${Array.from({ length: 4 }, () => `| ${words(2)} | ${Math.floor(r() * 1000)} |`).join('\n')}`;
+    else if (x < 0.2) b = `<quote>${paragraph()}</quote>`;
+    else if (x < 0.22) b = `<code>${words(6)}</code> ${paragraph()}`;
+    else b = paragraph();
+    blocks.push(b);
+    size += Buffer.byteLength(b) + 2;
+  }
+  return blocks.join('\n\n');
+}
+
+function repeatTo(unit: string, bytes: number): string {
+  return unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
+}
+
+function hostileInputs(bytes: number): [string, string][] {
+  const everyDepth = (() => {
+    const lines: string[] = [];
+    let size = 0;
+    for (let k = 1; size < bytes; k = (k % 2000) + 1) {
+      const line = `-${'*'.repeat(k)} item`;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    return lines.join('\n');
+  })();
+  const notes = Array.from({ length: 100_000 }, (_, i) => `a[[n${i}]]`).join(' ');
+  const parts: [string, string][] = [
+    ['unclosed `{{` and `{`', repeatTo('{{ gras {ital ', bytes)],
+    ['unclosed `[` and `[->`', repeatTo('[texte [->lien ', bytes)],
+    ['unclosed `[[`', repeatTo('[[ note ', bytes)],
+    ['unclosed `<quote>`', repeatTo('<quote> cité ', bytes)],
+    ['`-*` at every depth', everyDepth],
+    ['`|` without end', repeatTo('| cellule | encore\n', bytes)],
+    ['100,000 footnotes', notes],
+    ['unclosed `<a title="`', repeatTo('<a title="x ', bytes)],
+  ];
+  const mix = parts.map(([, t]) => t.slice(0, Math.floor(bytes / parts.length))).join('\n');
+  parts.push(['all of the above, mixed', mix]);
+  return parts;
+}
+
+/** CPU time of this process (user + system), in ms: on a shared machine, wall time measures the neighbours. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function measure(text: string, profile: 'article' | 'forum' = 'article'): { mbps: number; ms: number } {
+  propre(text, { profile });
+  const bytes = Buffer.byteLength(text);
+  let runs = 0;
+  const start = cpuMs();
+  let elapsed = 0;
+  do {
+    propre(text, { profile });
+    runs++;
+    elapsed = cpuMs() - start;
+  } while (elapsed < 2000 && runs < 20);
+  const ms = elapsed / runs;
+  return { mbps: bytes / MB / (ms / 1000), ms };
+}
+
+const prose = proseText(2 * MB);
+const proseResult = measure(prose);
+const forumResult = measure(prose, 'forum');
+console.log(`prose ${(Buffer.byteLength(prose) / MB).toFixed(2)} MB: ${proseResult.mbps.toFixed(1)} MB/s (${proseResult.ms.toFixed(0)} ms)`);
+
+const rows: (string | number)[][] = [
+  ['French article prose (article profile)', (Buffer.byteLength(prose) / MB).toFixed(2), proseResult.ms.toFixed(0), proseResult.mbps.toFixed(1), '—'],
+  ['French article prose (forum profile)', (Buffer.byteLength(prose) / MB).toFixed(2), forumResult.ms.toFixed(0), forumResult.mbps.toFixed(1), '—'],
+];
+let worst = Infinity;
+for (const [name, text] of hostileInputs(MB)) {
+  const r = measure(text);
+  worst = Math.min(worst, r.mbps);
+  console.log(`${name}: ${r.mbps.toFixed(1)} MB/s (${r.ms.toFixed(0)} ms)`);
+  rows.push([`hostile: ${name}`, (Buffer.byteLength(text) / MB).toFixed(2), r.ms.toFixed(0), r.mbps.toFixed(1), `${((r.mbps / proseResult.mbps) * 100).toFixed(0)} %`]);
+}
+
+// the CLI's JSONL path, in process: lines per second on short comments
+const lines = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: i, text: proseText(300, i).slice(0, 300), profile: i % 3 ? 'forum' : 'article' }));
+renderJsonLine(lines[0] as string, { lang: 'fr' });
+const t0 = cpuMs();
+for (const l of lines) renderJsonLine(l, { lang: 'fr' });
+const linesPerSecond = lines.length / ((cpuMs() - t0) / 1000);
+console.log(`jsonl: ${Math.round(linesPerSecond)} lines/s`);
+
+writeBenchSection(
+  'markup',
+  'Markup engine (SPIP shortcuts → HTML)',
+  'npm run bench -- markup',
+  [
+    'parse + render (`propre()`), one core, mean of repeated runs measured in CPU time of the process (the machine is shared; wall time would measure the neighbours); aim: ≥ 20 MB/s on prose, hostile ≥ half of that.',
+    '',
+    table(['input', 'MB', 'CPU ms per run', 'MB/s', 'vs prose'], rows),
+    '',
+    `Slowest hostile input: ${worst.toFixed(1)} MB/s (${((worst / proseResult.mbps) * 100).toFixed(0)} % of prose).`,
+    `JSONL protocol (\`tisse propre --jsonl\`, rendering only, 300-character texts): ${Math.round(linesPerSecond).toLocaleString('en')} lines/s.`,
+  ].join('\n'),
+);
