@@ -1,6 +1,7 @@
 // Reading keyword groups and keywords: the groups with their keywords (back office, article editor),
 // and the keywords attached to one object.
-import type { Db } from '../db/connect.ts';
+import type { Db, Trx } from '../db/connect.ts';
+import { TisseError } from '../errors.ts';
 import type { Keyword, ObjectType } from '../db/schema.ts';
 
 export interface KeywordGroupWithKeywords {
@@ -61,4 +62,30 @@ export async function keywordIdsOf(db: Db, objectType: ObjectType, objectId: num
     .where('object_id', '=', objectId)
     .execute();
   return rows.map((r) => r.keyword_id);
+}
+
+/**
+ * Checks the keywords chosen for one object as a whole (article editor, article creation): each exists,
+ * its group applies to that kind of object, and a "one keyword only" group (SPIP's unseul) gets one.
+ */
+export async function checkKeywordChoice(trx: Trx, keywordIds: number[], objectType: 'article' | 'section'): Promise<void> {
+  if (keywordIds.length === 0) return;
+  const rows = await trx
+    .selectFrom('keywords')
+    .innerJoin('keyword_groups', 'keyword_groups.id', 'keywords.group_id')
+    .select(['keywords.id', 'keywords.group_id', 'keyword_groups.title', 'keyword_groups.single', 'keyword_groups.applies_to'])
+    .where('keywords.id', 'in', keywordIds)
+    .execute();
+  if (rows.length !== new Set(keywordIds).size) throw new TisseError('BAD_INPUT', 'Un des mots-clés choisis n’existe pas.', { fields: { keywordIds: 'inconnu' } });
+  const perGroup = new Map<number, number>();
+  for (const row of rows) {
+    if (!parseAppliesTo(row.applies_to).includes(objectType)) {
+      const what = objectType === 'article' ? 'aux articles' : 'aux rubriques';
+      throw new TisseError('BAD_INPUT', `Les mots du groupe « ${row.title} » ne s’appliquent pas ${what}.`, { fields: { keywordIds: 'groupe non applicable' } });
+    }
+    perGroup.set(row.group_id, (perGroup.get(row.group_id) ?? 0) + 1);
+    if (row.single === 1 && perGroup.get(row.group_id)! > 1) {
+      throw new TisseError('BAD_INPUT', `Le groupe « ${row.title} » n’accepte qu’un seul mot-clé.`, { fields: { keywordIds: 'un seul mot de ce groupe' } });
+    }
+  }
 }

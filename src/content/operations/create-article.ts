@@ -6,6 +6,7 @@ import { nowIso, toIso } from '../../db/time.ts';
 import { TisseError } from '../../errors.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
 import { slugify } from '../slug.ts';
+import { checkKeywordChoice } from '../keywords.ts';
 import { pathFor, setCurrentPath, uniqueSlug } from '../urls.ts';
 
 export const newArticleSchema = z.object({
@@ -67,7 +68,8 @@ export async function createArticle(db: Db, input: NewArticleInput): Promise<Art
     for (const [position, userId] of data.authorIds.entries()) {
       await trx.insertInto('article_authors').values({ article_id: article.id, user_id: userId, position }).execute();
     }
-    for (const keywordId of data.keywordIds) {
+    await checkKeywordChoice(trx, data.keywordIds, 'article');
+    for (const keywordId of new Set(data.keywordIds)) {
       await trx.insertInto('keyword_links').values({ keyword_id: keywordId, object_type: 'article', object_id: article.id }).execute();
     }
     for (const [position, relatedId] of data.relatedIds.entries()) {

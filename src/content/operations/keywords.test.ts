@@ -93,4 +93,18 @@ forEachDatabase('keyword operations', (dialect) => {
     await deleteKeywordGroup(site.db, group.id);
     assert.equal((await listKeywordGroups(site.db)).some((g) => g.id === group.id), false);
   });
+
+  test('an article is created only with keywords its groups allow: one per single group, groups that apply to articles', async () => {
+    const single = await saveKeywordGroup(site.db, { title: 'Forme', appliesTo: ['article'], single: true });
+    const sectionsOnly = await saveKeywordGroup(site.db, { title: 'Région', appliesTo: ['section'] });
+    const news = await saveKeyword(site.db, { title: 'Brève', groupId: single.id });
+    const study = await saveKeyword(site.db, { title: 'Dossier', groupId: single.id });
+    const region = await saveKeyword(site.db, { title: 'Occitanie', groupId: sectionsOnly.id });
+    await assert.rejects(createArticle(site.db, { sectionId, title: 'Deux genres', keywordIds: [news.id, study.id] }), code('BAD_INPUT'));
+    await assert.rejects(createArticle(site.db, { sectionId, title: 'Mauvais groupe', keywordIds: [region.id] }), code('BAD_INPUT'));
+    const titles = (await site.db.kysely.selectFrom('articles').select('title').execute()).map((a) => a.title);
+    assert.ok(!titles.includes('Deux genres') && !titles.includes('Mauvais groupe'), 'nothing written');
+    const ok = await createArticle(site.db, { sectionId, title: 'Un seul genre', keywordIds: [study.id] });
+    assert.deepEqual(await keywordIdsOf(site.db, 'article', ok.id), [study.id]);
+  });
 });

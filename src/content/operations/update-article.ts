@@ -8,6 +8,7 @@ import { nowIso, toIso } from '../../db/time.ts';
 import { TisseError } from '../../errors.ts';
 import { administers, can, type Actor } from '../permissions.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
+import { checkKeywordChoice } from '../keywords.ts';
 
 const optionalDate = z
   .string()
@@ -81,10 +82,7 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
     if (knownUsers.length !== authorIds.length) throw new TisseError('BAD_INPUT', 'Un des auteurs choisis n’existe pas ou ne peut pas écrire.', { fields: { authorIds: 'inconnu' } });
 
     const keywordIds = [...new Set(data.keywordIds)];
-    if (keywordIds.length) {
-      const found = await trx.selectFrom('keywords').select('id').where('id', 'in', keywordIds).execute();
-      if (found.length !== keywordIds.length) throw new TisseError('BAD_INPUT', 'Un des mots-clés choisis n’existe pas.', { fields: { keywordIds: 'inconnu' } });
-    }
+    await checkKeywordChoice(trx, keywordIds, 'article');
     const relatedIds = [...new Set(data.relatedIds)].filter((id) => id !== articleId);
     if (relatedIds.length) {
       const found = await trx.selectFrom('articles').select('id').where('id', 'in', relatedIds).execute();
