@@ -47,138 +47,161 @@ interface ListEntry {
   start: number;
 }
 
-function readLines(w: Working, ctx: ParseContext): Item[] {
-  const text = w.text;
-  const n = text.length;
-  const article = ctx.profile === 'article';
-  const items: Item[] = [];
-  let paraStart = -1;
-  let paraEnd = -1;
-  let paraAfterBlank = true;
-  let afterBlank = true;
-  let list: ListEntry[] | null = null;
-  let noTableBefore = 0;
+class LineReader {
+  readonly text: string;
+  readonly n: number;
+  readonly article: boolean;
+  readonly items: Item[] = [];
+  paraStart = -1;
+  paraEnd = -1;
+  paraAfterBlank = true;
+  afterBlank = true;
+  list: ListEntry[] | null = null;
+  noTableBefore = 0;
 
-  const flushPara = () => {
-    if (paraStart >= 0) splitFlow(w, paraStart, paraEnd, paraAfterBlank, ctx, items);
-    paraStart = -1;
-  };
-  const flushList = () => {
-    if (list) for (const node of buildList(w, list, ctx)) items.push({ kind: 'node', node });
-    list = null;
-  };
-  const lineEndAt = (s: number) => {
-    const e = text.indexOf('\n', s);
-    return e < 0 ? n : e;
-  };
+  constructor(
+    readonly w: Working,
+    readonly ctx: ParseContext,
+  ) {
+    this.text = w.text;
+    this.n = w.text.length;
+    this.article = ctx.profile === 'article';
+  }
 
-  let ls = 0;
-  while (ls <= n) {
-    const le = lineEndAt(ls);
-    let blank = true;
-    for (let k = ls; k < le; k++) {
-      const c = text.charCodeAt(k);
-      if (c !== 32 && c !== 9) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) {
-      flushPara();
-      flushList();
-      afterBlank = true;
-      ls = le + 1;
-      continue;
-    }
-    if (article) {
-      const marker = readListMarker(text, ls, le);
-      if (marker) {
-        flushPara();
-        if (!list) list = [];
-        list.push({ depth: marker.depth, ordered: marker.ordered, parts: [{ start: marker.contentStart, end: le }], start: ls });
-        afterBlank = false;
-        ls = le + 1;
-        continue;
-      }
-      const rule = readRule(text, ls, le);
-      if (list && list.length > 0) {
-        const last = list[list.length - 1] as ListEntry;
-        const lastPart = last.parts[last.parts.length - 1];
-        if (rule >= 0) last.parts.push('rule');
-        else if (lastPart && lastPart !== 'rule') lastPart.end = le;
-        else last.parts.push({ start: ls, end: le });
-        ls = le + 1;
-        continue;
-      }
-      if (text.charCodeAt(ls) === 124 && ls >= noTableBefore) {
-        const rows: RawRow[] = [];
-        let s = ls;
-        let failedAt = -1;
-        while (s <= n && text.charCodeAt(s) === 124) {
-          // a row ends on the first line ending with `|` (a cell may hold line breaks)
-          let e = lineEndAt(s);
-          let rowEnd = -1;
-          let probe = s;
-          for (;;) {
-            let t = e;
-            while (t > probe && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--;
-            if (t > s + 1 && text.charCodeAt(t - 1) === 124) {
-              rowEnd = t;
-              break;
-            }
-            if (e >= n) break;
-            const nextStart = e + 1;
-            const nextEnd = lineEndAt(nextStart);
-            let nb = false;
-            for (let k = nextStart; k < nextEnd; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) nb = true;
-            if (!nb) break;
-            probe = nextStart;
-            e = nextEnd;
-          }
-          if (rowEnd < 0) {
-            failedAt = e;
-            break;
-          }
-          rows.push({ start: s, end: rowEnd });
-          s = e + 1;
+  flushPara() {
+    if (this.paraStart >= 0) splitFlow(this.w, this.paraStart, this.paraEnd, this.paraAfterBlank, this.ctx, this.items);
+    this.paraStart = -1;
+  }
+
+  flushList() {
+    if (this.list) for (const node of buildList(this.w, this.list, this.ctx)) this.items.push({ kind: 'node', node });
+    this.list = null;
+  }
+
+  lineEndAt(s: number) {
+    const e = this.text.indexOf('\n', s);
+    return e < 0 ? this.n : e;
+  }
+
+  read(): Item[] {
+    const text = this.text;
+    const n = this.n;
+    const w = this.w;
+    const ctx = this.ctx;
+    let ls = 0;
+    while (ls <= n) {
+      const le = this.lineEndAt(ls);
+      let blank = true;
+      for (let k = ls; k < le; k++) {
+        const c = text.charCodeAt(k);
+        if (c !== 32 && c !== 9) {
+          blank = false;
+          break;
         }
-        if (rows.length > 0) {
-          flushPara();
-          items.push({ kind: 'node', node: buildTable(w, rows, ctx) });
-          afterBlank = false;
-          ls = (rows[rows.length - 1] as RawRow).end;
-          ls = lineEndAt(ls) + 1;
+      }
+      if (blank) {
+        this.flushPara();
+        this.flushList();
+        this.afterBlank = true;
+        ls = le + 1;
+        continue;
+      }
+      if (this.article) {
+        const marker = readListMarker(text, ls, le);
+        if (marker) {
+          this.flushPara();
+          if (!this.list) this.list = [];
+          this.list.push({ depth: marker.depth, ordered: marker.ordered, parts: [{ start: marker.contentStart, end: le }], start: ls });
+          this.afterBlank = false;
+          ls = le + 1;
           continue;
         }
-        // not a table: those lines are text, and are not tried again
-        noTableBefore = failedAt + 1;
-      }
-      if (rule >= 0) {
-        flushPara();
-        items.push({ kind: 'node', node: { type: 'horizontalRule', position: { start: toSource(w, ls), end: toSource(w, rule) } } });
-        let rest = rule;
-        while (rest < le && (text.charCodeAt(rest) === 32 || text.charCodeAt(rest) === 9)) rest++;
-        if (rest < le) {
-          paraStart = rest;
-          paraEnd = le;
-          paraAfterBlank = true;
+        const rule = readRule(text, ls, le);
+        if (this.list && this.list.length > 0) {
+          const last = this.list[this.list.length - 1] as ListEntry;
+          const lastPart = last.parts[last.parts.length - 1];
+          if (rule >= 0) last.parts.push('rule');
+          else if (lastPart && lastPart !== 'rule') lastPart.end = le;
+          else last.parts.push({ start: ls, end: le });
+          ls = le + 1;
+          continue;
         }
-        afterBlank = false;
-        ls = le + 1;
-        continue;
+        if (text.charCodeAt(ls) === 124 && ls >= this.noTableBefore) {
+          const rows: RawRow[] = [];
+          let s = ls;
+          let failedAt = -1;
+          while (s <= n && text.charCodeAt(s) === 124) {
+            // a row ends on the first line ending with `|` (a cell may hold line breaks)
+            let e = this.lineEndAt(s);
+            let rowEnd = -1;
+            let probe = s;
+            for (;;) {
+              let t = e;
+              while (t > probe && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--;
+              if (t > s + 1 && text.charCodeAt(t - 1) === 124) {
+                rowEnd = t;
+                break;
+              }
+              if (e >= n) break;
+              const nextStart = e + 1;
+              const nextEnd = this.lineEndAt(nextStart);
+              let nb = false;
+              for (let k = nextStart; k < nextEnd; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) nb = true;
+              if (!nb) break;
+              probe = nextStart;
+              e = nextEnd;
+            }
+            if (rowEnd < 0) {
+              failedAt = e;
+              break;
+            }
+            rows.push({ start: s, end: rowEnd });
+            s = e + 1;
+          }
+          if (rows.length > 0) {
+            this.flushPara();
+            this.items.push({ kind: 'node', node: buildTable(w, rows, ctx) });
+            this.afterBlank = false;
+            ls = (rows[rows.length - 1] as RawRow).end;
+            ls = this.lineEndAt(ls) + 1;
+            continue;
+          }
+          // not a table: those lines are text, and are not tried again
+          this.noTableBefore = failedAt + 1;
+        }
+        if (rule >= 0) {
+          this.flushPara();
+          this.items.push({ kind: 'node', node: { type: 'horizontalRule', position: { start: toSource(w, ls), end: toSource(w, rule) } } });
+          let rest = rule;
+          while (rest < le && (text.charCodeAt(rest) === 32 || text.charCodeAt(rest) === 9)) rest++;
+          if (rest < le) {
+            this.paraStart = rest;
+            this.paraEnd = le;
+            this.paraAfterBlank = true;
+          }
+          this.afterBlank = false;
+          ls = le + 1;
+          continue;
+        }
       }
+      if (this.paraStart < 0) {
+        this.paraStart = ls;
+        this.paraAfterBlank = this.afterBlank;
+      }
+      this.paraEnd = le;
+      this.afterBlank = false;
+      ls = le + 1;
     }
-    if (paraStart < 0) {
-      paraStart = ls;
-      paraAfterBlank = afterBlank;
-    }
-    paraEnd = le;
-    afterBlank = false;
-    ls = le + 1;
+    this.flushPara();
+    this.flushList();
+    return this.items;
   }
-  flushPara();
-  flushList();
-  return items;
+
+
+}
+
+function readLines(w: Working, ctx: ParseContext): Item[] {
+  return new LineReader(w, ctx).read();
 }
 
 /** Cuts a paragraph range around headings and block islands; the pieces in between are runs. */
@@ -187,25 +210,19 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
   const article = ctx.profile === 'article';
   let runStart = start;
   let first = true;
-  const pushRun = (s: number, e: number) => {
-    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
-    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
-    if (e > s) items.push({ kind: 'run', start: s, end: e, afterBlank: first ? afterBlank : false });
-    first = false;
-  };
   const finder = finderOf(w);
-  const nextClose = (from: number) => finder.next('}}}', from);
   let from = start;
   for (;;) {
     const p = finder.nextMatch(FLOW_BREAKS, from);
     if (p < 0 || p >= end) break;
     if (text.charCodeAt(p) === 123) {
-      const h = article ? readHeading(text, p, end, nextClose) : null;
+      const h = article ? readHeading(text, p, end, finder) : null;
       if (!h) {
         from = p + 3;
         continue;
       }
-      pushRun(runStart, p);
+      pushRun(text, items, runStart, p, first && afterBlank);
+      first = false;
       items.push({
         kind: 'node',
         node: { type: 'heading', level: 2, children: parseInline(w, h.start, h.end, ctx), position: { start: toSource(w, p), end: toSource(w, h.after) } },
@@ -253,16 +270,32 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
         break;
     }
     if (item) {
-      pushRun(runStart, p);
+      pushRun(text, items, runStart, p, first && afterBlank);
+      first = false;
       items.push(item);
       runStart = after;
     }
   }
-  pushRun(runStart, end);
+  pushRun(text, items, runStart, end, first && afterBlank);
+      first = false;
+}
+
+function pushRun(text: string, items: Item[], s: number, e: number, afterBlank: boolean): void {
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e > s) items.push({ kind: 'run', start: s, end: e, afterBlank });
 }
 
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 9;
+}
+
+function targetOf(stack: ElementNode[], root: MarkupNode[]): MarkupNode[] {
+  return stack.length ? (stack[stack.length - 1] as ElementNode).children : root;
+}
+
+function popStack(stack: ElementNode[], index: number): void {
+  stack.length = Math.min(stack.length, index);
 }
 
 function findOpenIn(stack: ElementNode[], name: string, stopAt?: Set<string>): number {
@@ -284,18 +317,13 @@ const ROW_SCOPE = new Set(['table', 'tr']);
 function buildTree(w: Working, items: Item[], ctx: ParseContext, mode: 'flow' | 'phrasing'): MarkupNode[] {
   const root: MarkupNode[] = [];
   const stack: ElementNode[] = [];
-  const target = (): MarkupNode[] => (stack.length ? (stack[stack.length - 1] as ElementNode).children : root);
-  const popTo = (index: number): void => {
-    stack.length = Math.min(stack.length, index);
-  };
-  const findOpen = (name: string, stopAt?: Set<string>): number => findOpenIn(stack, name, stopAt);
   for (const item of items) {
     if (item.kind === 'run') {
       const parent = stack[stack.length - 1];
       const children = parseInline(w, item.start, item.end, ctx, { noAutoBreak: parent !== undefined && !item.afterBlank });
       if (children.length === 0) continue;
       const position = { start: toSource(w, item.start), end: toSource(w, item.end) };
-      const container = target();
+      const container = targetOf(stack, root);
       // in a list item or a cell, text after a block is a paragraph again (SPIP's paragrapher)
       const afterBlock = mode === 'phrasing' && parent === undefined && container.length > 0 && container[container.length - 1]?.type !== 'phrasing';
       const phrasing = (mode === 'phrasing' && !afterBlock) || (parent !== undefined && (PHRASING_CONTAINERS.has(parent.tagName) || !item.afterBlank));
@@ -306,47 +334,47 @@ function buildTree(w: Working, items: Item[], ctx: ParseContext, mode: 'flow' | 
       // a block never goes inside an open <p> or heading: the HTML parser would close them
       const top = stack[stack.length - 1];
       if (top && (top.tagName === 'p' || /^h[1-6]$/.test(top.tagName))) stack.pop();
-      target().push(item.node);
+      targetOf(stack, root).push(item.node);
     } else if (item.kind === 'open') {
       const name = item.el.tagName;
       // table parts outside a table are ignored, as the HTML parser ignores them
-      if (TABLE_PARTS.has(name) && findOpen('table') < 0) continue;
+      if (TABLE_PARTS.has(name) && findOpenIn(stack, 'table') < 0) continue;
       if (CLOSES_P.has(name)) {
-        const p = findOpen('p', P_SCOPE);
-        if (p >= 0) popTo(p);
+        const p = findOpenIn(stack, 'p', P_SCOPE);
+        if (p >= 0) popStack(stack, p);
       }
       if (name === 'li') {
-        const li = findOpen('li', LI_SCOPE);
-        if (li >= 0) popTo(li);
+        const li = findOpenIn(stack, 'li', LI_SCOPE);
+        if (li >= 0) popStack(stack, li);
       }
       if (name === 'dt' || name === 'dd') {
-        const d = Math.max(findOpen('dt', DL_SCOPE), findOpen('dd', DL_SCOPE));
-        if (d >= 0) popTo(d);
+        const d = Math.max(findOpenIn(stack, 'dt', DL_SCOPE), findOpenIn(stack, 'dd', DL_SCOPE));
+        if (d >= 0) popStack(stack, d);
       }
       if (/^h[1-6]$/.test(name) && stack.length && /^h[1-6]$/.test((stack[stack.length - 1] as ElementNode).tagName)) stack.pop();
       if ((name === 'tr' || name === 'thead' || name === 'tbody' || name === 'tfoot') && stack.length) {
-        const cell = Math.max(findOpen('td', TABLE_SCOPE), findOpen('th', TABLE_SCOPE));
-        if (cell >= 0) popTo(cell);
+        const cell = Math.max(findOpenIn(stack, 'td', TABLE_SCOPE), findOpenIn(stack, 'th', TABLE_SCOPE));
+        if (cell >= 0) popStack(stack, cell);
         if (name !== 'tr') {
-          const tr = findOpen('tr', TABLE_SCOPE);
-          if (tr >= 0) popTo(tr);
+          const tr = findOpenIn(stack, 'tr', TABLE_SCOPE);
+          if (tr >= 0) popStack(stack, tr);
         } else {
-          const tr = findOpen('tr', TABLE_SCOPE);
-          if (tr >= 0) popTo(tr);
+          const tr = findOpenIn(stack, 'tr', TABLE_SCOPE);
+          if (tr >= 0) popStack(stack, tr);
         }
       }
       if ((name === 'td' || name === 'th') && stack.length) {
-        const cell = Math.max(findOpen('td', ROW_SCOPE), findOpen('th', ROW_SCOPE));
-        if (cell >= 0) popTo(cell);
+        const cell = Math.max(findOpenIn(stack, 'td', ROW_SCOPE), findOpenIn(stack, 'th', ROW_SCOPE));
+        if (cell >= 0) popStack(stack, cell);
       }
       const el: ElementNode = { ...item.el, children: [] };
-      target().push(el);
+      targetOf(stack, root).push(el);
       if (!VOID_ELEMENTS.has(name) && stack.length < MAX_ELEMENT_DEPTH) stack.push(el);
     } else {
-      const d = findOpen(item.name);
+      const d = findOpenIn(stack, item.name);
       if (d >= 0) {
         (stack[d] as ElementNode).closeSource = item.source;
-        popTo(d);
+        popStack(stack, d);
       }
     }
   }
