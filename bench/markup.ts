@@ -85,7 +85,7 @@ function hostileInputs(bytes: number): [string, string][] {
     ['unclosed `[[`', repeatTo('[[ note ', bytes)],
     ['unclosed `<quote>`', repeatTo('<quote> cité ', bytes)],
     ['`-*` at every depth', everyDepth],
-    ['`|` without end', repeatTo('| cellule | encore\n', bytes)],
+    ['cells opened by `\|` never closed', repeatTo('| cellule | encore\n', bytes)],
     ['100,000 footnotes', notes],
     ['unclosed `<a title="`', repeatTo('<a title="x ', bytes)],
   ];
