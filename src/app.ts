@@ -4,7 +4,8 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from './site/context.ts';
-import { siteRoutes, notFound, errorPage, cacheKey, respond } from './site/routes.tsx';
+import { siteRoutes, notFound, errorPage } from './site/routes.tsx';
+import { pageCache } from './site/page-cache-http.ts';
 import { glossaryRoutes } from './site/pages/glossary.tsx';
 import { isTisseError } from './errors.ts';
 import { legacySpipUrls } from './importers/spip/legacy-urls.ts';
@@ -20,6 +21,9 @@ export function createApp(app: AppContext): Hono<AppEnv> {
     c.set('app', app);
     await next();
   });
+
+  // Public pages from the page cache before any other work; pages marked by sendPage are stored on the way out.
+  hono.use('*', pageCache(app.cache));
 
   // A path with broken percent-encoding cannot name anything: say so instead of guessing.
   hono.use('*', async (c, next) => {
@@ -49,15 +53,6 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   );
 
   hono.use('*', bodyLimit({ maxSize: 50 * 1024 * 1024, onError: (c) => errorPage(c, 413, t('error.title'), 'Les données envoyées sont trop volumineuses.') }));
-
-  // Public pages from the page cache, before any routing work.
-  hono.use('*', async (c, next) => {
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.req.header('cookie')?.includes('tisse_session=')) {
-      const page = app.cache.get(cacheKey(c));
-      if (page) return respond(c, page);
-    }
-    await next();
-  });
 
   // Module routers go here, before the public site: its /:slug route catches every remaining path.
   hono.route('/', ecrireRoutes);

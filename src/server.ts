@@ -9,6 +9,7 @@ import { openDatabase, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { initialiseSite, type SetupResult } from './content/setup.ts';
 import { createPageCache } from './site/page-cache.ts';
+import { serveCachedPage } from './site/page-cache-http.ts';
 import { createApp } from './app.ts';
 import { TisseError } from './errors.ts';
 import { startJobs } from './jobs/start.ts';
@@ -40,7 +41,10 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
     const setup = await initialiseSite(db, config, { demo: options.demo ?? false });
     const cache = createPageCache({ enabled: config.pageCache, version: db.version });
     const app = createApp({ db, config, cache, log });
-    server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, getRequestListener(app.fetch));
+    const handle = getRequestListener(app.fetch);
+    server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, (req, res) => {
+      if (!serveCachedPage(cache, req, res)) void handle(req, res);
+    });
     const port = await listen(server, config.port, config.host);
     const jobs = startJobs(db, config, log);
     const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;

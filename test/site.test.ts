@@ -113,6 +113,21 @@ forEachDialect('public site', (dialect) => {
     assert.equal(second.status, 304);
   });
 
+  test('a page served from the cache carries the same headers as its first render', async () => {
+    await site.db.write((trx) => trx.updateTable('settings').set({ updated_at: new Date().toISOString() }).where('key', '=', 'name').execute());
+    const first = await site.get('/rubrique/l-actu-de-l-ess');
+    const firstBody = await first.text();
+    const second = await site.get('/rubrique/l-actu-de-l-ess');
+    assert.equal(await second.text(), firstBody);
+    for (const name of ['content-type', 'etag', 'content-security-policy', 'x-content-type-options', 'referrer-policy']) {
+      assert.ok(first.headers.get(name), `${name} on the first render`);
+      assert.equal(second.headers.get(name), first.headers.get(name), `${name} from the cache`);
+    }
+    const head = await site.get('/rubrique/l-actu-de-l-ess', { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+  });
+
   test('an old slug answers 301 to the current one', async () => {
     const article = await site.db.kysely.selectFrom('articles').select('id').where('slug', '=', 'benoit-hamon-en-visite-a-niort').executeTakeFirstOrThrow();
     await site.db.write(async (trx) => {

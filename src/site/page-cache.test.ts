@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPageCache, etagOf } from './page-cache.ts';
 
-const page = (body: string) => ({ status: 200, body, etag: etagOf(body), contentType: 'text/html' });
+const page = (body: string) => ({ status: 200, body: Buffer.from(body), etag: etagOf(body), headers: [['content-type', 'text/html']] as [string, string][] });
 
 test('a change of data version drops every cached page', () => {
   let version = 1;
   const cache = createPageCache({ enabled: true, version: () => version });
   cache.set('/a', page('A'));
-  assert.equal(cache.get('/a')?.body, 'A');
+  assert.equal(cache.get('/a')?.body.toString(), 'A');
   version = 2;
   assert.equal(cache.get('/a'), undefined);
 });

@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto';
 
 export interface CachedPage {
   status: number;
-  body: string;
+  /** The encoded body, written as is by the fast path (server.ts). */
+  body: Buffer;
   etag: string;
-  contentType: string;
+  /** Every header of the response as first sent (content type, ETag, security headers…). */
+  headers: [string, string][];
   /** When set, the page must be re-rendered after this instant (e.g. a scheduled publication). */
   expiresAt?: number;
 }

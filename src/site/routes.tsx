@@ -32,7 +32,7 @@ import type { Db } from '../db/connect.ts';
 
 export const siteRoutes = new Hono<AppEnv>();
 
-/** Serves a page through the cache: answers 304 to a matching If-None-Match, stores cacheable pages. */
+/** Answers with a page (304 to a matching If-None-Match) and marks it for the page cache when it may be shared. */
 export async function sendPage(
   c: Context<AppEnv>,
   body: string,
@@ -41,21 +41,10 @@ export async function sendPage(
   const status = options.status ?? 200;
   const contentType = options.contentType ?? 'text/html; charset=utf-8';
   const etag = etagOf(body);
-  if (options.cacheable !== false && status === 200 && c.req.method === 'GET' && !c.req.header('cookie')?.includes('tisse_session=')) {
-    c.get('app').cache.set(cacheKey(c), { status, body, etag, contentType, ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}) });
-  }
-  return respond(c, { status, body, etag, contentType });
-}
-
-export function cacheKey(c: Context): string {
-  const url = new URL(c.req.url);
-  return url.pathname + url.search;
-}
-
-export function respond(c: Context, page: { status: number; body: string; etag: string; contentType: string }): Response {
-  const headers = { 'content-type': page.contentType, etag: page.etag, 'cache-control': 'no-cache' };
-  if (page.status === 200 && c.req.header('if-none-match') === page.etag) return new Response(null, { status: 304, headers });
-  return new Response(c.req.method === 'HEAD' ? null : page.body, { status: page.status, headers });
+  if (options.cacheable !== false && status === 200) c.set('pageToCache', { etag, expiresAt: options.expiresAt });
+  const headers = { 'content-type': contentType, etag, 'cache-control': 'no-cache' };
+  if (status === 200 && c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  return new Response(c.req.method === 'HEAD' ? null : body, { status, headers });
 }
 
 /** Renders a public page inside the site layout. */

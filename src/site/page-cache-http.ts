@@ -1,0 +1,58 @@
+// The page cache on the wire. A public GET without a session is answered from the cache twice over: by
+// `serveCachedPage`, a plain Node handler that runs before Hono and writes the stored bytes and headers
+// (most cached requests end there), and by the `pageCache` middleware for whatever reaches Hono. Pages
+// that sendPage marks as shareable are stored on the way out with their final headers, security headers
+// included, so both paths answer exactly what the first render answered.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context.ts';
+import type { CachedPage, PageCache } from './page-cache.ts';
+
+const SESSION_COOKIE = 'tisse_session=';
+
+function cacheable(method: string, cookie: string | undefined): boolean {
+  return (method === 'GET' || method === 'HEAD') && !cookie?.includes(SESSION_COOKIE);
+}
+
+/** The request target as sent (path and query), the key of both paths. */
+function targetOf(url: string): string {
+  return url.slice(url.indexOf('/', url.indexOf('//') + 2));
+}
+
+/** Answers from the cache when it can; returns false to let the application handle the request. */
+export function serveCachedPage(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
+  if (!cache.enabled || !cacheable(req.method ?? '', req.headers.cookie)) return false;
+  const page = cache.get(req.url ?? '');
+  if (!page) return false;
+  if (req.headers['if-none-match'] === page.etag) {
+    res.writeHead(304, page.headers);
+    res.end();
+    return true;
+  }
+  res.writeHead(page.status, [...page.headers, ['content-length', String(page.body.length)]]);
+  res.end(req.method === 'HEAD' ? undefined : page.body);
+  return true;
+}
+
+export function pageCache(cache: PageCache): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const eligible = cache.enabled && cacheable(c.req.method, c.req.header('cookie'));
+    const key = targetOf(c.req.url);
+    if (eligible) {
+      const page = cache.get(key);
+      if (page) return fromCache(page, c.req.method, c.req.header('if-none-match'));
+    }
+    await next();
+    const marked = c.get('pageToCache');
+    if (!eligible || !marked || c.req.method !== 'GET' || c.res.status !== 200) return;
+    const body = Buffer.from(await c.res.clone().arrayBuffer());
+    const headers = [...c.res.headers.entries()].filter(([name]) => name !== 'content-length');
+    cache.set(key, { status: 200, body, etag: marked.etag, headers, ...(marked.expiresAt ? { expiresAt: marked.expiresAt } : {}) });
+  };
+}
+
+function fromCache(page: CachedPage, method: string, ifNoneMatch: string | undefined): Response {
+  const headers = new Headers(page.headers);
+  if (ifNoneMatch === page.etag) return new Response(null, { status: 304, headers });
+  return new Response(method === 'HEAD' ? null : new Uint8Array(page.body), { status: page.status, headers });
+}
