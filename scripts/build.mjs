@@ -20,6 +20,9 @@ export async function buildBundle() {
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
+    // Less to parse at every start; names are kept so stack traces and logs stay readable.
+    minify: true,
+    keepNames: true,
     logLevel: 'warning',
     external: ['better-sqlite3', 'sharp', 'pg-native', 'playwright-core', 'fsevents', 'esbuild', 'tsx'],
     // Bundled CommonJS packages may call require(): give them one.

@@ -4,7 +4,6 @@
 // file is left behind and no row is written.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { Document } from '../../db/schema.ts';
@@ -68,6 +67,8 @@ export async function uploadDocument(db: Db, input: UploadInput, options: Upload
   if (type.media === 'image') {
     const maxPixels = options.maxPixels ?? 50_000_000;
     try {
+      // Loaded on the first upload, not at every start: libvips is large and most requests never need it.
+      const { default: sharp } = await import('sharp');
       const image = sharp(bytes, { limitInputPixels: maxPixels, animated: false });
       const meta = await image.metadata();
       width = meta.autoOrient?.width ?? meta.width ?? null;
