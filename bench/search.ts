@@ -1,10 +1,10 @@
 // Search benchmark: 100,000 generated French articles (bench/_french-text.ts, seeded), written in big
-// transactions with the index maintained by the triggers, then a full `reindex`, then 20 varied queries
+// transactions with the index maintained by the triggers (migration 011), then a full `reindex`, then 20 varied queries
 // (through search(): ranking, visibility, snippets), on SQLite and on PostgreSQL when
 // TISSE_TEST_POSTGRES_URL is set. Figures go to docs/benchmarks.md.
 //   npx tsx bench/search.ts [articles]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -89,6 +89,7 @@ async function measure(name: string, db: Db, texts: ReturnType<typeof generate>)
   return { name, writeMs, reindexMs, indexed, cold, warm, totals };
 }
 
+const loadStart = loadavg()[0] ?? 0;
 console.log(`generating ${ARTICLES} articles…`);
 const texts = generate();
 const words = texts.slice(0, 1000).reduce((n, t) => n + [t.title, t.lead, t.text, t.postscript].join(' ').split(/\s+/).length, 0) / Math.min(1000, ARTICLES);
@@ -121,7 +122,7 @@ writeBenchSection(
   'Search (100,000 French articles)',
   `TISSE_TEST_POSTGRES_URL=… npx tsx bench/search.ts ${ARTICLES}`,
   [
-    `${ARTICLES.toLocaleString('en')} generated articles (~270 words each, 10 % unpublished), one section. Writes go through the triggers of migration 010 in transactions of ${PER_TRANSACTION.toLocaleString('en')} articles. Query time is the whole \`search()\` call: parsing, ranking with visibility, page of 10 with snippets. "Cold" is each query's first run (on SQLite, before the word-form expansion is cached; the cache is dropped at every write), "warm" the next three runs.`,
+    `${ARTICLES.toLocaleString('en')} generated articles (bench/_french-text.ts: ~${Math.round(words)} words each, a vocabulary of tens of thousands of words with a Zipf–Mandelbrot distribution and per-article topic words; 10 % unpublished), one section. Writes go through the triggers of migration 011 (SQLite: words stemmed in JS by \`tisse_search_stems()\`; PostgreSQL: statement-level triggers) in transactions of ${PER_TRANSACTION.toLocaleString('en')} articles, ${PER_STATEMENT} per INSERT; "reindex" is \`tisse reindex\` (SQLite: refill then FTS5 optimize; PostgreSQL: refill then one GIN build). Query time is the whole \`search()\` call: parsing, one ranked MATCH with visibility and LIMIT, a count bounded at 1,001, page of 10 with snippets. "Cold" is each query's first run, "warm" the next three. Load average (1 min) at the start ${loadStart.toFixed(1)}, at the end ${(loadavg()[0] ?? 0).toFixed(1)}, on ${cpus().length} cores: above the core count, the machine was shared with other work and times are upper bounds.`,
     '',
     table(
       ['database', 'write + index', 'reindex (full rebuild)', 'objects indexed', 'cold p50', 'cold p95', 'warm p50', 'warm p95', 'slowest'],
