@@ -106,10 +106,22 @@ async function importOnce(dialect: string, file: string): Promise<void> {
   try {
     await migrateToLatest(db);
     const started = performance.now();
-    const result = await importSpip(db, file, { dataDir });
+    // Seconds per table written (and before the first: reading and mapping), from the progress calls.
+    const phases: Record<string, number> = {};
+    let phase = 'read + map';
+    let since = started;
+    const mark = (next: string) => {
+      const now = performance.now();
+      phases[phase] = (phases[phase] ?? 0) + (now - since) / 1000;
+      phase = next;
+      since = now;
+    };
+    const progress = { start: (label: string) => mark(label), advance: () => {}, stop: () => mark('other writes') };
+    const result = await importSpip(db, file, { dataDir, progress });
+    mark('');
     const seconds = (performance.now() - started) / 1000;
     const rows = Object.values(result.written).reduce((a, b) => a + b, 0);
-    console.log(JSON.stringify({ seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, rows }));
+    console.log(JSON.stringify({ seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, phases }));
   } finally {
     await db.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -124,6 +136,9 @@ async function importOnce(dialect: string, file: string): Promise<void> {
 
 if (process.argv[2] === '--child') {
   await importOnce(process.argv[3]!, process.argv[4]!);
+} else if (process.argv[2] === '--generate') {
+  // Writes the backup only, to profile one database: `--generate FILE`, then `--child sqlite|postgres FILE`.
+  generate(process.argv[3]!);
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'tisse-bench-spip-'));
   const file = join(dir, 'spip-large.sqlite');

@@ -8,8 +8,14 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
 import { importSpip } from '../src/importers/spip/importer.ts';
+import { openSpipDump } from '../src/importers/spip/dump.ts';
+import { MappingContext } from '../src/importers/spip/context.ts';
+import { mapForum } from '../src/importers/spip/mappers/forum.ts';
+import { inviteAccountsToChoosePassword } from '../src/importers/spip/invite-accounts.ts';
+import { search } from '../src/search/index.ts';
 import { isTisseError } from '../src/errors.ts';
 import type { Database } from '../src/db/schema.ts';
+import { sql } from 'kysely';
 
 const dump = '../shared/spip-site/labo-ess.sqlite';
 const img = '../shared/spip-site/IMG';
@@ -28,6 +34,31 @@ async function snapshot(site: TestSite): Promise<Record<string, string[]>> {
 }
 
 const count = (rows: unknown[]) => rows.length;
+
+test('spip_forum.nom_site (« Nom de votre site ») maps to author_site_name, url_site to author_url', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'tisse-spip-forum-'));
+  try {
+    const file = join(scratch, 'nom-site.sqlite');
+    copyFileSync(dump, file);
+    const raw = new BetterSqlite3(file);
+    raw.prepare("update spip_forum set nom_site = 'Pilules pas chères' where id_forum = 6").run();
+    raw.close();
+    const spip = openSpipDump(file);
+    try {
+      const ctx = new MappingContext(spip, undefined);
+      for (let id = 1; id <= 30; id++) ctx.articleIds.add(id);
+      mapForum(ctx);
+      const rows = ctx.writes.find((w) => w.table === 'forum_messages')!.rows as { id: number; author_url: string; author_site_name: string }[];
+      const m6 = rows.find((r) => r.id === 6)!;
+      assert.deepEqual([m6.author_url, m6.author_site_name], ['http://spam.example.com/', 'Pilules pas chères']);
+      assert.ok(rows.filter((r) => r.id !== 6).every((r) => r.author_url === '' && r.author_site_name === ''));
+    } finally {
+      spip.close();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
 
 forEachDialect('SPIP import', (dialect) => {
   let site: TestSite;
@@ -149,6 +180,9 @@ forEachDialect('SPIP import', (dialect) => {
     assert.deepEqual([m3.parent_id, m3.thread_id], [2, 1]);
     assert.equal(messages.find((m) => m.id === 12)!.user_id, 5);
     assert.equal(messages.find((m) => m.id === 1)!.user_id, null);
+    // SPIP's url_site → author_url, nom_site (« Nom de votre site », empty on message 6) → author_site_name.
+    const m6 = messages.find((m) => m.id === 6)!;
+    assert.deepEqual([m6.author_name, m6.author_url, m6.author_site_name], ['cheap-pills', 'http://spam.example.com/', '']);
   });
 
   test('glossary: the "Glossaire" group becomes terms with their variants and definitions', async () => {
@@ -285,6 +319,47 @@ forEachDialect('SPIP import', (dialect) => {
       assert.equal(response.status, 410, path);
       assert.doesNotMatch(await response.text(), /Communiqué retiré/);
     }
+  });
+
+  test('the search index holds the imported objects (filled by the import, not the triggers) and the triggers work again', async () => {
+    const found = async (q: string) => (await search(site.db, q)).items.map((i) => `${i.kind}:${i.id}`);
+    assert.ok((await found('Benoît Hamon Niort')).includes('article:1'), 'a published article');
+    assert.ok((await found('financements')).includes('forum:9'), 'a published forum message');
+    assert.ok((await found('pépinière')).every((hit) => hit !== 'forum:4'), 'not a pending message');
+    assert.deepEqual(await found('cheap pills'), [], 'not spam');
+    assert.ok(!(await found('save the date')).includes('article:23'), 'not the post-dated article');
+    assert.ok((await found('PTCE')).includes('section:6'), 'a section');
+    assert.ok((await found('Scic')).includes('glossary:5'), 'a glossary term');
+    const count = async (table: 'search_fts' | 'search_entries') => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(site.db.kysely)).rows[0]!.n);
+    // Every published article (23 public + the post-dated one, kept with its date) and published public message, every section and term.
+    assert.equal(await count(dialect === 'sqlite' ? 'search_fts' : 'search_entries'), 24 + 8 + 12 + 5);
+    // The insert triggers are back: an article written after the import is found.
+    await site.db.write((trx) =>
+      trx.insertInto('articles').values({
+        section_id: 2, slug: 'apres-import', surtitle: '', title: 'Zythologie solidaire', subtitle: '', description: '', lead: '', text: 'Après l’import.', postscript: '',
+        status: 'published', published_at: '2026-01-01T00:00:00.000Z', written_at: null, forum_mode: null, lang: 'fr', glossary_enabled: 1, link_title: '', link_url: '',
+        redirect_url: '', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
+      }).execute(),
+    );
+    assert.equal((await found('zythologie')).length, 1);
+    await site.db.write((trx) => trx.deleteFrom('articles').where('slug', '=', 'apres-import').execute());
+    assert.equal((await found('zythologie')).length, 0);
+  });
+
+  test('invitations to choose a password: one mail per reachable imported account, in its language', async () => {
+    const result = await inviteAccountsToChoosePassword(site.db, 'https://tisse.example', new Date('2026-12-01T00:00:00Z'));
+    assert.equal(result.invited.length, 5);
+    const jobs = await site.db.kysely.selectFrom('jobs').select('payload').execute();
+    const mails = jobs.map((j) => JSON.parse(j.payload) as { to: string; subject: string; text: string }).filter((m) => m.to === result.invited[0]);
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.subject, 'Le Labo de l\'ESS — votre compte vous attend');
+    assert.match(mails[0]!.text, /^Bonjour Claire Rousseau,/);
+    assert.match(mails[0]!.text, /https:\/\/tisse\.example\/ecrire\/reinitialiser\/[\w-]+\n/);
+    assert.match(mails[0]!.text, /valable 7 jours/);
+    await site.db.write(async (trx) => {
+      await trx.deleteFrom('jobs').execute();
+      await trx.deleteFrom('password_resets').execute();
+    });
   });
 
   test('importing the same backup twice changes nothing', async () => {

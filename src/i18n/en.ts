@@ -205,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   'search.truncated': 'Your search was too long: only its first {max} characters were searched.',
   'search.tooManyTerms': 'Your search had too many words: only the first ones were searched.',
   'search.count': '{count} result(s) for “{q}”',
+  'search.countCapped': 'More than {count} results for “{q}”',
   'search.none': 'No results for “{q}”. Check the spelling or try more general words.',
   'search.page': 'Page {page} of {pages}',
   'search.previous': 'Previous results',
@@ -227,4 +228,6 @@ export const en: Record<MessageKey, string> = {
   'feed.authorArticles': 'Articles by this author',
   'feed.plan': 'Site map',
   'feed.planIntro': 'Every section of the site and its articles.',
+  'import.invitation.subject': '{site} — your account is waiting for you',
+  'import.invitation.text': 'Hello {name},\n\nThe site {site} has moved to new software: it now runs on Tisse. Your account came along, but your old password could not.\n\nTo choose your password, open this link (valid for {days} days, once):\n{url}\n\nYour login is your email address: {email}',
 };

@@ -204,6 +204,7 @@ export const fr = {
   'search.truncated': 'Votre recherche était trop longue : seuls ses {max} premiers caractères ont été cherchés.',
   'search.tooManyTerms': 'Votre recherche comptait trop de mots : seuls les premiers ont été cherchés.',
   'search.count': '{count} résultat(s) pour « {q} »',
+  'search.countCapped': 'Plus de {count} résultats pour « {q} »',
   'search.none': 'Aucun résultat pour « {q} ». Vérifiez l’orthographe ou essayez des mots plus généraux.',
   'search.page': 'Page {page} sur {pages}',
   'search.previous': 'Résultats précédents',
@@ -226,6 +227,8 @@ export const fr = {
   'feed.authorArticles': 'Articles de cet auteur',
   'feed.plan': 'Plan du site',
   'feed.planIntro': 'Toutes les rubriques du site et leurs articles.',
+  'import.invitation.subject': '{site} — votre compte vous attend',
+  'import.invitation.text': 'Bonjour {name},\n\nLe site {site} a changé de logiciel : il tourne désormais avec Tisse. Votre compte a été repris, mais votre ancien mot de passe ne peut pas l’être.\n\nPour choisir votre mot de passe, ouvrez ce lien (valable {days} jours, une seule fois) :\n{url}\n\nVotre identifiant est votre adresse email : {email}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

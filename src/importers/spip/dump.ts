@@ -18,6 +18,11 @@ export interface SpipDump {
   count(table: string): number;
   /** Every row of a table, in primary-key order; an absent table reads as empty. */
   rows<T = Row>(table: string, orderBy?: string): T[];
+  /**
+   * The same rows one at a time, so the big tables (articles, forum) are never all in memory as SPIP rows.
+   * The backup answers no other query until the loop ends.
+   */
+  each<T = Row>(table: string, orderBy?: string): Iterable<T>;
   close(): void;
 }
 
@@ -65,6 +70,15 @@ export function openSpipDump(file: string): SpipDump {
       throw new TisseError('BAD_INPUT', `Cette sauvegarde est en ${meta.get('charset')} : Tisse n’importe que les sites SPIP en UTF-8 (convertissez d’abord le site).`);
     }
     const primaryKeys = new Map<string, string>();
+    const select = (table: string, orderBy?: string) => {
+      let order = orderBy ?? primaryKeys.get(table);
+      if (order === undefined) {
+        const info = raw.prepare('select name, pk from pragma_table_info(?)').all(table) as { name: string; pk: number }[];
+        order = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`).join(', ') || 'rowid';
+        primaryKeys.set(table, order);
+      }
+      return raw.prepare(`select * from "${table}" order by ${order}`);
+    };
     return {
       file,
       schemaVersion,
@@ -73,14 +87,10 @@ export function openSpipDump(file: string): SpipDump {
       has: (table) => tables.has(table),
       count: (table) => (tables.has(table) ? (raw.prepare(`select count(*) from "${table}"`).pluck().get() as number) : 0),
       rows<T>(table: string, orderBy?: string): T[] {
-        if (!tables.has(table)) return [];
-        let order = orderBy ?? primaryKeys.get(table);
-        if (order === undefined) {
-          const info = raw.prepare('select name, pk from pragma_table_info(?)').all(table) as { name: string; pk: number }[];
-          order = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`).join(', ') || 'rowid';
-          primaryKeys.set(table, order);
-        }
-        return raw.prepare(`select * from "${table}" order by ${order}`).all() as T[];
+        return tables.has(table) ? (select(table, orderBy).all() as T[]) : [];
+      },
+      each<T>(table: string, orderBy?: string): Iterable<T> {
+        return tables.has(table) ? (select(table, orderBy).iterate() as Iterable<T>) : [];
       },
       close: () => raw.close(),
     };

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Db, Trx } from '../../db/connect.ts';
+import type { Dialect } from '../../db/dialect.ts';
 import type { UserRole } from '../../db/schema.ts';
 import { resetIdSequences } from '../../db/sequences.ts';
 import { nowIso } from '../../db/time.ts';
@@ -22,6 +23,8 @@ import { mapDocuments } from './mappers/documents.ts';
 import { mapForum } from './mappers/forum.ts';
 import { mapRevisions } from './mappers/revisions.ts';
 import { mapLegacy } from './mappers/legacy.ts';
+import { suspendSearchIndex } from './search-index.ts';
+import { insertRows } from './bulk-insert.ts';
 
 export const IMPORT_MARKER_KEY = 'spipImport';
 
@@ -102,7 +105,12 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
     try {
       await db.write(async (trx) => {
         await makeRoomForImportedUsers(trx, ctx, existingUsers);
-        for (const write of ctx.writes) await insertAll(trx, write, options.progress);
+        const index = await suspendSearchIndex(db, trx);
+        for (const write of ctx.writes) await insertAll(trx, db.dialect, write, options.progress);
+        options.progress?.start('index de recherche', 1);
+        await index.resume();
+        options.progress?.advance(1);
+        options.progress?.stop();
         await writeSettings(trx, settings);
         const marker = JSON.stringify({ sha256, file: resolve(file), importedAt: ctx.importedAt, spipSchema: dump.schemaVersion });
         await trx.insertInto('settings').values({ key: IMPORT_MARKER_KEY, value: marker, updated_at: nowIso() })
@@ -196,17 +204,13 @@ async function makeRoomForImportedUsers(
   for (const u of imported) if (u.login && logins.has(u.login.toLowerCase())) u.login = null;
 }
 
-async function insertAll(trx: Trx, write: TableWrite, progress?: ImportProgress): Promise<void> {
+async function insertAll(trx: Trx, dialect: Dialect, write: TableWrite, progress?: ImportProgress): Promise<void> {
   const rows = write.rows as Record<string, unknown>[];
   if (!rows.length) return;
   progress?.start(write.label, rows.length);
-  // Both databases cap the parameters of one statement (SQLite 32,766; PostgreSQL 65,535).
-  const perStatement = Math.max(1, Math.floor(16_000 / Object.keys(rows[0]!).length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    await trx.insertInto(write.table).values(chunk as never).execute();
-    progress?.advance(chunk.length);
-  }
+  await insertRows(trx, dialect, write.table, rows, (n) => progress?.advance(n));
+  // Written: its rows need not stay in memory while the next tables are.
+  rows.length = 0;
   progress?.stop();
 }
 

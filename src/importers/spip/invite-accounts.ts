@@ -5,6 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import { enqueueMail } from '../../jobs/mail.ts';
 import { randomToken, sha256 } from '../../content/sessions.ts';
 import { loadSiteSettings } from '../../content/settings.ts';
+import { isLang, t } from '../../i18n/index.ts';
 
 export const INVITATION_VALIDITY_DAYS = 7;
 
@@ -18,7 +19,7 @@ export async function inviteAccountsToChoosePassword(db: Db, siteUrl: string, no
   const settings = await loadSiteSettings(db);
   const users = await db.kysely
     .selectFrom('users')
-    .select(['id', 'name', 'email'])
+    .select(['id', 'name', 'email', 'lang'])
     .where('must_reset_password', '=', 1)
     .where('password_hash', 'is', null)
     .where('role', '!=', 'disabled')
@@ -35,11 +36,10 @@ export async function inviteAccountsToChoosePassword(db: Db, siteUrl: string, no
       const token = randomToken();
       await trx.insertInto('password_resets').values({ token_hash: sha256(token), user_id: user.id, created_at: now.toISOString(), expires_at: expires, used_at: null }).execute();
       const url = `${siteUrl}/ecrire/reinitialiser/${token}`;
-      await enqueueMail(trx, {
-        to: user.email,
-        subject: `${settings.name} — votre compte vous attend`,
-        text: `Bonjour ${user.name},\n\nLe site ${settings.name} a changé de logiciel : il tourne désormais avec Tisse. Votre compte a été repris, mais votre ancien mot de passe ne peut pas l’être.\n\nPour choisir votre mot de passe, ouvrez ce lien (valable ${INVITATION_VALIDITY_DAYS} jours, une seule fois) :\n${url}\n\nVotre identifiant est votre adresse email : ${user.email}`,
-      });
+      // In the account's language when Tisse has it, else the site's.
+      const lang = isLang(user.lang) ? user.lang : settings.lang;
+      const params = { site: settings.name, name: user.name, days: INVITATION_VALIDITY_DAYS, url, email: user.email };
+      await enqueueMail(trx, { to: user.email, subject: t('import.invitation.subject', params, lang), text: t('import.invitation.text', params, lang) });
       result.invited.push(user.email);
     }
   });

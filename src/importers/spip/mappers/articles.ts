@@ -39,7 +39,7 @@ export function forumMode(value: unknown): ForumMode | null {
 
 export function mapArticles(ctx: MappingContext, siteLang: string): void {
   const rows: Insertable<ArticlesTable>[] = [];
-  for (const a of ctx.dump.rows<SpipArticle>('spip_articles')) {
+  for (const a of ctx.dump.each<SpipArticle>('spip_articles')) {
     const id = int(a.id_article);
     const status = articleStatuses[str(a.statut)];
     if (!status) {

@@ -19,6 +19,8 @@ interface SpipForum {
   auteur: string;
   email_auteur: string;
   url_site: string;
+  /** The text of url_site's link (« Nom de votre site »). */
+  nom_site: string;
   statut: string;
   ip: string;
   id_auteur: number;
@@ -37,7 +39,7 @@ const statuses: Record<string, [ForumKind, ForumStatus]> = {
 export function mapForum(ctx: MappingContext, onRow?: () => void): void {
   const rows: Insertable<ForumMessagesTable>[] = [];
   const imported = new Set<number>();
-  for (const f of ctx.dump.rows<SpipForum>('spip_forum')) {
+  for (const f of ctx.dump.each<SpipForum>('spip_forum')) {
     onRow?.();
     const id = int(f.id_forum);
     const mapped = statuses[str(f.statut)];
@@ -71,6 +73,7 @@ export function mapForum(ctx: MappingContext, onRow?: () => void): void {
       author_name: str(f.auteur),
       author_email: str(f.email_auteur),
       author_url: str(f.url_site),
+      author_site_name: str(f.nom_site),
       user_id: userId && ctx.userIds.has(userId) ? userId : null,
       ip: str(f.ip),
       created_at: spipDate(f.date_heure) ?? ctx.importedAt,

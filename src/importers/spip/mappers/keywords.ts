@@ -81,7 +81,7 @@ export function mapKeywords(ctx: MappingContext): void {
   ctx.add('glossary_terms', 'termes du glossaire', terms);
 
   const links = [];
-  for (const l of ctx.dump.rows<{ id_mot: number; id_objet: number; objet: string }>('spip_mots_liens')) {
+  for (const l of ctx.dump.each<{ id_mot: number; id_objet: number; objet: string }>('spip_mots_liens')) {
     const id = `${l.id_mot}/${l.objet}/${l.id_objet}`;
     const keywordId = int(l.id_mot);
     const objectId = int(l.id_objet);

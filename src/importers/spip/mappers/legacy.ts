@@ -29,7 +29,7 @@ const machinery: Record<string, string> = {
 export function mapLegacy(ctx: MappingContext, tables: string[]): Map<string, number> {
   const sections = new Map<string, number>();
   for (const [table, type, idColumn] of kept) {
-    for (const row of ctx.dump.rows<Record<string, unknown>>(table)) {
+    for (const row of ctx.dump.each<Record<string, unknown>>(table)) {
       const id = int(row[idColumn]);
       ctx.legacy(type, id, row);
       if ((type === 'breve' || type === 'site') && row.id_rubrique !== undefined) sections.set(`${type}:${id}`, int(row.id_rubrique));

@@ -61,7 +61,7 @@ function valueAt(history: FragmentHistory | undefined, version: number): string 
 export function mapRevisions(ctx: MappingContext): void {
   const fragments = new Map<string, Map<number, { min: number; max: number; history: FragmentHistory }[]>>();
   const brokenObjects = new Set<string>();
-  for (const f of ctx.dump.rows<SpipFragment>('spip_versions_fragments')) {
+  for (const f of ctx.dump.each<SpipFragment>('spip_versions_fragments')) {
     const key = `${f.objet}:${int(f.id_objet)}`;
     try {
       const byId = fragments.get(key) ?? fragments.set(key, new Map()).get(key)!;
@@ -74,7 +74,7 @@ export function mapRevisions(ctx: MappingContext): void {
   }
   const rows: Insertable<RevisionsTable>[] = [];
   const state = new Map<string, Record<string, unknown>>();
-  for (const v of ctx.dump.rows<SpipVersion>('spip_versions', 'objet, id_objet, id_version')) {
+  for (const v of ctx.dump.each<SpipVersion>('spip_versions', 'objet, id_objet, id_version')) {
     const key = `${v.objet}:${int(v.id_objet)}`;
     const type = types[v.objet];
     const names = fieldNames[v.objet];

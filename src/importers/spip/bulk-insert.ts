@@ -1,0 +1,55 @@
+// Writes an import's rows, table by table, inside the import's transaction.
+//   SQLite: multi-row INSERTs of a fixed row count, so every full chunk is the same SQL text and the
+//     connection's statement cache prepares it once.
+//   PostgreSQL: one array per column, `INSERT … SELECT * FROM unnest($1::integer[], $2::text[], …)`: a statement
+//     of a few parameters whatever the row count, instead of a VALUES list of 16,000 parameters that the server
+//     parses and plans each time (measured: a third of the time of 100,000 forum messages).
+// Dialect-specific SQL outside db/: a candidate for db/ if another importer needs it.
+import { sql } from 'kysely';
+import type { Trx } from '../../db/connect.ts';
+import type { Dialect } from '../../db/dialect.ts';
+
+/** Rows per PostgreSQL statement: big enough that round trips do not count, small enough to stream progress. */
+const POSTGRES_ROWS = 2000;
+/** Parameters per SQLite statement (its cap is 32,766). */
+const SQLITE_PARAMETERS = 16_000;
+
+export async function insertRows(
+  trx: Trx,
+  dialect: Dialect,
+  table: string,
+  rows: Record<string, unknown>[],
+  advance: (rows: number) => void = () => {},
+): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]!);
+  // A row without one of the columns takes that column's default: only Kysely's VALUES list says DEFAULT.
+  const sameColumns = rows.every((r) => Object.keys(r).length === columns.length && columns.every((c) => c in r));
+  if (dialect === 'postgres' && sameColumns) return insertPostgres(trx, table, columns, rows, advance);
+  const perStatement = Math.max(1, Math.floor(SQLITE_PARAMETERS / columns.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    await trx.insertInto(table as never).values(chunk as never).execute();
+    advance(chunk.length);
+  }
+}
+
+async function insertPostgres(trx: Trx, table: string, columns: string[], rows: Record<string, unknown>[], advance: (rows: number) => void): Promise<void> {
+  const found = await sql<{ name: string; type: string }>`
+    SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+    WHERE attrelid = ${table}::regclass AND attnum > 0 AND NOT attisdropped`.execute(trx);
+  const types = new Map(found.rows.map((r) => [r.name, r.type]));
+  const casts = columns.map((c) => {
+    const type = types.get(c);
+    if (!type) throw new Error(`${table}.${c}: no such column`);
+    return sql.raw(`::${type}[]`);
+  });
+  const target = sql`${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`;
+  for (let i = 0; i < rows.length; i += POSTGRES_ROWS) {
+    const chunk = rows.slice(i, i + POSTGRES_ROWS);
+    // pg sends each JS array as one array literal; null and undefined become NULL.
+    const arrays = columns.map((c, n) => sql`${chunk.map((r) => r[c] ?? null)}${casts[n]!}`);
+    await sql`INSERT INTO ${target} SELECT * FROM unnest(${sql.join(arrays)})`.execute(trx);
+    advance(chunk.length);
+  }
+}
