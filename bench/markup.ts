@@ -140,7 +140,8 @@ for (const l of lines) renderJsonLine(l, { lang: 'fr' });
 const linesPerSecond = lines.length / ((cpuMs() - t0) / 1000);
 console.log(`jsonl: ${Math.round(linesPerSecond)} lines/s`);
 
-writeBenchSection(
+// `--dry`: print only (profiling runs must not rewrite docs/benchmarks.md)
+if (!process.argv.includes('--dry')) writeBenchSection(
   'markup',
   'Markup engine (SPIP shortcuts → HTML)',
   'npm run bench -- markup',

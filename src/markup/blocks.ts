@@ -22,7 +22,8 @@ export const BLOCK_ELEMENTS = new Set([
 const PHRASING_CONTAINERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'dt', 'caption', 'summary', 'figcaption', 'td', 'th', 'li', 'dd']);
 const CLOSES_P = new Set([...BLOCK_ELEMENTS].filter((n) => !['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup', 'col', 'iframe', 'object'].includes(n)));
 const MAX_ELEMENT_DEPTH = 48;
-const FLOW_BREAKS = /\{\{\{|\uE000/g;
+// one-character matches (the finder's cursors need a fixed width); `{` not opening `{{{` is skipped
+const FLOW_BREAKS = /[{\uE000]/g;
 const TABLE_PARTS = new Set(['caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 
 type Item =
@@ -37,6 +38,9 @@ export function parseBlocks(w: Working, ctx: ParseContext): BlockNode[] {
     return buildTree(w, readLines(w, ctx), ctx, 'flow') as BlockNode[];
   } finally {
     ctx.depth--;
+    // this string is read: its memos would otherwise live (and be copied by the GC) until the end of
+    // the whole parse, one set per footnote or quote
+    w.finder = undefined;
   }
 }
 
@@ -216,9 +220,9 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
     const p = finder.nextMatch(FLOW_BREAKS, from);
     if (p < 0 || p >= end) break;
     if (text.charCodeAt(p) === 123) {
-      const h = article ? readHeading(text, p, end, finder) : null;
+      const h = article && text.charCodeAt(p + 1) === 123 && text.charCodeAt(p + 2) === 123 ? readHeading(text, p, end, finder) : null;
       if (!h) {
-        from = p + 3;
+        from = p + 1;
         continue;
       }
       pushRun(text, items, runStart, p, first && afterBlank);
@@ -290,6 +294,16 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 9;
 }
 
+function allBlankText(nodes: readonly InlineNode[]): boolean {
+  for (const c of nodes) if (c.type !== 'text' || c.value.trim() !== '') return false;
+  return true;
+}
+
+function anyVisible(nodes: readonly InlineNode[]): boolean {
+  for (const c of nodes) if (c.type !== 'glossaryOptOut') return true;
+  return false;
+}
+
 function targetOf(stack: ElementNode[], root: MarkupNode[]): MarkupNode[] {
   return stack.length ? (stack[stack.length - 1] as ElementNode).children : root;
 }
@@ -327,8 +341,8 @@ function buildTree(w: Working, items: Item[], ctx: ParseContext, mode: 'flow' | 
       // in a list item or a cell, text after a block is a paragraph again (SPIP's paragrapher)
       const afterBlock = mode === 'phrasing' && parent === undefined && container.length > 0 && container[container.length - 1]?.type !== 'phrasing';
       const phrasing = (mode === 'phrasing' && !afterBlock) || (parent !== undefined && (PHRASING_CONTAINERS.has(parent.tagName) || !item.afterBlank));
-      if (children.every((c) => c.type === 'text' && c.value.trim() === '')) continue;
-      const visible = children.some((c) => c.type !== 'glossaryOptOut');
+      if (allBlankText(children)) continue;
+      const visible = anyVisible(children);
       container.push(phrasing || !visible ? { type: 'phrasing', children, position } : { type: 'paragraph', children, position });
     } else if (item.kind === 'node') {
       // a block never goes inside an open <p> or heading: the HTML parser would close them

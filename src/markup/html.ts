@@ -3,16 +3,22 @@
 // of user text goes through `escapeText` or `escapeAttr`; tag and attribute names come from code or
 // from the profile's allow-list, never from the writer.
 
-const TEXT_SPECIAL = /[&<>\u00a0]/;
+const TEXT_SPECIAL = /[&<>\u00a0]/g;
+const TEXT_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\u00a0': '&nbsp;' };
 
+/** One pass: the text between special characters is copied as slices (no match arrays, no rescans). */
 export function escapeText(s: string): string {
-  if (!TEXT_SPECIAL.test(s)) return s;
-  let out = s;
-  if (out.includes('&')) out = out.replaceAll('&', '&amp;');
-  if (out.includes('<')) out = out.replaceAll('<', '&lt;');
-  if (out.includes('>')) out = out.replaceAll('>', '&gt;');
-  if (out.includes('\u00a0')) out = out.replaceAll('\u00a0', '&nbsp;');
-  return out;
+  const re = TEXT_SPECIAL;
+  re.lastIndex = 0;
+  if (!re.test(s)) return s;
+  let out = '';
+  let from = 0;
+  do {
+    const p = re.lastIndex - 1;
+    out += s.slice(from, p) + (TEXT_ENTITY[s[p] as string] as string);
+    from = p + 1;
+  } while (re.test(s));
+  return from < s.length ? out + s.slice(from) : out;
 }
 
 export function escapeAttr(s: string): string {

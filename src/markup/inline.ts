@@ -10,7 +10,7 @@ import { readEntity } from './constructs/entity.ts';
 import { classifyTarget, readLinkShortcut } from './constructs/link.ts';
 import { addReference, readPlaceholder, type ParseContext } from './context.ts';
 import { finderOf, toSource, type Working } from './scan.ts';
-import type { Finder } from './constructs/finder.ts';
+import type { Cursor, Finder } from './constructs/finder.ts';
 
 export interface InlineOptions {
   /** Inside a link's text: no nested links, no autolinks. */
@@ -45,6 +45,11 @@ class InlineParser {
   buf = '';
   bufStart: number;
   readonly finder: Finder;
+  readonly specials: Cursor;
+  private closeCursor: Cursor | null = null;
+  private openCursor: Cursor | null = null;
+  private schemeCursor: Cursor | null = null;
+  private wwwCursor: Cursor | null = null;
 
   constructor(
     readonly w: Working,
@@ -55,6 +60,7 @@ class InlineParser {
   ) {
     this.text = w.text;
     this.finder = finderOf(w);
+    this.specials = this.finder.cursor(SPECIALS);
     this.article = ctx.profile === 'article';
     this.root = { kind: 'root', children: [], start };
     this.frames = [this.root];
@@ -128,12 +134,12 @@ class InlineParser {
   }
 
   findClose(from: number) {
-    const at = this.finder.next(']', from);
+    const at = (this.closeCursor ??= this.finder.cursor(']')).next(from);
     return at === -1 || at >= this.end ? -1 : at;
   }
 
   findOpen(from: number) {
-    const at = this.finder.next('[', from);
+    const at = (this.openCursor ??= this.finder.cursor('[')).next(from);
     return at === -1 || at >= this.end ? -1 : at;
   }
 
@@ -170,9 +176,11 @@ class InlineParser {
   /** Start of the next `http://`, `https://`, `ftp://` or `www.` at or after `from`, or -1. */
   nextUrlCandidate(from: number): number {
     const text = this.text;
+    const scheme = (this.schemeCursor ??= this.finder.cursor('://'));
+    const wwwSearch = (this.wwwCursor ??= this.finder.cursor('www.'));
     for (;;) {
-      const q = this.finder.next('://', from);
-      const nextWww = this.finder.next('www.', from);
+      const q = scheme.next(from);
+      const nextWww = wwwSearch.next(from);
       let cand = -1;
       if (q >= 0) {
         const lower = text.slice(Math.max(0, q - 5), q).toLowerCase();
@@ -231,7 +239,7 @@ class InlineParser {
       if (j >= 0) i = this.bufStart = j;
     }
     while (i < end) {
-      const found = this.finder.nextMatch(SPECIALS, i);
+      const found = this.specials.next(i);
       const m = found >= 0 && found < end ? found : -1;
       if (!opts.inLink && !opts.typoOnly) {
         // bare URLs are found with their own memoised search, so ordinary letters cost nothing

@@ -18,6 +18,8 @@ export interface Working {
   segs: number[];
   /** Memoised searches shared by every pass over this string (created on first use). */
   finder?: Finder;
+  /** The piece `toSource` answered last: positions are asked mostly in order. */
+  hint?: number;
 }
 
 /** The shared finder of a working string: searches never rescan text another call already scanned. */
@@ -49,8 +51,11 @@ const MAX_DEPTH = 32;
 type ContainerKind = 'root' | 'quote' | 'poesie' | 'note';
 
 class Builder {
-  parts: string[] = [];
-  segs: number[] = [];
+  /** Text pieces, or whole child builders folded in by `dissolve` (flattened once, by `finish`). The
+   *  arrays are made on the first piece: most containers (footnotes) hold one piece or none. */
+  parts: (string | Builder)[] | null = null;
+  /** Source offset of each string piece (unused for a child builder). */
+  srcs: number[] | null = null;
   len = 0;
   constructor(
     readonly kind: ContainerKind,
@@ -61,8 +66,13 @@ class Builder {
 
   text(s: string, srcPos: number): void {
     if (s === '') return;
-    this.segs.push(this.len, srcPos);
-    this.parts.push(s);
+    if (this.parts === null) {
+      this.parts = [s];
+      this.srcs = [srcPos];
+    } else {
+      this.parts.push(s);
+      (this.srcs as number[]).push(srcPos);
+    }
     this.len += s.length;
   }
 
@@ -70,19 +80,43 @@ class Builder {
     this.text(`${PH_OPEN}${index}${PH_CLOSE}`, srcPos);
   }
 
+  /** Folds an unclosed child in by reference: copying its pieces at every level of a deep unclosed
+   *  nesting would cost depth × size. */
   append(other: Builder): void {
-    const shift = this.len;
-    const segs = other.segs;
-    for (let k = 0; k < segs.length; k += 2) segs[k] = (segs[k] ?? 0) + shift;
-    // concat, not a spread: a hostile text can hold more parts than the stack has room for arguments
-    this.segs = this.segs.concat(segs);
-    this.parts = this.parts.concat(other.parts);
+    if (this.parts === null) {
+      this.parts = [other];
+      this.srcs = [0];
+    } else {
+      this.parts.push(other);
+      (this.srcs as number[]).push(0);
+    }
     this.len += other.len;
   }
 
   finish(): Working {
-    return { text: this.parts.join(''), segs: this.segs };
+    const parts = this.parts;
+    if (parts === null) return { text: '', segs: [] };
+    if (parts.length === 1 && typeof parts[0] === 'string') return { text: parts[0], segs: [0, (this.srcs as number[])[0] as number] };
+    const out: string[] = [];
+    const segs: number[] = [];
+    flatten(this, out, segs, 0);
+    return { text: out.join(''), segs };
   }
+}
+
+/** Writes a builder's pieces (and its folded children's, depth ≤ MAX_DEPTH) in order; returns the new length. */
+function flatten(b: Builder, out: string[], segs: number[], at: number): number {
+  const { parts, srcs } = b;
+  if (parts === null || srcs === null) return at;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as string | Builder;
+    if (typeof part === 'string') {
+      segs.push(at, srcs[k] as number);
+      out.push(part);
+      at += part.length;
+    } else at = flatten(part, out, segs, at);
+  }
+  return at;
 }
 
 /** Line endings normalised, and the private-use characters used for placeholders (and NUL) neutralised. */
@@ -98,6 +132,8 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
   const finder = new Finder(src);
   const islands: Island[] = [];
   const stack: Builder[] = [new Builder('root', 0, '')];
+  /** Footnotes open on the stack (0 or 1: they do not nest). */
+  let openNotes = 0;
   const top = () => stack[stack.length - 1] as Builder;
   const add = (island: Island): void => {
     islands.push(island);
@@ -107,6 +143,7 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
   /** Folds an unclosed container into its parent: its opening shows as text, its content stays. */
   const dissolve = (): void => {
     const child = stack.pop() as Builder;
+    if (child.kind === 'note') openNotes--;
     const parent = top();
     islands.push({ kind: 'rawText', value: child.openSource, start: child.openStart, end: child.openStart + child.openSource.length });
     parent.placeholder(islands.length - 1, child.openStart);
@@ -152,9 +189,9 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
 
   while (i < src.length) {
     specials.lastIndex = i;
-    const m = specials.exec(src);
-    if (!m) break;
-    const p = m.index;
+    // `test`, not `exec`: no match array per special character (every match is one character)
+    if (!specials.test(src)) break;
+    const p = specials.lastIndex - 1;
     const c = src.charCodeAt(p);
     if (c === 60) {
       // `<`
@@ -287,7 +324,7 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
     }
     if (c === 91) {
       // `[[` opens a footnote (notes do not nest)
-      if (containers && src.charCodeAt(p + 1) === 91 && !stack.some((b) => b.kind === 'note') && stack.length < MAX_DEPTH) {
+      if (containers && src.charCodeAt(p + 1) === 91 && openNotes === 0 && stack.length < MAX_DEPTH) {
         flushText(p);
         let j = p + 2;
         while (src.charCodeAt(j) === 32) j++;
@@ -309,6 +346,7 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
           j = p + 2;
         }
         stack.push(new Builder('note', p, src.slice(p, j), label));
+        openNotes++;
         i = textStart = j;
         continue;
       }
@@ -319,10 +357,11 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
     let k = p;
     while (src.charCodeAt(k) === 93) k++;
     const run = k - p;
-    if (run >= 2 && stack.some((b) => b.kind === 'note')) {
+    if (run >= 2 && openNotes > 0) {
       flushText(k - 2);
       while (top().kind !== 'note') dissolve();
       const b = stack.pop() as Builder;
+      openNotes--;
       add({ kind: 'note', inner: b.finish(), label: b.label, start: b.openStart, end: k });
       i = textStart = k;
       continue;
@@ -337,13 +376,22 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
 /** Maps an offset in a working string back to the source. */
 export function toSource(w: Working, offset: number): number {
   const segs = w.segs;
-  let lo = 0;
-  let hi = segs.length / 2 - 1;
-  if (hi < 0) return offset;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((segs[mid * 2] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
+  const count = segs.length >> 1;
+  if (count === 0) return offset;
+  // the piece asked last, or the next one: O(1) for a pass that reads positions left to right
+  let k = w.hint ?? 0;
+  if (k >= count || (segs[k * 2] as number) > offset) k = -1;
+  else if (k + 1 < count && (segs[k * 2 + 2] as number) <= offset) k = k + 2 < count && (segs[k * 2 + 4] as number) <= offset ? -1 : k + 1;
+  if (k < 0) {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((segs[mid * 2] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    k = lo;
   }
-  return (segs[lo * 2 + 1] ?? 0) + (offset - (segs[lo * 2] ?? 0));
+  w.hint = k;
+  return (segs[k * 2 + 1] as number) + (offset - (segs[k * 2] as number));
 }

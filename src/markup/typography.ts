@@ -67,13 +67,14 @@ export function typography(text: string, lang: string): string {
   const re = fr ? FR : OTHER;
   re.lastIndex = 0;
   if (!re.test(text)) return text;
-  re.lastIndex = 0;
+  // the loop starts at that first special character, not at 0 again
+  re.lastIndex--;
   const t = new Typographer(text);
   const n = text.length;
   for (;;) {
-    const m = re.exec(text);
-    if (!m) break;
-    const p = m.index;
+    // `test` rather than `exec`: no match array per special character; every match is one character
+    if (!re.test(text)) break;
+    const p = re.lastIndex - 1;
     const c = text[p] as string;
     let next = p + 1;
     switch (c) {
