@@ -8,7 +8,8 @@
 // Both rely on the tables being empty before the import (importer.ts refuses a site with content): the index
 // has no entry of theirs, and every row of theirs is indexed.
 // Tried and left out: computing the PostgreSQL vectors on a second connection while the transaction inserts
-// (two backends on two cores): on this shared machine it saved nothing and cost 80 MB.
+// (two backends on two cores): on this shared machine it saved nothing and cost 80 MB. Parallel workers of the
+// fill query itself do help (below).
 // Dialect-specific SQL outside db/ and search/: it belongs in search/ (a "fill later" beside reindex), to move.
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/connect.ts';
@@ -56,10 +57,25 @@ async function suspendPostgres(trx: Trx): Promise<SuspendedIndex> {
           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`.execute(trx);
       for (const index of indexes.rows) await run(trx, `DROP INDEX ${index.name}`);
       await run(trx, "SET LOCAL maintenance_work_mem = '256MB'");
+      // Computing the vectors is most of the import's work. An INSERT … SELECT runs on one core; a CREATE TABLE
+      // … AS SELECT may use the parallel workers the server allows (they see the transaction's rows), so the
+      // vectors go through a temporary table. The planner would not bother for tables whose heap is small (the
+      // texts are in TOAST): parallel costs are set to nothing for this transaction.
+      for (const setting of ['parallel_setup_cost = 0', 'parallel_tuple_cost = 0', 'min_parallel_table_scan_size = 0']) await run(trx, `SET LOCAL ${setting}`);
+      const insert = 'INSERT INTO search_entries(kind, object_id, visible_from, vector) ';
       for (const trigger of found.rows) {
-        for (const statement of fillStatements('postgres', tableOf(trigger.table))) await run(trx, statement);
+        for (const statement of fillStatements('postgres', tableOf(trigger.table))) {
+          if (!statement.startsWith(insert)) {
+            await run(trx, statement);
+            continue;
+          }
+          await run(trx, `CREATE TEMPORARY TABLE tisse_import_search (kind, object_id, visible_from, vector) ON COMMIT DROP AS ${statement.slice(insert.length)}`);
+          await run(trx, `${insert}SELECT * FROM tisse_import_search`);
+          await run(trx, 'DROP TABLE tisse_import_search');
+        }
         await run(trx, `ALTER TABLE ${trigger.table} ENABLE TRIGGER ${trigger.name}`);
       }
+      for (const setting of ['parallel_setup_cost', 'parallel_tuple_cost', 'min_parallel_table_scan_size']) await run(trx, `SET LOCAL ${setting} TO DEFAULT`);
       for (const index of indexes.rows) await run(trx, index.definition);
       await run(trx, 'ANALYZE search_entries');
     },
