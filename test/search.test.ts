@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
 import { createArticle } from '../src/content/operations/create-article.ts';
 import { createSection } from '../src/content/operations/create-section.ts';
-import { reindex, search } from '../src/search/index.ts';
-import { COUNT_LIMIT } from '../src/search/backend.ts';
+import { reindex, search, searchBackend } from '../src/search/index.ts';
+import { COUNT_LIMIT, RANKED_CANDIDATES, type RankedHit } from '../src/search/backend.ts';
+import { parseQuery } from '../src/search/query.ts';
 import { nowIso } from '../src/db/time.ts';
 
 forEachDialect('search', (dialect) => {
@@ -170,6 +171,66 @@ forEachDialect('search', (dialect) => {
     assert.equal(result.totalCapped, true);
     await site.db.write((trx) => trx.deleteFrom('articles').where('slug', 'like', 'xylophone-%').execute());
     assert.equal((await search(site.db, 'xylophone')).total, 0);
+  });
+
+  test('more matches than RANKED_CANDIDATES: title matches first, every result visible and matching, pages in one order', async () => {
+    // Body-only matches beyond the ranked candidates, a few title matches among the oldest (they must still
+    // come first), and unpublished ones written last, so that they sit among the newest.
+    const now = nowIso();
+    const bodyCount = RANKED_CANDIDATES + 40;
+    const inserted = await site.db.write(async (trx) => {
+      const section = await trx.selectFrom('sections').select('id').executeTakeFirstOrThrow();
+      const row = (i: number, fields: { title: string; text: string; status?: 'draft' | 'published'; published_at?: string | null }) => ({
+        section_id: section.id, slug: `vibraphone-${i}`, surtitle: '', subtitle: '', description: '', lead: '', postscript: '', status: 'published' as const, published_at: now,
+        written_at: null, forum_mode: null, lang: 'fr', glossary_enabled: 1, link_title: '', link_url: '', redirect_url: '', created_at: now, updated_at: now, ...fields,
+      });
+      const rows = [
+        ...Array.from({ length: 3 }, (_, i) => row(i, { title: `Le vibraphone, épisode ${i}`, text: 'Rien.' })),
+        // Term frequency varies, so that scores differ among body-only matches.
+        ...Array.from({ length: bodyCount }, (_, i) => row(3 + i, { title: `Note ${i}`, text: `${'Un vibraphone joue. '.repeat(1 + (i % 4))}Et puis ${'autre chose '.repeat(i % 7)}.` })),
+        ...Array.from({ length: 5 }, (_, i) => row(10_000 + i, { title: 'Vibraphone caché', text: 'Un vibraphone.', status: 'draft', published_at: null })),
+        ...Array.from({ length: 2 }, (_, i) => row(20_000 + i, { title: 'Vibraphone programmé', text: 'Un vibraphone.', published_at: new Date(Date.now() + 86_400_000).toISOString() })),
+      ];
+      for (let i = 0; i < rows.length; i += 200) await trx.insertInto('articles').values(rows.slice(i, i + 200)).execute();
+      return trx.selectFrom('articles').select(['id', 'title', 'text', 'status', 'published_at']).where('slug', 'like', 'vibraphone-%').execute();
+    });
+    const visible = new Set(inserted.filter((a) => a.status === 'published' && a.published_at! <= now).map((a) => a.id));
+    const titled = inserted.filter((a) => visible.has(a.id) && a.title.startsWith('Le vibraphone')).map((a) => a.id);
+    assert.equal(visible.size, 3 + bodyCount);
+
+    const query = parseQuery('vibraphones');
+    const rank = (limit: number, offset: number) => searchBackend(site.db).rank(site.db, query, { limit, offset, now: nowIso() });
+    const all = await rank(10_000, 0);
+    const ids = all.hits.map((h) => h.id);
+    assert.deepEqual(new Set(ids), visible, 'every visible match once, nothing unpublished');
+    assert.equal(ids.length, visible.size, 'no duplicates');
+    assert.deepEqual(new Set(ids.slice(0, 3)), new Set(titled), 'title matches first');
+    // Then the newest RANKED_CANDIDATES body-only matches by score, then the older ones newest first.
+    const ranked = all.hits.slice(3, 3 + RANKED_CANDIDATES);
+    for (let i = 1; i < ranked.length; i++) assert.ok(ranked[i - 1]!.score >= ranked[i]!.score, `ranked by score at ${i}`);
+    const bodyIds = [...visible].filter((id) => !titled.includes(id)).sort((a, b) => b - a);
+    assert.deepEqual(new Set(ranked.map((h) => h.id)), new Set(bodyIds.slice(0, RANKED_CANDIDATES)), 'the newest body-only matches are the ranked ones');
+    assert.deepEqual(all.hits.slice(3 + RANKED_CANDIDATES).map((h: RankedHit) => h.id), bodyIds.slice(RANKED_CANDIDATES), 'older ones newest first');
+    assert.equal(all.total, COUNT_LIMIT);
+    assert.equal(all.totalCapped, true);
+
+    // Pages of any size, including ones straddling the groups, cut that same order.
+    for (const perPage of [10, 7, 333]) {
+      const paged: number[] = [];
+      for (let offset = 0; offset < ids.length + perPage; offset += perPage) {
+        const page = await rank(perPage, offset);
+        paged.push(...page.hits.map((h) => h.id));
+        assert.equal(page.totalCapped, true, `total on page at ${offset}`);
+      }
+      assert.deepEqual(paged, ids, `pages of ${perPage}`);
+    }
+
+    // Through search(): results match and show the word.
+    const page2 = await search(site.db, 'vibraphones', { page: 2 });
+    assert.equal(page2.items.length, 10);
+    for (const item of page2.items) assert.ok(visible.has(item.id) && [...item.snippet, ...item.titleMarks].some((s) => s.hit), `match ${item.id}`);
+    await site.db.write((trx) => trx.deleteFrom('articles').where('slug', 'like', 'vibraphone-%').execute());
+    assert.equal((await search(site.db, 'vibraphone')).total, 0);
   });
 
   test('a message follows its article: hidden when the article is unpublished or scheduled, back when it is public', async () => {

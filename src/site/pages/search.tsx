@@ -23,7 +23,10 @@ export const SearchPage: FC<{ q: string; results: SearchResults | undefined; onl
         <p class="search__none" role="status">{t('search.none', { q })}</p>
       ) : results ? (
         <>
-          <p class="search__count" role="status">{t('search.count', { count: results.total, q })}</p>
+          {/* The count stops at COUNT_LIMIT (search/backend.ts): past it, the page says "more than". */}
+          <p class="search__count" role="status">
+            {results.totalCapped ? t('search.countCapped', { count: results.total.toLocaleString('fr-FR'), q }) : t('search.count', { count: results.total, q })}
+          </p>
           <ol class="search__results" start={(results.page - 1) * results.perPage + 1}>
             {results.items.map((item) => (
               <li class={`search-result search-result--${item.kind}`}>
