@@ -76,7 +76,10 @@ export const postgresSearch: SearchBackend = {
         ORDER BY (c.vector @@ ${titledQuery}) DESC, score DESC, c.kind, c.object_id LIMIT ${options.limit} OFFSET ${options.offset}`.execute(db.kysely);
       return { hits: rows.rows.map(toHit), ...total };
     }
-    const hits = await pageOfGroups(options, [group(sql`e.vector @@ ${titledQuery}`), group(sql`e.vector @@ ${tsquery} AND NOT (e.vector @@ ${titledQuery})`)]);
+    // The title-or-lead condition repeats the plain query: the planner ignores weights, so alone it estimates
+    // as many rows as the plain query and scans the whole primary key for a few title matches (105 ms
+    // instead of 31 for `economie sociale`); ANDed, its estimate drops and a rare one goes through GIN.
+    const hits = await pageOfGroups(options, [group(sql`e.vector @@ ${tsquery} AND e.vector @@ ${titledQuery}`), group(sql`e.vector @@ ${tsquery} AND NOT (e.vector @@ ${titledQuery})`)]);
     return { hits, ...total };
   },
 
