@@ -1,6 +1,6 @@
 // Search benchmark: 100,000 generated French articles (bench/_french-text.ts, seeded), written in big
 // transactions with the index maintained by the triggers (migration 011), then a full `reindex`, then 20 varied queries
-// (through search(): ranking, visibility, snippets), on SQLite and on PostgreSQL when
+// (through search(): bounded ranking, visibility, snippets), on SQLite and on PostgreSQL when
 // TISSE_TEST_POSTGRES_URL is set. Figures go to docs/benchmarks.md.
 //   npx tsx bench/search.ts [articles]
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { reindex, search } from '../src/search/index.ts';
+import { RANKED_CANDIDATES } from '../src/search/backend.ts';
 import { frenchWriter } from './_french-text.ts';
 import { table, writeBenchSection } from './report.ts';
 import { createTestDatabase, postgresUrl } from '../test/helpers/database.ts';
@@ -122,7 +123,7 @@ writeBenchSection(
   'Search (100,000 French articles)',
   `TISSE_TEST_POSTGRES_URL=… npx tsx bench/search.ts ${ARTICLES}`,
   [
-    `${ARTICLES.toLocaleString('en')} generated articles (bench/_french-text.ts: ~${Math.round(words)} words each, a vocabulary of tens of thousands of words with a Zipf–Mandelbrot distribution and per-article topic words; 10 % unpublished), one section. Writes go through the triggers of migration 011 (SQLite: words stemmed in JS by \`tisse_search_stems()\`; PostgreSQL: statement-level triggers) in transactions of ${PER_TRANSACTION.toLocaleString('en')} articles, ${PER_STATEMENT} per INSERT; "reindex" is \`tisse reindex\` (SQLite: refill then FTS5 optimize; PostgreSQL: refill then one GIN build). Query time is the whole \`search()\` call: parsing, one ranked MATCH with visibility and LIMIT, a count bounded at 1,001, page of 10 with snippets. "Cold" is each query's first run, "warm" the next three. Load average (1 min) at the start ${loadStart.toFixed(1)}, at the end ${(loadavg()[0] ?? 0).toFixed(1)}, on ${cpus().length} cores: above the core count, the machine was shared with other work and times are upper bounds.`,
+    `${ARTICLES.toLocaleString('en')} generated articles (bench/_french-text.ts: ~${Math.round(words)} words each, a vocabulary of tens of thousands of words with a Zipf–Mandelbrot distribution and per-article topic words; 10 % unpublished), one section. Writes go through the triggers of migration 011 (SQLite: words stemmed in JS by \`tisse_search_stems()\`; PostgreSQL: statement-level triggers) in transactions of ${PER_TRANSACTION.toLocaleString('en')} articles, ${PER_STATEMENT} per INSERT; "reindex" is \`tisse reindex\` (SQLite: refill then FTS5 optimize; PostgreSQL: refill then one GIN build). Query time is the whole \`search()\` call: parsing, a count bounded at 2,001, ranking of a bounded candidate set (decision 010, second amendment: title-or-lead matches first, then body-only ones, each group's ${RANKED_CANDIDATES.toLocaleString('en')} newest ranked), page of 10 with snippets. "Cold" is each query's first run, "warm" the next three. Load average (1 min) at the start ${loadStart.toFixed(1)}, at the end ${(loadavg()[0] ?? 0).toFixed(1)}, on ${cpus().length} cores: above the core count, the machine was shared with other work and times are upper bounds.`,
     '',
     table(
       ['database', 'write + index', 'reindex (full rebuild)', 'objects indexed', 'cold p50', 'cold p95', 'warm p50', 'warm p95', 'slowest'],
