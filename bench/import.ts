@@ -175,7 +175,7 @@ if (process.argv[2] === '--child') {
     'SPIP import (bench/import.ts)',
     'TISSE_TEST_POSTGRES_URL=postgres://… node --import tsx bench/import.ts',
     `A seeded SPIP-shaped backup (the real backup's table definitions; ${SECTIONS} sections, ${AUTHORS} authors, ${KEYWORDS} keywords, article URLs, 3 keyword links per article) imported into an empty site, one child process per database; time is the whole import (read, map, one transaction), memory the child's peak RSS. Aim: < 60 s, < 500 MB. ` +
-      `The import fills the search index once its rows are in (index triggers suspended inside the transaction; src/importers/spip/search-index.ts): ` +
+      `The import fills the search index once its rows are in (index triggers suspended inside the transaction; src/search/suspend-index.ts): ` +
       `"search index" is that step, "writes" the rest of the transaction. "Node CPU" is the importing process's own CPU time (PostgreSQL's is not in it). ` +
       `The machine is shared with other engineers' test runs: "load" is its 1-minute load average before → after, on 2 cores; wall times grow with it.\n\n` +
       table(['database', 'articles', 'forum messages', 'rows written', 'import time', 'read + map', 'writes', 'search index', 'Node CPU', 'peak RSS', 'load'], rows),

@@ -23,8 +23,8 @@ import { mapDocuments } from './mappers/documents.ts';
 import { mapForum } from './mappers/forum.ts';
 import { mapRevisions } from './mappers/revisions.ts';
 import { mapLegacy } from './mappers/legacy.ts';
-import { suspendSearchIndex } from './search-index.ts';
-import { insertRows } from './bulk-insert.ts';
+import { suspendSearchIndex } from '../../search/suspend-index.ts';
+import { insertRows } from '../../db/bulk-insert.ts';
 
 export const IMPORT_MARKER_KEY = 'spipImport';
 

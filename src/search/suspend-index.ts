@@ -1,4 +1,4 @@
-// The import fills the search index itself instead of through the index's insert triggers: the same entries,
+// A bulk load fills the search index itself instead of through the index's insert triggers (the SPIP import): the same entries,
 // in the same transaction, set-based once at the end (figures in docs/benchmarks.md, SPIP import).
 //   SQLite: the insert triggers are dropped inside the import's transaction (DDL is transactional there), the
 //     index is filled by migration 011's own fill statements, and the triggers are created again from their SQL.
@@ -10,10 +10,9 @@
 // Tried and left out: computing the PostgreSQL vectors on a second connection while the transaction inserts
 // (two backends on two cores): on this shared machine it saved nothing and cost 80 MB. Parallel workers of the
 // fill query itself do help (below).
-// Dialect-specific SQL outside db/ and search/: it belongs in search/ (a "fill later" beside reindex), to move.
 import { sql } from 'kysely';
-import type { Db, Trx } from '../../db/connect.ts';
-import { fillStatements, searchTables } from '../../db/migrations/011-search-stems.ts';
+import type { Db, Trx } from '../db/connect.ts';
+import { fillStatements, searchTables } from '../db/migrations/011-search-stems.ts';
 
 export interface SuspendedIndex {
   /** Fills the index from the suspended tables and puts their triggers back. */

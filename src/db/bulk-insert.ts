@@ -1,13 +1,12 @@
-// Writes an import's rows, table by table, inside the import's transaction.
+// Writes many rows, table by table, inside one transaction (the SPIP import's write path).
 //   SQLite: multi-row INSERTs of a fixed row count, so every full chunk is the same SQL text and the
 //     connection's statement cache prepares it once.
 //   PostgreSQL: one array per column, `INSERT … SELECT * FROM unnest($1::integer[], $2::text[], …)`: a statement
 //     of a few parameters whatever the row count, instead of a VALUES list of 16,000 parameters that the server
 //     parses and plans each time (measured: a third of the time of 100,000 forum messages).
-// Dialect-specific SQL outside db/: a candidate for db/ if another importer needs it.
 import { sql } from 'kysely';
-import type { Trx } from '../../db/connect.ts';
-import type { Dialect } from '../../db/dialect.ts';
+import type { Trx } from './connect.ts';
+import type { Dialect } from './dialect.ts';
 
 /** Rows per PostgreSQL statement: big enough that round trips do not count, small enough to stream progress. */
 const POSTGRES_ROWS = 2000;
