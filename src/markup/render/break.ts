@@ -3,5 +3,5 @@ import type { BreakNode } from '../ast.ts';
 import type { RenderState } from './state.ts';
 
 export function renderBreak(node: BreakNode, state: RenderState): void {
-  state.out += node.kind === 'auto' ? '<br class="autobr">\n' : node.kind === 'manual' ? '<br class="manualbr">' : '<br>';
+  state.out.push(node.kind === 'auto' ? '<br class="autobr">\n' : node.kind === 'manual' ? '<br class="manualbr">' : '<br>');
 }

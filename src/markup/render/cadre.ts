@@ -9,5 +9,5 @@ export function renderCadre(node: CadreNode, state: RenderState): void {
   const rows = Math.max(2, value.split('\n').length);
   // a leading newline would be eaten by the HTML parser
   const body = value.startsWith('\n') ? `\n${value}` : value;
-  state.out += `<textarea readonly="readonly" cols="40" rows="${rows}" class="spip_cadre" dir="ltr">${escapeText(body)}</textarea>\n`;
+  state.out.push(`<textarea readonly="readonly" cols="40" rows="${rows}" class="spip_cadre" dir="ltr">${escapeText(body)}</textarea>\n`);
 }

@@ -12,5 +12,5 @@ export function stripOuterLines(value: string): string {
 
 export function renderCodeBlock(node: CodeBlockNode, state: RenderState): void {
   const value = stripOuterLines(node.value);
-  state.out += `<div style="text-align: left;" class="spip_code" dir="ltr"><code>${value.split('\n').map(escapeText).join('<br>\n')}</code></div>\n`;
+  state.out.push(`<div style="text-align: left;" class="spip_code" dir="ltr"><code>${value.split('\n').map(escapeText).join('<br>\n')}</code></div>\n`);
 }

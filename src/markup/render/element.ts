@@ -49,9 +49,9 @@ function filterAttrs(el: ElementNode, state: RenderState): Attrs | null {
 }
 
 function asText(el: ElementNode, state: RenderState): void {
-  state.out += escapeText(el.openSource);
+  state.out.push(escapeText(el.openSource));
   state.renderNodes(el.children);
-  if (el.closeSource) state.out += escapeText(el.closeSource);
+  if (el.closeSource) state.out.push(escapeText(el.closeSource));
 }
 
 export function renderElement(el: ElementNode, state: RenderState): void {
@@ -69,7 +69,7 @@ export function renderElement(el: ElementNode, state: RenderState): void {
     const hosts = state.options.iframeHosts ?? [];
     if (!host || !hosts.some((h) => host === h || host.endsWith(`.${h}`))) return asText(el, state);
     attrs.push(['sandbox', 'allow-scripts allow-same-origin allow-popups allow-presentation']);
-    state.out += `${startTag('iframe', attrs)}</iframe>`;
+    state.out.push(`${startTag('iframe', attrs)}</iframe>`);
     return;
   }
   const heading = /^h[1-6]$/.test(name);
@@ -80,10 +80,10 @@ export function renderElement(el: ElementNode, state: RenderState): void {
   }
   if (name === 'img' && !attrs.some(([k]) => k === 'src')) return;
   if (name === 'table') return renderRawTable(el, attrs, state);
-  state.out += startTag(name, attrs);
+  state.out.push(startTag(name, attrs));
   if (VOID_ELEMENTS.has(name)) return;
   if (name === 'a') state.linkDepth++;
-  if (name === 'pre' && firstTextStartsWithNewline(el.children)) state.out += '\n';
+  if (name === 'pre' && firstTextStartsWithNewline(el.children)) state.out.push('\n');
   const savedLi = state.inListItem;
   const savedDef = state.inDefinition;
   if (SCOPE_RESET.has(name)) {
@@ -96,7 +96,7 @@ export function renderElement(el: ElementNode, state: RenderState): void {
   state.inListItem = savedLi;
   state.inDefinition = savedDef;
   if (name === 'a') state.linkDepth--;
-  state.out += `</${name}>`;
+  state.out.push(`</${name}>`);
 }
 
 function firstTextStartsWithNewline(children: readonly MarkupNode[]): boolean {
@@ -128,13 +128,14 @@ function flatten(nodes: readonly MarkupNode[]): MarkupNode[] {
 }
 
 function renderRawTable(el: ElementNode, attrs: Attrs, state: RenderState): void {
+  // Content the HTML parser would foster out of the table goes before it: rendered into its own list
+  // of pieces, and both lists appended to the caller's output once the table is done.
   const saved = state.out;
-  let fostered = '';
+  const fostered: string[] = [];
   const foster = (n: MarkupNode) => {
     const before = state.out;
-    state.out = '';
+    state.out = fostered;
     state.renderNodes([n]);
-    fostered += state.out;
     state.out = before;
   };
   const part = (n: ElementNode): string => {
@@ -142,25 +143,25 @@ function renderRawTable(el: ElementNode, attrs: Attrs, state: RenderState): void
     return startTag(n.tagName, a);
   };
   const renderCell = (cell: ElementNode) => {
-    state.out += part(cell);
+    state.out.push(part(cell));
     const { phrasingDepth, inListItem, inDefinition } = state;
     state.phrasingDepth = 0;
     state.inListItem = false;
     state.inDefinition = false;
     state.renderNodes(cell.children);
     Object.assign(state, { phrasingDepth, inListItem, inDefinition });
-    state.out += `</${cell.tagName}>`;
+    state.out.push(`</${cell.tagName}>`);
   };
   const renderRow = (row: ElementNode | null, cells: MarkupNode[]) => {
-    state.out += row ? part(row) : '<tr>';
+    state.out.push(row ? part(row) : '<tr>');
     for (const c of flatten(cells)) {
       if (isElement(c, new Set(['td', 'th'])) && state.profile.elements.has((c as ElementNode).tagName)) renderCell(c as ElementNode);
       else if (!isBlankNode(c)) foster(c);
     }
-    state.out += '</tr>';
+    state.out.push('</tr>');
   };
   const renderSection = (section: ElementNode | null, rows: MarkupNode[]) => {
-    state.out += section ? part(section) : '<tbody>';
+    state.out.push(section ? part(section) : '<tbody>');
     let loose: MarkupNode[] = [];
     const flushLoose = () => {
       if (loose.length) renderRow(null, loose);
@@ -175,9 +176,9 @@ function renderRawTable(el: ElementNode, attrs: Attrs, state: RenderState): void
       else if (!isBlankNode(r)) foster(r);
     }
     flushLoose();
-    state.out += section ? `</${section.tagName}>` : '</tbody>';
+    state.out.push(section ? `</${section.tagName}>` : '</tbody>');
   };
-  state.out = startTag('table', attrs);
+  state.out = [startTag('table', attrs)];
   let pending: MarkupNode[] = [];
   const flushPending = () => {
     if (pending.some((n) => isElement(n, new Set(['tr', 'td', 'th'])))) renderSection(null, pending);
@@ -192,19 +193,21 @@ function renderRawTable(el: ElementNode, attrs: Attrs, state: RenderState): void
     flushPending();
     if (isElement(child, new Set(['thead', 'tbody', 'tfoot']))) renderSection(child, child.children);
     else if (isElement(child, 'caption')) {
-      state.out += part(child);
+      state.out.push(part(child));
       state.phrasingDepth++;
       state.renderNodes(child.children);
       state.phrasingDepth--;
-      state.out += '</caption>';
+      state.out.push('</caption>');
     } else if (isElement(child, 'colgroup') || isElement(child, 'col')) {
       const cols = isElement(child, 'col') ? [child] : flatten(child.children).filter((c) => isElement(c, 'col')) as ElementNode[];
-      state.out += isElement(child, 'colgroup') ? part(child) : '<colgroup>';
-      for (const col of cols) state.out += part(col);
-      state.out += '</colgroup>';
+      state.out.push(isElement(child, 'colgroup') ? part(child) : '<colgroup>');
+      for (const col of cols) state.out.push(part(col));
+      state.out.push('</colgroup>');
     } else if (!isBlankNode(child)) foster(child);
   }
   flushPending();
-  state.out += '</table>';
-  state.out = saved + fostered + state.out;
+  state.out.push('</table>');
+  // joined here rather than spread: a pushed spread of a long list would overflow the call stack
+  saved.push(fostered.join(''), state.out.join(''));
+  state.out = saved;
 }

@@ -3,7 +3,7 @@ import type { EmphasisNode } from '../ast.ts';
 import type { RenderState } from './state.ts';
 
 export function renderEmphasis(node: EmphasisNode, state: RenderState): void {
-  state.out += '<i>';
+  state.out.push('<i>');
   state.renderNodes(node.children);
-  state.out += '</i>';
+  state.out.push('</i>');
 }

@@ -4,5 +4,5 @@ import { escapeText } from '../html.ts';
 import type { RenderState } from './state.ts';
 
 export function renderEscapedHtml(node: EscapedHtmlNode, state: RenderState): void {
-  state.out += `<code class="echappe-js">${escapeText(node.value)}</code>`;
+  state.out.push(`<code class="echappe-js">${escapeText(node.value)}</code>`);
 }

@@ -32,9 +32,9 @@ export function renderFootnoteRef(node: FootnoteRefNode, state: RenderState): vo
   const p = state.options.noteIdPrefix ?? '';
   const label = escapeText(note.label);
   if (state.linkDepth > 0) {
-    state.out += `<span class="spip_note_ref">&nbsp;[${label}]</span>`;
+    state.out.push(`<span class="spip_note_ref">&nbsp;[${label}]</span>`);
     return;
   }
   const id = escapeAttr(note.label);
-  state.out += `<span class="spip_note_ref">&nbsp;[<a href="#${escapeAttr(p)}nb${id}" class="spip_note" rel="appendix" title="${escapeAttr(noteTitle(note.children))}" id="${escapeAttr(p)}nh${id}">${label}</a>]</span>`;
+  state.out.push(`<span class="spip_note_ref">&nbsp;[<a href="#${escapeAttr(p)}nb${id}" class="spip_note" rel="appendix" title="${escapeAttr(noteTitle(note.children))}" id="${escapeAttr(p)}nh${id}">${label}</a>]</span>`);
 }

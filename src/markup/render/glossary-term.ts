@@ -27,20 +27,20 @@ export function renderGlossaryTerm(node: GlossaryTermNode, state: RenderState): 
   const id = `${state.options.noteIdPrefix ?? ''}glossaire-${slug}-${count}`;
   const hasDefinition = node.definition.length > 0;
 
-  state.out += '<span class="glossary-term">';
-  state.out += `<a href="/glossaire#${escapeAttr(encodeURIComponent(node.slug))}" class="glossary-term__link"`;
-  state.out += hasDefinition ? ` aria-describedby="${escapeAttr(id)}">` : '>';
+  state.out.push('<span class="glossary-term">');
+  state.out.push(`<a href="/glossaire#${escapeAttr(encodeURIComponent(node.slug))}" class="glossary-term__link"`);
+  state.out.push(hasDefinition ? ` aria-describedby="${escapeAttr(id)}">` : '>');
   state.linkDepth++;
   state.renderNodes(node.children);
   state.linkDepth--;
-  state.out += '</a>';
+  state.out.push('</a>');
   if (hasDefinition) {
-    state.out += `<span class="glossary-term__sep"> (</span><span class="glossary-term__tip" role="tooltip" id="${escapeAttr(id)}">`;
+    state.out.push(`<span class="glossary-term__sep"> (</span><span class="glossary-term__tip" role="tooltip" id="${escapeAttr(id)}">`);
     // Rendered as if inside a link, so that the definition cannot bring a link into the tooltip.
     state.linkDepth++;
     state.renderNodes(node.definition);
     state.linkDepth--;
-    state.out += '</span><span class="glossary-term__sep">)</span>';
+    state.out.push('</span><span class="glossary-term__sep">)</span>');
   }
-  state.out += '</span>';
+  state.out.push('</span>');
 }

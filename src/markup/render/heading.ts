@@ -9,10 +9,10 @@ export function renderHeading(node: HeadingNode, state: RenderState): void {
   }
   const level = Math.min(6, Math.max(1, node.level));
   state.headingDepth++;
-  state.out += `<h${level} class="spip">`;
+  state.out.push(`<h${level} class="spip">`);
   state.phrasingDepth++;
   state.renderNodes(node.children);
   state.phrasingDepth--;
   state.headingDepth--;
-  state.out += `</h${level}>\n`;
+  state.out.push(`</h${level}>\n`);
 }

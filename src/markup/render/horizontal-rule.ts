@@ -2,5 +2,5 @@
 import type { RenderState } from './state.ts';
 
 export function renderHorizontalRule(_node: unknown, state: RenderState): void {
-  state.out += '<hr class="spip">\n';
+  state.out.push('<hr class="spip">\n');
 }

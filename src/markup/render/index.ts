@@ -69,7 +69,7 @@ export interface RenderResult {
 
 export function render(doc: MarkupDocument, options: RenderOptions): RenderResult {
   const state: RenderState = {
-    out: '',
+    out: [],
     profile: PROFILES[options.profile] ?? PROFILES.forum,
     options,
     lang: options.lang ?? doc.lang,
@@ -86,7 +86,7 @@ export function render(doc: MarkupDocument, options: RenderOptions): RenderResul
     },
   };
   state.renderNodes(doc.children);
-  const html = state.out.trimEnd();
+  const html = state.out.join('').trimEnd();
   const notes = doc.footnotes.length ? renderFootnotes(doc.footnotes, state).trimEnd() : '';
   return { html, notes, brokenLinks: state.brokenLinks };
 }

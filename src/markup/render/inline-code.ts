@@ -4,5 +4,5 @@ import { escapeText } from '../html.ts';
 import type { RenderState } from './state.ts';
 
 export function renderInlineCode(node: InlineCodeNode, state: RenderState): void {
-  state.out += `<code class="spip_code" dir="ltr">${escapeText(node.value)}</code>`;
+  state.out.push(`<code class="spip_code" dir="ltr">${escapeText(node.value)}</code>`);
 }

@@ -19,7 +19,7 @@ const TYPE_LABEL: Record<string, string> = {
 };
 
 function children(node: LinkNode, state: RenderState, fallback: string): void {
-  if (node.generatedText || node.children.length === 0) state.out += escapeText(fallback);
+  if (node.generatedText || node.children.length === 0) state.out.push(escapeText(fallback));
   else state.renderNodes(node.children);
 }
 
@@ -39,9 +39,9 @@ export function renderLink(node: LinkNode, state: RenderState): void {
       const target = ref.type === 'document' ? state.options.resolve?.document(ref.id) : state.options.resolve?.link(ref.type, ref.id);
       if (!target) {
         markBroken(state, ref);
-        state.out += '<span class="spip_lien_invalide">';
+        state.out.push('<span class="spip_lien_invalide">');
         children(node, state, `${TYPE_LABEL[ref.type] ?? ref.type} ${ref.id}`);
-        state.out += '</span>';
+        state.out.push('</span>');
         return;
       }
       href = safeUrl(ref.anchor ? `${target.url}#${ref.anchor}` : target.url);
@@ -96,12 +96,12 @@ export function renderLink(node: LinkNode, state: RenderState): void {
   if (hreflang) attrs.push(['hreflang', hreflang]);
   if (title) attrs.push(['title', typography(title, state.lang)]);
   if (rel.length) attrs.push(['rel', rel.join(' ')]);
-  if (node.bracketed) state.out += '<span class="ressource spip_out">&lt;';
-  state.out += startTag('a', attrs);
+  if (node.bracketed) state.out.push('<span class="ressource spip_out">&lt;');
+  state.out.push(startTag('a', attrs));
   state.linkDepth++;
   if (node.kind === 'wiki' || node.kind === 'auto') state.renderNodes(node.children);
   else children(node, state, fallback);
   state.linkDepth--;
-  state.out += '</a>';
-  if (node.bracketed) state.out += '&gt;</span>';
+  state.out.push('</a>');
+  if (node.bracketed) state.out.push('&gt;</span>');
 }

@@ -4,5 +4,5 @@ import { escapeText } from '../html.ts';
 import type { RenderState } from './state.ts';
 
 export function renderMath(node: MathNode, state: RenderState): void {
-  state.out += `<tt><span class="spip_code" dir="ltr">${escapeText(node.value)}</span></tt>`;
+  state.out.push(`<tt><span class="spip_code" dir="ltr">${escapeText(node.value)}</span></tt>`);
 }

@@ -17,12 +17,12 @@ function formatSize(bytes: number): string {
 }
 
 function shownAsCode(node: ModelNode, state: RenderState, cls?: string): void {
-  state.out += `${cls ? `<tt class="${cls}">` : '<tt>'}${escapeText(node.source)}</tt>`;
+  state.out.push(`${cls ? `<tt class="${cls}">` : '<tt>'}${escapeText(node.source)}</tt>`);
 }
 
 export function renderModel(node: ModelNode, state: RenderState): void {
   if (state.profile.name === 'forum') {
-    state.out += escapeText(node.source);
+    state.out.push(escapeText(node.source));
     return;
   }
   if (!DOCUMENT_MODELS.has(node.name) || node.id === null) {
@@ -51,27 +51,27 @@ export function renderModel(node: ModelNode, state: RenderState): void {
   };
   if (!node.block || state.phrasingDepth > 0) {
     // inline: the image alone, or a link to the file
-    if (isImage && url) state.out += img(url);
-    else if (url) state.out += `${startTag('a', [['href', url], ['class', 'spip_doc_lien'], ['type', doc.mime]])}${escapeText(doc.title)}</a>`;
-    else state.out += escapeText(doc.title);
+    if (isImage && url) state.out.push(img(url));
+    else if (url) state.out.push(`${startTag('a', [['href', url], ['class', 'spip_doc_lien'], ['type', doc.mime]])}${escapeText(doc.title)}</a>`);
+    else state.out.push(escapeText(doc.title));
     return;
   }
   const kind = isImage ? 'image' : 'file';
   const classes = [`spip_document_${node.id}`, 'spip_document', 'spip_documents', `spip_document_${kind}`];
   if (align) classes.push(`spip_documents_${align}`, `spip_document_${align}`);
-  state.out += `${startTag('div', [['class', classes.join(' ')]])}<figure class="spip_doc_inner">`;
-  if (isImage) state.out += img(url);
+  state.out.push(`${startTag('div', [['class', classes.join(' ')]])}<figure class="spip_doc_inner">`);
+  if (isImage) state.out.push(img(url));
   else if (url) {
-    state.out += startTag('a', [['href', url], ['class', 'spip_doc_lien'], ['type', doc.mime]]);
+    state.out.push(startTag('a', [['href', url], ['class', 'spip_doc_lien'], ['type', doc.mime]]));
     const thumb = doc.thumbnailUrl ? safeUrl(doc.thumbnailUrl, 'resource') : null;
-    state.out += thumb ? startTag('img', [['src', thumb], ['alt', ''], ['loading', 'lazy']]) : escapeText(doc.title);
-    state.out += '</a>';
+    state.out.push(thumb ? startTag('img', [['src', thumb], ['alt', ''], ['loading', 'lazy']]) : escapeText(doc.title));
+    state.out.push('</a>');
   }
   const parts: string[] = [];
   if (doc.title) parts.push(`<div class="spip_doc_titre"><strong>${escapeText(doc.title)}</strong></div>`);
   if (doc.description) parts.push(`<div class="spip_doc_descriptif">${escapeText(doc.description)}</div>`);
   if (doc.credits) parts.push(`<div class="spip_doc_credits">${escapeText(doc.credits)}</div>`);
   if (!isImage) parts.push(`<div class="spip_doc_infos">${escapeText(`${doc.mime} – ${formatSize(doc.size)}`)}</div>`);
-  if (parts.length) state.out += `<figcaption class="spip_doc_legende">${parts.join('')}</figcaption>`;
-  state.out += '</figure></div>\n';
+  if (parts.length) state.out.push(`<figcaption class="spip_doc_legende">${parts.join('')}</figcaption>`);
+  state.out.push('</figure></div>\n');
 }

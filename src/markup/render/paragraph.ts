@@ -3,11 +3,11 @@ import type { ParagraphNode, PhrasingNode } from '../ast.ts';
 import type { RenderState } from './state.ts';
 
 export function renderParagraph(node: ParagraphNode, state: RenderState): void {
-  state.out += '<p>';
+  state.out.push('<p>');
   state.phrasingDepth++;
   state.renderNodes(node.children);
   state.phrasingDepth--;
-  state.out += '</p>\n';
+  state.out.push('</p>\n');
 }
 
 export function renderPhrasing(node: PhrasingNode, state: RenderState): void {

@@ -3,6 +3,6 @@ import type { PuceNode } from '../ast.ts';
 import type { RenderState } from './state.ts';
 
 export function renderPuce(node: PuceNode, state: RenderState): void {
-  if (node.afterBreak) state.out += '<br>';
-  state.out += node.kind === 'puce' ? '<span class="spip-puce ltr"><b>–</b></span>&nbsp;' : '—&nbsp;';
+  if (node.afterBreak) state.out.push('<br>');
+  state.out.push(node.kind === 'puce' ? '<span class="spip-puce ltr"><b>–</b></span>&nbsp;' : '—&nbsp;');
 }

@@ -41,7 +41,9 @@ export interface RenderOptions {
 }
 
 export interface RenderState {
-  out: string;
+  /** The output as pieces, joined once at the end: `+=` on one string made millions of small string
+   *  pieces (ropes) for the garbage collector on long texts. Handlers only ever push. */
+  out: string[];
   profile: Profile;
   options: RenderOptions;
   lang: string;

@@ -3,7 +3,7 @@ import type { StrongNode } from '../ast.ts';
 import type { RenderState } from './state.ts';
 
 export function renderStrong(node: StrongNode, state: RenderState): void {
-  state.out += '<strong>';
+  state.out.push('<strong>');
   state.renderNodes(node.children);
-  state.out += '</strong>';
+  state.out.push('</strong>');
 }

@@ -8,35 +8,35 @@ import type { RenderState } from './state.ts';
 function cell(c: TableCellNode, tag: 'td' | 'th', attrs: Attrs, state: RenderState): void {
   if (c.colspan > 1) attrs.push(['colspan', String(c.colspan)]);
   if (c.rowspan > 1) attrs.push(['rowspan', String(c.rowspan)]);
-  state.out += startTag(tag, attrs);
+  state.out.push(startTag(tag, attrs));
   const { inListItem, inDefinition } = state;
   state.inListItem = false;
   state.inDefinition = false;
   state.renderNodes(c.children);
   Object.assign(state, { inListItem, inDefinition });
-  state.out += `</${tag}>`;
+  state.out.push(`</${tag}>`);
 }
 
 export function renderTable(node: TableNode, state: RenderState): void {
   const h = node.hash;
   const tableAttrs: Attrs = [['class', 'table spip']];
   if (node.summary) tableAttrs.push(['aria-describedby', `dby${h}`]);
-  state.out += `${startTag('table', tableAttrs)}\n`;
+  state.out.push(`${startTag('table', tableAttrs)}\n`);
   if (node.caption || node.summary) {
-    state.out += '<caption>';
+    state.out.push('<caption>');
     state.phrasingDepth++;
     if (node.caption) state.renderNodes(node.caption);
     if (node.summary) {
-      state.out += `<br> <small id="dby${h}" class="summary offscreen">`;
+      state.out.push(`<br> <small id="dby${h}" class="summary offscreen">`);
       state.renderNodes(node.summary);
-      state.out += '</small>';
+      state.out.push('</small>');
     }
     state.phrasingDepth--;
-    state.out += '</caption>\n';
+    state.out.push('</caption>\n');
   }
   const headerIds: string[] = [];
   if (node.head) {
-    state.out += '<thead><tr class="row_first">';
+    state.out.push('<thead><tr class="row_first">');
     let col = 0;
     for (const c of node.head.children) {
       const id = `id${h}_c${col}`;
@@ -44,20 +44,20 @@ export function renderTable(node: TableNode, state: RenderState): void {
       cell(c, 'th', [['id', id]], state);
       col += c.colspan;
     }
-    state.out += '</tr></thead>\n';
+    state.out.push('</tr></thead>\n');
   }
-  state.out += '<tbody>\n';
+  state.out.push('<tbody>\n');
   node.rows.forEach((row, r) => {
-    state.out += r % 2 === 0 ? '<tr class="row_odd odd">\n' : '<tr class="row_even even">\n';
+    state.out.push(r % 2 === 0 ? '<tr class="row_odd odd">\n' : '<tr class="row_even even">\n');
     for (const c of row.children) {
       const attrs: Attrs = [];
       if (c.numeric) attrs.push(['class', 'numeric ']);
       const hid = headerIds[c.column];
       if (hid) attrs.push(['headers', hid]);
       cell(c, 'td', attrs, state);
-      state.out += '\n';
+      state.out.push('\n');
     }
-    state.out += '</tr>\n';
+    state.out.push('</tr>\n');
   });
-  state.out += '</tbody>\n</table>\n';
+  state.out.push('</tbody>\n</table>\n');
 }

@@ -5,5 +5,5 @@ import { typography } from '../typography.ts';
 import type { RenderState } from './state.ts';
 
 export function renderText(node: TextNode, state: RenderState): void {
-  state.out += escapeText(node.literal ? node.value : typography(node.value, state.lang));
+  state.out.push(escapeText(node.literal ? node.value : typography(node.value, state.lang)));
 }
