@@ -6,6 +6,7 @@ import { isTisseError } from './errors.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startSite } from './server.ts';
+import { withDatabase } from './commands/with-database.ts';
 import { initialiseSite } from './content/setup.ts';
 import { createUser } from './content/operations/create-user.ts';
 import { setPassword } from './content/operations/set-password.ts';
@@ -15,6 +16,12 @@ import { registerImportSpipCommand } from './commands/import-spip.ts';
 import { registerInviteCommand } from './commands/invite.ts';
 import { registerPropreCommand } from './commands/propre.ts';
 import { registerReindexCommand } from './commands/reindex.ts';
+
+// `tisse glossary list | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const program = new Command('tisse')
   .description('Tisse, la plateforme de publication des think tanks et des associations')
@@ -43,24 +50,20 @@ program
   .description('crée la base et le premier compte administrateur')
   .option('--demo', 'ajoute le contenu de démonstration (Le Labo de l’ESS)')
   .action(async (options: { demo?: boolean }) => {
-    const config = loadConfig();
-    const db = await openDatabase(config);
-    try {
-      await migrateToLatest(db);
+    await withDatabase(async (db, config) => {
       const result = await initialiseSite(db, config, { demo: options.demo ?? false });
       if (result.admin) printAdmin(result.admin);
       else console.log('Le site a déjà un compte administrateur.');
       if (result.demoCreated) console.log('Contenu de démonstration créé.');
       else if (options.demo) console.log('Le site a déjà des articles : contenu de démonstration non créé.');
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 program
   .command('migrate')
   .description('applique les migrations de la base en attente')
   .action(async () => {
+    // Not withDatabase: reporting what this very run applied is the point.
     const db = await openDatabase(loadConfig());
     try {
       const { applied } = await migrateToLatest(db);
@@ -80,15 +83,11 @@ user
   .addOption(new Option('--role <role>', 'rôle').choices(['administrator', 'editor', 'visitor']).makeOptionMandatory())
   .option('--password <password>', 'mot de passe (tiré au hasard et affiché si absent)')
   .action(async (options: { email: string; name: string; role: 'administrator' | 'editor' | 'visitor'; password?: string }) => {
-    const db = await openDatabase(loadConfig());
-    try {
-      await migrateToLatest(db);
+    await withDatabase(async (db) => {
       const { user: created, password } = await createUser(db, options);
       console.log(`Compte créé : ${created.email} (${created.role}, n° ${created.id}).`);
       if (!options.password) console.log(`Mot de passe : ${password}`);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 user
@@ -97,15 +96,11 @@ user
   .requiredOption('--email <email>', 'adresse email du compte')
   .option('--password <password>', 'nouveau mot de passe (tiré au hasard et affiché si absent)')
   .action(async (options: { email: string; password?: string }) => {
-    const db = await openDatabase(loadConfig());
-    try {
-      await migrateToLatest(db);
+    await withDatabase(async (db) => {
       const password = await setPassword(db, options.email, options.password);
       console.log(`Mot de passe changé pour ${options.email}.`);
       if (!options.password) console.log(`Nouveau mot de passe : ${password}`);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
 function printAdmin(admin: { email: string; password: string; generated: boolean }): void {

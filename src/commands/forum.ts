@@ -1,23 +1,12 @@
 // `tisse forum list|validate|refuse|spam|delete`: moderating the public forums from the command line, for
 // operators and scripts. The same operation as the back office; the operator has every right.
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { openDatabase, type Db } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { withDatabase } from './with-database.ts';
 import type { ForumStatus } from '../db/schema.ts';
 import { TisseError } from '../errors.ts';
 import { moderateMessages, type ModerationAction } from '../forum/operations/moderate-messages.ts';
 import { listMessages } from '../forum/queries.ts';
 
-async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig());
-  try {
-    await migrateToLatest(db);
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
 
 /** One line of a terminal: no control character from a commenter may move the cursor or recolour it. */
 function oneLine(text: string, max: number): string {

@@ -2,23 +2,12 @@
 // back office. Writes go through the glossary operations, like every other entry point.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { openDatabase, type Db } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { withDatabase } from './with-database.ts';
 import { TisseError } from '../errors.ts';
 import { saveTerm } from '../glossary/operations/save-term.ts';
 import { importGlossaryCsv, splitVariants } from '../glossary/operations/import-csv.ts';
 import { listTerms, termVariants } from '../glossary/repository.ts';
 
-async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig());
-  try {
-    await migrateToLatest(db);
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
 
 const collect = (value: string, previous: string[]) => [...previous, ...splitVariants(value)];
 

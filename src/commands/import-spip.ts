@@ -2,9 +2,7 @@
 // progress bar per table and a final report (counts per object and status, everything skipped and why).
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { withDatabase } from './with-database.ts';
 import { importSpip, type ImportProgress, type ImportResult } from '../importers/spip/importer.ts';
 
 function progressBars(): ImportProgress {
@@ -47,14 +45,9 @@ export function registerImportSpipCommand(program: Command): void {
     .option('--img <dir>', 'le dossier IMG/ du site SPIP (fichiers des documents)')
     .option('--dry-run', 'montre ce que l’import ferait, sans rien écrire')
     .action(async (dump: string, options: { img?: string; dryRun?: boolean }) => {
-      const config = loadConfig();
-      const db = await openDatabase(config);
-      try {
-        await migrateToLatest(db);
+      await withDatabase(async (db, config) => {
         const result = await importSpip(db, dump, { dataDir: config.dataDir, imgDir: options.img, dryRun: options.dryRun ?? false, progress: progressBars() });
         console.log(formatImportReport(result));
-      } finally {
-        await db.close();
-      }
+      });
     });
 }

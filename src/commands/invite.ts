@@ -1,9 +1,7 @@
 // `tisse user invite --all`: emails every account that has no password yet (accounts imported from SPIP) a
 // single-use link to choose one.
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { withDatabase } from './with-database.ts';
 import { TisseError } from '../errors.ts';
 import { INVITATION_VALIDITY_DAYS, inviteAccountsToChoosePassword } from '../importers/spip/invite-accounts.ts';
 
@@ -15,10 +13,7 @@ export function registerInviteCommand(program: Command): void {
     .option('--all', 'tous les comptes qui doivent choisir leur mot de passe')
     .action(async (options: { all?: boolean }) => {
       if (!options.all) throw new TisseError('BAD_INPUT', 'Précisez --all : tisse user invite --all invite tous les comptes qui n’ont pas encore de mot de passe.');
-      const config = loadConfig();
-      const db = await openDatabase(config);
-      try {
-        await migrateToLatest(db);
+      await withDatabase(async (db, config) => {
         const result = await inviteAccountsToChoosePassword(db, config.siteUrl);
         console.log(`${result.invited.length} invitation(s) mise(s) en file d’envoi (liens valables ${INVITATION_VALIDITY_DAYS} jours) :`);
         for (const email of result.invited) console.log(`  ${email}`);
@@ -27,8 +22,6 @@ export function registerInviteCommand(program: Command): void {
           for (const who of result.unreachable) console.log(`  ${who}`);
         }
         if (!config.smtpUrl) console.log('TISSE_SMTP_URL n’est pas réglé : les emails attendent dans la file jusqu’à ce qu’il le soit.');
-      } finally {
-        await db.close();
-      }
+      });
     });
 }
