@@ -5,24 +5,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
+import { logIn, type Session } from './helpers/back-office.ts';
 import { createUser } from '../src/content/operations/create-user.ts';
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function login(site: TestSite, email: string, password: string): Promise<Session> {
-  const response = await site.get('/ecrire/login', {
-    method: 'POST',
-    headers: { origin: site.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password }),
-  });
-  assert.equal(response.status, 303, `login ${email}`);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const home = await (await site.get('/ecrire/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(home)![1]! };
-}
 
 function post(site: TestSite, session: Session, path: string, fields: Record<string, string | string[]>): Promise<Response> {
   const body = new URLSearchParams({ _csrf: session.csrf });
@@ -51,8 +36,8 @@ forEachDialect('back office: sections, keywords, glossary, authors, documents, s
   before(async () => {
     site = await startTestSite(dialect);
     await createUser(site.db, { email: 'redac@example.org', name: 'Rédactrice', role: 'editor', password: 'motdepasse-redac' });
-    admin = await login(site, 'admin@example.org', 'motdepasse-admin');
-    editor = await login(site, 'redac@example.org', 'motdepasse-redac');
+    admin = await logIn(site, 'admin@example.org', 'motdepasse-admin');
+    editor = await logIn(site, 'redac@example.org', 'motdepasse-redac');
   });
   after(() => site.close());
 
@@ -161,7 +146,7 @@ forEachDialect('back office: sections, keywords, glossary, authors, documents, s
     const html = await created.text();
     assert.match(html, /motdepasse-dom/);
     const id = /action="\/ecrire\/auteurs\/(\d+)"/.exec(html)![1]!;
-    const session = await login(site, 'dominique@example.org', 'motdepasse-dom');
+    const session = await logIn(site, 'dominique@example.org', 'motdepasse-dom');
     assert.equal((await post(site, admin, `/ecrire/auteurs/${id}/desactiver`, {})).status, 303);
     assert.equal((await site.get('/ecrire/documents', { headers: { cookie: session.cookie } })).status, 303);
   });

@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
+import { logIn, type Session } from './helpers/back-office.ts';
 import { createUser } from '../src/content/operations/create-user.ts';
 import { createArticle } from '../src/content/operations/create-article.ts';
 import { transitions, transitionsFrom, articleStatuses } from '../src/content/workflow.ts';
@@ -12,23 +13,6 @@ import { changeArticleStatus } from '../src/content/operations/change-article-st
 import { markScheduledPublication } from '../src/content/operations/mark-scheduled-publication.ts';
 import { sha256 } from '../src/content/sessions.ts';
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function login(site: TestSite, email: string, password: string): Promise<Session> {
-  const response = await site.get('/ecrire/login', {
-    method: 'POST',
-    headers: { origin: site.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password }),
-  });
-  assert.equal(response.status, 303, `login ${email}`);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const home = await (await site.get('/ecrire/', { headers: { cookie } })).text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(home)![1]!;
-  return { cookie, csrf };
-}
 
 function post(site: TestSite, session: Session | undefined, path: string, fields: Record<string, string | string[]>, origin = site.url): Promise<Response> {
   const body = new URLSearchParams();
@@ -66,10 +50,10 @@ forEachDialect('back-office workflow', (dialect) => {
     await createUser(site.db, { email: 'autre@example.org', name: 'Autre rédacteur', role: 'editor', password: 'motdepasse-autre' });
     await createUser(site.db, { email: 'restreint@example.org', name: 'Admin restreint', role: 'administrator', password: 'motdepasse-restreint', sections: [sectionB] });
     await createUser(site.db, { email: 'visiteur@example.org', name: 'Visiteur', role: 'visitor', password: 'motdepasse-visiteur' });
-    admin = await login(site, 'admin@example.org', 'motdepasse-admin');
-    editor = await login(site, 'redac@example.org', 'motdepasse-redac');
-    other = await login(site, 'autre@example.org', 'motdepasse-autre');
-    restricted = await login(site, 'restreint@example.org', 'motdepasse-restreint');
+    admin = await logIn(site, 'admin@example.org', 'motdepasse-admin');
+    editor = await logIn(site, 'redac@example.org', 'motdepasse-redac');
+    other = await logIn(site, 'autre@example.org', 'motdepasse-autre');
+    restricted = await logIn(site, 'restreint@example.org', 'motdepasse-restreint');
   });
   after(() => site.close());
 
@@ -225,6 +209,6 @@ forEachDialect('back-office workflow', (dialect) => {
     assert.equal((await post(site, undefined, link, { password: 'nouveau-secret', confirm: 'autre-chose' })).status, 400);
     assert.equal((await post(site, undefined, link, { password: 'nouveau-secret', confirm: 'nouveau-secret' })).status, 303);
     assert.equal((await post(site, undefined, link, { password: 'encore-autre', confirm: 'encore-autre' })).status, 410, 'single use');
-    await login(site, 'redac@example.org', 'nouveau-secret');
+    await logIn(site, 'redac@example.org', 'nouveau-secret');
   });
 });
