@@ -8,7 +8,7 @@ import { escapeText, startTag, type Attrs } from '../html.ts';
 import { VOID_ELEMENTS } from '../inline.ts';
 import { safeStyle, URL_ATTRIBUTES } from '../profiles.ts';
 import { safeUrl, urlHost } from '../url.ts';
-import type { RenderState } from './state.ts';
+import { Output, type RenderState } from './state.ts';
 
 /** Elements that bound the HTML parser's list-item scope (its "special" elements, minus address, div and p). */
 const SCOPE_RESET = new Set(['ul', 'ol', 'dl', 'li', 'dd', 'dt', 'table', 'td', 'th', 'caption', 'blockquote', 'section', 'article', 'aside', 'figure', 'figcaption', 'details', 'summary', 'header', 'footer', 'center', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'iframe']);
@@ -128,10 +128,10 @@ function flatten(nodes: readonly MarkupNode[]): MarkupNode[] {
 }
 
 function renderRawTable(el: ElementNode, attrs: Attrs, state: RenderState): void {
-  // Content the HTML parser would foster out of the table goes before it: rendered into its own list
-  // of pieces, and both lists appended to the caller's output once the table is done.
+  // Content the HTML parser would foster out of the table goes before it: rendered into its own
+  // output, and both appended to the caller's output once the table is done.
   const saved = state.out;
-  const fostered: string[] = [];
+  const fostered = new Output();
   const foster = (n: MarkupNode) => {
     const before = state.out;
     state.out = fostered;
@@ -178,7 +178,8 @@ function renderRawTable(el: ElementNode, attrs: Attrs, state: RenderState): void
     flushLoose();
     state.out.push(section ? `</${section.tagName}>` : '</tbody>');
   };
-  state.out = [startTag('table', attrs)];
+  state.out = new Output();
+  state.out.push(startTag('table', attrs));
   let pending: MarkupNode[] = [];
   const flushPending = () => {
     if (pending.some((n) => isElement(n, new Set(['tr', 'td', 'th'])))) renderSection(null, pending);
@@ -207,7 +208,7 @@ function renderRawTable(el: ElementNode, attrs: Attrs, state: RenderState): void
   }
   flushPending();
   state.out.push('</table>');
-  // joined here rather than spread: a pushed spread of a long list would overflow the call stack
-  saved.push(fostered.join(''), state.out.join(''));
+  saved.append(fostered);
+  saved.append(state.out);
   state.out = saved;
 }

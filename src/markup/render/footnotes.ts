@@ -2,14 +2,14 @@
 // the back link `[N]`.
 import type { Footnote } from '../ast.ts';
 import { escapeAttr, escapeText } from '../html.ts';
-import type { RenderState } from './state.ts';
+import { Output, type RenderState } from './state.ts';
 
 export function renderFootnotes(notes: readonly Footnote[], state: RenderState): string {
   const saved = state.out;
   const p = escapeAttr(state.options.noteIdPrefix ?? '');
   const title = state.lang.startsWith('en') ? 'Footnotes' : 'Notes';
-  // every note's pieces go into one list, joined once (100,000 notes make per-note strings count)
-  const out: string[] = [];
+  // every note's pieces go into one output (100,000 notes make per-note strings count)
+  const out = new Output();
   state.out = out;
   for (const note of notes) {
     const id = escapeAttr(note.label);
@@ -33,5 +33,5 @@ export function renderFootnotes(notes: readonly Footnote[], state: RenderState):
     out.push('</div>\n');
   }
   state.out = saved;
-  return out.join('');
+  return out.toString();
 }

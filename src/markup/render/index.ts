@@ -23,7 +23,7 @@ import { renderParagraph, renderPhrasing } from './paragraph.ts';
 import { renderPoetry } from './poetry.ts';
 import { renderPuce } from './puce.ts';
 import { renderQuote } from './quote.ts';
-import type { RenderOptions, RenderState } from './state.ts';
+import { Output, type RenderOptions, type RenderState } from './state.ts';
 import { renderStrong } from './strong.ts';
 import { renderTable } from './table.ts';
 import { renderText } from './text.ts';
@@ -69,7 +69,7 @@ export interface RenderResult {
 
 export function render(doc: MarkupDocument, options: RenderOptions): RenderResult {
   const state: RenderState = {
-    out: [],
+    out: new Output(),
     profile: PROFILES[options.profile] ?? PROFILES.forum,
     options,
     lang: options.lang ?? doc.lang,
@@ -86,7 +86,7 @@ export function render(doc: MarkupDocument, options: RenderOptions): RenderResul
     },
   };
   state.renderNodes(doc.children);
-  const html = state.out.join('').trimEnd();
+  const html = state.out.toString().trimEnd();
   const notes = doc.footnotes.length ? renderFootnotes(doc.footnotes, state).trimEnd() : '';
   return { html, notes, brokenLinks: state.brokenLinks };
 }

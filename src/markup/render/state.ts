@@ -40,10 +40,41 @@ export interface RenderOptions {
   classSpipPlus?: string;
 }
 
+/**
+ * The output as pieces, flattened every CHUNK pieces into one string. Not `+=` on one string: on long
+ * texts that keeps a rope of millions of small pieces alive until the end. Not one array of every
+ * piece either: a long-lived array in old space pointing to young strings made each scavenge slower
+ * (measured: prose 160 → 280 ms per 0.8 MB). A short array is joined while its pieces are young.
+ */
+const CHUNK = 256;
+
+export class Output {
+  private parts: string[] = [];
+  private chunks: string[] = [];
+
+  push(s: string): void {
+    const parts = this.parts;
+    parts.push(s);
+    if (parts.length >= CHUNK) {
+      this.chunks.push(parts.join(''));
+      parts.length = 0;
+    }
+  }
+
+  /** Appends another output's content (fostered table content, a footnote). */
+  append(other: Output): void {
+    this.push(other.toString());
+  }
+
+  toString(): string {
+    if (this.chunks.length === 0) return this.parts.join('');
+    return this.chunks.join('') + this.parts.join('');
+  }
+}
+
 export interface RenderState {
-  /** The output as pieces, joined once at the end: `+=` on one string made millions of small string
-   *  pieces (ropes) for the garbage collector on long texts. Handlers only ever push. */
-  out: string[];
+  /** The output being built; handlers only ever push to it. */
+  out: Output;
   profile: Profile;
   options: RenderOptions;
   lang: string;
