@@ -84,7 +84,8 @@ export function normaliseHtml(html: string): string {
           .map((a) => {
             let v = a.value.replace(/\s+/g, ' ').trim();
             if (a.name === 'class') v = v.split(' ').sort().join(' ');
-            v = v.replace(/\b(id|dby)[0-9a-f]{4}\b/g, '$1XXXX');
+            // header ids are `id<hash>_c<n>`: `\b` would not end the hash before the `_`
+            v = v.replace(/\b(id|dby)[0-9a-f]{4}(?![0-9A-Za-z])/g, '$1XXXX');
             return `${a.name}="${v}"`;
           })
           .sort();
