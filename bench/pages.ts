@@ -69,7 +69,17 @@ async function load(url: string, connections = CONNECTIONS, duration = DURATION)
   };
 }
 
-async function nginxStatic(html: string): Promise<{ rps: number; p50: number; p99: number; errors: number } | undefined> {
+const hasWrk = spawnSync('sh', ['-c', 'command -v wrk']).status === 0;
+
+/** wrk (C, one thread) as a second load generator: autocannon, in Node, saturates before a fast server does. */
+function wrkLoad(url: string): number | undefined {
+  if (!hasWrk) return undefined;
+  const out = spawnSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, url], { encoding: 'utf8' }).stdout;
+  const match = /Requests\/sec:\s+([\d.]+)/.exec(out);
+  return match ? Math.round(Number(match[1])) : undefined;
+}
+
+async function nginxStatic(html: string): Promise<{ rps: number; p50: number; p99: number; errors: number; wrk: number | undefined } | undefined> {
   if (spawnSync('sh', ['-c', 'command -v nginx']).status !== 0) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'tisse-nginx-'));
   const port = await freePort();
@@ -92,7 +102,7 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
-  const result = await load(`http://127.0.0.1:${port}/article.html`);
+  const result = { ...(await load(`http://127.0.0.1:${port}/article.html`)), wrk: wrkLoad(`http://127.0.0.1:${port}/article.html`) };
   nginx.kill('SIGTERM');
   await new Promise((resolve) => nginx.once('exit', resolve));
   rmSync(dir, { recursive: true, force: true });
@@ -111,10 +121,12 @@ try {
   const restart = await serve(dataDir, {});
   const cached = await load(`http://127.0.0.1:${restart.port}${ARTICLE}`);
   const single = await load(`http://127.0.0.1:${restart.port}${ARTICLE}`, 1, Math.min(DURATION, 5));
+  const cachedWrk = wrkLoad(`http://127.0.0.1:${restart.port}${ARTICLE}`);
   await stop(restart);
 
   const uncachedServer = await serve(dataDir, { TISSE_PAGE_CACHE: 'off' });
   const uncached = await load(`http://127.0.0.1:${uncachedServer.port}${ARTICLE}`);
+  const uncachedWrk = wrkLoad(`http://127.0.0.1:${uncachedServer.port}${ARTICLE}`);
   const singleUncached = await load(`http://127.0.0.1:${uncachedServer.port}${ARTICLE}`, 1, Math.min(DURATION, 5));
   await stop(uncachedServer);
 
@@ -144,6 +156,17 @@ try {
     nginx
       ? `Ratio to nginx serving a static file: cached ${(cached.rps / nginx.rps * 100).toFixed(0)} %, uncached ${(uncached.rps / nginx.rps * 100).toFixed(0)} %.`
       : 'nginx is not installed (`apt-get install -y nginx`): no static-file reference in this run.',
+    '',
+    hasWrk
+      ? table(
+          ['Same runs with wrk (-t1 -c' + CONNECTIONS + ')', 'Requests/s'],
+          [
+            ['Article page, page cache on', cachedWrk ?? '—'],
+            ['Article page, page cache off', uncachedWrk ?? '—'],
+            ...(nginx ? [['nginx, static file', nginx.wrk ?? '—'] as (string | number)[]] : []),
+          ],
+        )
+      : 'wrk is not installed (`apt-get install -y wrk`): autocannon only. autocannon runs in Node and saturates near the rates a fast server reaches.',
     '',
     'Aims (issue 2): ≥ 25,000 cached pages/s, ≥ 3,000 uncached pages/s, cold start under 1 s, no flat ~40 ms single-client latency. For scale on this machine: nginx static ~110,000 req/s; WordPress behind fastcgi cache ~45,000; SPIP 4.1 with its cache ~690; Ghost 5 ~73.',
   ].join('\n');
