@@ -1,11 +1,11 @@
 // axe-core on the back office's sections, keywords, glossary, authors, documents and settings pages, in
 // Chromium, including a refused form (errors shown next to their fields).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserAvailable, launchBrowser, seriousAxeViolations, type TestBrowser } from '../helpers/browser.ts';
+import { browserSkip, launchBrowser, seriousAxeViolations, type TestBrowser } from '../helpers/browser.ts';
 import { startTestSite, type TestSite } from '../helpers/site.ts';
 
-test('back-office pages B have no serious accessibility violation', { skip: browserAvailable() ? false : 'no Chromium' }, async (t) => {
+test('back-office pages B have no serious accessibility violation', { skip: browserSkip('the back-office accessibility test') }, async (t) => {
   let site: TestSite | undefined;
   let browser: TestBrowser | undefined;
   t.after(async () => {

@@ -1,28 +1,15 @@
 // The team's journey in a real browser: an editor logs in, writes an article with a footnote and a glossary
-// term, sees the live preview, proposes it; an administrator publishes it; a reader sees it on the site.
+// term, sees the live preview, proposes it; an administrator publishes it; a reader sees it on the env.site.
 // axe-core finds no serious or critical violation on the main back-office pages on the way.
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestSite, type TestSite } from '../helpers/site.ts';
-import { browserAvailable, launchBrowser, seriousAxeViolations, type Page, type TestBrowser } from '../helpers/browser.ts';
+import { siteInBrowser, seriousAxeViolations, type Page } from '../helpers/browser.ts';
 import { createUser } from '../../src/content/operations/create-user.ts';
 
-const skip = !browserAvailable() && !process.env.CI ? 'Chromium (/usr/bin/chromium) is not installed' : false;
-
-let site: TestSite;
-let browser: TestBrowser;
-
-before(async () => {
-  if (skip) return;
-  site = await startTestSite('sqlite');
-  await createUser(site.db, { email: 'redac@example.org', name: 'Camille Rédactrice', role: 'editor', password: 'motdepasse-redac' });
-  browser = await launchBrowser();
+const env = siteInBrowser('the back-office browser journey', async (site) => {
+  await createUser(env.site.db, { email: 'redac@example.org', name: 'Camille Rédactrice', role: 'editor', password: 'motdepasse-redac' });
 });
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const skip = env.skip;
 
 async function assertAccessible(page: Page, what: string): Promise<void> {
   const violations = await seriousAxeViolations(page);
@@ -30,17 +17,17 @@ async function assertAccessible(page: Page, what: string): Promise<void> {
 }
 
 async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${site.url}/ecrire/`);
+  await page.goto(`${env.site.url}/ecrire/`);
   await page.getByLabel('Adresse email').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${site.url}/ecrire/`);
+  await page.waitForURL(`${env.site.url}/ecrire/`);
 }
 
 test('editor writes and proposes, administrator publishes, reader reads', { skip }, async () => {
-  const editorContext = await browser.browser.browser()?.newContext();
-  const page = editorContext ? await editorContext.newPage() : await browser.newPage();
-  await page.goto(`${site.url}/ecrire/login`);
+  const editorContext = await env.browser.browser.browser()?.newContext();
+  const page = editorContext ? await editorContext.newPage() : await env.browser.newPage();
+  await page.goto(`${env.site.url}/ecrire/login`);
   await assertAccessible(page, 'login');
   await logIn(page, 'redac@example.org', 'motdepasse-redac');
   await assertAccessible(page, 'home');
@@ -65,13 +52,13 @@ test('editor writes and proposes, administrator publishes, reader reads', { skip
   assert.match(await page.locator('.status').first().innerText(), /proposé à la publication/);
   await page.goto(`${articleUrl}/revisions`);
   await assertAccessible(page, 'revisions');
-  await page.goto(`${site.url}/ecrire/articles`);
+  await page.goto(`${env.site.url}/ecrire/articles`);
   await assertAccessible(page, 'article list');
   await page.close();
   await editorContext?.close();
 
-  const adminContext = await browser.browser.browser()?.newContext();
-  const adminPage = adminContext ? await adminContext.newPage() : await browser.newPage();
+  const adminContext = await env.browser.browser.browser()?.newContext();
+  const adminPage = adminContext ? await adminContext.newPage() : await env.browser.newPage();
   await logIn(adminPage, 'admin@example.org', 'motdepasse-admin');
   await adminPage.getByRole('link', { name: 'L’ESS à Niort, bilan' }).first().click();
   await adminPage.getByRole('button', { name: 'Publier en ligne' }).click();
@@ -79,9 +66,9 @@ test('editor writes and proposes, administrator publishes, reader reads', { skip
   assert.match(await adminPage.locator('.status').first().innerText(), /publié en ligne/);
   await adminContext?.close();
 
-  const reader = await browser.newPage();
-  const slug = (await site.db.kysely.selectFrom('articles').select('slug').where('title', '=', 'L’ESS à Niort, bilan').executeTakeFirstOrThrow()).slug;
-  const response = await reader.goto(`${site.url}/${slug}`);
+  const reader = await env.browser.newPage();
+  const slug = (await env.site.db.kysely.selectFrom('articles').select('slug').where('title', '=', 'L’ESS à Niort, bilan').executeTakeFirstOrThrow()).slug;
+  const response = await reader.goto(`${env.site.url}/${slug}`);
   assert.equal(response?.status(), 200);
   assert.equal(await reader.locator('h1').innerText(), 'L’ESS à Niort, bilan');
   assert.match(await reader.locator('body').innerText(), /Selon la loi de 2014/);

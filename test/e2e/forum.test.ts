@@ -3,11 +3,10 @@
 // back office, the reader sees it on the article; then every payload of the hostile-input corpus
 // (../shared/security/xss-vectors.jsonl), posted as message, name, title, site name and link and validated,
 // executes nothing on the article pages, in the moderation queue, in the feeds and in the moderators' emails.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { xml2js, type Element as XmlElement } from 'xml-js';
-import { startTestSite, type TestSite } from '../helpers/site.ts';
-import { browserAvailable, launchBrowser, type Page, type TestBrowser } from '../helpers/browser.ts';
+import { siteInBrowser, type Page } from '../helpers/browser.ts';
 import { armXssTrap, loadXssVectors, type XssTrap, type XssVector } from '../helpers/xss.ts';
 import { ARTICLE } from '../forum/helpers.ts';
 import { createArticle } from '../../src/content/operations/create-article.ts';
@@ -20,45 +19,30 @@ import { isForumRejection } from '../../src/forum/rejection.ts';
 import type { PostFields } from '../../src/forum/input.ts';
 import { executableParts } from '../../src/markup/conformance.ts';
 
-const available = browserAvailable();
-if (!available && process.env.CI) throw new Error('CI: Chromium (/usr/bin/chromium or TISSE_CHROMIUM) is required for the forum browser tests');
-const skip = available ? false : 'Chromium (/usr/bin/chromium) is not installed: forum browser tests SKIPPED';
-if (skip) console.warn(`⚠ ${skip}`);
 
 /** Articles the corpus is spread over: a few pages holding a couple of hundred payloads each. */
 const XSS_ARTICLES = 4;
 
-let site: TestSite;
-let browser: TestBrowser;
-
-before(async () => {
-  if (skip) return;
-  site = await startTestSite('sqlite');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteInBrowser('the forum browser tests');
+const skip = env.skip;
 
 async function logInAsAdmin(page: Page): Promise<void> {
-  await page.goto(`${site.url}/ecrire/login`);
+  await page.goto(`${env.site.url}/ecrire/login`);
   await page.fill('#email', 'admin@example.org');
   await page.fill('#password', 'motdepasse-admin');
-  await Promise.all([page.waitForURL(`${site.url}/ecrire/`), page.click('button[type="submit"]')]);
+  await Promise.all([page.waitForURL(`${env.site.url}/ecrire/`), page.click('button[type="submit"]')]);
 }
 
 test('a reader posts with a preview, an administrator validates it in the back office, the reader sees it', { skip, timeout: 180_000 }, async () => {
-  const reader = await browser.newPage();
-  await reader.goto(site.url + ARTICLE);
+  const reader = await env.browser.newPage();
+  await reader.goto(env.site.url + ARTICLE);
   await reader.fill('#forum-nom', 'Camille Lectrice');
   await reader.fill('#forum-email', 'camille@example.net');
   await reader.fill('#forum-titre-message', 'Une maison bienvenue');
   await reader.fill('#forum-texte', 'Bravo pour la {{Maison de l’ESS}} de Niort !');
   await reader.fill('#forum-site-nom', 'Le blog de Camille');
   await reader.fill('#forum-site-url', 'https://camille.example/');
-  await Promise.all([reader.waitForURL(`${site.url}/forum/poster`), reader.click('button[name="step"][value="preview"]')]);
+  await Promise.all([reader.waitForURL(`${env.site.url}/forum/poster`), reader.click('button[name="step"][value="preview"]')]);
 
   const preview = reader.locator('.forum__preview');
   assert.equal(await preview.locator('strong').innerText(), 'Maison de l’ESS', 'the preview shows the message rendered');
@@ -66,16 +50,16 @@ test('a reader posts with a preview, an administrator validates it in the back o
   assert.equal(await reader.inputValue('#forum-site-nom'), 'Le blog de Camille');
   await Promise.all([reader.waitForURL(/\/forum\/merci\/\d+$/), reader.click('button[name="step"][value="send"]')]);
   assert.match(await reader.locator('[role="status"]').innerText(), /Votre message sera publié après validation/);
-  await reader.goto(site.url + ARTICLE);
+  await reader.goto(env.site.url + ARTICLE);
   assert.equal(await reader.getByText('Bravo pour la').count(), 0, 'held until validated');
 
   // The test browser is one persistent context: the administrator works in another page of it, and the reader's
   // view is checked after the session cookie is cleared (and through a cookie-less fetch).
-  const moderator = await browser.newPage();
+  const moderator = await env.browser.newPage();
   await logInAsAdmin(moderator);
   const home = moderator.locator('a[href="/ecrire/forum?statut=pending"]');
   assert.match(await home.innerText(), /1 message\(s\) à valider/, 'the back-office home counts it');
-  await Promise.all([moderator.waitForURL(`${site.url}/ecrire/forum?statut=pending`), home.click()]);
+  await Promise.all([moderator.waitForURL(`${env.site.url}/ecrire/forum?statut=pending`), home.click()]);
   const item = moderator.locator('.moderation-queue__item', { hasText: 'Bravo pour la' });
   assert.equal(await item.locator('strong').innerText(), 'Maison de l’ESS');
   assert.match(await item.innerText(), /camille@example\.net/, 'moderators see the email');
@@ -83,10 +67,10 @@ test('a reader posts with a preview, an administrator validates it in the back o
   assert.equal(await moderator.locator('.moderation-queue__item', { hasText: 'Bravo pour la' }).count(), 0, 'gone from the queue');
 
   // The reader (no session: the cached page) sees the message at once.
-  const html = await (await site.get(ARTICLE)).text();
+  const html = await (await env.site.get(ARTICLE)).text();
   assert.match(html, /Bravo pour la <strong>Maison de l’ESS<\/strong> de Niort/);
   await reader.context().clearCookies();
-  await reader.goto(site.url + ARTICLE);
+  await reader.goto(env.site.url + ARTICLE);
   const message = reader.locator('.forum__message', { hasText: 'Bravo pour la' });
   assert.equal(await message.locator('.forum__message-title').innerText(), 'Une maison bienvenue');
   assert.equal(await message.getByRole('link', { name: 'Le blog de Camille' }).getAttribute('href'), 'https://camille.example/');
@@ -116,10 +100,10 @@ function auditDom(page: Page, scope: string): Promise<string[]> {
 
 /** Opens a page with the trap armed and the site's CSP switched off, so an injection would really run instead of being blocked. */
 async function openTrapped(url: string): Promise<{ page: Page; trap: XssTrap }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Page.setBypassCSP', { enabled: true });
-  const trap = await armXssTrap(page, site.url);
+  const trap = await armXssTrap(page, env.site.url);
   await page.goto(url, { waitUntil: 'load' });
   // timers, animations and deferred handlers get their chance to fire
   await page.waitForTimeout(250);
@@ -146,7 +130,7 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
   const vectors = [...loadXssVectors(), ...linkVectors];
   assert.ok(vectors.length > 800, 'corpus loaded');
   // Thresholds out of the way: this test is about rendering, every payload should reach the page.
-  await site.db.write((trx) =>
+  await env.site.db.write((trx) =>
     trx
       .insertInto('settings')
       .values({
@@ -158,9 +142,9 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
   );
   const articles = [];
   for (let k = 0; k < XSS_ARTICLES; k++) {
-    articles.push(await createArticle(site.db, { sectionId: 1, title: `Article piégé ${k + 1}`, text: 'Un article sous lequel on poste le corpus.', status: 'published', forumMode: 'pri' }));
+    articles.push(await createArticle(env.site.db, { sectionId: 1, title: `Article piégé ${k + 1}`, text: 'Un article sous lequel on poste le corpus.', status: 'published', forumMode: 'pri' }));
   }
-  const firstMail = Number((await site.db.kysely.selectFrom('jobs').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
+  const firstMail = Number((await env.site.db.kysely.selectFrom('jobs').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
 
   const posted: Posted[] = [];
   for (const [k, vector] of vectors.entries()) {
@@ -170,7 +154,7 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
     const refused: (keyof PostFields)[] = [];
     for (;;) {
       try {
-        const { id } = await postMessage(site.db, site.config, { articleId: article.id, parentId: null, fields, token: await issueFormToken(site.db, article.id, null), honeypot: '', ip: '127.0.0.1' });
+        const { id } = await postMessage(env.site.db, env.site.config, { articleId: article.id, parentId: null, fields, token: await issueFormToken(env.site.db, article.id, null), honeypot: '', ip: '127.0.0.1' });
         posted.push({ id, articleId: article.id, vector, refused });
         break;
       } catch (error) {
@@ -186,19 +170,19 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
   const kept = (field: keyof PostFields) => posted.filter((p) => !p.refused.includes(field)).length;
   console.log(`# corpus: ${posted.length} messages; payload kept as message ${kept('text')}, name ${kept('name')}, title ${kept('title')}, site name ${kept('linkTitle')}, link ${kept('linkUrl')}`);
   assert.ok(kept('text') > vectors.length * 0.95 && kept('name') > vectors.length / 2 && kept('title') > vectors.length / 2, 'most payloads reach the page');
-  await moderateMessages(site.db, { kind: 'operator' }, 'validate', posted.map((p) => p.id));
+  await moderateMessages(env.site.db, { kind: 'operator' }, 'validate', posted.map((p) => p.id));
 
   const failures: string[] = [];
 
   // Canary: the trap and the CSP bypass do catch an injection on these very pages.
-  const canary = await openTrapped(`${site.url}/${articles[0]!.slug}`);
+  const canary = await openTrapped(`${env.site.url}/${articles[0]!.slug}`);
   await canary.page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="x:" onerror="alert(\'canary\')">'));
   await canary.page.waitForTimeout(250);
   assert.ok(canary.trap.events.some((e) => e.includes('canary')), `the trap saw nothing: ${canary.trap.events.join(', ')}`);
   await canary.page.close();
 
   for (const article of articles) {
-    const { page, trap } = await openTrapped(`${site.url}/${article.slug}`);
+    const { page, trap } = await openTrapped(`${env.site.url}/${article.slug}`);
     failures.push(...trap.events.map((e) => `/${article.slug}: ${e}`), ...(await auditDom(page, '.forum__message')).map((e) => `/${article.slug}: ${e}`));
     const shown = await page.locator('li.forum__message').count();
     const expected = posted.filter((p) => p.articleId === article.id).length;
@@ -206,12 +190,12 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
     await page.close();
   }
 
-  const moderator = await browser.newPage();
+  const moderator = await env.browser.newPage();
   await logInAsAdmin(moderator);
   await moderator.close();
   let queued = 0;
   for (let n = 1; ; n++) {
-    const { page, trap } = await openTrapped(`${site.url}/ecrire/forum?statut=published&page=${n}`);
+    const { page, trap } = await openTrapped(`${env.site.url}/ecrire/forum?statut=published&page=${n}`);
     queued += await page.locator('li.moderation-queue__item').count();
     failures.push(...trap.events.map((e) => `queue page ${n}: ${e}`), ...(await auditDom(page, '.moderation-queue__item')).map((e) => `queue page ${n}: ${e}`));
     const more = await page.getByRole('link', { name: /Messages plus anciens/ }).count();
@@ -221,10 +205,10 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
   assert.ok(queued >= posted.length, `every message in the queue (${queued})`);
 
   // Feeds: the routes as served, and each article's feed with every message (the served ones stop at 50).
-  const feeds = [await (await site.get('/forum/rss.xml')).text()];
+  const feeds = [await (await env.site.get('/forum/rss.xml')).text()];
   for (const article of articles) {
-    feeds.push(await (await site.get(`/forum/article/${article.id}/rss.xml`)).text());
-    feeds.push(await forumFeed(site.db, site.url, article, 10_000));
+    feeds.push(await (await env.site.get(`/forum/article/${article.id}/rss.xml`)).text());
+    feeds.push(await forumFeed(env.site.db, env.site.url, article, 10_000));
   }
   let items = 0;
   for (const xml of feeds) {
@@ -240,7 +224,7 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
   assert.ok(items >= posted.length, `every message in a feed (${items} items)`);
 
   // Moderators' emails, as queued for the SMTP server: the HTML body of each.
-  const mails = await site.db.kysely.selectFrom('jobs').select(['id', 'payload']).where('type', '=', 'mail').where('id', '>', firstMail).execute();
+  const mails = await env.site.db.kysely.selectFrom('jobs').select(['id', 'payload']).where('type', '=', 'mail').where('id', '>', firstMail).execute();
   assert.equal(mails.length, posted.length, 'one email per message');
   for (const mail of mails) {
     const { html = '', subject } = JSON.parse(mail.payload) as { html?: string; subject: string };

@@ -1,36 +1,18 @@
 // Glossary in a real browser: on the demo article each term (PTCE, SCOP, ESS, RSE) is marked once; hovering or
 // focusing a term shows its definition without moving the text, Escape hides it; /glossaire lists the terms with
 // their anchors and the article; axe-core finds no serious or critical violation on either page.
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startTestSite, type TestSite } from '../helpers/site.ts';
-import { browserAvailable, launchBrowser, resultsDir, seriousAxeViolations, type Page, type TestBrowser } from '../helpers/browser.ts';
+import { siteInBrowser, resultsDir, seriousAxeViolations, type Page } from '../helpers/browser.ts';
 
-const skip = !browserAvailable() && !process.env.CI ? 'Chromium (/usr/bin/chromium) is not installed' : false;
-if (skip) console.warn(`⚠ browser tests SKIPPED: ${skip}`);
+const env = siteInBrowser('the glossary browser tests');
+const skip = env.skip;
 
 const articlePath = '/benoit-hamon-en-visite-a-niort';
-let site: TestSite;
-let browser: TestBrowser;
 
-before(async () => {
-  if (skip) return;
-  site = await startTestSite('sqlite');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-/** A page where axe-core can be injected despite the site's Content-Security-Policy (no inline scripts). */
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Page.setBypassCSP', { enabled: true });
-  return page;
+function newPage(): Promise<Page> {
+  return env.browser.newPage();
 }
 
 async function tipOf(page: Page, slug: string) {
@@ -45,7 +27,7 @@ async function tipOf(page: Page, slug: string) {
 test('each demo term is marked once; hover and focus show the definition, Escape hides it', { skip }, async () => {
   const page = await newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(site.url + articlePath);
+  await page.goto(env.site.url + articlePath);
 
   for (const slug of ['ptce', 'scop', 'ess', 'rse']) {
     assert.equal(await page.locator(`.article__text .glossary-term__link[href="/glossaire#${slug}"]`).count(), 1, `${slug} marked once`);
@@ -95,7 +77,7 @@ test('on a touch screen, a first tap shows the definition and a second follows t
   await page.setViewportSize({ width: 390, height: 800 });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-  await page.goto(site.url + articlePath);
+  await page.goto(env.site.url + articlePath);
   const { link, tip } = await tipOf(page, 'scop');
   await link.scrollIntoViewIfNeeded();
   const tap = async () => {
@@ -116,7 +98,7 @@ test('on a touch screen, a first tap shows the definition and a second follows t
 
 test('without a pointer or script, the definition is still in the accessible description', { skip }, async () => {
   const page = await newPage();
-  await page.goto(site.url + articlePath);
+  await page.goto(env.site.url + articlePath);
   const { link, tip } = await tipOf(page, 'ptce');
   const description = await link.evaluate((el) => {
     const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/);
@@ -128,7 +110,7 @@ test('without a pointer or script, the definition is still in the accessible des
 
 test('/glossaire lists every term with its anchor, definition and the articles using it', { skip }, async () => {
   const page = await newPage();
-  await page.goto(`${site.url}/glossaire`);
+  await page.goto(`${env.site.url}/glossaire`);
   assert.equal(await page.locator('h1').innerText(), 'Glossaire');
   for (const slug of ['ess', 'ptce', 'rse', 'scop']) assert.equal(await page.locator(`[id="${slug}"]`).count(), 1, `anchor #${slug}`);
   const ess = page.locator('.glossary-entry', { has: page.locator('[id="ess"]') });
@@ -138,7 +120,7 @@ test('/glossaire lists every term with its anchor, definition and the articles u
   await page.screenshot({ path: join(resultsDir(), 'glossary-page.png'), fullPage: true });
 
   // A term link in an article leads to its entry.
-  await page.goto(site.url + articlePath);
+  await page.goto(env.site.url + articlePath);
   await page.locator('.article__text .glossary-term__link[href="/glossaire#scop"]').click();
   await page.waitForURL(/\/glossaire#scop$/);
   assert.equal(await page.locator('[id="scop"]').innerText(), 'SCOP');
@@ -146,7 +128,7 @@ test('/glossaire lists every term with its anchor, definition and the articles u
 
 test('the print version lists the definitions once after the article', { skip }, async () => {
   const page = await newPage();
-  await page.goto(`${site.url}/imprimer${articlePath}`);
+  await page.goto(`${env.site.url}/imprimer${articlePath}`);
   const list = page.locator('.glossary-print');
   assert.equal(await list.count(), 1);
   const text = await list.innerText();

@@ -8,14 +8,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { propre } from '../../src/markup/index.ts';
-import { browserAvailable, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
+import { browserSkip, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { armXssTrap, loadXssVectors, type XssVector } from '../helpers/xss.ts';
 
 const BATCH = 60;
-const available = browserAvailable();
-if (!available && process.env.CI === 'true') throw new Error('Chromium is required in CI (TISSE_CHROMIUM or /usr/bin/chromium)');
-const skip = available ? false : 'Chromium not found at /usr/bin/chromium: browser XSS test skipped (set CI=true to make this a failure)';
-if (skip) console.log(`# ${skip}`);
+const skip = browserSkip('the browser XSS test of the markup engine');
 
 const pages = new Map<string, string>();
 let server: Server;

@@ -1,32 +1,17 @@
 // A reader in a real browser: opens the demo article, follows the breadcrumb, opens the print version;
 // axe-core finds no serious or critical accessibility violation on the way.
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startTestSite, type TestSite } from '../helpers/site.ts';
-import { browserAvailable, launchBrowser, resultsDir, seriousAxeViolations, type TestBrowser } from '../helpers/browser.ts';
+import { siteInBrowser, resultsDir, seriousAxeViolations } from '../helpers/browser.ts';
 
-const skip = !browserAvailable() && !process.env.CI ? 'Chromium (/usr/bin/chromium) is not installed' : false;
-if (skip) console.warn(`⚠ browser tests SKIPPED: ${skip}`);
-
-let site: TestSite;
-let browser: TestBrowser;
-
-before(async () => {
-  if (skip) return;
-  site = await startTestSite('sqlite');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteInBrowser('the reader’s browser journey');
+const skip = env.skip;
 
 test('a reader reads the article, follows the breadcrumb and prints', { skip }, async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${site.url}/benoit-hamon-en-visite-a-niort`);
+  await page.goto(`${env.site.url}/benoit-hamon-en-visite-a-niort`);
   assert.equal(await page.locator('h1').innerText(), 'Benoît Hamon en visite à Niort');
   const meta = await page.locator('.article__meta').innerText();
   assert.match(meta, /Publié le 12 avril 2013/);
@@ -50,9 +35,9 @@ test('a reader reads the article, follows the breadcrumb and prints', { skip }, 
 });
 
 test('the page reads well on a phone', { skip }, async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.setViewportSize({ width: 320, height: 740 });
-  await page.goto(`${site.url}/benoit-hamon-en-visite-a-niort`);
+  await page.goto(`${env.site.url}/benoit-hamon-en-visite-a-niort`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
   await page.screenshot({ path: join(resultsDir(), 'article-mobile.png'), fullPage: false });

@@ -5,11 +5,57 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import { startTestSite, type TestSite } from './site.ts';
 
 export const CHROMIUM_PATH = process.env.TISSE_CHROMIUM ?? '/usr/bin/chromium';
 
 export function browserAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
+}
+
+/**
+ * Whether a file's browser tests run: false, or why they are skipped. A developer without Chromium sees them
+ * skipped with a visible message; in CI a missing Chromium is a failure, never a silent skip.
+ */
+export function browserSkip(what: string): string | false {
+  if (browserAvailable()) return false;
+  if (process.env.CI) throw new Error(`CI: Chromium (${CHROMIUM_PATH}) is required for ${what}`);
+  const reason = `Chromium (${CHROMIUM_PATH}) is not installed: ${what} SKIPPED`;
+  console.warn(`⚠ ${reason}`);
+  return reason;
+}
+
+export interface SiteInBrowser {
+  readonly skip: string | false;
+  readonly site: TestSite;
+  readonly browser: TestBrowser;
+}
+
+/** One demo site and one Chromium shared by a test file's tests: started before them, closed after. */
+export function siteInBrowser(what: string, prepare?: (site: TestSite) => Promise<void>): SiteInBrowser {
+  const skip = browserSkip(what);
+  let site: TestSite | undefined;
+  let browser: TestBrowser | undefined;
+  before(async () => {
+    if (skip) return;
+    site = await startTestSite('sqlite');
+    await prepare?.(site);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    skip,
+    get site() {
+      return site!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }
 
 export interface TestBrowser {
