@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/connect.ts';
 import { POLICY_KEY } from '../src/forum/policy.ts';
 import { table, writeBenchSection } from './report.ts';
+import { freePort } from './loopback.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
@@ -21,13 +21,6 @@ const CONNECTIONS = 16;
 /** Seconds per phase; three phases keep the whole run under a minute on a small machine. */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function serve(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();

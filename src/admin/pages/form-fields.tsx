@@ -25,6 +25,27 @@ export function values(state: FormState, name: string): string[] {
 export const FormErrors: FC<{ state: FormState }> = ({ state }) =>
   state.message ? <Notice kind="error">{t('admin.form.hasErrors', { message: state.message })}</Notice> : null;
 
+/** The ids of a field's hint and error, for aria-describedby. */
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's hint and error, under its label, with the ids describedBy points at. */
+const FieldNotes: FC<{ id: string; hint: string | undefined; error: string | undefined }> = ({ id, hint, error }) => (
+  <>
+    {hint ? (
+      <p class="hint" id={`${id}-aide`}>
+        {hint}
+      </p>
+    ) : null}
+    {error ? (
+      <p class="error" id={`${id}-erreur`}>
+        {error}
+      </p>
+    ) : null}
+  </>
+);
+
 interface FieldProps {
   name: string;
   label: string;
@@ -40,7 +61,7 @@ interface FieldProps {
 export const Field: FC<FieldProps> = ({ name, label, state, hint, required, type = 'text', rows, autocomplete }) => {
   const id = `champ-${name}`;
   const error = state.errors?.[name];
-  const described = [hint ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ') || undefined;
+  const described = describedBy(id, hint, error);
   const common = {
     id,
     name,
@@ -54,16 +75,7 @@ export const Field: FC<FieldProps> = ({ name, label, state, hint, required, type
         {label}
         {required ? <span class="visually-hidden"> {t('admin.form.required')}</span> : null}
       </label>
-      {hint ? (
-        <p class="hint" id={`${id}-aide`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
       {rows ? <textarea {...common} rows={rows}>{value(state, name)}</textarea> : <input {...common} type={type} value={type === 'password' ? '' : value(state, name)} autocomplete={autocomplete} />}
     </div>
   );
@@ -81,20 +93,11 @@ export const SelectField: FC<{ name: string; label: string; state: FormState; op
   const id = `champ-${name}`;
   const error = state.errors?.[name];
   const chosen = new Set(values(state, name));
-  const described = [hint ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ') || undefined;
+  const described = describedBy(id, hint, error);
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {hint ? (
-        <p class="hint" id={`${id}-aide`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
       <select id={id} name={name} multiple={multiple || undefined} size={size} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
         {options.map((o) => (
           <option value={o.value} selected={chosen.has(o.value) || undefined}>

@@ -3,25 +3,14 @@
 // forum profile, like on the public site; the poster's email and address are shown to moderators only.
 import type { FC } from 'hono/jsx';
 import type { ForumStatus } from '../../db/schema.ts';
+import type { ModerationRow } from '../../forum/queries.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { markupHtml } from '../../site/trusted-html.ts';
 import type { CurrentUser } from '../auth.ts';
 import { CsrfField, Notice } from './layout.tsx';
 
-export interface QueueMessage {
-  id: number;
-  status: ForumStatus;
-  articleTitle: string;
-  articleSlug: string;
-  title: string;
-  html: string;
-  authorName: string;
-  authorEmail: string;
-  authorUrl: string;
-  authorSiteName: string;
-  ip: string;
-  createdAt: string;
-}
+/** A message as the queue shows it: the moderators' row with its text rendered by the forum profile. */
+export type QueueMessage = Omit<ModerationRow, 'text'> & { html: string };
 
 export const statusLabels: Record<ForumStatus, string> = { pending: 'À valider', published: 'Publiés', refused: 'Refusés', spam: 'Spam' };
 
