@@ -2,7 +2,7 @@
 // versioned field between any two of them (package `diff`, diffWordsWithSpace so line breaks show).
 import { diffWordsWithSpace } from 'diff';
 import type { Db } from '../db/connect.ts';
-import { articleVersionedFields } from './revisions.ts';
+import { articleVersionedFields, readArticleRevision } from './revisions.ts';
 
 export interface RevisionEntry {
   number: number;
@@ -35,15 +35,8 @@ export async function listRevisions(db: Db, articleId: number): Promise<Revision
 }
 
 export async function loadRevisionFields(db: Db, articleId: number, number: number): Promise<Record<string, string> | undefined> {
-  const row = await db.kysely
-    .selectFrom('revisions')
-    .select('fields')
-    .where('object_type', '=', 'article')
-    .where('object_id', '=', articleId)
-    .where('number', '=', number)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const parsed = JSON.parse(row.fields) as Record<string, unknown>;
+  const parsed = await readArticleRevision(db.kysely, articleId, number);
+  if (!parsed) return undefined;
   return Object.fromEntries(articleVersionedFields.map((f) => [f, typeof parsed[f] === 'string' ? (parsed[f] as string) : '']));
 }
 

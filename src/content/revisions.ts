@@ -1,5 +1,7 @@
 // Revisions: every save of an article (or section) stores the full versioned fields, numbered per object.
+import type { Kysely } from 'kysely';
 import type { Trx } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
 import type { ObjectType } from '../db/schema.ts';
 import { nowIso } from '../db/time.ts';
 
@@ -33,4 +35,16 @@ export async function recordRevision(
     })
     .execute();
   return number;
+}
+
+/** The versioned fields an article's revision stored (as saved: a field may be missing in old revisions). */
+export async function readArticleRevision(executor: Kysely<Database> | Trx, articleId: number, number: number): Promise<Record<string, unknown> | undefined> {
+  const row = await executor
+    .selectFrom('revisions')
+    .select('fields')
+    .where('object_type', '=', 'article')
+    .where('object_id', '=', articleId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.fields) as Record<string, unknown>) : undefined;
 }

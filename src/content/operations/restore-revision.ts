@@ -5,7 +5,7 @@ import type { Article } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../errors.ts';
 import { can, type Actor } from '../permissions.ts';
-import { articleVersionedFields, recordRevision } from '../revisions.ts';
+import { articleVersionedFields, readArticleRevision, recordRevision } from '../revisions.ts';
 
 export async function restoreRevision(db: Db, actor: Actor, articleId: number, revisionNumber: number): Promise<{ article: Article; revision: number }> {
   return db.write(async (trx) => {
@@ -15,15 +15,8 @@ export async function restoreRevision(db: Db, actor: Actor, articleId: number, r
     if (!can(actor, 'article.restoreRevision', { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) })) {
       throw new TisseError('FORBIDDEN', 'Vous ne pouvez pas modifier cet article.');
     }
-    const row = await trx
-      .selectFrom('revisions')
-      .select('fields')
-      .where('object_type', '=', 'article')
-      .where('object_id', '=', articleId)
-      .where('number', '=', revisionNumber)
-      .executeTakeFirst();
-    if (!row) throw new TisseError('NOT_FOUND', `La révision ${revisionNumber} n’existe pas.`);
-    const saved = JSON.parse(row.fields) as Record<string, unknown>;
+    const saved = await readArticleRevision(trx, articleId, revisionNumber);
+    if (!saved) throw new TisseError('NOT_FOUND', `La révision ${revisionNumber} n’existe pas.`);
     const fields = Object.fromEntries(
       articleVersionedFields.map((name) => [name, typeof saved[name] === 'string' ? (saved[name] as string) : article[name]]),
     ) as Record<(typeof articleVersionedFields)[number], string>;
