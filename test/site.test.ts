@@ -138,6 +138,9 @@ forEachDialect('public site', (dialect) => {
     assert.equal(old.status, 301);
     assert.equal(new URL(old.headers.get('location')!, site.url).pathname, '/benoit-hamon-a-niort');
     assert.equal((await site.get('/benoit-hamon-a-niort')).status, 200);
+    const oldPrint = await site.get('/imprimer/benoit-hamon-en-visite-a-niort');
+    assert.equal(oldPrint.status, 301);
+    assert.equal(new URL(oldPrint.headers.get('location')!, site.url).pathname, '/imprimer/benoit-hamon-a-niort');
     // and back, for the other tests
     await site.db.write(async (trx) => {
       await trx.updateTable('articles').set({ slug: 'benoit-hamon-en-visite-a-niort' }).where('id', '=', article.id).execute();

@@ -23,12 +23,13 @@ import { loadSiteSettings, type SiteSettings } from '../content/settings.ts';
 import { loadSectionTree, type SectionTree } from '../content/sections.ts';
 import { listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication } from '../content/articles.ts';
 import { isPublic } from '../content/visibility.ts';
-import { resolvePath, currentPath } from '../content/urls.ts';
+import { resolvePath, currentPath, type ResolvedPath } from '../content/urls.ts';
 import { loadPublishedThreads } from '../forum/threads.ts';
 import { issueFormToken, FORM_PAGE_MAX_AGE_MS } from '../forum/form-token.ts';
 import { propre, typo } from '../markup/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Db } from '../db/connect.ts';
+import type { Article } from '../db/schema.ts';
 
 export const siteRoutes = new Hono<AppEnv>();
 
@@ -171,12 +172,8 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
   const slug = c.req.param('slug');
   const target = await resolvePath(db, `/${slug}`);
   if (!target || target.objectType !== 'article') return notFound(c);
-  if (!target.isCurrent) {
-    const current = await currentPath(db, 'article', target.objectId);
-    if (current) return c.redirect(`/imprimer${current}`, 301);
-  }
-  const article = await loadArticle(db, target.objectId);
-  if (!article || !isPublic(article)) return article?.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
+  const article = await publicArticle(c, target, (current) => `/imprimer${current}`);
+  if (article instanceof Response) return article;
   // On paper the terms are not marked in the text; their definitions are listed after the article.
   const glossary = await articleGlossary(db, article, { mark: false });
   const [settings, tree, data, rendered] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), loadArticlePageData(db, article), renderArticle(db, article, glossary.annotate)]);
@@ -203,15 +200,12 @@ siteRoutes.get('/:slug', async (c) => {
     const current = await currentPath(db, target.objectType, target.objectId);
     return current ? c.redirect(current, 301) : notFound(c);
   }
-  const article = await loadArticle(db, target.objectId);
-  if (!article) return notFound(c);
-  // An old path of a hidden article answers like its page would (404, 410 from the trash), revealing no new path.
-  if (!target.isCurrent && isPublic(article)) return redirectToCurrent(c, 'article', target.objectId);
-  if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
+  const article = await publicArticle(c, target, (current) => current);
+  if (article instanceof Response) return article;
   const now = new Date().toISOString();
-  const glossary = await articleGlossary(db, article, { occurrences: (await loadSiteSettings(db)).glossaryOccurrences });
-  const [settings, tree, data, rendered, threads, expiresAt] = await Promise.all([
-    loadSiteSettings(db),
+  const settings = await loadSiteSettings(db);
+  const glossary = await articleGlossary(db, article, { occurrences: settings.glossaryOccurrences });
+  const [tree, data, rendered, threads, expiresAt] = await Promise.all([
     loadSectionTree(db),
     loadArticlePageData(db, article, now),
     renderArticle(db, article, glossary.annotate),
@@ -254,6 +248,21 @@ siteRoutes.get('/:slug', async (c) => {
   const formExpiry = Date.now() + FORM_PAGE_MAX_AGE_MS;
   return sendPage(c, body, { expiresAt: expiresAt === undefined ? formExpiry : Math.min(expiresAt, formExpiry) });
 });
+
+/**
+ * The article a path names, when the public may read it; otherwise the answer to give: 404 (unknown, not
+ * published yet), 410 (trash), or 301 from an old path to `at(current path)`. An old path of a hidden
+ * article answers like its page would, revealing no new path.
+ */
+async function publicArticle(c: Context<AppEnv>, target: ResolvedPath, at: (currentPath: string) => string): Promise<Article | Response> {
+  const { db } = c.get('app');
+  const article = await loadArticle(db, target.objectId);
+  if (!article) return notFound(c);
+  if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
+  if (target.isCurrent) return article;
+  const current = await currentPath(db, 'article', article.id);
+  return current ? c.redirect(at(current), 301) : notFound(c);
+}
 
 async function redirectToCurrent(c: Context<AppEnv>, type: 'article' | 'section', id: number): Promise<Response> {
   const current = await currentPath(c.get('app').db, type, id);
