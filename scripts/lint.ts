@@ -1,5 +1,5 @@
 // Project checks the compiler cannot make: dependencies point down (ARCHITECTURE.md), the markup engine
-// stays pure, and no source file leaves a stub behind.
+// stays pure (no import of I/O modules), and no source file leaves a stub behind.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -31,6 +31,8 @@ for (const file of files(src)) {
     if (!file.endsWith('.test.ts') && forbidden[layer]?.includes(target)) problems.push(`${rel}: ${layer}/ must not import from ${target}/ (${match[1]})`);
   }
   if (/not implemented|TODO: implement|throw new Error\(['"]TODO/.test(text)) problems.push(`${rel}: stub left in source`);
+  // markup/ is pure: no file system, no network (its test support lives in test/helpers/).
+  if (layer === 'markup' && !file.endsWith('.test.ts') && /from 'node:(fs|net|http|child_process)/.test(text)) problems.push(`${rel}: markup/ must stay free of I/O`);
 }
 
 if (problems.length) {

@@ -2,7 +2,7 @@
 // must produce nothing executable. The report lists every case that does not pass.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runConformance } from './conformance.ts';
+import { runConformance } from '../../test/helpers/markup-conformance.ts';
 
 test('SPIP conformance fixtures: ≥ 90% pass', () => {
   const { results, passed, skipped, total, rate } = runConformance();

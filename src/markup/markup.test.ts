@@ -2,7 +2,7 @@
 // the resolver, footnotes, references, the glossary opt-out, the walker.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { executableParts } from './conformance.ts';
+import { executableParts } from '../../test/helpers/markup-conformance.ts';
 import { parse, propre, render, transformText, typo, visit, isInside, type Resolver } from './index.ts';
 
 const resolve: Resolver = {

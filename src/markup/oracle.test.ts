@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { normaliseHtml, oracleResolver } from './conformance.ts';
+import { normaliseHtml, oracleResolver } from '../../test/helpers/markup-conformance.ts';
 import { propre, typo } from './index.ts';
 
 interface OracleCase {

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { propre, typo } from './index.ts';
-import { checkHtml } from './output-check.ts';
-import { oracleResolver } from './conformance.ts';
+import { checkHtml } from '../../test/helpers/markup-output-check.ts';
+import { oracleResolver } from '../../test/helpers/markup-conformance.ts';
 
 const TOKENS = [
   '{{', '}}', '{', '}', '{{{', '}}}', '[', ']', '[[', ']]', '->', '<-', '[->', '|', '||', '-*', '-#', '-**', '- ', '-- ', '----', '_ ',

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadXssVectors } from '../../test/helpers/xss.ts';
-import { executableParts } from './conformance.ts';
+import { executableParts } from '../../test/helpers/markup-conformance.ts';
 import { propre } from './index.ts';
-import { checkHtml } from './output-check.ts';
+import { checkHtml } from '../../test/helpers/markup-output-check.ts';
 
 for (const profile of ['forum', 'article'] as const) {
   test(`xss corpus, ${profile} profile: allow-listed, well-formed, nothing executable`, () => {

@@ -17,7 +17,7 @@ import { forumFeed } from '../../src/forum/feeds.ts';
 import { POLICY_KEY } from '../../src/forum/policy.ts';
 import { isForumRejection } from '../../src/forum/rejection.ts';
 import type { PostFields } from '../../src/forum/input.ts';
-import { executableParts } from '../../src/markup/conformance.ts';
+import { executableParts } from '../helpers/markup-conformance.ts';
 
 
 /** Articles the corpus is spread over: a few pages holding a couple of hundred payloads each. */

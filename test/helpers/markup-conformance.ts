@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import type { MarkupNode } from './ast.ts';
-import { propre, typo, type Resolver } from './index.ts';
+import type { MarkupNode } from '../../src/markup/ast.ts';
+import { propre, typo, type Resolver } from '../../src/markup/index.ts';
 
 type P5Node = DefaultTreeAdapterMap['node'];
 type P5Element = DefaultTreeAdapterMap['element'];

@@ -2,7 +2,7 @@
 // unchanged) and made only of the profile's elements, attributes and URL schemes.
 import assert from 'node:assert/strict';
 import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
-import { outputAllowList, type ProfileName } from './profiles.ts';
+import { outputAllowList, type ProfileName } from '../../src/markup/profiles.ts';
 
 type P5Node = DefaultTreeAdapterMap['node'];
 
