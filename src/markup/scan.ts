@@ -47,6 +47,8 @@ export interface ScanResult {
 }
 
 const MAX_DEPTH = 32;
+/** A tag with no attribute: nothing in it that typography would change. */
+const BARE_TAG = /^<\/?[a-z]+>$/i;
 
 type ContainerKind = 'root' | 'quote' | 'poesie' | 'note';
 
@@ -298,10 +300,13 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
               continue;
             }
           }
-          // unmatched: shown as text
+          // unmatched: shown as text. A bare `<quote>` stays in the surrounding text run (typography
+          // has nothing to change in it): thousands of unclosed quotes then cost what text costs.
+          i = tag.end;
+          if (BARE_TAG.test(source)) continue;
           flushText(p);
           add({ kind: 'rawText', value: source, start: p, end: tag.end });
-          i = textStart = tag.end;
+          textStart = tag.end;
           continue;
         } else {
           flushText(p);

@@ -41,24 +41,30 @@ export interface RenderOptions {
 }
 
 /**
- * The output as pieces, flattened every CHUNK pieces into one string. Not `+=` on one string: on long
- * texts that keeps a rope of millions of small pieces alive until the end. Not one array of every
- * piece either: a long-lived array in old space pointing to young strings made each scavenge slower
- * (measured: prose 160 → 280 ms per 0.8 MB). A short array is joined while its pieces are young.
+ * The output as pieces, flattened into one string each time they add up to CHUNK_CHARS characters.
+ * Not `+=` on one string: on long texts that keeps a rope of millions of small pieces alive until the
+ * end. Not one array of every piece either: a long-lived array in old space pointing to young strings
+ * made each scavenge slower (measured: prose 160 → 280 ms per 0.8 MB). A chunk is large enough to be
+ * allocated outside the young generation (which copies what survives it, twice) and small enough that
+ * its pieces are joined while they are young.
  */
-const CHUNK = 256;
+const CHUNK_CHARS = 256 * 1024;
 
 export class Output {
   private parts: string[] = [];
+  private size = 0;
   private chunks: string[] = [];
 
   push(s: string): void {
-    const parts = this.parts;
-    parts.push(s);
-    if (parts.length >= CHUNK) {
-      this.chunks.push(parts.join(''));
-      parts.length = 0;
-    }
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= CHUNK_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    this.chunks.push(this.parts.join(''));
+    this.parts.length = 0;
+    this.size = 0;
   }
 
   /** Appends another output's content (fostered table content, a footnote). */
@@ -68,7 +74,11 @@ export class Output {
 
   toString(): string {
     if (this.chunks.length === 0) return this.parts.join('');
-    return this.chunks.join('') + this.parts.join('');
+    // one flat string: `a + b` would make a rope that the caller's first `trimEnd` copies whole
+    this.flush();
+    const s = this.chunks.join('');
+    this.chunks = [s];
+    return s;
   }
 }
 
