@@ -52,73 +52,110 @@ const BARE_TAG = /^<\/?[a-z]+>$/i;
 
 type ContainerKind = 'root' | 'quote' | 'poesie' | 'note';
 
+/** What a builder records, three numbers per piece: no string or object per piece until `finish`. */
+const TEXT = 0; // source range [a, b)
+const PLACEHOLDER = 1; // island a, at source offset b
+const CHILD = 2; // folded child builder number a
+
+/** Pieces joined this many at a time: each join's pieces are still young when it runs. */
+const JOIN_BATCH = 512;
+
 class Builder {
-  /** Text pieces, or whole child builders folded in by `dissolve` (flattened once, by `finish`). The
-   *  arrays are made on the first piece: most containers (footnotes) hold one piece or none. */
-  parts: (string | Builder)[] | null = null;
-  /** Source offset of each string piece (unused for a child builder). */
-  srcs: number[] | null = null;
+  /** (what, a, b) triples, in order; made on the first piece: most footnotes hold one piece. */
+  private pieces: number[] | null = null;
+  /** Unclosed children folded in by `dissolve`, flattened once by `finish`. */
+  private children: Builder[] | null = null;
   len = 0;
   constructor(
+    readonly src: string,
     readonly kind: ContainerKind,
     readonly openStart: number,
-    readonly openSource: string,
+    readonly openEnd: number,
     readonly label: string | null = null,
   ) {}
 
-  text(s: string, srcPos: number): void {
-    if (s === '') return;
-    if (this.parts === null) {
-      this.parts = [s];
-      this.srcs = [srcPos];
-    } else {
-      this.parts.push(s);
-      (this.srcs as number[]).push(srcPos);
-    }
-    this.len += s.length;
+  get openSource(): string {
+    return this.src.slice(this.openStart, this.openEnd);
+  }
+
+  private record(what: number, a: number, b: number): void {
+    if (this.pieces === null) this.pieces = [what, a, b];
+    else this.pieces.push(what, a, b);
+  }
+
+  /** The source text [start, end), as is. */
+  text(start: number, end: number): void {
+    if (end <= start) return;
+    this.record(TEXT, start, end);
+    this.len += end - start;
   }
 
   placeholder(index: number, srcPos: number): void {
-    this.text(`${PH_OPEN}${index}${PH_CLOSE}`, srcPos);
+    this.record(PLACEHOLDER, index, srcPos);
+    this.len += placeholderText(index).length;
   }
 
   /** Folds an unclosed child in by reference: copying its pieces at every level of a deep unclosed
    *  nesting would cost depth × size. */
   append(other: Builder): void {
-    if (this.parts === null) {
-      this.parts = [other];
-      this.srcs = [0];
-    } else {
-      this.parts.push(other);
-      (this.srcs as number[]).push(0);
-    }
+    (this.children ??= []).push(other);
+    this.record(CHILD, this.children.length - 1, 0);
     this.len += other.len;
   }
 
   finish(): Working {
-    const parts = this.parts;
-    if (parts === null) return { text: '', segs: [] };
-    if (parts.length === 1 && typeof parts[0] === 'string') return { text: parts[0], segs: [0, (this.srcs as number[])[0] as number] };
-    const out: string[] = [];
+    const pieces = this.pieces;
+    if (pieces === null) return { text: '', segs: [] };
+    if (pieces.length === 3 && pieces[0] === TEXT) return { text: this.src.slice(pieces[1], pieces[2]), segs: [0, pieces[1] as number] };
+    const out = new BatchJoin();
     const segs: number[] = [];
-    flatten(this, out, segs, 0);
-    return { text: out.join(''), segs };
+    this.flatten(out, segs, 0);
+    return { text: out.result(), segs };
+  }
+
+  /** Writes the pieces (and folded children's, depth ≤ MAX_DEPTH) in order; returns the new length. */
+  private flatten(out: BatchJoin, segs: number[], at: number): number {
+    const pieces = this.pieces;
+    if (pieces === null) return at;
+    for (let k = 0; k < pieces.length; k += 3) {
+      const what = pieces[k];
+      const a = pieces[k + 1] as number;
+      const b = pieces[k + 2] as number;
+      if (what === CHILD) {
+        at = ((this.children as Builder[])[a] as Builder).flatten(out, segs, at);
+        continue;
+      }
+      const piece = what === TEXT ? this.src.slice(a, b) : placeholderText(a);
+      segs.push(at, what === TEXT ? a : b);
+      out.push(piece);
+      at += piece.length;
+    }
+    return at;
   }
 }
 
-/** Writes a builder's pieces (and its folded children's, depth ≤ MAX_DEPTH) in order; returns the new length. */
-function flatten(b: Builder, out: string[], segs: number[], at: number): number {
-  const { parts, srcs } = b;
-  if (parts === null || srcs === null) return at;
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k] as string | Builder;
-    if (typeof part === 'string') {
-      segs.push(at, srcs[k] as number);
-      out.push(part);
-      at += part.length;
-    } else at = flatten(part, out, segs, at);
+function placeholderText(index: number): string {
+  return `${PH_OPEN}${index}${PH_CLOSE}`;
+}
+
+/** A string made of many pieces, joined in batches while the pieces are young. */
+class BatchJoin {
+  private batch: string[] = [];
+  private joined: string[] = [];
+
+  push(piece: string): void {
+    this.batch.push(piece);
+    if (this.batch.length === JOIN_BATCH) {
+      this.joined.push(this.batch.join(''));
+      this.batch.length = 0;
+    }
   }
-  return at;
+
+  result(): string {
+    if (this.joined.length === 0) return this.batch.join('');
+    this.joined.push(this.batch.join(''));
+    return this.joined.join('');
+  }
 }
 
 /** Line endings normalised, and the private-use characters used for placeholders (and NUL) neutralised. */
@@ -133,7 +170,7 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
   const src = normaliseSource(input);
   const finder = new Finder(src);
   const islands: Island[] = [];
-  const stack: Builder[] = [new Builder('root', 0, '')];
+  const stack: Builder[] = [new Builder(src, 'root', 0, 0)];
   /** Footnotes open on the stack (0 or 1: they do not nest). */
   let openNotes = 0;
   const top = () => stack[stack.length - 1] as Builder;
@@ -147,7 +184,7 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
     const child = stack.pop() as Builder;
     if (child.kind === 'note') openNotes--;
     const parent = top();
-    islands.push({ kind: 'rawText', value: child.openSource, start: child.openStart, end: child.openStart + child.openSource.length });
+    islands.push({ kind: 'rawText', value: child.openSource, start: child.openStart, end: child.openEnd });
     parent.placeholder(islands.length - 1, child.openStart);
     parent.append(child);
   };
@@ -186,7 +223,7 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
   let i = 0;
   let textStart = 0;
   const flushText = (end: number) => {
-    if (end > textStart) top().text(src.slice(textStart, end), textStart);
+    top().text(textStart, end);
   };
 
   while (i < src.length) {
@@ -220,10 +257,13 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
             flushText(p);
             if (name === 'math') {
               // SPIP text in which each `$…$` formula is protected
-              region.content.split('$').forEach((part, k, all) => {
-                const at = region.contentStart + all.slice(0, k).join('$').length + k;
-                if (k % 2 === 1 && k < all.length - 1) add({ kind: 'math', value: part, start: at, end: at + part.length });
-                else top().text(k % 2 === 1 ? `$${part}` : part, at);
+              const parts = region.content.split('$');
+              let at = region.contentStart;
+              parts.forEach((part, k) => {
+                if (k % 2 === 1 && k < parts.length - 1) add({ kind: 'math', value: part, start: at, end: at + part.length });
+                // an unpaired last `$` stays as typed
+                else top().text(k % 2 === 1 ? at - 1 : at, at + part.length);
+                at += part.length + 1;
               });
               i = textStart = region.end;
               continue;
@@ -275,7 +315,7 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
             textStart = tag.end + v.start;
             const variantEnd = tag.end + v.end;
             // the variant's shortcuts are read by the later passes; tags inside it stay text
-            top().text(src.slice(textStart, variantEnd), textStart);
+            top().text(textStart, variantEnd);
             i = textStart = close + 8;
             continue;
           }
@@ -284,7 +324,7 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
           if (!tag.closing) {
             if (stack.length < MAX_DEPTH) {
               flushText(p);
-              stack.push(new Builder(kind, p, source));
+              stack.push(new Builder(src, kind, p, tag.end));
               i = textStart = tag.end;
               continue;
             }
@@ -350,7 +390,7 @@ export function scan(input: string, lang: string, containers = true, profile: 'a
         } else {
           j = p + 2;
         }
-        stack.push(new Builder('note', p, src.slice(p, j), label));
+        stack.push(new Builder(src, 'note', p, j, label));
         openNotes++;
         i = textStart = j;
         continue;
