@@ -1,6 +1,6 @@
 // State shared by the parsing passes of one document: the islands found by the scanner, the profile
 // (which constructs are recognised), and what the document collects (footnotes, references).
-import type { Footnote, Reference } from './ast.ts';
+import type { Footnote, FootnoteRefNode, Reference } from './ast.ts';
 import type { Island } from './scan.ts';
 
 export interface ParseContext {
@@ -11,8 +11,8 @@ export interface ParseContext {
   references: (Reference & { at: number })[];
   referenceKeys: Set<string>;
   glossaryOptOut: boolean;
-  /** Next automatic footnote number. */
-  noteNumber: number;
+  /** For each footnote: where it starts in the source, whether it is numbered automatically, its call. */
+  noteSources: { start: number; auto: boolean; ref: FootnoteRefNode | null }[];
   /** Nesting of recursive parses (quotes, notes, list items), capped to keep the stack small. */
   depth: number;
 }
@@ -34,4 +34,27 @@ export function addReference(ctx: ParseContext, ref: Reference, at: number): voi
 export function readPlaceholder(text: string, pos: number): { index: number; end: number } {
   const close = text.indexOf('\uE001', pos + 1);
   return { index: Number(text.slice(pos + 1, close)), end: close + 1 };
+}
+
+/**
+ * Puts the footnotes in text order and numbers the automatic ones 1, 2, 3… in that order, as SPIP
+ * does. The passes read them in another order at times (a list is read before the paragraph above it,
+ * a heading before the text around it).
+ */
+export function numberFootnotes(ctx: ParseContext): void {
+  const sources = ctx.noteSources;
+  let inOrder = true;
+  for (let k = 1; k < sources.length && inOrder; k++) if ((sources[k] as { start: number }).start < (sources[k - 1] as { start: number }).start) inOrder = false;
+  const order = sources.map((_, k) => k);
+  if (!inOrder) order.sort((a, b) => (sources[a] as { start: number }).start - (sources[b] as { start: number }).start);
+  const footnotes: Footnote[] = [];
+  let number = 1;
+  for (const k of order) {
+    const note = ctx.footnotes[k] as Footnote;
+    const source = sources[k] as (typeof sources)[number];
+    if (source.auto) note.label = String(number++);
+    if (source.ref) source.ref.note = footnotes.length;
+    footnotes.push(note);
+  }
+  ctx.footnotes = footnotes;
 }

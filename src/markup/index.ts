@@ -2,7 +2,7 @@
 // propre/typo conveniences. Pure and synchronous; internal links and documents come from a resolver.
 import type { InlineNode, MarkupDocument } from './ast.ts';
 import { parseBlocks } from './blocks.ts';
-import type { ParseContext } from './context.ts';
+import { numberFootnotes, type ParseContext } from './context.ts';
 import { parseInline, type ParseContextWithBlocks } from './inline.ts';
 import { render, type RenderOptions, type RenderResult, type Resolver } from './render/index.ts';
 import { scan } from './scan.ts';
@@ -28,7 +28,7 @@ function context(lang: string, profile: 'article' | 'forum', islands: ParseConte
     references: [],
     referenceKeys: new Set(),
     glossaryOptOut: false,
-    noteNumber: 1,
+    noteSources: [],
     depth: 0,
     parseBlocks,
   };
@@ -41,6 +41,7 @@ export function parse(text: string, options: ParseOptions = {}): MarkupDocument 
   const scanned = scan(source, lang, true, profile);
   const ctx = context(lang, profile, scanned.islands);
   const children = source.trim() === '' ? [] : parseBlocks(scanned.root, ctx);
+  numberFootnotes(ctx);
   return {
     type: 'root',
     children,

@@ -4,7 +4,7 @@
 // it and reopens them (what a browser does with `<i>a<b>b</i>c</b>`), so the tree is always well
 // nested; an opener never closed ends with its run, a closer with no opener is dropped (SPIP leaves a
 // stray `</i>` that the browser ignores).
-import type { ElementNode, InlineNode, LinkNode, TextNode } from './ast.ts';
+import type { ElementNode, FootnoteRefNode, InlineNode, LinkNode, TextNode } from './ast.ts';
 import { autolinkStartAt, readAutolink } from './constructs/autolink.ts';
 import { readEntity } from './constructs/entity.ts';
 import { classifyTarget, readLinkShortcut } from './constructs/link.ts';
@@ -308,13 +308,11 @@ class InlineParser {
           case 'note': {
             this.flush(p);
             const children = ctx.depth < 8 ? (ctx as ParseContextWithBlocks).parseBlocks(island.inner, ctx) : [];
-            if (island.label === '') {
-              ctx.footnotes.push({ label: '', children });
-            } else {
-              const label = island.label ?? String(ctx.noteNumber++);
-              ctx.footnotes.push({ label, children });
-              this.push({ type: 'footnoteRef', note: ctx.footnotes.length - 1, position }, p);
-            }
+            // numbered once every note is read, in text order (numberFootnotes); `[[<>…]]` has no call
+            const ref: FootnoteRefNode | null = island.label === '' ? null : { type: 'footnoteRef', note: ctx.footnotes.length, position };
+            ctx.footnotes.push({ label: island.label ?? '', children });
+            ctx.noteSources.push({ start: island.start, auto: island.label === null, ref });
+            if (ref) this.push(ref, p);
             break;
           }
           default:

@@ -109,3 +109,31 @@ test('iframes only from allowed hosts, sandboxed', () => {
   assert.match(out, /<iframe src="https:\/\/www.youtube.com\/embed\/x" sandbox="[^"]+"><\/iframe>/);
   assert.match(out, /&lt;iframe src="https:\/\/evil.example\/x"&gt;/);
 });
+
+test('footnotes are numbered in text order, whatever block reads them first', () => {
+  // the list is read before the paragraph above it is parsed
+  const out = propre('Avant[[première]].\n-* item[[deuxième]]\n\nAprès[[troisième]]');
+  const labels = [...out.notes.matchAll(/<div id="nb(\d+)">\n<p>.*?<\/span>([^<]*)<\/p>/g)].map((m) => `${m[1]}:${m[2]}`);
+  assert.deepEqual(labels, ['1:première', '2:deuxième', '3:troisième']);
+  assert.match(out.html, /Avant<span class="spip_note_ref">&nbsp;\[<a href="#nb1"/);
+  assert.match(out.html, /item<span class="spip_note_ref">&nbsp;\[<a href="#nb2"/);
+});
+
+test('a note call is titled with the note’s text after typography', () => {
+  assert.match(propre("a[[Une note sur l'ESS.]]").html, /title="Une note sur l’ESS\."/);
+});
+
+test('code keeps its spaces and tabs as SPIP shows them; pre drops leading newlines', () => {
+  assert.equal(propre('<code>a  b\tc</code>').html, '<p><code class="spip_code" dir="ltr">a &nbsp;b&nbsp; &nbsp; &nbsp; &nbsp; c</code></p>');
+  assert.match(propre('<code>\nx :\n  y\n</code>').html, /<code>x :<br>\n &nbsp;y<\/code>/);
+  assert.equal(propre('<pre>\n\nx</pre>').html, '<pre>x</pre>');
+});
+
+test('anchors are written with an id only, as SPIP 4.1 does', () => {
+  assert.equal(propre('[ici<-]texte').html, '<p><a id="ici"></a>texte</p>');
+});
+
+test('an unclosed <quote> shows as typed, in its paragraph', () => {
+  assert.equal(propre('a <quote> b <quote> c').html, '<p>a &lt;quote&gt; b &lt;quote&gt; c</p>');
+  assert.equal(propre('a </quote> b').html, '<p>a &lt;/quote&gt; b</p>');
+});

@@ -5,5 +5,5 @@ import type { RenderState } from './state.ts';
 
 export function renderAnchor(node: AnchorNode, state: RenderState): void {
   if (state.linkDepth > 0) return;
-  state.out.push(`<a id="${escapeAttr(node.name)}" name="${escapeAttr(node.name)}"></a>`);
+  state.out.push(`<a id="${escapeAttr(node.name)}"></a>`);
 }

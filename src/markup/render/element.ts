@@ -83,7 +83,6 @@ export function renderElement(el: ElementNode, state: RenderState): void {
   state.out.push(startTag(name, attrs));
   if (VOID_ELEMENTS.has(name)) return;
   if (name === 'a') state.linkDepth++;
-  if (name === 'pre' && firstTextStartsWithNewline(el.children)) state.out.push('\n');
   const savedLi = state.inListItem;
   const savedDef = state.inDefinition;
   if (SCOPE_RESET.has(name)) {
@@ -91,7 +90,8 @@ export function renderElement(el: ElementNode, state: RenderState): void {
     state.inDefinition = name === 'dd' || name === 'dt';
   }
   if (heading) state.headingDepth++;
-  state.renderNodes(el.children);
+  if (name === 'pre') renderPreContent(el, state);
+  else state.renderNodes(el.children);
   if (heading) state.headingDepth--;
   state.inListItem = savedLi;
   state.inDefinition = savedDef;
@@ -99,12 +99,20 @@ export function renderElement(el: ElementNode, state: RenderState): void {
   state.out.push(`</${name}>`);
 }
 
-function firstTextStartsWithNewline(children: readonly MarkupNode[]): boolean {
-  const first = children[0];
-  if (!first) return false;
-  if (first.type === 'text') return first.value.startsWith('\n');
-  if (first.type === 'phrasing' || first.type === 'paragraph') return firstTextStartsWithNewline(first.children);
-  return false;
+/**
+ * A `<pre>`'s content without its leading newlines. The HTML parser drops the first one; a second could
+ * only be kept by writing two, which parse5 serialises back as one: the output would not read back as
+ * written. A blank first line in preformatted text is not worth that.
+ */
+function renderPreContent(el: ElementNode, state: RenderState): void {
+  const saved = state.out;
+  state.out = new Output();
+  state.renderNodes(el.children);
+  const content = state.out.toString();
+  state.out = saved;
+  let start = 0;
+  while (content.charCodeAt(start) === 10) start++;
+  state.out.push(start ? content.slice(start) : content);
 }
 
 function isBlankNode(n: MarkupNode): boolean {
