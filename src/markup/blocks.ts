@@ -115,6 +115,53 @@ class LineReader {
     return e < 0 ? this.n : e;
   }
 
+  /** Reads the table starting at line `from`: returns the start of the line after it, or -1. */
+  readTable(from: number): number {
+    const text = this.text;
+    const n = this.n;
+    const rows: RawRow[] = [];
+    let s = from;
+    let failedAt = -1;
+    while (s <= n && text.charCodeAt(s) === 124) {
+      // a row ends on the first line ending with `|` (a cell may hold line breaks)
+      let e = this.lineEndAt(s);
+      let rowEnd = -1;
+      let probe = s;
+      for (;;) {
+        let t = e;
+        while (t > probe && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--;
+        if (t > s + 1 && text.charCodeAt(t - 1) === 124) {
+          rowEnd = t;
+          break;
+        }
+        if (e >= n) break;
+        const nextStart = e + 1;
+        const nextEnd = this.lineEndAt(nextStart);
+        let nb = false;
+        for (let k = nextStart; k < nextEnd; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) nb = true;
+        if (!nb) break;
+        probe = nextStart;
+        e = nextEnd;
+      }
+      if (rowEnd < 0) {
+        failedAt = e;
+        break;
+      }
+      rows.push({ start: s, end: rowEnd });
+      s = e + 1;
+    }
+    if (rows.length > 0) {
+      this.flushPara();
+      this.flushList();
+      this.items.push({ kind: 'node', node: buildTable(this.w, rows, this.ctx) });
+      this.afterBlank = false;
+      return this.lineEndAt((rows[rows.length - 1] as RawRow).end) + 1;
+    }
+    // not a table: those lines are text, and are not tried again
+    this.noTableBefore = failedAt + 1;
+    return -1;
+  }
+
   read(): Item[] {
     const text = this.text;
     const n = this.n;
@@ -148,6 +195,14 @@ class LineReader {
           ls = le + 1;
           continue;
         }
+        // a table ends a list, as in SPIP (its tables are read before its lists)
+        if (text.charCodeAt(ls) === 124 && ls >= this.noTableBefore) {
+          const after = this.readTable(ls);
+          if (after >= 0) {
+            ls = after;
+            continue;
+          }
+        }
         const rule = readRule(text, ls, le);
         if (this.list && this.list.length > 0) {
           const last = this.list[this.list.length - 1] as ListEntry;
@@ -157,49 +212,6 @@ class LineReader {
           else last.parts.push({ start: ls, end: le });
           ls = le + 1;
           continue;
-        }
-        if (text.charCodeAt(ls) === 124 && ls >= this.noTableBefore) {
-          const rows: RawRow[] = [];
-          let s = ls;
-          let failedAt = -1;
-          while (s <= n && text.charCodeAt(s) === 124) {
-            // a row ends on the first line ending with `|` (a cell may hold line breaks)
-            let e = this.lineEndAt(s);
-            let rowEnd = -1;
-            let probe = s;
-            for (;;) {
-              let t = e;
-              while (t > probe && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--;
-              if (t > s + 1 && text.charCodeAt(t - 1) === 124) {
-                rowEnd = t;
-                break;
-              }
-              if (e >= n) break;
-              const nextStart = e + 1;
-              const nextEnd = this.lineEndAt(nextStart);
-              let nb = false;
-              for (let k = nextStart; k < nextEnd; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) nb = true;
-              if (!nb) break;
-              probe = nextStart;
-              e = nextEnd;
-            }
-            if (rowEnd < 0) {
-              failedAt = e;
-              break;
-            }
-            rows.push({ start: s, end: rowEnd });
-            s = e + 1;
-          }
-          if (rows.length > 0) {
-            this.flushPara();
-            this.items.push({ kind: 'node', node: buildTable(w, rows, ctx) });
-            this.afterBlank = false;
-            ls = (rows[rows.length - 1] as RawRow).end;
-            ls = this.lineEndAt(ls) + 1;
-            continue;
-          }
-          // not a table: those lines are text, and are not tried again
-          this.noTableBefore = failedAt + 1;
         }
         if (rule >= 0) {
           this.flushPara();

@@ -339,7 +339,9 @@ class InlineParser {
             const isl = ctx.islands[readPlaceholder(text, j).index];
             return isl?.kind === 'tag' && isl.tag.name === 'br';
           })();
-          if (!prevIsBr && !nextIsBr) this.cur().children.push({ type: 'break', kind: 'auto', position: this.pos(p, j) });
+          // nothing shown yet in the run (a stray `}` was dropped): a break would open the paragraph
+          const atStart = this.frames.length === 1 && this.root.children.length === 0;
+          if (!prevIsBr && !nextIsBr && !atStart) this.cur().children.push({ type: 'break', kind: 'auto', position: this.pos(p, j) });
         }
         this.buf = '\n';
         this.bufStart = p;

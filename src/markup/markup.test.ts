@@ -137,3 +137,20 @@ test('an unclosed <quote> shows as typed, in its paragraph', () => {
   assert.equal(propre('a <quote> b <quote> c').html, '<p>a &lt;quote&gt; b &lt;quote&gt; c</p>');
   assert.equal(propre('a </quote> b').html, '<p>a &lt;/quote&gt; b</p>');
 });
+
+test('a table line ends a list, as in SPIP', () => {
+  const html = propre('-* item\n| a | b |\n| c | d |').html;
+  assert.match(html, /<\/li><\/ul>\n?<table/);
+  assert.doesNotMatch(html, /<li>[^]*\|/);
+});
+
+test('table columns are numeric as SPIP decides: digits and spaces, one decimal mark, no unit', () => {
+  assert.match(propre('| 10 000 |\n| 12,5 |').html, /<td class="numeric ?"/);
+  assert.doesNotMatch(propre('| 10 000 |\n| 12,5 % |').html, /numeric/);
+});
+
+test('French typography: a `»` right after ` %` or `:` gets no space of its own, as in SPIP', () => {
+  assert.equal(typo('« 12,5 %»'), '«&nbsp;12,5&nbsp;%»');
+  assert.equal(typo('« voir :»'), '«&nbsp;voir&nbsp;:»');
+  assert.equal(typo('« voir : »'), '«&nbsp;voir&nbsp;:&nbsp;»');
+});

@@ -62,6 +62,18 @@ class Typographer {
   }
 }
 
+/**
+ * SPIP finds `:` and ` %` with the character after them (`(?::(?!:)| %)(?:\W|$)`), in the same pass as
+ * `»`: a `»` or `:` right after one is taken by that match and gets no space of its own (`12,5 %»`).
+ * Emits that character as is and returns the index after it, or returns `at`.
+ */
+function afterSwallowed(text: string, at: number, t: Typographer): number {
+  const c = text[at];
+  if (c !== '»' && c !== ':') return at;
+  t.emit(c);
+  return at + 1;
+}
+
 export function typography(text: string, lang: string): string {
   const fr = lang === 'fr' || lang.startsWith('fr_') || lang.startsWith('fr-');
   const re = fr ? FR : OTHER;
@@ -127,6 +139,7 @@ export function typography(text: string, lang: string): string {
           t.copy(p, true);
           t.nbspBefore();
           t.emit(':');
+          next = afterSwallowed(text, p + 1, t);
         }
         break;
       }
@@ -142,8 +155,13 @@ export function typography(text: string, lang: string): string {
       }
       case '%': {
         const spaced = t.copy(p, true);
-        if (spaced && !isWordCode(text.charCodeAt(p + 1))) t.nbspBefore();
-        else if (spaced) t.emit(' ');
+        if (spaced && !isWordCode(text.charCodeAt(p + 1))) {
+          t.nbspBefore();
+          t.emit('%');
+          next = afterSwallowed(text, p + 1, t);
+          break;
+        }
+        if (spaced) t.emit(' ');
         t.emit('%');
         break;
       }

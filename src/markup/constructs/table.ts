@@ -46,8 +46,24 @@ export function boldCellInner(text: string, cell: RawCell): RawCell | null {
   return { start: s + 2, end: e - 2 };
 }
 
+/**
+ * SPIP's test (`^[+-]?(?:\s|\d)*([.,]?)\d*$`): digits and spaces, one decimal mark, no unit. A scan,
+ * not that regexp: on a long run of digits ending with a letter it backtracks quadratically.
+ */
 export function isNumericCell(value: string): boolean {
-  return /^[-+]?\d[\d\s.,]*%?$/.test(value.trim());
+  const v = value.trim();
+  let i = v.charCodeAt(0) === 43 || v.charCodeAt(0) === 45 ? 1 : 0;
+  let digits = false;
+  let mark = false;
+  for (; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits = true;
+    else if ((c === 46 || c === 44) && !mark) mark = true;
+    // spaces only before the decimal mark
+    else if (!mark && (c === 32 || c === 9 || c === 10)) continue;
+    else return false;
+  }
+  return digits;
 }
 
 /** Four hex digits from the table's text (FNV-1a), stable across renders, for SPIP's ids. */
