@@ -7,7 +7,7 @@ import { readHeading } from './constructs/heading.ts';
 import { readListMarker } from './constructs/list.ts';
 import { readRule } from './constructs/rule.ts';
 import { boldCellInner, isNumericCell, splitCells, tableHash, type RawRow } from './constructs/table.ts';
-import { addReference, readPlaceholder, type ParseContext } from './context.ts';
+import { addReference, placeholderEnd, placeholderIndex, type ParseContext } from './context.ts';
 import { parseInline, VOID_ELEMENTS } from './inline.ts';
 import { finderOf, toSource, type Working } from './scan.ts';
 
@@ -275,7 +275,8 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
       from = h.after;
       continue;
     }
-    const { index, end: after } = readPlaceholder(text, p);
+    const index = placeholderIndex(text, p);
+    const after = placeholderEnd(text, p);
     from = after;
     const island = ctx.islands[index];
     if (!island) continue;

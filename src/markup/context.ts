@@ -30,10 +30,19 @@ export function addReference(ctx: ParseContext, ref: Reference, at: number): voi
   ctx.references.push({ type: ref.type, id: ref.id, at });
 }
 
-/** Reads the placeholder at `pos` (U+E000 digits U+E001); returns the island index and the end. */
-export function readPlaceholder(text: string, pos: number): { index: number; end: number } {
-  const close = text.indexOf('\uE001', pos + 1);
-  return { index: Number(text.slice(pos + 1, close)), end: close + 1 };
+/** The island number of the placeholder at `pos` (U+E000 digits U+E001), read without allocating. */
+export function placeholderIndex(text: string, pos: number): number {
+  let n = 0;
+  for (let i = pos + 1; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return n;
+    n = n * 10 + c - 48;
+  }
+}
+
+/** The offset just after the placeholder at `pos`. */
+export function placeholderEnd(text: string, pos: number): number {
+  return text.indexOf('\uE001', pos + 1) + 1;
 }
 
 /**

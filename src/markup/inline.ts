@@ -4,12 +4,12 @@
 // it and reopens them (what a browser does with `<i>a<b>b</i>c</b>`), so the tree is always well
 // nested; an opener never closed ends with its run, a closer with no opener is dropped (SPIP leaves a
 // stray `</i>` that the browser ignores).
-import type { ElementNode, FootnoteRefNode, InlineNode, LinkNode, TextNode } from './ast.ts';
+import type { ElementNode, FootnoteRefNode, InlineNode, LinkNode, Position, TextNode } from './ast.ts';
 import { autolinkStartAt, readAutolink } from './constructs/autolink.ts';
 import { readEntity } from './constructs/entity.ts';
 import { classifyTarget, readLinkShortcut } from './constructs/link.ts';
-import { addReference, readPlaceholder, type ParseContext } from './context.ts';
-import { finderOf, toSource, type Working } from './scan.ts';
+import { addReference, placeholderEnd, placeholderIndex, type ParseContext } from './context.ts';
+import { finderOf, toSource, working, type Working } from './scan.ts';
 import type { Cursor, Finder } from './constructs/finder.ts';
 
 export interface InlineOptions {
@@ -68,7 +68,7 @@ class InlineParser {
   }
 
   pos(s: number, e: number) {
-    return ({ start: toSource(this.w, s), end: toSource(this.w, e) });
+    return { start: toSource(this.w, s), end: toSource(this.w, e) };
   }
 
   cur() {
@@ -265,7 +265,8 @@ class InlineParser {
       const c = text.charCodeAt(p);
 
       if (c === 0xe000) {
-        const { index, end: after } = readPlaceholder(text, p);
+        const index = placeholderIndex(text, p);
+        const after = placeholderEnd(text, p);
         const island = ctx.islands[index];
         i = after;
         if (!island) continue;
@@ -336,7 +337,7 @@ class InlineParser {
           const prev = this.cur().children[this.cur().children.length - 1];
           const prevIsBr = prev?.type === 'element' && prev.tagName === 'br';
           const nextIsBr = text.charCodeAt(j) === 0xe000 && (() => {
-            const isl = ctx.islands[readPlaceholder(text, j).index];
+            const isl = ctx.islands[placeholderIndex(text, j)];
             return isl?.kind === 'tag' && isl.tag.name === 'br';
           })();
           // nothing shown yet in the run (a stray `}` was dropped): a break would open the paragraph
@@ -516,7 +517,8 @@ export function plainText(w: Working, s: number, e: number, ctx: ParseContext): 
       break;
     }
     out += w.text.slice(i, ph);
-    const { index, end } = readPlaceholder(w.text, ph);
+    const index = placeholderIndex(w.text, ph);
+    const end = placeholderEnd(w.text, ph);
     const island = ctx.islands[index];
     if (island && (island.kind === 'code' || island.kind === 'rawText' || island.kind === 'math')) out += island.value;
     else if (island && (island.kind === 'model' || island.kind === 'escaped')) out += island.kind === 'model' ? island.source : island.value;
@@ -528,7 +530,7 @@ export function plainText(w: Working, s: number, e: number, ctx: ParseContext): 
 /** A string cut from a working string, with placeholders replaced by their plain text. */
 export function resolvePlaceholders(s: string, ctx: ParseContext): string {
   if (!s.includes('\uE000')) return s;
-  return plainText({ text: s, segs: [] }, 0, s.length, ctx);
+  return plainText(working(s, []), 0, s.length, ctx);
 }
 
 function buildLink(
@@ -537,7 +539,7 @@ function buildLink(
   p: number,
   q: number,
   ctx: ParseContext,
-  position: { start: number; end: number },
+  position: Position,
 ): InlineNode | null {
   if (sc.kind === 'optout') {
     ctx.glossaryOptOut = true;
@@ -576,7 +578,7 @@ function buildLink(
   };
   if (cls.kind === 'internal') {
     node.ref = cls.ref;
-    addReference(ctx, { type: cls.ref.type, id: cls.ref.id }, position.start);
+    addReference(ctx, { type: cls.ref.type, id: cls.ref.id }, toSource(w, p));
   }
   if (sc.title !== undefined) node.title = resolvePlaceholders(sc.title, ctx);
   if (sc.hreflang !== undefined) node.hreflang = sc.hreflang;

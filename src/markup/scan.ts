@@ -17,9 +17,15 @@ export interface Working {
   text: string;
   segs: number[];
   /** Memoised searches shared by every pass over this string (created on first use). */
-  finder?: Finder;
+  finder: Finder | undefined;
   /** The piece `toSource` answered last: positions are asked mostly in order. */
-  hint?: number;
+  hint: number;
+}
+
+/** A working string, every field set from the start: one object shape for all of them (a field added
+ *  later gives each object a shape transition and a separate property store). */
+export function working(text: string, segs: number[]): Working {
+  return { text, segs, finder: undefined, hint: 0 };
 }
 
 /** The shared finder of a working string: searches never rescan text another call already scanned. */
@@ -105,12 +111,12 @@ class Builder {
 
   finish(): Working {
     const pieces = this.pieces;
-    if (pieces === null) return { text: '', segs: [] };
-    if (pieces.length === 3 && pieces[0] === TEXT) return { text: this.src.slice(pieces[1], pieces[2]), segs: [0, pieces[1] as number] };
+    if (pieces === null) return working('', []);
+    if (pieces.length === 3 && pieces[0] === TEXT) return working(this.src.slice(pieces[1], pieces[2]), [0, pieces[1] as number]);
     const out = new BatchJoin();
     const segs: number[] = [];
     this.flatten(out, segs, 0);
-    return { text: out.result(), segs };
+    return working(out.result(), segs);
   }
 
   /** Writes the pieces (and folded children's, depth ≤ MAX_DEPTH) in order; returns the new length. */
@@ -424,7 +430,7 @@ export function toSource(w: Working, offset: number): number {
   const count = segs.length >> 1;
   if (count === 0) return offset;
   // the piece asked last, or the next one: O(1) for a pass that reads positions left to right
-  let k = w.hint ?? 0;
+  let k = w.hint;
   if (k >= count || (segs[k * 2] as number) > offset) k = -1;
   else if (k + 1 < count && (segs[k * 2 + 2] as number) <= offset) k = k + 2 < count && (segs[k * 2 + 4] as number) <= offset ? -1 : k + 1;
   if (k < 0) {
