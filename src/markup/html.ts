@@ -21,9 +21,14 @@ export function escapeText(s: string): string {
   return from < s.length ? out + s.slice(from) : out;
 }
 
+const ATTR_SPECIAL = /[&"<>\u00a0]/;
+const ATTR_SPECIALS = /[&"<>\u00a0]/g;
+const ATTR_ENTITY: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', '\u00a0': '&nbsp;' };
+
+// the expressions are constants: a literal in the body is a new RegExp object at every call
 export function escapeAttr(s: string): string {
-  if (!/[&"<>\u00a0]/.test(s)) return s;
-  return s.replace(/[&"<>\u00a0]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;'));
+  if (!ATTR_SPECIAL.test(s)) return s;
+  return s.replace(ATTR_SPECIALS, (c) => ATTR_ENTITY[c] as string);
 }
 
 export type Attrs = [string, string][];
