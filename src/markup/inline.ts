@@ -11,6 +11,7 @@ import { classifyTarget, readLinkShortcut } from './constructs/link.ts';
 import { addReference, placeholderEnd, placeholderIndex, type ParseContext } from './context.ts';
 import { finderOf, toSource, working, type Working } from './scan.ts';
 import type { Cursor, Finder } from './constructs/finder.ts';
+import { PendingText } from './pending-text.ts';
 
 export interface InlineOptions {
   /** Inside a link's text: no nested links, no autolinks. */
@@ -42,7 +43,7 @@ class InlineParser {
   readonly article: boolean;
   readonly root: Frame;
   readonly frames: Frame[];
-  buf = '';
+  readonly pending: PendingText;
   bufStart: number;
   readonly finder: Finder;
   readonly specials: Cursor;
@@ -59,6 +60,7 @@ class InlineParser {
     readonly opts: InlineOptions,
   ) {
     this.text = w.text;
+    this.pending = new PendingText(w.text);
     this.finder = finderOf(w);
     this.specials = this.finder.cursor(SPECIALS);
     this.article = ctx.profile === 'article';
@@ -76,10 +78,9 @@ class InlineParser {
   }
 
   flush(at: number) {
-    if (this.buf === '') return;
-    const node: TextNode = { type: 'text', value: this.buf, position: this.pos(this.bufStart, at) };
+    if (this.pending.empty) return;
+    const node: TextNode = { type: 'text', value: this.pending.take(), position: this.pos(this.bufStart, at) };
     this.cur().children.push(node);
-    this.buf = '';
   }
 
   push(node: InlineNode, at: number) {
@@ -208,8 +209,8 @@ class InlineParser {
     const urlEnd = readAutolink(text, p, this.end, prefix);
     if (urlEnd <= 0) return -1;
     const url = text.slice(p, urlEnd);
-    const bracketed = prevChar === 60 && text.charCodeAt(urlEnd) === 62 && this.buf.endsWith('<');
-    if (bracketed) this.buf = this.buf.slice(0, -1);
+    const bracketed = prevChar === 60 && text.charCodeAt(urlEnd) === 62 && this.pending.lastCharCode() === 60;
+    if (bracketed) this.pending.dropLast();
     this.flush(p);
     const node: LinkNode = {
       type: 'link',
@@ -245,23 +246,23 @@ class InlineParser {
         // bare URLs are found with their own memoised search, so ordinary letters cost nothing
         const u = this.nextUrlCandidate(i);
         if (u >= 0 && (m < 0 || u < m)) {
-          if (u > i) this.buf += text.slice(i, u);
+          this.pending.addRange(i, u);
           const after = this.tryAutolink(u);
           if (after >= 0) i = after;
           else {
-            this.buf += text[u];
+            this.pending.addRange(u, u + 1);
             i = u + 1;
           }
           continue;
         }
       }
       if (m < 0) {
-        this.buf += text.slice(i, end);
+        this.pending.addRange(i, end);
         i = end;
         break;
       }
       const p = m;
-      if (p > i) this.buf += text.slice(i, p);
+      this.pending.addRange(i, p);
       const c = text.charCodeAt(p);
 
       if (c === 0xe000) {
@@ -321,7 +322,7 @@ class InlineParser {
             break;
         }
         this.bufStart = i;
-        if (this.buf === '') this.bufStart = i;
+        if (this.pending.empty) this.bufStart = i;
         continue;
       }
 
@@ -344,7 +345,7 @@ class InlineParser {
           const atStart = this.frames.length === 1 && this.root.children.length === 0;
           if (!prevIsBr && !nextIsBr && !atStart) this.cur().children.push({ type: 'break', kind: 'auto', position: this.pos(p, j) });
         }
-        this.buf = '\n';
+        this.pending.addRange(p, j);
         this.bufStart = p;
         i = j;
         continue;
@@ -352,14 +353,14 @@ class InlineParser {
 
       if (c === 38) {
         const ent = readEntity(text, p);
-        if (ent) this.buf += ent.value;
-        else this.buf += '&';
+        if (ent) this.pending.add(ent.value);
+        else this.pending.addRange(p, p + 1);
         i = ent ? ent.end : p + 1;
         continue;
       }
 
       if (opts.typoOnly) {
-        this.buf += text[p];
+        this.pending.addRange(p, p + 1);
         i = p + 1;
         continue;
       }
@@ -370,7 +371,7 @@ class InlineParser {
           this.literal(next, p, p + 2);
           i = p + 2;
         } else {
-          this.buf += '\\';
+          this.pending.addRange(p, p + 1);
           i = p + 1;
         }
         continue;
@@ -385,7 +386,7 @@ class InlineParser {
           let kk = k;
           while (text.charCodeAt(kk) === 125 && kk < end) kk++;
           if (kk - k === n && n <= 2) {
-            this.buf += text.slice(p, kk);
+            this.pending.addRange(p, kk);
             i = kk;
             continue;
           }
@@ -395,7 +396,7 @@ class InlineParser {
           const kind = n >= 2 ? 'strong' : 'emphasis';
           const width = n >= 2 ? 2 : 1;
           if (!this.open(kind, at)) {
-            this.buf += text.slice(at, k);
+            this.pending.addRange(at, k);
             break;
           }
           at += width;
@@ -449,12 +450,12 @@ class InlineParser {
             }
           }
         }
-        this.buf += '[';
+        this.pending.addRange(p, p + 1);
         i = p + 1;
         continue;
       }
 
-      this.buf += text[p];
+      this.pending.addRange(p, p + 1);
       i = p + 1;
     }
     this.flush(end);
