@@ -470,32 +470,7 @@ class InlineParser {
 }
 
 export function parseInline(w: Working, start: number, end: number, ctx: ParseContext, opts: InlineOptions = {}): InlineNode[] {
-  if (isPlainRun(w.text, start, end)) {
-    if (start === end) return [];
-    return [{ type: 'text', value: w.text.slice(start, end), position: { start: toSource(w, start), end: toSource(w, end) } }];
-  }
   return new InlineParser(w, start, end, ctx, opts).run();
-}
-
-const PLAIN_RUN_LIMIT = 256;
-
-/**
- * A short run in which the inline pass would find nothing: no special character, no `_`/`-` that a
- * line could start with, no URL. Such runs (most footnotes, cells, list items, link texts) are one
- * text node; building a parser with its searches for them cost more than the text itself.
- */
-function isPlainRun(text: string, start: number, end: number): boolean {
-  if (end - start > PLAIN_RUN_LIMIT) return false;
-  const first = text.charCodeAt(start);
-  if (first === 95 || first === 45) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 38 || c === 91 || c === 92 || c === 123 || c === 125 || c === 0xe000) return false;
-    // `://` and `www.` may start a bare URL
-    if (c === 58 && text.charCodeAt(i + 1) === 47) return false;
-    if (c === 46 && i - start >= 3 && (text.charCodeAt(i - 1) | 32) === 119 && (text.charCodeAt(i - 2) | 32) === 119 && (text.charCodeAt(i - 3) | 32) === 119) return false;
-  }
-  return true;
 }
 
 export interface ParseContextWithBlocks extends ParseContext {
