@@ -7,6 +7,7 @@ import { Finder } from './constructs/finder.ts';
 import { readTag, type TagToken } from './constructs/html-tag.ts';
 import { readModel, type ModelToken } from './constructs/model.ts';
 import { chooseMultiVariant } from './constructs/multi.ts';
+import { Output } from './output.ts';
 import { PROTECTED, RAW_TEXT_HTML, readRawRegion } from './constructs/raw-block.ts';
 
 export const PH_OPEN = '\uE000';
@@ -63,9 +64,6 @@ const TEXT = 0; // source range [a, b)
 const PLACEHOLDER = 1; // island a, at source offset b
 const CHILD = 2; // folded child builder number a
 
-/** Pieces joined this many at a time: each join's pieces are still young when it runs. */
-const JOIN_BATCH = 512;
-
 class Builder {
   /** (what, a, b) triples, in order; made on the first piece: most footnotes hold one piece. */
   private pieces: number[] | null = null;
@@ -113,14 +111,14 @@ class Builder {
     const pieces = this.pieces;
     if (pieces === null) return working('', []);
     if (pieces.length === 3 && pieces[0] === TEXT) return working(this.src.slice(pieces[1], pieces[2]), [0, pieces[1] as number]);
-    const out = new BatchJoin();
+    const out = new Output();
     const segs: number[] = [];
     this.flatten(out, segs, 0);
-    return working(out.result(), segs);
+    return working(out.toString(), segs);
   }
 
   /** Writes the pieces (and folded children's, depth ≤ MAX_DEPTH) in order; returns the new length. */
-  private flatten(out: BatchJoin, segs: number[], at: number): number {
+  private flatten(out: Output, segs: number[], at: number): number {
     const pieces = this.pieces;
     if (pieces === null) return at;
     for (let k = 0; k < pieces.length; k += 3) {
@@ -142,26 +140,6 @@ class Builder {
 
 function placeholderText(index: number): string {
   return `${PH_OPEN}${index}${PH_CLOSE}`;
-}
-
-/** A string made of many pieces, joined in batches while the pieces are young. */
-class BatchJoin {
-  private batch: string[] = [];
-  private joined: string[] = [];
-
-  push(piece: string): void {
-    this.batch.push(piece);
-    if (this.batch.length === JOIN_BATCH) {
-      this.joined.push(this.batch.join(''));
-      this.batch.length = 0;
-    }
-  }
-
-  result(): string {
-    if (this.joined.length === 0) return this.batch.join('');
-    this.joined.push(this.batch.join(''));
-    return this.joined.join('');
-  }
 }
 
 /** Line endings normalised, and the private-use characters used for placeholders (and NUL) neutralised. */

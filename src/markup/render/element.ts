@@ -8,7 +8,8 @@ import { escapeText, startTag, type Attrs } from '../html.ts';
 import { VOID_ELEMENTS } from '../inline.ts';
 import { safeStyle, URL_ATTRIBUTES } from '../profiles.ts';
 import { safeUrl, urlHost } from '../url.ts';
-import { Output, type RenderState } from './state.ts';
+import { Output } from '../output.ts';
+import type { RenderState } from './state.ts';
 
 /** Elements that bound the HTML parser's list-item scope (its "special" elements, minus address, div and p). */
 const SCOPE_RESET = new Set(['ul', 'ol', 'dl', 'li', 'dd', 'dt', 'table', 'td', 'th', 'caption', 'blockquote', 'section', 'article', 'aside', 'figure', 'figcaption', 'details', 'summary', 'header', 'footer', 'center', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'iframe']);

@@ -2,7 +2,8 @@
 // the back link `[N]`.
 import type { Footnote } from '../ast.ts';
 import { escapeAttr, escapeText } from '../html.ts';
-import { Output, type RenderState } from './state.ts';
+import { Output } from '../output.ts';
+import type { RenderState } from './state.ts';
 
 export function renderFootnotes(notes: readonly Footnote[], state: RenderState): string {
   const saved = state.out;
