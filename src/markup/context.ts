@@ -3,16 +3,23 @@
 import type { Footnote, FootnoteRefNode, Reference } from './ast.ts';
 import type { Island } from './scan.ts';
 
+/** A footnote as read: where it starts in the source, whether it is numbered automatically, its call. */
+export interface ReadNote {
+  note: Footnote;
+  start: number;
+  auto: boolean;
+  ref: FootnoteRefNode | null;
+}
+
 export interface ParseContext {
   islands: Island[];
   profile: 'article' | 'forum';
   lang: string;
-  footnotes: Footnote[];
   references: (Reference & { at: number })[];
   referenceKeys: Set<string>;
   glossaryOptOut: boolean;
-  /** For each footnote: where it starts in the source, whether it is numbered automatically, its call. */
-  noteSources: { start: number; auto: boolean; ref: FootnoteRefNode | null }[];
+  /** The footnotes in the order the passes read them (see footnotesInTextOrder). */
+  notes: ReadNote[];
   /** Nesting of recursive parses (quotes, notes, list items), capped to keep the stack small. */
   depth: number;
 }
@@ -46,24 +53,17 @@ export function placeholderEnd(text: string, pos: number): number {
 }
 
 /**
- * Puts the footnotes in text order and numbers the automatic ones 1, 2, 3… in that order, as SPIP
- * does. The passes read them in another order at times (a list is read before the paragraph above it,
- * a heading before the text around it).
+ * The footnotes in text order, the automatic ones numbered 1, 2, 3… in that order, as SPIP does; each
+ * call points to its note. The passes read them in another order at times (a list is read before the
+ * paragraph above it, a heading before the text around it).
  */
-export function numberFootnotes(ctx: ParseContext): void {
-  const sources = ctx.noteSources;
-  let inOrder = true;
-  for (let k = 1; k < sources.length && inOrder; k++) if ((sources[k] as { start: number }).start < (sources[k - 1] as { start: number }).start) inOrder = false;
-  const order = sources.map((_, k) => k);
-  if (!inOrder) order.sort((a, b) => (sources[a] as { start: number }).start - (sources[b] as { start: number }).start);
-  const footnotes: Footnote[] = [];
+export function footnotesInTextOrder(notes: ReadNote[]): Footnote[] {
+  // a stable sort: notes never share a start
+  const ordered = [...notes].sort((a, b) => a.start - b.start);
   let number = 1;
-  for (const k of order) {
-    const note = ctx.footnotes[k] as Footnote;
-    const source = sources[k] as (typeof sources)[number];
-    if (source.auto) note.label = String(number++);
-    if (source.ref) source.ref.note = footnotes.length;
-    footnotes.push(note);
-  }
-  ctx.footnotes = footnotes;
+  return ordered.map((read, k) => {
+    if (read.auto) read.note.label = String(number++);
+    if (read.ref) read.ref.note = k;
+    return read.note;
+  });
 }

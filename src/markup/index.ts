@@ -2,7 +2,7 @@
 // propre/typo conveniences. Pure and synchronous; internal links and documents come from a resolver.
 import type { InlineNode, MarkupDocument } from './ast.ts';
 import { parseBlocks } from './blocks.ts';
-import { numberFootnotes, type ParseContext } from './context.ts';
+import { footnotesInTextOrder, type ParseContext } from './context.ts';
 import { parseInline, type ParseContextWithBlocks } from './inline.ts';
 import { render, type RenderOptions, type RenderResult, type Resolver } from './render/index.ts';
 import { scan } from './scan.ts';
@@ -24,11 +24,10 @@ function context(lang: string, profile: 'article' | 'forum', islands: ParseConte
     islands,
     profile,
     lang,
-    footnotes: [],
     references: [],
     referenceKeys: new Set(),
     glossaryOptOut: false,
-    noteSources: [],
+    notes: [],
     depth: 0,
     parseBlocks,
   };
@@ -41,11 +40,10 @@ export function parse(text: string, options: ParseOptions = {}): MarkupDocument 
   const scanned = scan(source, lang, true, profile);
   const ctx = context(lang, profile, scanned.islands);
   const children = source.trim() === '' ? [] : parseBlocks(scanned.root, ctx);
-  numberFootnotes(ctx);
   return {
     type: 'root',
     children,
-    footnotes: ctx.footnotes,
+    footnotes: footnotesInTextOrder(ctx.notes),
     references: ctx.references.sort((a, b) => a.at - b.at).map(({ type, id }) => ({ type, id })),
     glossaryOptOut: ctx.glossaryOptOut,
     lang,

@@ -310,10 +310,9 @@ class InlineParser {
           case 'note': {
             this.flush(p);
             const children = ctx.depth < 8 ? (ctx as ParseContextWithBlocks).parseBlocks(island.inner, ctx) : [];
-            // numbered once every note is read, in text order (numberFootnotes); `[[<>…]]` has no call
-            const ref: FootnoteRefNode | null = island.label === '' ? null : { type: 'footnoteRef', note: ctx.footnotes.length, position };
-            ctx.footnotes.push({ label: island.label ?? '', children });
-            ctx.noteSources.push({ start: island.start, auto: island.label === null, ref });
+            // label and `note` index are set once every note is read (footnotesInTextOrder); `[[<>…]]` has no call
+            const ref: FootnoteRefNode | null = island.label === '' ? null : { type: 'footnoteRef', note: 0, position };
+            ctx.notes.push({ note: { label: island.label ?? '', children }, start: island.start, auto: island.label === null, ref });
             if (ref) this.push(ref, p);
             break;
           }
@@ -322,7 +321,6 @@ class InlineParser {
             break;
         }
         this.bufStart = i;
-        if (this.pending.empty) this.bufStart = i;
         continue;
       }
 
@@ -554,7 +552,7 @@ function buildLink(
   };
   if (cls.kind === 'internal') {
     node.ref = cls.ref;
-    addReference(ctx, { type: cls.ref.type, id: cls.ref.id }, toSource(w, p));
+    addReference(ctx, { type: cls.ref.type, id: cls.ref.id }, position.start);
   }
   if (sc.title !== undefined) node.title = resolvePlaceholders(sc.title, ctx);
   if (sc.hreflang !== undefined) node.hreflang = sc.hreflang;
