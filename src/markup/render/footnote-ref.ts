@@ -39,6 +39,5 @@ export function renderFootnoteRef(node: FootnoteRefNode, state: RenderState): vo
   }
   const id = escapeAttr(note.label);
   const prefix = escapeAttr(p);
-  // one piece per call: a note call is short, and 100,000 of them made pieces the output's main cost
   state.out.push(`<span class="spip_note_ref">&nbsp;[<a href="#${prefix}nb${id}" class="spip_note" rel="appendix" title="${escapeAttr(noteTitle(note.children, state.lang))}" id="${prefix}nh${id}">${label}</a>]</span>`);
 }

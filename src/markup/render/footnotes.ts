@@ -17,9 +17,10 @@ export function renderFootnotes(notes: readonly Footnote[], state: RenderState):
     const ref = note.label
       ? `<span class="spip_note_ref">[<a href="#${p}nh${id}" class="spip_note" title="${title} ${id}" rev="appendix">${escapeText(note.label)}</a>]&nbsp;</span>`
       : '';
+    out.push(`<div id="${p}nb${id}">\n`);
     const first = note.children[0];
     if (first?.type === 'paragraph') {
-      out.push(`<div id="${p}nb${id}">\n<p>${ref}`);
+      out.push(`<p>${ref}`);
       state.phrasingDepth++;
       state.renderNodes(first.children);
       state.phrasingDepth--;
@@ -27,7 +28,6 @@ export function renderFootnotes(notes: readonly Footnote[], state: RenderState):
       // most notes are one paragraph: no copy of the rest for them (100,000 notes make that count)
       if (note.children.length > 1) state.renderNodes(note.children.slice(1));
     } else {
-      out.push(`<div id="${p}nb${id}">\n`);
       if (ref) out.push(`<p>${ref}</p>\n`);
       state.renderNodes(note.children);
     }
