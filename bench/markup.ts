@@ -201,6 +201,9 @@ for (const [name, r] of measured) {
   rows.push([name.replaceAll('|', '\\|'), r.mb.toFixed(2), r.outMb.toFixed(1), r.ms.toFixed(0), r.mbps.toFixed(1), hostile ? `${((r.mbps / proseResult.mbps) * 100).toFixed(0)} %` : '—']);
 }
 
+const notesResult = (measured.find(([name]) => name.includes('footnotes')) as (typeof measured)[number])[1];
+const htmlRate = (r: Measured) => (r.outMb / (r.ms / 1000)).toFixed(1);
+
 // the CLI's JSONL path, in process: lines per second on short comments
 const lines = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: i, text: proseText(300, i).slice(0, 300), profile: i % 3 ? 'forum' : 'article' }));
 renderJsonLine(lines[0] as string, { lang: 'fr' });
@@ -220,8 +223,8 @@ if (!process.argv.includes('--dry')) writeBenchSection(
     table(['input', 'MB', 'HTML out, MB', 'CPU ms per run', 'MB/s', 'vs prose'], rows),
     '',
     `Slowest hostile input: ${worst.toFixed(1)} MB/s (${((worst / proseResult.mbps) * 100).toFixed(0)} % of prose).`,
-    'On this shared 2-core virtual machine whole runs of this bench differ by up to a third (four runs of the final code on 2026-11-26, this table being the last: prose 13.1, 16.2, 13.2 and 14.5 MB/s; the mixed input 7.9, 5.7, 5.7 and 5.8; 100,000 footnotes 1.4, 1.4, 1.5 and 1.0): compare several runs, not two figures.',
-    '100,000 footnotes are the one input far below half of prose: each 10-character `a[[nN]]` becomes about 280 bytes of SPIP note markup (28 MB of HTML for 1.1 MB typed) and some fifteen AST objects; per byte of HTML written it is faster than prose (about 35 MB/s of HTML against 16 to 20 for prose); see docs/markup-conformance.md, "Throughput".',
+    'On this shared 2-core virtual machine whole runs of this bench differ by up to a third: compare several runs, not two figures (the runs of 2026-11-26 are in docs/markup-conformance.md, "Throughput").',
+    `HTML written per second: prose ${htmlRate(proseResult)} MB/s, 100,000 footnotes ${htmlRate(notesResult)} MB/s (each 10-character \`a[[nN]]\` becomes about 280 bytes of SPIP's note markup).`,
     `JSONL protocol (\`tisse propre --jsonl\`, rendering only, 300-character texts): ${Math.round(linesPerSecond).toLocaleString('en')} lines/s.`,
   ].join('\n'),
 );
