@@ -58,8 +58,10 @@ export function placeholderEnd(text: string, pos: number): number {
  * paragraph above it, a heading before the text around it).
  */
 export function footnotesInTextOrder(notes: ReadNote[]): Footnote[] {
-  // a stable sort: notes never share a start
-  const ordered = [...notes].sort((a, b) => a.start - b.start);
+  // most texts are read in order: no copy and no sort for them (a sort is stable: notes never share a start)
+  let sorted = true;
+  for (let k = 1; k < notes.length && sorted; k++) sorted = (notes[k - 1] as ReadNote).start < (notes[k] as ReadNote).start;
+  const ordered = sorted ? notes : [...notes].sort((a, b) => a.start - b.start);
   let number = 1;
   return ordered.map((read, k) => {
     if (read.auto) read.note.label = String(number++);

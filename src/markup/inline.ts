@@ -468,7 +468,31 @@ class InlineParser {
 }
 
 export function parseInline(w: Working, start: number, end: number, ctx: ParseContext, opts: InlineOptions = {}): InlineNode[] {
-  return new InlineParser(w, start, end, ctx, opts).run();
+  if (isPlainRun(w.text, start, end)) {
+    if (start === end) return [];
+    return [{ type: 'text', value: w.text.slice(start, end), position: { start: toSource(w, start), end: toSource(w, end) } }];
+  }
+  const children = new InlineParser(w, start, end, ctx, opts).run();
+  // a pushed-to array keeps room for 17 elements: most runs hold one or two nodes, and the AST keeps
+  // them until the document is rendered (100,000 footnotes: 13 MB of empty slots)
+  return children.length < 8 ? children.slice() : children;
+}
+
+/** What the inline pass acts on: a run without any is one text node. `://` and `www.` may start a URL. */
+const INLINE_WORK = /[\uE000{}[\\\n&]|:\/\/|www\./;
+/** Longer runs almost always hold something; testing them would read them twice. */
+const PLAIN_RUN_LIMIT = 256;
+
+/**
+ * A short run in which the inline pass would find nothing (most footnotes, cells, list items, link
+ * texts): building a parser, its searches and its frames for it costs more than the text itself.
+ */
+function isPlainRun(text: string, start: number, end: number): boolean {
+  if (end - start > PLAIN_RUN_LIMIT) return false;
+  const first = text.charCodeAt(start);
+  // `_ ` and `-` at the start of a run are line-start marks (break, puce)
+  if (first === 95 || first === 45) return false;
+  return !INLINE_WORK.test(start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
 export interface ParseContextWithBlocks extends ParseContext {

@@ -96,7 +96,7 @@ class Builder {
 
   placeholder(index: number, srcPos: number): void {
     this.record(PLACEHOLDER, index, srcPos);
-    this.len += placeholderText(index).length;
+    this.len += placeholderLength(index);
   }
 
   /** Folds an unclosed child in by reference: copying its pieces at every level of a deep unclosed
@@ -140,6 +140,13 @@ class Builder {
 
 function placeholderText(index: number): string {
   return `${PH_OPEN}${index}${PH_CLOSE}`;
+}
+
+/** placeholderText(index).length, without making the string. */
+function placeholderLength(index: number): number {
+  let digits = 1;
+  for (let n = index; n >= 10; n = Math.floor(n / 10)) digits++;
+  return digits + 2;
 }
 
 /** Line endings normalised, and the private-use characters used for placeholders (and NUL) neutralised. */
