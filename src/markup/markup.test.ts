@@ -123,6 +123,16 @@ test('a note call is titled with the note’s text after typography', () => {
   assert.match(propre("a[[Une note sur l'ESS.]]").html, /title="Une note sur l’ESS\."/);
 });
 
+test('a long note’s call is titled with its first words, cut on a word as SPIP’s couper() does', () => {
+  const title = (text: string) => /title="([^"]*)"/.exec(propre(text).html)?.[1];
+  const words = Array.from({ length: 4000 }, (_, i) => `mot${i}`).join(' ');
+  // one text node of 30,000 characters, then the same words spread over a paragraph break and spaces
+  assert.equal(title(`a[[${words}]]`), 'mot0 mot1 mot2 mot3 mot4 mot5 mot6 mot7 mot8 mot9 mot10 mot11 mot12&nbsp;(...)');
+  assert.equal(title(`a[[mot0 ${' '.repeat(5000)}mot1 mot2\n\n{{mot3}} mot4 mot5 mot6 mot7 mot8 mot9 mot10 mot11 mot12 ${words}]]`), 'mot0 mot1 mot2 mot3 mot4 mot5 mot6 mot7 mot8 mot9 mot10 mot11 mot12&nbsp;(...)');
+  // textebrut() turns no-break spaces into spaces
+  assert.equal(title('a[[Note : courte !]]'), 'Note : courte !');
+});
+
 test('code keeps its spaces and tabs as SPIP shows them; pre drops leading newlines', () => {
   assert.equal(propre('<code>a  b\tc</code>').html, '<p><code class="spip_code" dir="ltr">a &nbsp;b&nbsp; &nbsp; &nbsp; &nbsp; c</code></p>');
   assert.match(propre('<code>\nx :\n  y\n</code>').html, /<code>x :<br>\n &nbsp;y<\/code>/);
