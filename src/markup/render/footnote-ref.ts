@@ -38,7 +38,9 @@ class PlainText {
     for (let size = 256; ; size *= 4) {
       const piece = value.length <= size ? value : value.slice(0, size);
       const shown = literal ? piece : typography(piece, this.lang);
-      const enough = collapse(this.text + shown).length > TITLE_LENGTH + LOOKAHEAD;
+      const length = this.text.length + shown.length;
+      // collapsing spaces only shortens: short notes are never collapsed here
+      const enough = length > TITLE_LENGTH + LOOKAHEAD && collapse(this.text + shown).length > TITLE_LENGTH + LOOKAHEAD;
       if (enough || piece.length === value.length) {
         this.text += shown;
         this.full = enough;
