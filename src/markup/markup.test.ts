@@ -133,6 +133,14 @@ test('a long note’s call is titled with its first words, cut on a word as SPIP
   assert.equal(title('a[[Note : courte !]]'), 'Note : courte !');
 });
 
+test('a link text in another language gets that language’s typography; a `{…}` title is a title unless it reads as a language', () => {
+  assert.equal(propre('[Hallo!{de}->http://example.com]').html, '<p><a href="http://example.com" class="spip_out" hreflang="de" rel="external">Hallo!</a></p>');
+  assert.equal(propre('[Salut!{fr}->http://example.com]').html, '<p><a href="http://example.com" class="spip_out" hreflang="fr" rel="external">Salut&nbsp;!</a></p>');
+  assert.match(propre('[lien|{une bulle}->http://example.com]').html, />lien<\/a>/);
+  assert.match(propre('[lien|{une bulle}->http://example.com]').html, /title="une bulle"/);
+  assert.match(propre('[lien|{em}->http://example.com]').html, />lien\|<i>em<\/i><\/a>/);
+});
+
 test('code keeps its spaces and tabs as SPIP shows them; pre drops leading newlines', () => {
   assert.equal(propre('<code>a  b\tc</code>').html, '<p><code class="spip_code" dir="ltr">a &nbsp;b&nbsp; &nbsp; &nbsp; &nbsp; c</code></p>');
   assert.match(propre('<code>\nx :\n  y\n</code>').html, /<code>x :<br>\n &nbsp;y<\/code>/);

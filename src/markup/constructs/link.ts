@@ -41,8 +41,9 @@ export function readLinkShortcut(content: string): LinkShortcut | null {
   let hreflang: string | undefined;
   const pipe = content.lastIndexOf('|', arrow);
   let tail = pipe >= 0 ? content.slice(pipe + 1, arrow) : null;
-  // a title holding markup or only `{…}` is not a title: the `|` belongs to the text (SPIP)
-  if (tail !== null && (tail.includes('\uE000') || /^\s*\{[^}]*\}\s*$/.test(tail) && !LANGS.has(tail.trim().slice(1, -1)))) tail = null;
+  // a title holding markup, or only a `{word}` that is no language, is not a title: the `|` belongs to
+  // the text (SPIP reads `{em}` there as a language; `{em avec des mots}` is a title)
+  if (tail !== null && (tail.includes('\uE000') || (/^\s*\{[a-z_]+\}\s*$/.test(tail) && !LANGS.has(tail.trim().slice(1, -1))))) tail = null;
   if (tail !== null) {
     textEnd = pipe;
     const lm = /\{([a-z]{2,3}(?:_[a-z]{2})?)\}\s*$/.exec(tail);

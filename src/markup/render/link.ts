@@ -99,8 +99,13 @@ export function renderLink(node: LinkNode, state: RenderState): void {
   if (node.bracketed) state.out.push('<span class="ressource spip_out">&lt;');
   state.out.push(startTag('a', attrs));
   state.linkDepth++;
+  // `[Text!{de}->url]`: the writer says the text is in another language, so its typography is that
+  // language's (as SPIP: no French space before `!` in a German text)
+  const lang = state.lang;
+  if (node.hreflang) state.lang = node.hreflang;
   if (node.kind === 'wiki' || node.kind === 'auto') state.renderNodes(node.children);
   else children(node, state, fallback);
+  state.lang = lang;
   state.linkDepth--;
   state.out.push('</a>');
   if (node.bracketed) state.out.push('&gt;</span>');
