@@ -141,6 +141,16 @@ test('a link text in another language gets that language’s typography; a `{…
   assert.match(propre('[lien|{em}->http://example.com]').html, />lien\|<i>em<\/i><\/a>/);
 });
 
+test('a cadre is as many rows high as SPIP makes it: a row per started 60 bytes of each escaped line', () => {
+  const rows = (text: string) => /rows="(\d+)"/.exec(propre(`<cadre>${text}</cadre>`).html)?.[1];
+  assert.equal(rows('x'), '2');
+  assert.equal(rows('a\nb\nc'), '3');
+  assert.equal(rows('x'.repeat(130)), '3');
+  // 30 é are 60 bytes; 12 `<` are 48 bytes once escaped (`&lt;`), then 12 more characters
+  assert.equal(rows(`${'é'.repeat(30)}\nz`), '3');
+  assert.equal(rows(`${'<'.repeat(12)}${'y'.repeat(12)}\nz`), '3');
+});
+
 test('code keeps its spaces and tabs as SPIP shows them; pre drops leading newlines', () => {
   assert.equal(propre('<code>a  b\tc</code>').html, '<p><code class="spip_code" dir="ltr">a &nbsp;b&nbsp; &nbsp; &nbsp; &nbsp; c</code></p>');
   assert.match(propre('<code>\nx :\n  y\n</code>').html, /<code>x :<br>\n &nbsp;y<\/code>/);
