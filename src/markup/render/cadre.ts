@@ -8,7 +8,7 @@ import type { RenderState } from './state.ts';
  * SPIP's height (`traiter_echap_cadre`): a row per started 60 bytes of each line of the text as SPIP
  * escapes it (UTF-8, `& < > " '` as entities), at least two rows.
  */
-export function cadreRows(value: string): number {
+function cadreRows(value: string): number {
   let rows = 0;
   for (const line of value.split('\n')) rows += Math.floor(spipEscapedBytes(line) / 60) + 1;
   return Math.max(2, rows);
