@@ -5,10 +5,9 @@
 // docs/markup-conformance.md), so the test is a regression floor: the rate measured when it was written
 // (ORACLE_RATE) minus one point. Raise ORACLE_RATE when a change brings the engine closer to SPIP.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { normaliseHtml, oracleResolver } from '../../test/helpers/markup-conformance.ts';
+import { readSharedJsonLines } from '../../test/helpers/shared-data.ts';
 import { propre, typo } from './index.ts';
 
 interface OracleCase {
@@ -23,12 +22,7 @@ interface OracleCase {
 const ORACLE_RATE = 99.6;
 
 function loadCorpus(): OracleCase[] {
-  // relative to the repository root, as the conformance fixtures are
-  const file = join(process.cwd(), '..', 'shared', 'conformance', 'spip-oracle-corpus.jsonl');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as OracleCase);
+  return readSharedJsonLines<OracleCase>('conformance', 'spip-oracle-corpus.jsonl');
 }
 
 function agrees(c: OracleCase): { html: boolean; notes: boolean } {

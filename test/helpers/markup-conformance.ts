@@ -1,11 +1,10 @@
 // Runs SPIP's own test cases (../shared/conformance/spip-fixtures.jsonl) through the engine and says which
 // pass: normalised HTML equal to the case's `expected` or to `oracle` (what SPIP 4.1 produced). Shared by
 // the conformance test and the report in docs/markup-conformance.md.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { MarkupNode } from '../../src/markup/ast.ts';
 import { propre, typo, type Resolver } from '../../src/markup/index.ts';
+import { readSharedJsonLines } from './shared-data.ts';
 
 type P5Node = DefaultTreeAdapterMap['node'];
 type P5Element = DefaultTreeAdapterMap['element'];
@@ -30,11 +29,7 @@ export interface CaseResult {
 }
 
 export function loadFixtures(): Fixture[] {
-  const file = join(process.cwd(), '..', 'shared', 'conformance', 'spip-fixtures.jsonl');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Fixture);
+  return readSharedJsonLines<Fixture>('conformance', 'spip-fixtures.jsonl');
 }
 
 /** The oracle's test database: article 12 "Mon article", article 1, section 3, author 1; URLs in `page` style. */

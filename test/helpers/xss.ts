@@ -1,8 +1,7 @@
 // The hostile-input corpus (../shared/security/xss-vectors.jsonl) and a page trap that records any sign
 // of execution: alert/confirm/prompt, javascript: navigation, and requests to the marker host.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { readSharedJsonLines } from './shared-data.ts';
 
 export interface XssVector {
   id: string;
@@ -15,11 +14,7 @@ export interface XssVector {
 export const MARKER_HOST = 'xss.invalid';
 
 export function loadXssVectors(): XssVector[] {
-  const file = join(process.cwd(), '..', 'shared', 'security', 'xss-vectors.jsonl');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as XssVector);
+  return readSharedJsonLines<XssVector>('security', 'xss-vectors.jsonl');
 }
 
 export interface XssTrap {
