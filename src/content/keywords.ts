@@ -64,6 +64,13 @@ export async function keywordIdsOf(db: Db, objectType: ObjectType, objectId: num
   return rows.map((r) => r.keyword_id);
 }
 
+/** Refuses a keyword whose group does not apply to that kind of object (the error names `field`). */
+export function assertGroupApplies(group: { title: string; applies_to: string }, objectType: 'article' | 'section', field: string): void {
+  if (parseAppliesTo(group.applies_to).includes(objectType)) return;
+  const what = objectType === 'article' ? 'aux articles' : 'aux rubriques';
+  throw new TisseError('BAD_INPUT', `Les mots du groupe « ${group.title} » ne s’appliquent pas ${what}.`, { fields: { [field]: 'groupe non applicable' } });
+}
+
 /**
  * Checks the keywords chosen for one object as a whole (article editor, article creation): each exists,
  * its group applies to that kind of object, and a "one keyword only" group (SPIP's unseul) gets one.
@@ -79,10 +86,7 @@ export async function checkKeywordChoice(trx: Trx, keywordIds: number[], objectT
   if (rows.length !== new Set(keywordIds).size) throw new TisseError('BAD_INPUT', 'Un des mots-clés choisis n’existe pas.', { fields: { keywordIds: 'inconnu' } });
   const perGroup = new Map<number, number>();
   for (const row of rows) {
-    if (!parseAppliesTo(row.applies_to).includes(objectType)) {
-      const what = objectType === 'article' ? 'aux articles' : 'aux rubriques';
-      throw new TisseError('BAD_INPUT', `Les mots du groupe « ${row.title} » ne s’appliquent pas ${what}.`, { fields: { keywordIds: 'groupe non applicable' } });
-    }
+    assertGroupApplies(row, objectType, 'keywordIds');
     perGroup.set(row.group_id, (perGroup.get(row.group_id) ?? 0) + 1);
     if (row.single === 1 && perGroup.get(row.group_id)! > 1) {
       throw new TisseError('BAD_INPUT', `Le groupe « ${row.title} » n’accepte qu’un seul mot-clé.`, { fields: { keywordIds: 'un seul mot de ce groupe' } });

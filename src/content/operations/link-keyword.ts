@@ -3,7 +3,7 @@
 // as SPIP's single-choice selector does.
 import type { Db } from '../../db/connect.ts';
 import { TisseError } from '../../errors.ts';
-import { parseAppliesTo } from '../keywords.ts';
+import { assertGroupApplies } from '../keywords.ts';
 
 export type KeywordTarget = 'article' | 'section';
 
@@ -12,14 +12,11 @@ export async function linkKeyword(db: Db, keywordId: number, objectType: Keyword
     const keyword = await trx
       .selectFrom('keywords')
       .innerJoin('keyword_groups', 'keyword_groups.id', 'keywords.group_id')
-      .select(['keywords.id', 'keywords.group_id', 'keyword_groups.single', 'keyword_groups.applies_to', 'keyword_groups.title as group_title'])
+      .select(['keywords.id', 'keywords.group_id', 'keyword_groups.single', 'keyword_groups.applies_to', 'keyword_groups.title'])
       .where('keywords.id', '=', keywordId)
       .executeTakeFirst();
     if (!keyword) throw new TisseError('BAD_INPUT', 'Ce mot-clé n’existe pas.', { fields: { keywordId: 'inconnu' } });
-    if (!parseAppliesTo(keyword.applies_to).includes(objectType)) {
-      const what = objectType === 'article' ? 'aux articles' : 'aux rubriques';
-      throw new TisseError('BAD_INPUT', `Les mots du groupe « ${keyword.group_title} » ne s’appliquent pas ${what}.`, { fields: { keywordId: 'groupe non applicable' } });
-    }
+    assertGroupApplies(keyword, objectType, 'keywordId');
     const table = objectType === 'article' ? 'articles' : 'sections';
     const target = await trx.selectFrom(table).select('id').where('id', '=', objectId).executeTakeFirst();
     if (!target) throw new TisseError('NOT_FOUND', objectType === 'article' ? 'Cet article n’existe pas.' : 'Cette rubrique n’existe pas.');
