@@ -128,6 +128,8 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+const BATCH = 3;
+
 /**
  * CPU ms per run of `run`: a second of warm-up (compiled code, a young generation grown to its working
  * size), then batches of three runs for three seconds, and the best batch's mean. Garbage collection is
@@ -146,7 +148,6 @@ function cpuMsPerRun(run: () => unknown): number {
   } while (cpuMs() - start < 3000);
   return best;
 }
-const BATCH = 3;
 
 function measure(text: string, profile: 'article' | 'forum'): Measured {
   const first = propre(text, { profile });
@@ -240,6 +241,8 @@ function measureApart(name: string): Measured {
 const measured = namedInputs().map(([name]) => [name, measureApart(name)] as const);
 const [proseName, proseResult] = measured[0] as (typeof measured)[number];
 console.log(`${proseName}: ${proseResult.mbps.toFixed(1)} MB/s (${proseResult.ms.toFixed(0)} ms)`);
+/** A throughput as a share of prose's, `42 %`. */
+const ofProse = (mbps: number) => `${((mbps / proseResult.mbps) * 100).toFixed(0)} %`;
 const rows: (string | number)[][] = [];
 let worst = Infinity;
 for (const [name, r] of measured) {
@@ -249,11 +252,11 @@ for (const [name, r] of measured) {
     console.log(`${name}: ${r.mbps.toFixed(1)} MB/s (${r.ms.toFixed(0)} ms)`);
   }
   // a `|` in a Markdown table cell must be escaped
-  rows.push([name.replaceAll('|', '\\|'), r.mb.toFixed(2), r.outMb.toFixed(1), r.ms.toFixed(0), r.mbps.toFixed(1), hostile ? `${((r.mbps / proseResult.mbps) * 100).toFixed(0)} %` : '—']);
+  rows.push([name.replaceAll('|', '\\|'), r.mb.toFixed(2), r.outMb.toFixed(1), r.ms.toFixed(0), r.mbps.toFixed(1), hostile ? ofProse(r.mbps) : '—']);
 }
 const alone = measureApart(MARKUP_ALONE);
 console.log(`${MARKUP_ALONE}: ${alone.mbps.toFixed(1)} MB/s of typed text (${alone.ms.toFixed(0)} ms)`);
-rows.push([`bound: ${MARKUP_ALONE}, nothing parsed`, alone.mb.toFixed(2), alone.outMb.toFixed(1), alone.ms.toFixed(0), alone.mbps.toFixed(1), `${((alone.mbps / proseResult.mbps) * 100).toFixed(0)} %`]);
+rows.push([`bound: ${MARKUP_ALONE}, nothing parsed`, alone.mb.toFixed(2), alone.outMb.toFixed(1), alone.ms.toFixed(0), alone.mbps.toFixed(1), ofProse(alone.mbps)]);
 
 const notesResult = (measured.find(([name]) => name === NOTES_INPUT) as (typeof measured)[number])[1];
 const htmlRate = (r: Measured) => (r.outMb / (r.ms / 1000)).toFixed(1);
@@ -276,8 +279,8 @@ if (!process.argv.includes('--dry')) writeBenchSection(
     '',
     table(['input', 'MB', 'HTML out, MB', 'CPU ms per run', 'MB/s', 'vs prose'], rows),
     '',
-    `Slowest hostile input: ${worst.toFixed(1)} MB/s (${((worst / proseResult.mbps) * 100).toFixed(0)} % of prose).`,
-    `The last row is a bound, not the engine: the 28 MB of SPIP's note markup that the 100,000 footnotes become (each 10-character \`a[[nN]]\` is about 280 bytes: the call with its \`title\`, the note with its back link), written into the renderer's output from the note numbers alone, checked equal to what \`propre()\` writes. Writing that markup alone runs at ${((alone.mbps / proseResult.mbps) * 100).toFixed(0)} % of the prose throughput; the engine, which also reads, parses and escapes, at ${((notesResult.mbps / proseResult.mbps) * 100).toFixed(0)} %.`,
+    `Slowest hostile input: ${worst.toFixed(1)} MB/s (${ofProse(worst)} of prose).`,
+    `The last row is a bound, not the engine: the 28 MB of SPIP's note markup that the 100,000 footnotes become (each 10-character \`a[[nN]]\` is about 280 bytes: the call with its \`title\`, the note with its back link), written into the renderer's output from the note numbers alone, checked equal to what \`propre()\` writes. Writing that markup alone runs at ${ofProse(alone.mbps)} of the prose throughput; the engine, which also reads, parses and escapes, at ${ofProse(notesResult.mbps)}.`,
     `HTML written per second: prose ${htmlRate(proseResult)} MB/s, 100,000 footnotes ${htmlRate(notesResult)} MB/s, the notes' markup alone ${htmlRate(alone)} MB/s.`,
     'On this shared 2-core virtual machine whole runs of this bench differ (up to a third with the mean of every run; less with the best batch): compare several runs, not two figures (docs/markup-conformance.md, "Throughput").',
     `JSONL protocol (\`tisse propre --jsonl\`, rendering only, 300-character texts): ${Math.round(linesPerSecond).toLocaleString('en')} lines/s.`,
