@@ -3,15 +3,16 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppContext, AppEnv } from './site/context.ts';
-import { siteRoutes, notFound, errorPage } from './site/routes.tsx';
-import { pageCache } from './site/page-cache-http.ts';
-import { glossaryRoutes } from './site/pages/glossary.tsx';
-import { isTisseError } from './errors.ts';
-import { legacySpipUrls } from './importers/spip/legacy-urls.ts';
-import { ecrireRoutes } from './admin/routes.tsx';
-import { t } from './i18n/index.ts';
-import { forumRoutes } from './forum/public-routes.tsx';
+import type { AppContext, AppEnv } from './web/context.ts';
+import { siteRoutes } from './site/public-routes.tsx';
+import { notFound, errorPage } from './site/page.tsx';
+import { pageCache } from './web/page-cache-http.ts';
+import { glossaryRoutes } from './site/glossary-routes.tsx';
+import { isTisseError } from './kernel/errors.ts';
+import { legacySpipUrls } from './site/legacy-spip-routes.ts';
+import { ecrireRoutes } from './admin/back-office-routes.tsx';
+import { t } from './kernel/i18n/index.ts';
+import { forumRoutes } from './site/forum-routes.tsx';
 import { discoveryRoutes } from './site/discovery-routes.tsx';
 
 export function createApp(app: AppContext): Hono<AppEnv> {

@@ -1,15 +1,15 @@
 // The `tisse` command: everything an operator does, from serving the site to managing accounts.
 // Every failure a person can cause ends with one clear French sentence and a non-zero exit, no stack trace.
 import { Command, Option } from 'commander';
-import { ConfigError, loadConfig } from './config.ts';
-import { isTisseError } from './errors.ts';
+import { ConfigError, loadConfig } from './kernel/config.ts';
+import { isTisseError } from './kernel/errors.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startSite } from './server.ts';
 import { withDatabase } from './commands/with-database.ts';
-import { initialiseSite } from './content/setup.ts';
-import { createUser } from './content/operations/create-user.ts';
-import { setPassword } from './content/operations/set-password.ts';
+import { initialiseSite } from './setup/first-start.ts';
+import { createUser } from './users/operations/create-user.ts';
+import { setPassword } from './users/operations/set-password.ts';
 import { registerForumCommand } from './commands/forum.ts';
 import { registerGlossaryCommand } from './commands/glossary.ts';
 import { registerImportSpipCommand } from './commands/import-spip.ts';

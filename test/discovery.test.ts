@@ -4,8 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
-import { createArticle } from '../src/content/operations/create-article.ts';
-import { createSection } from '../src/content/operations/create-section.ts';
+import { createArticle } from '../src/articles/operations/create-article.ts';
+import { createSection } from '../src/sections/operations/create-section.ts';
 import { nowIso } from '../src/db/time.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false });

@@ -2,9 +2,9 @@
 // outside a restricted administrator's sections, for an author and a non-author, in every status.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleActions, can, siteActions, type Actor, type ArticleAction } from '../src/content/permissions.ts';
-import { buildSectionTree } from '../src/content/sections.ts';
-import { articleStatuses } from '../src/content/workflow.ts';
+import { articleActions, can, siteActions, type Actor, type ArticleAction } from '../src/users/permissions.ts';
+import { buildSectionTree } from '../src/sections/sections.ts';
+import { articleStatuses } from '../src/articles/workflow.ts';
 import type { ArticleStatus, Section } from '../src/db/schema.ts';
 
 // Sections: 1 (top) > 2 (child) ; 3 (another top).

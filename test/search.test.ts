@@ -3,8 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
-import { createArticle } from '../src/content/operations/create-article.ts';
-import { createSection } from '../src/content/operations/create-section.ts';
+import { createArticle } from '../src/articles/operations/create-article.ts';
+import { createSection } from '../src/sections/operations/create-section.ts';
 import { reindex, search, searchBackend } from '../src/search/index.ts';
 import { COUNT_LIMIT, RANKED_CANDIDATES, type RankedHit } from '../src/search/backend.ts';
 import { parseQuery } from '../src/search/query.ts';

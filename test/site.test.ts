@@ -3,8 +3,8 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
-import { setCurrentPath, pathFor } from '../src/content/urls.ts';
-import { createArticle } from '../src/content/operations/create-article.ts';
+import { setCurrentPath, pathFor } from '../src/urls/urls.ts';
+import { createArticle } from '../src/articles/operations/create-article.ts';
 
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
 

@@ -5,13 +5,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
 import { logIn, type Session } from './helpers/back-office.ts';
-import { createUser } from '../src/content/operations/create-user.ts';
-import { createArticle } from '../src/content/operations/create-article.ts';
-import { transitions, transitionsFrom, articleStatuses } from '../src/content/workflow.ts';
-import { loadActor } from '../src/content/permissions.ts';
-import { changeArticleStatus } from '../src/content/operations/change-article-status.ts';
-import { markScheduledPublication } from '../src/content/operations/mark-scheduled-publication.ts';
-import { sha256 } from '../src/content/sessions.ts';
+import { createUser } from '../src/users/operations/create-user.ts';
+import { createArticle } from '../src/articles/operations/create-article.ts';
+import { transitions, transitionsFrom, articleStatuses } from '../src/articles/workflow.ts';
+import { loadActor } from '../src/users/permissions.ts';
+import { changeArticleStatus } from '../src/articles/operations/change-article-status.ts';
+import { markScheduledPublication } from '../src/articles/operations/mark-scheduled-publication.ts';
+import { sha256 } from '../src/users/sessions.ts';
 
 
 function post(site: TestSite, session: Session | undefined, path: string, fields: Record<string, string | string[]>, origin = site.url): Promise<Response> {

@@ -1,5 +1,5 @@
 // The back office's own static files (CSS, the editor's small script), served under /ecrire/assets/.
-import { loadAssetFolder, type Asset } from '../asset-folder.ts';
+import { loadAssetFolder, type Asset } from '../web/asset-folder.ts';
 
 const adminAssets = loadAssetFolder('admin/assets', '/ecrire/assets/');
 

@@ -1,21 +1,21 @@
 // /ecrire/documents: the library, uploads (editors and administrators), a document's page; edit and delete
 // for administrators; attach and detach for whoever may edit the article.
 import { Hono, type Context } from 'hono';
-import { requirePermission, type AdminEnv } from './auth.ts';
+import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { field, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { DocumentPage, DocumentsPage } from './pages/documents.tsx';
 import type { FormState } from './pages/form-fields.tsx';
-import { can, loadArticleTarget } from '../content/permissions.ts';
-import { listDocuments } from '../content/documents/library.ts';
-import { uploadDocument } from '../content/documents/upload-document.ts';
-import { updateDocument } from '../content/documents/update-document.ts';
-import { deleteDocument } from '../content/documents/delete-document.ts';
-import { attachDocument, detachDocument } from '../content/documents/attach-document.ts';
-import { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from '../content/documents/types.ts';
+import { can, loadArticleTarget } from '../users/permissions.ts';
+import { listDocuments } from '../documents/library.ts';
+import { uploadDocument } from '../documents/operations/upload-document.ts';
+import { updateDocument } from '../documents/operations/update-document.ts';
+import { deleteDocument } from '../documents/operations/delete-document.ts';
+import { attachDocument, detachDocument } from '../documents/operations/attach-document.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from '../documents/types.ts';
 import type { Document } from '../db/schema.ts';
-import { TisseError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { TisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
 
 export const documentsAdminRoutes = new Hono<AdminEnv>();
 

@@ -1,8 +1,8 @@
 // Helpers shared by the back-office routes of sections, keywords, glossary, authors, documents and settings:
 // turning a refused operation into a form that shows what was typed, and the ?fait= message after a redirect.
 import type { Context } from 'hono';
-import { isTisseError, type TisseError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { isTisseError, type TisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
 import type { FormState } from './pages/form-fields.tsx';
 
 /** The form as sent, with the operation's error; rethrows anything that is not a TisseError meant for people. */

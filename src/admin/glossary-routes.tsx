@@ -1,7 +1,7 @@
 // /ecrire/glossaire: list and search the glossary, create, edit and delete terms (administrators).
 // Validation and writes are the glossary module's operations; matching and the public page are its own.
 import { Hono, type Context } from 'hono';
-import { requirePermission, type AdminEnv } from './auth.ts';
+import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { field, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { GlossaryFormPage, GlossaryListPage } from './pages/glossary.tsx';
@@ -10,8 +10,8 @@ import { listTerms, termVariants } from '../glossary/repository.ts';
 import { deleteTerm, saveTerm, type TermInput } from '../glossary/operations/save-term.ts';
 import { updateTerm } from '../glossary/operations/update-term.ts';
 import type { GlossaryTerm } from '../db/schema.ts';
-import { TisseError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { TisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
 
 export const glossaryAdminRoutes = new Hono<AdminEnv>();
 

@@ -1,18 +1,18 @@
 // /ecrire/mots: keyword groups and keywords (full administrators). Linking keywords to an article is the
 // article editor's business, through content/operations/link-keyword.ts.
 import { Hono, type Context } from 'hono';
-import { requirePermission, type AdminEnv } from './auth.ts';
+import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { field, fieldList, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { KeywordFormPage, KeywordGroupFormPage, KeywordsPage } from './pages/keywords.tsx';
 import type { FormState } from './pages/form-fields.tsx';
-import { listKeywordGroups, parseAppliesTo } from '../content/keywords.ts';
-import { saveKeywordGroup } from '../content/operations/save-keyword-group.ts';
-import { deleteKeywordGroup } from '../content/operations/delete-keyword-group.ts';
-import { saveKeyword } from '../content/operations/save-keyword.ts';
-import { deleteKeyword } from '../content/operations/delete-keyword.ts';
-import { TisseError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { listKeywordGroups, parseAppliesTo } from '../keywords/keywords.ts';
+import { saveKeywordGroup } from '../keywords/operations/save-keyword-group.ts';
+import { deleteKeywordGroup } from '../keywords/operations/delete-keyword-group.ts';
+import { saveKeyword } from '../keywords/operations/save-keyword.ts';
+import { deleteKeyword } from '../keywords/operations/delete-keyword.ts';
+import { TisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
 
 export const keywordsAdminRoutes = new Hono<AdminEnv>();
 

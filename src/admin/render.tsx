@@ -1,10 +1,10 @@
 // Renders a back-office page inside AdminLayout. Back-office pages are never cached (private, per user).
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { loadSiteSettings } from '../content/settings.ts';
+import { loadSiteSettings } from '../settings/settings.ts';
 import { AdminLayout, Notice } from './pages/layout.tsx';
-import { currentUser, type AdminEnv } from './auth.ts';
-import { t } from '../i18n/index.ts';
+import { currentUser, type AdminEnv } from '../web/auth.ts';
+import { t } from '../kernel/i18n/index.ts';
 
 export interface AdminPage {
   title: string;

@@ -1,21 +1,21 @@
 // /ecrire/rubriques: the section tree (order, create, rename, move, delete). Administrators manage the
 // whole tree; restricted administrators their sections and everything below them.
 import { Hono } from 'hono';
-import { requirePermission, type AdminEnv } from './auth.ts';
+import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { field, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { SectionFormPage, SectionsPage, parentOptions, type SectionRowInfo } from './pages/sections.tsx';
 import type { FormState } from './pages/form-fields.tsx';
-import { can } from '../content/permissions.ts';
-import { loadSectionTree } from '../content/sections.ts';
-import { currentPath } from '../content/urls.ts';
-import { createSection } from '../content/operations/create-section.ts';
-import { updateSection } from '../content/operations/update-section.ts';
-import { moveSection } from '../content/operations/move-section.ts';
-import { reorderSections, stepOrder } from '../content/operations/reorder-sections.ts';
-import { deleteSection } from '../content/operations/delete-section.ts';
-import { TisseError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { can } from '../users/permissions.ts';
+import { loadSectionTree } from '../sections/sections.ts';
+import { currentPath } from '../urls/urls.ts';
+import { createSection } from '../sections/operations/create-section.ts';
+import { updateSection } from '../sections/operations/update-section.ts';
+import { moveSection } from '../sections/operations/move-section.ts';
+import { reorderSections, stepOrder } from '../sections/operations/reorder-sections.ts';
+import { deleteSection } from '../sections/operations/delete-section.ts';
+import { TisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
 import type { Context } from 'hono';
 
 export const sectionsAdminRoutes = new Hono<AdminEnv>();

@@ -1,15 +1,15 @@
 // /ecrire/reglages: the site settings (full administrators). The form's flat fields map to the settings
 // schema of content/settings.ts, which validates everything before one transaction stores it.
 import { Hono, type Context } from 'hono';
-import { requirePermission, type AdminEnv } from './auth.ts';
+import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { field, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, refusedForm } from './form-state.ts';
 import { SettingsPage } from './pages/settings.tsx';
 import type { FormState } from './pages/form-fields.tsx';
-import { loadSiteSettings, saveSiteSettings, siteSettingsSchema, type SiteSettings } from '../content/settings.ts';
-import { parseInput } from '../content/validation.ts';
-import { TisseError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { loadSiteSettings, saveSiteSettings, siteSettingsSchema, type SiteSettings } from '../settings/settings.ts';
+import { parseInput } from '../kernel/validation.ts';
+import { TisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
 
 export const settingsAdminRoutes = new Hono<AdminEnv>();
 

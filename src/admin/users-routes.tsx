@@ -1,19 +1,19 @@
 // /ecrire/auteurs: accounts (full administrators): list, create, edit role and restricted sections, disable.
 import { Hono, type Context } from 'hono';
-import { requirePermission, type AdminEnv } from './auth.ts';
+import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { field, fieldList, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { UserFormPage, UsersPage } from './pages/users.tsx';
 import { parentOptions } from './pages/sections.tsx';
 import type { FormState } from './pages/form-fields.tsx';
-import { listUsers, loadUser } from '../content/users.ts';
-import { loadSectionTree } from '../content/sections.ts';
-import { createUser } from '../content/operations/create-user.ts';
-import { updateUser } from '../content/operations/update-user.ts';
-import { disableUser } from '../content/operations/disable-user.ts';
+import { listUsers, loadUser } from '../users/users.ts';
+import { loadSectionTree } from '../sections/sections.ts';
+import { createUser } from '../users/operations/create-user.ts';
+import { updateUser } from '../users/operations/update-user.ts';
+import { disableUser } from '../users/operations/disable-user.ts';
 import type { UserRole } from '../db/schema.ts';
-import { TisseError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { TisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
 
 export const usersAdminRoutes = new Hono<AdminEnv>();
 

@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import { withDatabase } from './with-database.ts';
 import type { ForumStatus } from '../db/schema.ts';
-import { TisseError } from '../errors.ts';
+import { TisseError } from '../kernel/errors.ts';
 import { moderateMessages, type ModerationAction } from '../forum/operations/moderate-messages.ts';
 import { listMessages } from '../forum/queries.ts';
 

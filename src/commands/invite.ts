@@ -2,7 +2,7 @@
 // single-use link to choose one.
 import type { Command } from 'commander';
 import { withDatabase } from './with-database.ts';
-import { TisseError } from '../errors.ts';
+import { TisseError } from '../kernel/errors.ts';
 import { INVITATION_VALIDITY_DAYS, inviteAccountsToChoosePassword } from '../importers/spip/invite-accounts.ts';
 
 export function registerInviteCommand(program: Command): void {

@@ -4,7 +4,7 @@
 // in order, buffered so thousands of lines a second go through.
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
-import { TisseError } from '../errors.ts';
+import { TisseError } from '../kernel/errors.ts';
 import { propre, typo } from '../markup/index.ts';
 
 type Profile = 'article' | 'forum';

@@ -3,7 +3,7 @@
 // change what is indexed. Readers keep the old index until the new one is committed.
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../kernel/config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { reindex } from '../search/index.ts';

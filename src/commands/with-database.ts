@@ -1,6 +1,6 @@
 // Every CLI command that touches the site: open the configured database, bring it up to date, run the
 // command, close the database whatever happens.
-import { loadConfig, type Config } from '../config.ts';
+import { loadConfig, type Config } from '../kernel/config.ts';
 import { openDatabase, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 

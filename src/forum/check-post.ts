@@ -1,12 +1,12 @@
 // Every check a post must pass before anything is written, shared by the preview step and the send step:
 // the article and its forum mode, the honeypot, the fields, the length and link limits, the form token,
 // the parent message. Throws a ForumRejection saying why, in French.
-import type { Config } from '../config.ts';
+import type { Config } from '../kernel/config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Article, ForumMode, ForumStatus, User } from '../db/schema.ts';
-import { loadArticle } from '../content/articles.ts';
-import { loadSiteSettings } from '../content/settings.ts';
-import { isPublic } from '../content/visibility.ts';
+import { loadArticle } from '../articles/articles.ts';
+import { loadSiteSettings } from '../settings/settings.ts';
+import { isPublic } from '../articles/visibility.ts';
 import { checkFormToken } from './form-token.ts';
 import { countLinks, parsePostFields, type PostFields } from './input.ts';
 import { forumModeOf, initialStatus } from './modes.ts';

@@ -1,9 +1,9 @@
 // The email moderators receive for a new message: plain text (the message as typed) and HTML (rendered with
 // the forum profile, inside an escaped hono/jsx template). The poster's email is given to moderators only.
 import type { Article, ForumStatus } from '../db/schema.ts';
-import type { Mail } from '../jobs/mail.ts';
+import type { Mail } from '../outbox/mail.ts';
 import { propre } from '../markup/index.ts';
-import { markupHtml } from '../site/trusted-html.ts';
+import { markupHtml } from '../kernel/trusted-html.ts';
 import type { PostFields } from './input.ts';
 
 export interface NotificationInput {

@@ -1,6 +1,6 @@
 // Why a post was refused, as a stable reason for tests and logs, with a French sentence for the person and,
 // when it concerns one field, that field's name (the form shows the message next to it).
-import { TisseError, type ErrorCode } from '../errors.ts';
+import { TisseError, type ErrorCode } from '../kernel/errors.ts';
 
 export type RejectionReason =
   | 'invalid' // a field is missing or malformed

@@ -1,7 +1,21 @@
 // Published public messages of an article, rendered with the forum profile and nested as threads.
 import { propre } from '../markup/index.ts';
 import type { Db } from '../db/connect.ts';
-import type { ForumMessageView } from '../site/pages/forum-block.tsx';
+
+/** A published message as readers see it, with its replies. */
+export interface ForumMessageView {
+  id: number;
+  parentId: number | null;
+  title: string;
+  /** Rendered with the forum profile of the markup engine. */
+  html: string;
+  authorName: string;
+  authorUrl: string;
+  /** The link's text (« Nom de votre site »); empty: the author's name carries the link. */
+  authorSiteName: string;
+  createdAt: string;
+  replies: ForumMessageView[];
+}
 
 /** Replies deeper than this are shown at this depth, so a long exchange stays readable on a phone. */
 export const MAX_THREAD_DEPTH = 4;

@@ -8,7 +8,7 @@ import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Job } from '../db/schema.ts';
 import { createTestDatabase, forEachDatabase, openTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
-import { enqueueJob } from './queue.ts';
+import { enqueueJob } from '../outbox/queue.ts';
 import { backoffMs, startJobRunner, type JobHandler, type JobRunner } from './runner.ts';
 
 const log = pino({ level: 'silent' });

@@ -1,13 +1,14 @@
 // Boots the background jobs of a Tisse process: the handler of each job type and the runner polling the table.
 // Other modules add their job types here (scheduled publication, search indexing…).
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
+import type { Config } from '../kernel/config.ts';
 import type { Db } from '../db/connect.ts';
-import { loadSiteSettings } from '../content/settings.ts';
-import { createMailHandler, MAIL_JOB } from './mail.ts';
+import { loadSiteSettings } from '../settings/settings.ts';
+import { MAIL_JOB } from '../outbox/mail.ts';
+import { createMailHandler } from './send-mail.ts';
 import { startJobRunner, type JobHandler, type JobRunner } from './runner.ts';
-import { markScheduledPublication } from '../content/operations/mark-scheduled-publication.ts';
-import { SCHEDULED_PUBLICATION_JOB } from '../content/operations/change-article-status.ts';
+import { markScheduledPublication } from '../articles/operations/mark-scheduled-publication.ts';
+import { SCHEDULED_PUBLICATION_JOB } from '../articles/operations/change-article-status.ts';
 
 export interface JobsOptions {
   pollMs?: number;

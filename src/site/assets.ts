@@ -1,5 +1,5 @@
 // The public site's static files (src/site/assets/), served under /assets/.
-import { loadAssetFolder, type Asset } from '../asset-folder.ts';
+import { loadAssetFolder, type Asset } from '../web/asset-folder.ts';
 
 const siteAssets = loadAssetFolder('site/assets', '/assets/');
 

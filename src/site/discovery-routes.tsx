@@ -2,25 +2,26 @@
 // full text), keyword and author pages, /plan, sitemap.xml and robots.txt. Mounted before the public
 // site's routes, so that /rubrique/<slug>/rss.xml is matched here and not by /:slug.
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from './context.ts';
-import { notFound, renderInLayout, sendPage } from './routes.tsx';
+import type { AppEnv } from '../web/context.ts';
+import { notFound, renderInLayout } from './page.tsx';
+import { sendPage } from '../web/send-page.ts';
 import { SearchPage } from './pages/search.tsx';
 import { ListingPage } from './pages/listing.tsx';
 import { PlanPage } from './pages/plan.tsx';
 import { atom, rss, type FeedChannel, type FeedEntry } from './feeds.ts';
-import { xmlText } from '../forum/rss.ts';
-import { renderArticle } from './render-article.ts';
-import { loadSiteSettings } from '../content/settings.ts';
-import { loadSectionTree } from '../content/sections.ts';
-import { nextScheduledPublication } from '../content/articles.ts';
-import { publicArticles } from '../content/visibility.ts';
-import { resolvePath } from '../content/urls.ts';
+import { xmlText } from '../web/feed-writer.ts';
+import { renderArticle } from '../web/render-article.ts';
+import { loadSiteSettings } from '../settings/settings.ts';
+import { loadSectionTree } from '../sections/sections.ts';
+import { nextScheduledPublication } from '../articles/articles.ts';
+import { publicArticles } from '../articles/visibility.ts';
+import { resolvePath } from '../urls/urls.ts';
 import { search, type SearchResults } from '../search/index.ts';
 import { isEmptyQuery, parseQuery } from '../search/query.ts';
 import { plainText } from '../search/text.ts';
 import { authorsOf, findAuthor, findKeyword, listFeedArticles, sitemapArticles, type ArticleFilter, type FeedArticle } from '../search/discovery.ts';
 import { propre } from '../markup/index.ts';
-import { t } from '../i18n/index.ts';
+import { t } from '../kernel/i18n/index.ts';
 import type { Db } from '../db/connect.ts';
 
 export const discoveryRoutes = new Hono<AppEnv>();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { siteInBrowser, seriousAxeViolations, type Page } from '../helpers/browser.ts';
-import { createUser } from '../../src/content/operations/create-user.ts';
+import { createUser } from '../../src/users/operations/create-user.ts';
 
 const env = siteInBrowser('the back-office browser journey', async (site) => {
   await createUser(env.site.db, { email: 'redac@example.org', name: 'Camille Rédactrice', role: 'editor', password: 'motdepasse-redac' });

@@ -54,7 +54,7 @@ export async function logInEditor(site: TestSite): Promise<string> {
   const email = 'redactrice@example.org';
   const exists = await site.db.kysely.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (!exists) {
-    const { createUser } = await import('../../src/content/operations/create-user.ts');
+    const { createUser } = await import('../../src/users/operations/create-user.ts');
     await createUser(site.db, { email, name: 'Rédactrice', role: 'editor', password: 'motdepasse-redactrice' });
   }
   return logIn(site, email, 'motdepasse-redactrice');

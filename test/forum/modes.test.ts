@@ -401,9 +401,9 @@ forEachDialect('forum', (dialect) => {
     assert.match(home, /Forum : messages des lecteurs/);
     assert.match(home, new RegExp(`href="/ecrire/forum\\?statut=pending">${Number(pending.n)} message\\(s\\) à valider`));
     // A restricted administrator of a section without this article counts none of its messages.
-    const { createSection } = await import('../../src/content/operations/create-section.ts');
+    const { createSection } = await import('../../src/sections/operations/create-section.ts');
     const other = await createSection(site.db, { title: 'Rubrique sans forum' });
-    const { createUser } = await import('../../src/content/operations/create-user.ts');
+    const { createUser } = await import('../../src/users/operations/create-user.ts');
     await createUser(site.db, { email: 'restreint@example.org', name: 'Restreint', role: 'administrator', password: 'motdepasse-restreint', sections: [other.id] });
     const restricted = await (await site.get('/ecrire/', { headers: { cookie: await logIn(site, 'restreint@example.org', 'motdepasse-restreint') } })).text();
     assert.match(restricted, /0 message\(s\) à valider/);
@@ -412,7 +412,7 @@ forEachDialect('forum', (dialect) => {
   });
 
   test('the moderation queue pages through long lists', async () => {
-    const { QUEUE_PAGE_SIZE } = await import('../../src/forum/admin-routes.tsx');
+    const { QUEUE_PAGE_SIZE } = await import('../../src/admin/forum-routes.tsx');
     const have = await site.db.kysely.selectFrom('forum_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('kind', '=', 'public').executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     const missing = QUEUE_PAGE_SIZE + 5 - Number(have.n);

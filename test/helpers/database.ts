@@ -9,7 +9,7 @@ import { describe } from 'node:test';
 import pg from 'pg';
 import { openDatabase, type Db } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { createUser } from '../../src/content/operations/create-user.ts';
+import { createUser } from '../../src/users/operations/create-user.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 

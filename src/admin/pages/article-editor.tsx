@@ -1,15 +1,15 @@
 // The article editor: every SPIP field, a markup toolbar, live preview (and a no-JS preview button),
 // warnings (someone else editing, broken internal links), the workflow actions, the team discussion.
 import type { FC } from 'hono/jsx';
-import { t, formatDate } from '../../i18n/index.ts';
+import { t, formatDate } from '../../kernel/i18n/index.ts';
 import type { Article, ArticleStatus, ForumMessage, Section } from '../../db/schema.ts';
-import type { SectionTree } from '../../content/sections.ts';
-import type { TransitionName } from '../../content/workflow.ts';
-import { markupHtml } from '../../site/trusted-html.ts';
-import type { RenderedArticle } from '../../site/render-article.ts';
+import type { SectionTree } from '../../sections/sections.ts';
+import type { TransitionName } from '../../articles/workflow.ts';
+import { markupHtml } from '../../kernel/trusted-html.ts';
+import type { RenderedArticle } from '../../web/render-article.ts';
 import { CsrfField, Notice } from './layout.tsx';
 import { StatusBadge } from './home.tsx';
-import type { CurrentUser } from '../auth.ts';
+import type { CurrentUser } from '../../web/auth.ts';
 
 /** What the form shows: the saved article, or what was typed when a save failed. */
 export interface ArticleFormValues {

@@ -2,11 +2,11 @@
 // form, and a document's page (edit its texts, attach it to an article or detach it, delete it).
 import type { FC } from 'hono/jsx';
 import type { Document } from '../../db/schema.ts';
-import type { DocumentSummary } from '../../content/documents/library.ts';
-import { formatSize } from '../../content/documents/upload-document.ts';
-import { documentUrl } from '../../site/markup-resolver.ts';
-import { t } from '../../i18n/index.ts';
-import type { CurrentUser } from '../auth.ts';
+import type { DocumentSummary } from '../../documents/library.ts';
+import { formatSize } from '../../documents/operations/upload-document.ts';
+import { documentUrl } from '../../web/markup-resolver.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
 import { Done, Field, FormErrors, type FormState } from './form-fields.tsx';
 

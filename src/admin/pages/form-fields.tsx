@@ -2,7 +2,7 @@
 // each shows its label, hint and error, and the value the person typed, so that a refused form comes
 // back as it was sent, with the problem next to the field.
 import type { Child, FC } from 'hono/jsx';
-import { t } from '../../i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
 import { Notice } from './layout.tsx';
 
 /** What a form shows: values (as typed, or from the database), per-field errors and a general message. */

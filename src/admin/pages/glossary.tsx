@@ -2,8 +2,8 @@
 import type { FC } from 'hono/jsx';
 import type { GlossaryTerm } from '../../db/schema.ts';
 import { termVariants } from '../../glossary/repository.ts';
-import { t } from '../../i18n/index.ts';
-import type { CurrentUser } from '../auth.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
 import { Done, Field, FormErrors, type FormState } from './form-fields.tsx';
 

@@ -1,9 +1,9 @@
 // Back-office home: what waits for me — articles proposed for publication, my drafts, and for moderators the
 // forum messages to validate.
 import type { FC } from 'hono/jsx';
-import { t } from '../../i18n/index.ts';
-import type { ArticleRow } from '../../content/article-lists.ts';
-import { formatDate } from '../../i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { ArticleRow } from '../../articles/article-lists.ts';
+import { formatDate } from '../../kernel/i18n/index.ts';
 
 export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows, caption }) => (
   <table>

@@ -1,8 +1,8 @@
 // Back-office pages for keywords: the groups with their keywords, the group form and the keyword form.
 import type { FC } from 'hono/jsx';
-import type { KeywordGroupWithKeywords } from '../../content/keywords.ts';
-import { t } from '../../i18n/index.ts';
-import type { CurrentUser } from '../auth.ts';
+import type { KeywordGroupWithKeywords } from '../../keywords/keywords.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
 import { CheckField, Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
 

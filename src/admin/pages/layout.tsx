@@ -1,9 +1,9 @@
 // The back-office frame: skip link, site name, the current user with a logout button, and the main
 // navigation (Articles, Rubriques, Mots-clés, Glossaire, Auteurs, Documents, Forum, Réglages).
 import type { Child, FC } from 'hono/jsx';
-import { t } from '../../i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
 import { adminAssetUrl } from '../assets.ts';
-import { CSRF_FIELD, type CurrentUser } from '../auth.ts';
+import { CSRF_FIELD, type CurrentUser } from '../../web/auth.ts';
 
 export const adminNav = [
   { href: '/ecrire/articles', key: 'admin.nav.articles' },

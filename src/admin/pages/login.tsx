@@ -1,6 +1,6 @@
 // The login form (and its error state, keeping the email typed).
 import type { FC } from 'hono/jsx';
-import { t } from '../../i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
 import { Notice } from './layout.tsx';
 
 export const LoginPage: FC<{ email?: string; error?: string; back?: string; info?: string }> = ({ email = '', error, back = '', info }) => (

@@ -4,9 +4,9 @@
 import type { FC } from 'hono/jsx';
 import type { ForumStatus } from '../../db/schema.ts';
 import type { ModerationRow } from '../../forum/queries.ts';
-import { formatDate } from '../../i18n/index.ts';
-import { markupHtml } from '../../site/trusted-html.ts';
-import type { CurrentUser } from '../auth.ts';
+import { formatDate } from '../../kernel/i18n/index.ts';
+import { markupHtml } from '../../kernel/trusted-html.ts';
+import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField, Notice } from './layout.tsx';
 
 /** A message as the queue shows it: the moderators' row with its text rendered by the forum profile. */

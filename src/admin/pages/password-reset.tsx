@@ -1,6 +1,6 @@
 // Password reset pages: ask for the link by email, then choose a new password with the emailed token.
 import type { FC } from 'hono/jsx';
-import { t } from '../../i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
 import { Notice } from './layout.tsx';
 
 export const ResetRequestPage: FC<{ sent?: boolean; email?: string }> = ({ sent, email = '' }) => (

@@ -1,9 +1,9 @@
 // An article's history: its revisions (who, when), a form to compare any two, the word-level diff, and a
 // restore button per revision for those who may edit the article.
 import type { FC } from 'hono/jsx';
-import { t } from '../../i18n/index.ts';
-import type { FieldDiff, RevisionEntry } from '../../content/revision-diff.ts';
-import type { CurrentUser } from '../auth.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { FieldDiff, RevisionEntry } from '../../articles/revision-diff.ts';
+import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });

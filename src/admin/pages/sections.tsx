@@ -2,9 +2,9 @@
 // edit), with a separate form to move a section elsewhere in the tree.
 import type { FC } from 'hono/jsx';
 import type { Section } from '../../db/schema.ts';
-import type { SectionTree } from '../../content/sections.ts';
-import { t } from '../../i18n/index.ts';
-import type { CurrentUser } from '../auth.ts';
+import type { SectionTree } from '../../sections/sections.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
 import { Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
 

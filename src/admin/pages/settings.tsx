@@ -1,8 +1,8 @@
 // The site settings form: identity (name, tagline, description, language), default forum mode, follow-us
 // links, and outgoing mail (SMTP). The SMTP password is never sent back to the browser.
 import type { FC } from 'hono/jsx';
-import { t } from '../../i18n/index.ts';
-import type { CurrentUser } from '../auth.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
 import { Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
 import { Notice } from './layout.tsx';

@@ -1,10 +1,10 @@
 // Back-office pages for accounts: the list (search, role filter) and the account form (create and edit:
 // role, restricted administrator's sections, disable).
 import type { FC } from 'hono/jsx';
-import type { UserSummary } from '../../content/users.ts';
+import type { UserSummary } from '../../users/users.ts';
 import type { UserRole } from '../../db/schema.ts';
-import { t } from '../../i18n/index.ts';
-import type { CurrentUser } from '../auth.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField, Notice } from './layout.tsx';
 import { Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
 

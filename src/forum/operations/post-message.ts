@@ -1,10 +1,10 @@
 // Posting a message in an article's forum: every check (check-post.ts), then in one transaction the
 // duplicate check, the per-IP and per-email rate limits, the insert and the moderators' notification.
 // A rejection leaves nothing written: the counters roll back with the rest.
-import type { Config } from '../../config.ts';
+import type { Config } from '../../kernel/config.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { ForumStatus } from '../../db/schema.ts';
-import { enqueueMail } from '../../jobs/mail.ts';
+import { enqueueMail } from '../../outbox/mail.ts';
 import { checkPost, type PostInput } from '../check-post.ts';
 import { moderatorEmails } from '../moderators.ts';
 import { notificationMail } from '../notification-mail.tsx';

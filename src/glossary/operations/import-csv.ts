@@ -6,7 +6,7 @@
 // presentation|texte, lien|link|url, ancre|slug. Variants are separated by « | », or by « / » as in SPIP's
 // Couteau Suisse glossary titles (« SCOP/SCOPs »).
 import type { Db } from '../../db/connect.ts';
-import { TisseError, isTisseError } from '../../errors.ts';
+import { TisseError, isTisseError } from '../../kernel/errors.ts';
 import { parseCsv } from '../csv.ts';
 import { glossaryChanged } from '../repository.ts';
 import { saveValidTerm, validateTerm, type TermInput, type ValidTerm } from './save-term.ts';

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { GlossaryTerm } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
-import { TisseError } from '../../errors.ts';
-import { slugify } from '../../content/slug.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { slugify } from '../../kernel/slug.ts';
 import { glossaryChanged } from '../repository.ts';
 
 const text = (max: number) => z.string().trim().max(max, `au plus ${max} caractères`);

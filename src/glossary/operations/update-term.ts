@@ -3,7 +3,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { GlossaryTerm } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
-import { TisseError } from '../../errors.ts';
+import { TisseError } from '../../kernel/errors.ts';
 import { glossaryChanged } from '../repository.ts';
 import { slugTaken, termColumns, validateTerm, type TermInput } from './save-term.ts';
 

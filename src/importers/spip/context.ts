@@ -2,8 +2,8 @@
 // per object and status, everything skipped and why), the ids already mapped, and the slugs taken.
 import type { Insertable } from 'kysely';
 import type { Database, ObjectType } from '../../db/schema.ts';
-import { pathFor, reservedArticleSlugs } from '../../content/urls.ts';
-import { slugify } from '../../content/slug.ts';
+import { pathFor, reservedArticleSlugs } from '../../urls/urls.ts';
+import { slugify } from '../../kernel/slug.ts';
 import type { SpipDump } from './dump.ts';
 
 export interface Skipped {

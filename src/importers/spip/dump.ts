@@ -2,7 +2,7 @@
 // is one Tisse can import, with a French sentence for each way it can be wrong. Nothing else reads the file.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { TisseError } from '../../errors.ts';
+import { TisseError } from '../../kernel/errors.ts';
 
 /** SPIP 3.0's core schema version: the first with generic `_liens` tables and `spip_forum.objet`. */
 export const MIN_SPIP_SCHEMA = 19268;

@@ -1,14 +1,14 @@
 // The article page: breadcrumb, titles, date, print and forum links, body with footnotes, keywords,
 // documents, the forum, related articles.
 import type { FC } from 'hono/jsx';
-import { formatDate, t } from '../../i18n/index.ts';
-import type { ArticlePageData } from '../../content/articles.ts';
+import { formatDate, t } from '../../kernel/i18n/index.ts';
+import type { ArticlePageData } from '../../articles/articles.ts';
 import type { ForumMode } from '../../db/schema.ts';
-import { markupHtml } from '../trusted-html.ts';
-import type { RenderedArticle } from '../render-article.ts';
+import { markupHtml } from '../../kernel/trusted-html.ts';
+import type { RenderedArticle } from '../../web/render-article.ts';
 import { Breadcrumb, type Crumb } from './layout.tsx';
 import { ForumBlock, type ForumBlockProps } from './forum-block.tsx';
-import { documentUrl } from '../markup-resolver.ts';
+import { documentUrl } from '../../web/markup-resolver.ts';
 
 export interface ArticlePageProps {
   data: ArticlePageData;

@@ -1,6 +1,6 @@
 // Error pages: a 404 that helps (search box, way home) and short pages for other errors.
 import type { FC } from 'hono/jsx';
-import { t } from '../../i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
 import { SearchForm } from './layout.tsx';
 
 export const NotFoundPage: FC = () => (

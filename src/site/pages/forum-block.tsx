@@ -2,23 +2,10 @@
 // comment form with SPIP's wording. The form is also used alone by the forum's own pages (preview, reply,
 // a rejected post shown again with what the person typed).
 import type { FC } from 'hono/jsx';
-import { formatDate, t } from '../../i18n/index.ts';
+import { formatDate, t } from '../../kernel/i18n/index.ts';
 import type { ForumMode } from '../../db/schema.ts';
-import { markupHtml } from '../trusted-html.ts';
-
-export interface ForumMessageView {
-  id: number;
-  parentId: number | null;
-  title: string;
-  /** Rendered with the forum profile of the markup engine. */
-  html: string;
-  authorName: string;
-  authorUrl: string;
-  /** The link's text (« Nom de votre site »); empty: the author's name carries the link. */
-  authorSiteName: string;
-  createdAt: string;
-  replies: ForumMessageView[];
-}
+import { markupHtml } from '../../kernel/trusted-html.ts';
+import type { ForumMessageView } from '../../forum/threads.ts';
 
 export interface ForumBlockProps {
   articleId: number;

@@ -1,18 +1,12 @@
 // The glossary page /glossaire (every term A–Z with its anchor, definition, presentation, link and the published
-// articles that use it) and its route; also the list of definitions printed after an article.
-// routes.tsx imports GlossaryPrintList from here while this module uses routes.tsx's page helpers: the cycle is
-// harmless because those helpers are only called inside request handlers, long after both modules loaded.
-import { Hono } from 'hono';
+// articles that use it); also the list of definitions printed after an article.
 import type { FC } from 'hono/jsx';
-import type { AppEnv } from '../context.ts';
 import type { GlossaryTerm } from '../../db/schema.ts';
 import { propre, typo } from '../../markup/index.ts';
-import { t, type Lang } from '../../i18n/index.ts';
-import { listTerms, loadGlossary, termVariants } from '../../glossary/repository.ts';
-import { articlesByTerm, type ArticleUse } from '../../glossary/usage.ts';
-import { nextScheduledPublication } from '../../content/articles.ts';
-import { markupHtml } from '../trusted-html.ts';
-import { renderInLayout, sendPage } from '../routes.tsx';
+import { t, type Lang } from '../../kernel/i18n/index.ts';
+import { termVariants } from '../../glossary/repository.ts';
+import type { ArticleUse } from '../../glossary/usage.ts';
+import { markupHtml } from '../../kernel/trusted-html.ts';
 import { Breadcrumb } from './layout.tsx';
 
 /** The letter a term is filed under: its first letter without accent, or « # » for digits and signs. */
@@ -122,15 +116,3 @@ export const GlossaryPrintList: FC<{ terms: GlossaryTerm[]; lang?: Lang }> = ({ 
       </dl>
     </section>
   );
-
-export const glossaryRoutes = new Hono<AppEnv>();
-
-glossaryRoutes.get('/glossaire', async (c) => {
-  const { db } = c.get('app');
-  const now = new Date().toISOString();
-  const [terms, glossary] = await Promise.all([listTerms(db), loadGlossary(db)]);
-  const uses = await articlesByTerm(db, glossary, now);
-  const body = await renderInLayout(db, { title: t('site.glossary'), body: <GlossaryPage terms={terms} uses={uses} /> });
-  return sendPage(c, body, { expiresAt: await nextScheduledPublication(db, now) });
-});
-

@@ -1,10 +1,10 @@
 // The print version: the article alone, clean, with its footnotes and the address of every link printed.
 import type { Child, FC } from 'hono/jsx';
-import { formatDate, t } from '../../i18n/index.ts';
-import type { SiteSettings } from '../../content/settings.ts';
-import type { ArticlePageData } from '../../content/articles.ts';
-import { markupHtml } from '../trusted-html.ts';
-import type { RenderedArticle } from '../render-article.ts';
+import { formatDate, t } from '../../kernel/i18n/index.ts';
+import type { SiteSettings } from '../../settings/settings.ts';
+import type { ArticlePageData } from '../../articles/articles.ts';
+import { markupHtml } from '../../kernel/trusted-html.ts';
+import type { RenderedArticle } from '../../web/render-article.ts';
 import { assetUrl } from '../assets.ts';
 
 export interface PrintPageProps {

@@ -1,7 +1,7 @@
 // The search page: the form with the query, a message when the query is empty or was cut, ranked results
 // with highlighted snippets (<mark>), and pagination by plain links.
 import type { FC } from 'hono/jsx';
-import { formatDate, t } from '../../i18n/index.ts';
+import { formatDate, t } from '../../kernel/i18n/index.ts';
 import { MAX_QUERY_LENGTH } from '../../search/query.ts';
 import { MAX_PAGE, type SearchResults } from '../../search/index.ts';
 import { SearchForm } from './layout.tsx';

@@ -1,9 +1,9 @@
 // A section page: breadcrumb, presentation, sub-sections and the section's articles.
 import type { FC } from 'hono/jsx';
-import { t } from '../../i18n/index.ts';
-import type { ArticleSummary } from '../../content/articles.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { ArticleSummary } from '../../articles/articles.ts';
 import type { Section } from '../../db/schema.ts';
-import { markupHtml } from '../trusted-html.ts';
+import { markupHtml } from '../../kernel/trusted-html.ts';
 import { Breadcrumb, type Crumb } from './layout.tsx';
 import { ArticleList, SectionList } from './home.tsx';
 

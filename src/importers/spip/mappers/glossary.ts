@@ -6,7 +6,7 @@ import type { Insertable } from 'kysely';
 import type { GlossaryTermsTable } from '../../../db/schema.ts';
 import { spipDate } from '../dates.ts';
 import { int, splitNumberedTitle, str, type MappingContext } from '../context.ts';
-import type { SpipMot } from './keywords.ts';
+import type { SpipMot } from './keyword-rows.ts';
 
 export function isGlossaryGroup(title: string): boolean {
   const t = title.trim().toLowerCase();

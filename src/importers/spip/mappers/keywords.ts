@@ -2,25 +2,7 @@
 // "Glossaire" (Couteau Suisse's convention) becomes glossary terms instead (see glossary.ts).
 import { int, splitNumberedTitle, str, type MappingContext } from '../context.ts';
 import { mapGlossaryTerm, isGlossaryGroup } from './glossary.ts';
-
-interface SpipGroupe {
-  id_groupe: number;
-  titre: string;
-  descriptif: string;
-  texte: string;
-  unseul: string;
-  obligatoire: string;
-  tables_liees: string;
-}
-
-export interface SpipMot {
-  id_mot: number;
-  titre: string;
-  descriptif: string;
-  texte: string;
-  id_groupe: number;
-  maj: string | null;
-}
+import type { SpipGroupe, SpipMot } from './keyword-rows.ts';
 
 const objectTypes: Record<string, 'article' | 'section'> = { articles: 'article', rubriques: 'section', article: 'article', rubrique: 'section' };
 

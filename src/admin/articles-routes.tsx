@@ -1,0 +1,317 @@
+// Back-office articles: the list, the editor (new and existing), live preview, workflow actions, team
+// discussion, revisions with diff and restore. Every write goes through a content/operations/ function.
+import { Hono, type Context } from 'hono';
+import type { AdminEnv, CurrentUser } from '../web/auth.ts';
+import { mustUser } from '../web/auth.ts';
+import { field, fieldList, formFields, renderAdmin } from './render.tsx';
+import { ArticleEditor, PreviewBlock, type ArticleFormValues, type EditorChoices, type EditorProps } from './pages/article-editor.tsx';
+import { ArticleTable } from './pages/home.tsx';
+import { RevisionsPage } from './pages/revisions.tsx';
+import { isoToParisLocal, parisLocalToIso } from './paris-time.ts';
+import type { Db } from '../db/connect.ts';
+import type { Article, ArticleStatus } from '../db/schema.ts';
+import { TisseError, isTisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
+import { listArticlesForActor } from '../articles/article-lists.ts';
+import { loadSectionTree } from '../sections/sections.ts';
+import { can, type ArticleTarget } from '../users/permissions.ts';
+import { transitionsFrom, isTransitionName, articleStatuses } from '../articles/workflow.ts';
+import { createArticle } from '../articles/operations/create-article.ts';
+import { updateArticle } from '../articles/operations/update-article.ts';
+import { changeArticleStatus } from '../articles/operations/change-article-status.ts';
+import { markEditing, othersEditing } from '../articles/operations/edit-lock.ts';
+import { postTeamMessage } from '../articles/operations/post-team-message.ts';
+import { restoreRevision } from '../articles/operations/restore-revision.ts';
+import { diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/revision-diff.ts';
+import { renderArticle, type RenderedArticle } from '../web/render-article.ts';
+import { articleGlossary } from '../glossary/article-glossary.ts';
+
+export const articleAdminRoutes = new Hono<AdminEnv>();
+
+async function loadChoices(db: Db): Promise<EditorChoices> {
+  const k = db.kysely;
+  const [tree, groups, keywords, writers, articles] = await Promise.all([
+    loadSectionTree(db),
+    k.selectFrom('keyword_groups').select(['id', 'title', 'applies_to']).orderBy('title').execute(),
+    k.selectFrom('keywords').select(['id', 'title', 'group_id']).orderBy('title').execute(),
+    k.selectFrom('users').select(['id', 'name']).where('role', 'in', ['administrator', 'editor']).orderBy('name').execute(),
+    k.selectFrom('articles').select(['id', 'title']).where('status', '!=', 'trash').orderBy('updated_at', 'desc').limit(500).execute(),
+  ]);
+  return {
+    tree,
+    keywordGroups: groups
+      .filter((g) => g.applies_to === '' || g.applies_to.split(',').includes('article'))
+      .map((g) => ({ id: g.id, title: g.title, keywords: keywords.filter((kw) => kw.group_id === g.id) })),
+    writers,
+    articles,
+  };
+}
+
+async function articleTarget(db: Db, article: Article): Promise<ArticleTarget> {
+  const authors = await db.kysely.selectFrom('article_authors').select('user_id').where('article_id', '=', article.id).orderBy('position').execute();
+  return { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) };
+}
+
+async function valuesOf(db: Db, article: Article, target: ArticleTarget): Promise<ArticleFormValues> {
+  const [keywords, related] = await Promise.all([
+    db.kysely.selectFrom('keyword_links').select('keyword_id').where('object_type', '=', 'article').where('object_id', '=', article.id).execute(),
+    db.kysely.selectFrom('related_articles').select('related_id').where('article_id', '=', article.id).orderBy('position').execute(),
+  ]);
+  return {
+    title: article.title,
+    surtitle: article.surtitle,
+    subtitle: article.subtitle,
+    description: article.description,
+    lead: article.lead,
+    text: article.text,
+    postscript: article.postscript,
+    sectionId: String(article.section_id),
+    publishedAt: isoToParisLocal(article.published_at),
+    writtenAt: isoToParisLocal(article.written_at),
+    forumMode: article.forum_mode ?? '',
+    keywordIds: keywords.map((k) => String(k.keyword_id)),
+    authorIds: target.authorIds.map(String),
+    relatedIds: related.map((r) => String(r.related_id)),
+    expectedUpdatedAt: article.updated_at,
+  };
+}
+
+function valuesFromForm(fields: Record<string, string | string[]>): ArticleFormValues {
+  return {
+    title: field(fields, 'title'),
+    surtitle: field(fields, 'surtitle'),
+    subtitle: field(fields, 'subtitle'),
+    description: field(fields, 'description'),
+    lead: field(fields, 'lead'),
+    text: field(fields, 'text'),
+    postscript: field(fields, 'postscript'),
+    sectionId: field(fields, 'sectionId'),
+    publishedAt: field(fields, 'publishedAt'),
+    writtenAt: field(fields, 'writtenAt'),
+    forumMode: field(fields, 'forumMode'),
+    keywordIds: fieldList(fields, 'keywordIds'),
+    authorIds: fieldList(fields, 'authorIds'),
+    relatedIds: fieldList(fields, 'relatedIds'),
+    expectedUpdatedAt: field(fields, 'expectedUpdatedAt'),
+  };
+}
+
+/** Renders unsaved text as the public page would (article profile, glossary, internal links). */
+async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surtitle' | 'subtitle' | 'lead' | 'text' | 'postscript'>, base?: Article): Promise<RenderedArticle> {
+  const now = new Date().toISOString();
+  const article: Article = {
+    id: base?.id ?? 0,
+    section_id: base?.section_id ?? 0,
+    slug: base?.slug ?? '',
+    surtitle: values.surtitle,
+    title: values.title,
+    subtitle: values.subtitle,
+    description: '',
+    lead: values.lead,
+    text: values.text,
+    postscript: values.postscript,
+    status: base?.status ?? 'draft',
+    published_at: base?.published_at ?? null,
+    written_at: null,
+    forum_mode: null,
+    lang: base?.lang ?? 'fr',
+    glossary_enabled: base?.glossary_enabled ?? 1,
+    link_title: '',
+    link_url: '',
+    redirect_url: '',
+    created_at: now,
+    updated_at: now,
+  };
+  const glossary = await articleGlossary(db, article);
+  return renderArticle(db, article, (doc, name) => glossary.annotate(doc, name));
+}
+
+async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user' | 'choices' | 'canDate'> & { status?: number }): Promise<Response> {
+  const user = mustUser(c);
+  const db = c.get('app').db;
+  const choices = await loadChoices(db);
+  let extra: Partial<EditorProps> = {};
+  let canDate = false;
+  if (props.article) {
+    const target = await articleTarget(db, props.article);
+    canDate = can(user.actor, 'article.schedule', target);
+    const discussion = can(user.actor, 'article.view', target)
+      ? await db.kysely.selectFrom('forum_messages').selectAll().where('article_id', '=', props.article.id).where('kind', '=', 'team').orderBy('created_at').orderBy('id').execute()
+      : [];
+    extra = {
+      actions: transitionsFrom(props.article.status).filter((name) => can(user.actor, `article.${name}`, target)),
+      discussion,
+      canDiscuss: can(user.actor, 'article.discuss', target),
+    };
+  }
+  const { status, ...rest } = props;
+  return renderAdmin(c, {
+    title: props.article ? props.article.title : t('admin.article.new'),
+    current: '/ecrire/articles',
+    scripts: ['editor.js'],
+    ...(status ? { status } : {}),
+    body: <ArticleEditor user={user} choices={choices} canDate={canDate} {...extra} {...rest} />,
+  });
+}
+
+async function loadEditable(c: Context<AdminEnv>, user: CurrentUser): Promise<{ article: Article; target: ArticleTarget }> {
+  const id = Number(c.req.param('id'));
+  if (!Number.isInteger(id) || id <= 0) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+  const db = c.get('app').db;
+  const article = await db.kysely.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+  const target = await articleTarget(db, article);
+  if (!can(user.actor, 'article.view', target)) throw new TisseError('FORBIDDEN', 'Vous ne pouvez pas voir cet article.');
+  return { article, target };
+}
+
+function toOperationInput(values: ArticleFormValues) {
+  return {
+    ...values,
+    publishedAt: parisLocalToIso(values.publishedAt),
+    writtenAt: parisLocalToIso(values.writtenAt),
+    expectedUpdatedAt: values.expectedUpdatedAt || undefined,
+  };
+}
+
+articleAdminRoutes.get('/', async (c) => {
+  const user = mustUser(c);
+  const wanted = c.req.query('statut');
+  const status = articleStatuses.includes(wanted as ArticleStatus) ? (wanted as ArticleStatus) : undefined;
+  const rows = await listArticlesForActor(c.get('app').db, user.actor, status ? { status } : {});
+  return renderAdmin(c, {
+    title: t('admin.article.list'),
+    current: '/ecrire/articles',
+    body: (
+      <>
+        <h1>{t('admin.article.list')}</h1>
+        <p>
+          <a class="button" href="/ecrire/articles/nouveau">{t('admin.article.new')}</a>
+        </p>
+        <nav aria-label={t('admin.article.filter')}>
+          <ul class="actions">
+            <li><a href="/ecrire/articles" aria-current={status ? undefined : 'page'}>{t('admin.article.all')}</a></li>
+            {articleStatuses.map((s) => (
+              <li><a href={`/ecrire/articles?statut=${s}`} aria-current={status === s ? 'page' : undefined}>{t(`admin.status.${s}`)}</a></li>
+            ))}
+          </ul>
+        </nav>
+        {rows.length ? <ArticleTable rows={rows} caption={t('admin.article.list')} /> : <p>{t('admin.home.none')}</p>}
+      </>
+    ),
+  });
+});
+
+articleAdminRoutes.get('/nouveau', async (c) => {
+  const user = mustUser(c);
+  if (!can(user.actor, 'article.create')) throw new TisseError('FORBIDDEN');
+  const sectionId = c.req.query('rubrique') ?? '';
+  const empty: ArticleFormValues = { title: '', surtitle: '', subtitle: '', description: '', lead: '', text: '', postscript: '', sectionId, publishedAt: '', writtenAt: '', forumMode: '', keywordIds: [], authorIds: [String(user.user.id)], relatedIds: [], expectedUpdatedAt: '' };
+  return renderEditor(c, { values: empty });
+});
+
+articleAdminRoutes.post('/nouveau', async (c) => {
+  const user = mustUser(c);
+  if (!can(user.actor, 'article.create')) throw new TisseError('FORBIDDEN');
+  const db = c.get('app').db;
+  const fields = await formFields(c);
+  const values = valuesFromForm(fields);
+  if (field(fields, 'apercu')) {
+    return renderEditor(c, { values, preview: await previewOf(db, values) });
+  }
+  try {
+    const sectionId = Number(values.sectionId);
+    const article = await createArticle(db, { sectionId: Number.isInteger(sectionId) && sectionId > 0 ? sectionId : -1, title: values.title, status: 'draft', authorIds: [user.user.id], createdBy: user.user.id });
+    // The other fields go through the one update operation (validation, permissions, revision).
+    await updateArticle(db, user.actor, article.id, { ...toOperationInput(values), expectedUpdatedAt: undefined, authorIds: values.authorIds.length ? values.authorIds : [String(user.user.id)] });
+    return c.redirect(`/ecrire/articles/${article.id}?enregistre=1`, 303);
+  } catch (error) {
+    if (!isTisseError(error) || error.status >= 500) throw error;
+    return renderEditor(c, { values, error: error.message, fieldErrors: error.fields ?? (error.code === 'BAD_INPUT' ? { title: error.message } : undefined), status: error.status });
+  }
+});
+
+articleAdminRoutes.post('/apercu', async (c) => {
+  mustUser(c);
+  const values = valuesFromForm(await formFields(c));
+  const preview = await previewOf(c.get('app').db, values);
+  const html = await (<PreviewBlock preview={preview} />).toString();
+  return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+});
+
+articleAdminRoutes.get('/:id{[0-9]+}', async (c) => {
+  const user = mustUser(c);
+  const db = c.get('app').db;
+  const { article, target } = await loadEditable(c, user);
+  const mayEdit = can(user.actor, 'article.edit', target);
+  const others = await othersEditing(db, article.id, user.user.id);
+  if (mayEdit) await markEditing(db, article.id, user.user.id);
+  return renderEditor(c, {
+    article,
+    values: await valuesOf(db, article, target),
+    othersEditing: others,
+    info: c.req.query('enregistre') !== undefined ? t('admin.article.saved') : c.req.query('statut') ? t('admin.action.done', { status: t(`admin.status.${article.status}`) }) : undefined,
+    preview: await previewOf(db, article, article),
+  });
+});
+
+articleAdminRoutes.post('/:id{[0-9]+}', async (c) => {
+  const user = mustUser(c);
+  const db = c.get('app').db;
+  const { article } = await loadEditable(c, user);
+  const fields = await formFields(c);
+  const values = valuesFromForm(fields);
+  if (field(fields, 'apercu')) return renderEditor(c, { article, values, preview: await previewOf(db, values, article) });
+  try {
+    await updateArticle(db, user.actor, article.id, toOperationInput(values));
+    return c.redirect(`/ecrire/articles/${article.id}?enregistre=1`, 303);
+  } catch (error) {
+    if (!isTisseError(error) || error.status >= 500) throw error;
+    return renderEditor(c, { article, values, error: error.message, fieldErrors: error.fields, status: error.status, preview: await previewOf(db, values, article) });
+  }
+});
+
+articleAdminRoutes.post('/:id{[0-9]+}/statut', async (c) => {
+  const user = mustUser(c);
+  const fields = await formFields(c);
+  const action = field(fields, 'action');
+  if (!isTransitionName(action)) throw new TisseError('BAD_INPUT', 'Action inconnue.');
+  const publishAt = parisLocalToIso(field(fields, 'publishAt'));
+  const id = Number(c.req.param('id'));
+  await changeArticleStatus(c.get('app').db, user.actor, id, action, publishAt ? { publishAt } : {});
+  return c.redirect(`/ecrire/articles/${id}?statut=1`, 303);
+});
+
+articleAdminRoutes.post('/:id{[0-9]+}/discussion', async (c) => {
+  const user = mustUser(c);
+  const id = Number(c.req.param('id'));
+  await postTeamMessage(c.get('app').db, user.actor, id, { text: field(await formFields(c), 'text') });
+  return c.redirect(`/ecrire/articles/${id}#discussion`, 303);
+});
+
+articleAdminRoutes.get('/:id{[0-9]+}/revisions', async (c) => {
+  const user = mustUser(c);
+  const db = c.get('app').db;
+  const { article, target } = await loadEditable(c, user);
+  const revisions = await listRevisions(db, article.id);
+  const to = Number(c.req.query('a') ?? revisions[0]?.number ?? 0);
+  const from = Number(c.req.query('de') ?? revisions[1]?.number ?? to);
+  let diff;
+  if (revisions.length > 0) {
+    const [a, b] = await Promise.all([loadRevisionFields(db, article.id, from), loadRevisionFields(db, article.id, to)]);
+    if ((c.req.query('a') || c.req.query('de')) && (!a || !b)) throw new TisseError('NOT_FOUND', 'Cette révision n’existe pas.');
+    if (a && b) diff = diffRevisionFields(a, b);
+  }
+  return renderAdmin(c, {
+    title: t('admin.revisions.title', { title: article.title }),
+    current: '/ecrire/articles',
+    body: <RevisionsPage user={user} articleId={article.id} title={article.title} revisions={revisions} from={from} to={to} diff={diff} canRestore={can(user.actor, 'article.restoreRevision', target)} />,
+  });
+});
+
+articleAdminRoutes.post('/:id{[0-9]+}/revisions/:number{[0-9]+}/restaurer', async (c) => {
+  const user = mustUser(c);
+  const id = Number(c.req.param('id'));
+  await restoreRevision(c.get('app').db, user.actor, id, Number(c.req.param('number')));
+  return c.redirect(`/ecrire/articles/${id}/revisions`, 303);
+});

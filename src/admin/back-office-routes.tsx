@@ -1,0 +1,152 @@
+// The back office at /ecrire/ (every path here is absolute): assets, login and logout, password reset, then (behind requireUser) the home
+// page and each area's router. Every unsafe request passes csrfProtection first.
+import { Hono } from 'hono';
+import type { AppEnv } from '../web/context.ts';
+import { isTisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
+import { getAdminAsset } from './assets.ts';
+import { clearSessionCookie, clientIp, csrfProtection, currentUser, loadSession, mustUser, requireUser, safeReturnPath, setSessionCookie, type AdminEnv } from '../web/auth.ts';
+import { adminErrorPage, field, formFields, renderAdmin } from './render.tsx';
+import { LoginPage } from './pages/login.tsx';
+import { HomePage } from './pages/home.tsx';
+import { logIn } from '../users/operations/log-in.ts';
+import { deleteSession, SESSION_COOKIE } from '../users/sessions.ts';
+import { listArticlesForActor } from '../articles/article-lists.ts';
+import { can } from '../users/permissions.ts';
+import { getCookie } from 'hono/cookie';
+import { articleAdminRoutes } from './articles-routes.tsx';
+import { ResetChoosePage, ResetRequestPage } from './pages/password-reset.tsx';
+import { requestPasswordReset } from '../users/operations/request-password-reset.ts';
+import { findValidReset, resetPassword } from '../users/operations/reset-password.ts';
+import { forumAdminRoutes } from './forum-routes.tsx';
+import { countMessagesFor } from '../forum/queries.ts';
+import { sectionsAdminRoutes } from './sections-routes.tsx';
+import { keywordsAdminRoutes } from './keywords-routes.tsx';
+import { glossaryAdminRoutes } from './glossary-routes.tsx';
+import { usersAdminRoutes } from './users-routes.tsx';
+import { documentsAdminRoutes } from './documents-routes.tsx';
+import { settingsAdminRoutes } from './settings-routes.tsx';
+
+export const adminRoutes = new Hono<AdminEnv>();
+
+adminRoutes.onError(async (error, c) => {
+  if (isTisseError(error)) {
+    if (error.code === 'UNAUTHENTICATED' && c.req.method === 'GET') return c.redirect('/ecrire/login', 303);
+    return adminErrorPage(c, error.status, error.message);
+  }
+  c.get('app').log.error({ err: error, path: c.req.path }, 'unhandled error in back office');
+  return adminErrorPage(c, 500, 'Une erreur inattendue s’est produite. Elle a été enregistrée.');
+});
+
+adminRoutes.get('/ecrire/assets/:name', (c) => {
+  const asset = getAdminAsset(c.req.param('name'));
+  if (!asset) return c.text('Not found', 404);
+  return new Response(new Uint8Array(asset.body), { headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=31536000, immutable' } });
+});
+
+adminRoutes.use('/ecrire/*', loadSession);
+adminRoutes.use('/ecrire/*', csrfProtection);
+
+adminRoutes.get('/ecrire/login', async (c) => {
+  if (currentUser(c)) return c.redirect(safeReturnPath(c.req.query('retour') ?? ''), 303);
+  const info = c.req.query('reinitialise') !== undefined ? t('admin.reset.done') : undefined;
+  return renderAdmin(c, { title: t('admin.login.title'), body: <LoginPage back={c.req.query('retour') ?? ''} info={info} /> });
+});
+
+adminRoutes.post('/ecrire/login', async (c) => {
+  const fields = await formFields(c);
+  const email = field(fields, 'email');
+  const back = field(fields, 'retour');
+  try {
+    const { session } = await logIn(c.get('app').db, {
+      email,
+      password: field(fields, 'password'),
+      ip: clientIp(c),
+      userAgent: c.req.header('user-agent') ?? '',
+    });
+    setSessionCookie(c, session.token);
+    // Same-site paths only (safeReturnPath): a subscribers-only forum sends people back to its form.
+    return c.redirect(safeReturnPath(back), 303);
+  } catch (error) {
+    if (!isTisseError(error)) throw error;
+    return renderAdmin(c, { title: t('admin.login.title'), status: error.status, body: <LoginPage email={email} back={back} error={error.message} /> });
+  }
+});
+
+adminRoutes.post('/ecrire/logout', async (c) => {
+  await deleteSession(c.get('app').db, getCookie(c, SESSION_COOKIE));
+  clearSessionCookie(c);
+  return c.redirect('/ecrire/login', 303);
+});
+
+adminRoutes.get('/ecrire/mot-de-passe-oublie', (c) => renderAdmin(c, { title: t('admin.reset.title'), body: <ResetRequestPage /> }));
+
+adminRoutes.post('/ecrire/mot-de-passe-oublie', async (c) => {
+  const email = field(await formFields(c), 'email');
+  await requestPasswordReset(c.get('app').db, { email, siteUrl: c.get('app').config.siteUrl });
+  return renderAdmin(c, { title: t('admin.reset.title'), body: <ResetRequestPage sent email={email} /> });
+});
+
+adminRoutes.get('/ecrire/reinitialiser/:token', async (c) => {
+  const token = c.req.param('token');
+  const valid = (await findValidReset(c.get('app').db, token)) !== undefined;
+  return renderAdmin(c, {
+    title: t('admin.reset.choose'),
+    status: valid ? 200 : 410,
+    body: <ResetChoosePage token={token} valid={valid} error={valid ? undefined : t('admin.reset.invalid')} />,
+  });
+});
+
+adminRoutes.post('/ecrire/reinitialiser/:token', async (c) => {
+  const token = c.req.param('token');
+  const fields = await formFields(c);
+  const password = field(fields, 'password');
+  if (password !== field(fields, 'confirm')) {
+    return renderAdmin(c, { title: t('admin.reset.choose'), status: 400, body: <ResetChoosePage token={token} valid error={t('admin.reset.mismatch')} /> });
+  }
+  try {
+    await resetPassword(c.get('app').db, token, password);
+  } catch (error) {
+    if (!isTisseError(error)) throw error;
+    const valid = error.code !== 'GONE';
+    return renderAdmin(c, { title: t('admin.reset.choose'), status: error.status, body: <ResetChoosePage token={token} valid={valid} error={error.message} /> });
+  }
+  return c.redirect('/ecrire/login?reinitialise', 303);
+});
+
+// Everything below needs a logged-in editor or administrator.
+adminRoutes.use('/ecrire/*', async (c, next) => {
+  if (c.req.path === '/ecrire/login' || c.req.path.startsWith('/ecrire/mot-de-passe') || c.req.path.startsWith('/ecrire/reinitialiser')) return next();
+  return requireUser(c, next);
+});
+
+adminRoutes.get('/ecrire', (c) => c.redirect('/ecrire/', 301));
+
+adminRoutes.get('/ecrire/', async (c) => {
+  const user = mustUser(c);
+  const db = c.get('app').db;
+  const [proposed, drafts, forum] = await Promise.all([
+    listArticlesForActor(db, user.actor, { status: 'proposed', limit: 50 }),
+    listArticlesForActor(db, user.actor, { status: 'draft', authorId: user.user.id, limit: 50 }),
+    can(user.actor, 'forum.moderate') ? countMessagesFor(db, user.actor) : undefined,
+  ]);
+  return renderAdmin(c, {
+    title: t('admin.home.title'),
+    body: <HomePage proposed={proposed} drafts={drafts} canCreate={can(user.actor, 'article.create')} forum={forum} />,
+  });
+});
+
+adminRoutes.route('/ecrire/articles', articleAdminRoutes);
+adminRoutes.route('/ecrire/forum', forumAdminRoutes);
+adminRoutes.route('/ecrire/rubriques', sectionsAdminRoutes);
+adminRoutes.route('/ecrire/mots', keywordsAdminRoutes);
+adminRoutes.route('/ecrire/glossaire', glossaryAdminRoutes);
+adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
+adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
+adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
+
+/**
+ * Mounted at the root in app.ts (its paths carry /ecrire/ themselves, so that /ecrire/ is the home, as in
+ * SPIP). Other areas add their routers with `adminRoutes.route('/ecrire/<area>', router)`.
+ */
+export const ecrireRoutes = adminRoutes as unknown as Hono<AppEnv>;

@@ -1,0 +1,63 @@
+// Moves an article along the workflow (workflow.ts), after the permission check (permissions.ts), in one
+// transaction. Publishing sets the publication date (kept when it was already set, unless a date is
+// given); a future date schedules it, and a job marks the moment so that every process's cache refreshes.
+import type { Db } from '../../db/connect.ts';
+import type { Article } from '../../db/schema.ts';
+import { nowIso, toIso } from '../../db/time.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { enqueueJob } from '../../outbox/queue.ts';
+import { can, type Actor } from '../../users/permissions.ts';
+import { canLeave, transitions, type TransitionName } from '../workflow.ts';
+
+export const SCHEDULED_PUBLICATION_JOB = 'publish-scheduled';
+
+export interface StatusChange {
+  /** For publish and schedule: the publication date (schedule requires a future one). */
+  publishAt?: Date | string | undefined;
+  now?: Date;
+}
+
+export async function changeArticleStatus(db: Db, actor: Actor, articleId: number, name: TransitionName, options: StatusChange = {}): Promise<Article> {
+  const transition = transitions[name];
+  const now = options.now ?? new Date();
+  let publishAt: string | undefined;
+  if (options.publishAt !== undefined && options.publishAt !== '') {
+    const parsed = new Date(options.publishAt);
+    if (Number.isNaN(parsed.getTime())) throw new TisseError('BAD_INPUT', 'La date de publication n’est pas une date valide.', { fields: { publishAt: 'invalide' } });
+    publishAt = toIso(parsed);
+  }
+  if (name === 'schedule' && (!publishAt || publishAt <= now.toISOString())) {
+    throw new TisseError('BAD_INPUT', 'Pour programmer une publication, choisissez une date à venir.', { fields: { publishAt: 'dans le passé' } });
+  }
+  return db.write(async (trx) => {
+    const article = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
+    if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+    const authors = await trx.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).execute();
+    const target = { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) };
+    if (!can(actor, transition.permission, target)) {
+      // A status the transition cannot leave is a conflict for those who could otherwise take it.
+      if (!canLeave(article.status, name) && can(actor, transition.permission, { ...target, status: transition.from[0]! })) {
+        throw new TisseError('CONFLICT', `Cet article est ${t(`admin.status.${article.status}`)} : cette action n’est plus possible.`);
+      }
+      throw new TisseError('FORBIDDEN');
+    }
+    if (!canLeave(article.status, name)) throw new TisseError('CONFLICT', `Cet article est ${t(`admin.status.${article.status}`)} : cette action n’est plus possible.`);
+    let published_at = article.published_at;
+    if (transition.to === 'published') {
+      // Without a date: keep a past publication date (republishing keeps the original date, as SPIP does), else now.
+      const kept = article.published_at && article.published_at <= now.toISOString() ? article.published_at : null;
+      published_at = publishAt ?? kept ?? now.toISOString();
+    }
+    const updated = await trx
+      .updateTable('articles')
+      .set({ status: transition.to, published_at, updated_at: nowIso() })
+      .where('id', '=', articleId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (transition.to === 'published' && published_at && published_at > now.toISOString()) {
+      await enqueueJob(trx, SCHEDULED_PUBLICATION_JOB, { articleId, at: published_at }, published_at);
+    }
+    return updated;
+  });
+}

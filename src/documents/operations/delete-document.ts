@@ -1,0 +1,24 @@
+// Deletes a document: its row and links in one transaction, then its file and thumbnail. Files go only
+// after the commit, so a failed deletion never leaves a row pointing at nothing.
+import { rm } from 'node:fs/promises';
+import type { Db } from '../../db/connect.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { documentPath, thumbnailFileName } from '../storage.ts';
+
+export async function deleteDocument(db: Db, id: number, options: { dataDir: string }): Promise<void> {
+  const file = await db.write(async (trx) => {
+    const document = await trx.selectFrom('documents').select(['id', 'file']).where('id', '=', id).executeTakeFirst();
+    if (!document) throw new TisseError('NOT_FOUND', 'Ce document n’existe pas.');
+    await trx.deleteFrom('document_links').where('document_id', '=', id).execute();
+    await trx.deleteFrom('documents').where('id', '=', id).execute();
+    return document.file;
+  });
+  // An imported file name may be odd; documentPath refuses any that would leave the folder.
+  for (const relative of [file, thumbnailFileName(file)]) {
+    try {
+      await rm(documentPath(options.dataDir, relative), { force: true });
+    } catch {
+      // the row is gone; a file that cannot be removed is only wasted space
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// Uploads a document (back office, SPIP import later): checks size, extension and content, stores the
+// file under a generated name, reads an image's dimensions and makes its thumbnail with sharp, then
+// records it (and attaches it to an article when asked) in one transaction. When anything fails, no
+// file is left behind and no row is written.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import type { Document } from '../../db/schema.ts';
+import { nowIso } from '../../db/time.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { odfMimeType, sniff } from '../sniff.ts';
+import { documentPath, generatedFileName, thumbnailFileName, THUMBNAIL_SIZE } from '../storage.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions, documentTypes, extensionOf } from '../types.ts';
+
+export const documentFieldsSchema = z.object({
+  title: z.string().trim().max(500, 'au plus 500 caractères').default(''),
+  description: z.string().max(20_000).default(''),
+  credits: z.string().trim().max(500, 'au plus 500 caractères').default(''),
+  alt: z.string().trim().max(500, 'au plus 500 caractères').default(''),
+});
+
+export const documentLabels = { title: 'titre', description: 'descriptif', credits: 'crédits', alt: 'texte alternatif', file: 'fichier' };
+
+export interface UploadInput extends z.input<typeof documentFieldsSchema> {
+  originalName: string;
+  bytes: Uint8Array;
+  /** Attach the new document to this article. */
+  articleId?: number;
+}
+
+export interface UploadOptions {
+  dataDir: string;
+  maxBytes?: number;
+  /** Images larger than this many pixels are refused (a decompression bomb costs memory, not bytes). */
+  maxPixels?: number;
+}
+
+export async function uploadDocument(db: Db, input: UploadInput, options: UploadOptions): Promise<Document> {
+  const fields = parseInput(documentFieldsSchema, input, documentLabels);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const { bytes } = input;
+  const originalName = (input.originalName.split(/[\\/]/).pop() ?? '').slice(0, 255);
+  if (bytes.length === 0) throw new TisseError('BAD_INPUT', 'Le fichier est vide.', { fields: { file: 'vide' } });
+  if (bytes.length > maxBytes) {
+    throw new TisseError('PAYLOAD_TOO_LARGE', `Le fichier dépasse la taille maximale de ${formatSize(maxBytes)}.`, { fields: { file: 'trop volumineux' } });
+  }
+  const ext = extensionOf(originalName);
+  const type = ext ? documentTypes[ext] : undefined;
+  if (!ext || !type) {
+    throw new TisseError('UNSUPPORTED_MEDIA', `Ce type de fichier n’est pas accepté. Types acceptés : ${acceptedExtensions.join(', ')}.`, {
+      fields: { file: 'type refusé' },
+    });
+  }
+  const found = sniff(bytes);
+  const odfMismatch = type.odfMime !== undefined && odfMimeType(bytes) !== type.odfMime;
+  if (found !== type.signature || odfMismatch) {
+    throw new TisseError('UNSUPPORTED_MEDIA', `Le contenu de ce fichier ne correspond pas à son extension .${ext} : il est refusé.`, {
+      fields: { file: 'contenu différent de l’extension' },
+    });
+  }
+
+  let width: number | null = null;
+  let height: number | null = null;
+  let thumbnail: Buffer | undefined;
+  if (type.media === 'image') {
+    const maxPixels = options.maxPixels ?? 50_000_000;
+    try {
+      // Loaded on the first upload, not at every start: libvips is large and most requests never need it.
+      const { default: sharp } = await import('sharp');
+      const image = sharp(bytes, { limitInputPixels: maxPixels, animated: false });
+      const meta = await image.metadata();
+      width = meta.autoOrient?.width ?? meta.width ?? null;
+      height = meta.autoOrient?.height ?? meta.height ?? null;
+      thumbnail = await image
+        .rotate()
+        .resize({ width: THUMBNAIL_SIZE, height: THUMBNAIL_SIZE, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toBuffer();
+    } catch (cause) {
+      throw new TisseError('UNSUPPORTED_MEDIA', 'Cette image est illisible ou trop grande (en pixels).', { fields: { file: 'image illisible' }, cause });
+    }
+  }
+
+  const file = generatedFileName(originalName, ext);
+  const written: string[] = [];
+  try {
+    await store(options.dataDir, file, bytes, written);
+    if (thumbnail) await store(options.dataDir, thumbnailFileName(file), thumbnail, written);
+    return await db.write(async (trx) => {
+      if (input.articleId !== undefined) {
+        const article = await trx.selectFrom('articles').select('id').where('id', '=', input.articleId).executeTakeFirst();
+        if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+      }
+      const document = await trx
+        .insertInto('documents')
+        .values({
+          file,
+          original_name: originalName,
+          title: fields.title,
+          description: fields.description,
+          credits: fields.credits,
+          alt: fields.alt,
+          extension: ext,
+          mime_type: type.mime,
+          size: bytes.length,
+          width,
+          height,
+          media: type.media,
+          mode: type.media === 'image' ? 'image' : 'document',
+          created_at: nowIso(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (input.articleId !== undefined) {
+        const last = await trx
+          .selectFrom('document_links')
+          .select((eb) => eb.fn.max('position').as('max'))
+          .where('object_type', '=', 'article')
+          .where('object_id', '=', input.articleId)
+          .executeTakeFirst();
+        await trx
+          .insertInto('document_links')
+          .values({ document_id: document.id, object_type: 'article', object_id: input.articleId, embedded: 0, position: Number(last?.max ?? 0) + 1 })
+          .execute();
+      }
+      return document;
+    });
+  } catch (error) {
+    await Promise.all(written.map((path) => rm(path, { force: true })));
+    throw error;
+  }
+}
+
+async function store(dataDir: string, relative: string, bytes: Uint8Array, written: string[]): Promise<void> {
+  const path = documentPath(dataDir, relative);
+  await mkdir(dirname(path), { recursive: true });
+  // 'wx': a generated name never overwrites an existing document, even in a race.
+  await writeFile(path, bytes, { flag: 'wx' });
+  written.push(path);
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} o`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
+  return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1).replace('.', ',')} Mo`;
+}

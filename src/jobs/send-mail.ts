@@ -1,0 +1,63 @@
+// Sends the mail queued by outbox/mail.ts: the runner hands each mail job to this handler, which sends it
+// through nodemailer, to TISSE_SMTP_URL or else to the server set in the back office's
+// settings. An unreachable SMTP server delays mail (the job is retried with backoff) and loses none; with no
+// server configured at all, mail waits in the queue, attempts untouched, until one is.
+import nodemailer, { type Transporter } from 'nodemailer';
+import { mailSchema } from '../outbox/mail.ts';
+import { JobDeferred, type JobHandler } from './runner.ts';
+import type { SmtpSettings } from '../settings/settings.ts';
+
+/** Where mail goes: TISSE_SMTP_URL wins over the back-office settings; undefined when neither is set. */
+export function smtpTransportOptions(smtpUrl: string | undefined, settings: SmtpSettings): string | Record<string, unknown> | undefined {
+  if (smtpUrl) return smtpUrl;
+  if (!settings.host) return undefined;
+  return {
+    host: settings.host,
+    port: settings.port,
+    secure: settings.security === 'tls',
+    requireTLS: settings.security === 'starttls',
+    ignoreTLS: settings.security === 'none',
+    ...(settings.user ? { auth: { user: settings.user, pass: settings.password } } : {}),
+  };
+}
+
+export interface MailSource {
+  smtpUrl: string | undefined;
+  /** Read at each send, so a server set in the back office is used without a restart. */
+  settings(): Promise<{ smtp: SmtpSettings; from: string }>;
+}
+
+/** The mail job handler: one SMTP connection pool per process and per server, reused across jobs. */
+export function createMailHandler(source: MailSource): { handler: JobHandler; close(): void } {
+  let current: { key: string; transport: Transporter } | undefined;
+  const transportFor = (options: string | Record<string, unknown>) => {
+    const key = JSON.stringify(options);
+    if (current?.key !== key) {
+      current?.transport.close();
+      const transport = typeof options === 'string'
+        ? nodemailer.createTransport(options, { pool: true, maxConnections: 2 } as object)
+        : nodemailer.createTransport({ ...options, pool: true, maxConnections: 2 } as object);
+      current = { key, transport };
+    }
+    return current.transport;
+  };
+  return {
+    async handler(payload) {
+      const mail = mailSchema.parse(payload);
+      const { smtp, from } = await source.settings();
+      const options = smtpTransportOptions(source.smtpUrl, smtp);
+      if (!options) throw new JobDeferred('aucun serveur SMTP configuré (TISSE_SMTP_URL ou Réglages > Envoi des emails)', 5 * 60_000);
+      // Subjects hold user text (a commenter's title): no line break may reach a header.
+      const subject = mail.subject.replace(/[\r\n]+/g, ' ');
+      await transportFor(options).sendMail({
+        from: mail.from ?? from,
+        to: mail.to,
+        subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      });
+    },
+    close: () => current?.transport.close(),
+  };
+}

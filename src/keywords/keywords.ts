@@ -1,0 +1,95 @@
+// Reading keyword groups and keywords: the groups with their keywords (back office, article editor),
+// and the keywords attached to one object.
+import type { Db, Trx } from '../db/connect.ts';
+import { TisseError } from '../kernel/errors.ts';
+import type { Keyword, ObjectType } from '../db/schema.ts';
+
+export interface KeywordGroupWithKeywords {
+  id: number;
+  title: string;
+  description: string;
+  text: string;
+  single: boolean;
+  required: boolean;
+  appliesTo: ObjectType[];
+  keywords: (Keyword & { uses: number })[];
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+export function parseAppliesTo(value: string): ObjectType[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v): v is ObjectType => v !== '') as ObjectType[];
+}
+
+/** Every group A–Z with its keywords A–Z and how many objects use each keyword. */
+export async function listKeywordGroups(db: Db): Promise<KeywordGroupWithKeywords[]> {
+  const [groups, keywords, uses] = await Promise.all([
+    db.kysely.selectFrom('keyword_groups').selectAll().execute(),
+    db.kysely.selectFrom('keywords').selectAll().execute(),
+    db.kysely
+      .selectFrom('keyword_links')
+      .select(['keyword_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('keyword_id')
+      .execute(),
+  ]);
+  const useCount = new Map(uses.map((u) => [u.keyword_id, Number(u.n)]));
+  return groups
+    .map((g) => ({
+      id: g.id,
+      title: g.title,
+      description: g.description,
+      text: g.text,
+      single: g.single === 1,
+      required: g.required === 1,
+      appliesTo: parseAppliesTo(g.applies_to),
+      keywords: keywords
+        .filter((k) => k.group_id === g.id)
+        .map((k) => ({ ...k, uses: useCount.get(k.id) ?? 0 }))
+        .sort((a, b) => collator.compare(a.title, b.title)),
+    }))
+    .sort((a, b) => collator.compare(a.title, b.title));
+}
+
+/** The ids of the keywords attached to an object. */
+export async function keywordIdsOf(db: Db, objectType: ObjectType, objectId: number): Promise<number[]> {
+  const rows = await db.kysely
+    .selectFrom('keyword_links')
+    .select('keyword_id')
+    .where('object_type', '=', objectType)
+    .where('object_id', '=', objectId)
+    .execute();
+  return rows.map((r) => r.keyword_id);
+}
+
+/** Refuses a keyword whose group does not apply to that kind of object (the error names `field`). */
+export function assertGroupApplies(group: { title: string; applies_to: string }, objectType: 'article' | 'section', field: string): void {
+  if (parseAppliesTo(group.applies_to).includes(objectType)) return;
+  const what = objectType === 'article' ? 'aux articles' : 'aux rubriques';
+  throw new TisseError('BAD_INPUT', `Les mots du groupe « ${group.title} » ne s’appliquent pas ${what}.`, { fields: { [field]: 'groupe non applicable' } });
+}
+
+/**
+ * Checks the keywords chosen for one object as a whole (article editor, article creation): each exists,
+ * its group applies to that kind of object, and a "one keyword only" group (SPIP's unseul) gets one.
+ */
+export async function checkKeywordChoice(trx: Trx, keywordIds: number[], objectType: 'article' | 'section'): Promise<void> {
+  if (keywordIds.length === 0) return;
+  const rows = await trx
+    .selectFrom('keywords')
+    .innerJoin('keyword_groups', 'keyword_groups.id', 'keywords.group_id')
+    .select(['keywords.id', 'keywords.group_id', 'keyword_groups.title', 'keyword_groups.single', 'keyword_groups.applies_to'])
+    .where('keywords.id', 'in', keywordIds)
+    .execute();
+  if (rows.length !== new Set(keywordIds).size) throw new TisseError('BAD_INPUT', 'Un des mots-clés choisis n’existe pas.', { fields: { keywordIds: 'inconnu' } });
+  const perGroup = new Map<number, number>();
+  for (const row of rows) {
+    assertGroupApplies(row, objectType, 'keywordIds');
+    perGroup.set(row.group_id, (perGroup.get(row.group_id) ?? 0) + 1);
+    if (row.single === 1 && perGroup.get(row.group_id)! > 1) {
+      throw new TisseError('BAD_INPUT', `Le groupe « ${row.title} » n’accepte qu’un seul mot-clé.`, { fields: { keywordIds: 'un seul mot de ce groupe' } });
+    }
+  }
+}

@@ -1,0 +1,61 @@
+// Creates or edits a keyword group (SPIP's groupe de mots): title, texts, "one keyword only" (unseul),
+// "required" (obligatoire) and the object types it applies to. Making a group single is refused while
+// some object already carries several of its keywords: the team must choose which one stays.
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import type { KeywordGroupsTable } from '../../db/schema.ts';
+import type { Selectable } from 'kysely';
+import { TisseError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+
+export const keywordTargets = ['article', 'section'] as const;
+
+export const keywordGroupSchema = z.object({
+  title: z.string().trim().min(1, 'titre obligatoire').max(200, 'au plus 200 caractères'),
+  description: z.string().max(10_000).default(''),
+  text: z.string().max(100_000).default(''),
+  single: z.boolean().default(false),
+  required: z.boolean().default(false),
+  appliesTo: z.array(z.enum(keywordTargets)).min(1, 'choisissez au moins un type de contenu').default(['article']),
+});
+
+export const keywordGroupLabels = { title: 'titre', description: 'descriptif', text: 'texte', single: 'un seul mot', required: 'obligatoire', appliesTo: 's’applique à' };
+
+export type KeywordGroupInput = z.input<typeof keywordGroupSchema>;
+export type KeywordGroup = Selectable<KeywordGroupsTable>;
+
+/** Creates a group, or updates group `id` when given. */
+export async function saveKeywordGroup(db: Db, input: KeywordGroupInput, id?: number): Promise<KeywordGroup> {
+  const data = parseInput(keywordGroupSchema, input, keywordGroupLabels);
+  const values = {
+    title: data.title,
+    description: data.description,
+    text: data.text,
+    single: data.single ? 1 : 0,
+    required: data.required ? 1 : 0,
+    applies_to: [...new Set(data.appliesTo)].join(','),
+  };
+  return db.write(async (trx) => {
+    const duplicate = await trx.selectFrom('keyword_groups').select('id').where('title', '=', data.title).executeTakeFirst();
+    if (duplicate && duplicate.id !== id) throw new TisseError('CONFLICT', `Un groupe « ${data.title} » existe déjà.`, { fields: { title: 'déjà utilisé' } });
+    if (id === undefined) return trx.insertInto('keyword_groups').values(values).returningAll().executeTakeFirstOrThrow();
+    const existing = await trx.selectFrom('keyword_groups').select('id').where('id', '=', id).executeTakeFirst();
+    if (!existing) throw new TisseError('NOT_FOUND', 'Ce groupe de mots-clés n’existe pas.');
+    if (data.single) {
+      const crowded = await trx
+        .selectFrom('keyword_links')
+        .innerJoin('keywords', 'keywords.id', 'keyword_links.keyword_id')
+        .select(['keyword_links.object_type', 'keyword_links.object_id'])
+        .where('keywords.group_id', '=', id)
+        .groupBy(['keyword_links.object_type', 'keyword_links.object_id'])
+        .having((eb) => eb.fn.countAll(), '>', 1)
+        .execute();
+      if (crowded.length > 0) {
+        throw new TisseError('CONFLICT', `${crowded.length} contenu(s) portent déjà plusieurs mots de ce groupe : retirez-en avant de n’en permettre qu’un seul.`, {
+          fields: { single: 'contenus avec plusieurs mots' },
+        });
+      }
+    }
+    return trx.updateTable('keyword_groups').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  });
+}

@@ -1,0 +1,51 @@
+// Creates a section (rubrique) under a parent, at the end of its siblings unless a position is given.
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import type { Section } from '../../db/schema.ts';
+import { nowIso } from '../../db/time.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { slugify } from '../../kernel/slug.ts';
+import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/urls.ts';
+
+export const newSectionSchema = z.object({
+  title: z.string().trim().min(1, 'titre obligatoire').max(300),
+  parentId: z.number().int().positive().nullable().default(null),
+  description: z.string().default(''),
+  text: z.string().default(''),
+  position: z.number().int().optional(),
+  slug: z.string().optional(),
+});
+
+export async function createSection(db: Db, input: z.input<typeof newSectionSchema>): Promise<Section> {
+  const data = newSectionSchema.parse(input);
+  return db.write(async (trx) => {
+    if (data.parentId !== null) {
+      const parent = await trx.selectFrom('sections').select('id').where('id', '=', data.parentId).executeTakeFirst();
+      if (!parent) throw new TisseError('BAD_INPUT', 'La rubrique parente n’existe pas.', { fields: { parentId: 'inconnue' } });
+    }
+    const last = await trx
+      .selectFrom('sections')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where((eb) => (data.parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', data.parentId)))
+      .executeTakeFirst();
+    const slug = await uniqueSlug(trx, 'section', slugify(data.slug ?? data.title));
+    const now = nowIso();
+    const section = await trx
+      .insertInto('sections')
+      .values({
+        parent_id: data.parentId,
+        slug,
+        title: data.title,
+        description: data.description,
+        text: data.text,
+        position: data.position ?? Number(last?.max ?? 0) + 1,
+        lang: 'fr',
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await setCurrentPath(trx, 'section', section.id, pathFor('section', slug));
+    return section;
+  });
+}

@@ -1,0 +1,32 @@
+// Moves a section under another parent (or to the top level), at the end of its new siblings. A section
+// cannot move into itself or one of its own sub-sections: that would cut the branch off the tree.
+import type { Db } from '../../db/connect.ts';
+import type { Section } from '../../db/schema.ts';
+import { nowIso } from '../../db/time.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { buildSectionTree } from '../sections.ts';
+
+export async function moveSection(db: Db, id: number, parentId: number | null): Promise<Section> {
+  return db.write(async (trx) => {
+    const rows = await trx.selectFrom('sections').selectAll().execute();
+    const tree = buildSectionTree(rows);
+    const section = tree.byId.get(id);
+    if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+    if (parentId !== null) {
+      if (!tree.byId.has(parentId)) throw new TisseError('BAD_INPUT', 'La rubrique parente n’existe pas.', { fields: { parentId: 'inconnue' } });
+      if (tree.subtree(id).includes(parentId)) {
+        throw new TisseError('BAD_INPUT', 'Une rubrique ne peut pas être déplacée dans elle-même ni dans une de ses sous-rubriques.', {
+          fields: { parentId: 'boucle' },
+        });
+      }
+    }
+    if (section.parent_id === parentId) return section;
+    const last = tree.children(parentId).reduce((max, s) => Math.max(max, s.position), 0);
+    return trx
+      .updateTable('sections')
+      .set({ parent_id: parentId, position: last + 1, updated_at: nowIso() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}

@@ -1,0 +1,38 @@
+// Renames a section or edits its texts. A new title gives a new slug (unless one is given); the old path
+// stays in `urls` and answers 301, so links to the section keep working.
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import type { Section } from '../../db/schema.ts';
+import { nowIso } from '../../db/time.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { slugify } from '../../kernel/slug.ts';
+import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/urls.ts';
+import { parseInput } from '../../kernel/validation.ts';
+
+export const sectionUpdateSchema = z.object({
+  title: z.string().trim().min(1, 'titre obligatoire').max(300, 'au plus 300 caractères'),
+  description: z.string().max(10_000).default(''),
+  text: z.string().max(200_000).default(''),
+  /** Empty or absent: derived from the title. */
+  slug: z.string().trim().max(80).optional(),
+});
+
+export const sectionLabels = { title: 'titre', description: 'descriptif', text: 'texte', slug: 'adresse', parentId: 'rubrique parente' };
+
+export async function updateSection(db: Db, id: number, input: z.input<typeof sectionUpdateSchema>): Promise<Section> {
+  const data = parseInput(sectionUpdateSchema, input, sectionLabels);
+  return db.write(async (trx) => {
+    const section = await trx.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+    const wanted = data.slug ? slugify(data.slug) : data.title !== section.title ? slugify(data.title) : section.slug;
+    const slug = wanted === section.slug ? section.slug : await uniqueSlug(trx, 'section', wanted, id);
+    const updated = await trx
+      .updateTable('sections')
+      .set({ title: data.title, description: data.description, text: data.text, slug, updated_at: nowIso() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (slug !== section.slug) await setCurrentPath(trx, 'section', id, pathFor('section', slug));
+    return updated;
+  });
+}

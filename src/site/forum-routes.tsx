@@ -1,0 +1,216 @@
+// The forum's public routes: posting (preview, then send), the form page (replies, subscribers' forums),
+// the thank-you page, and the RSS feeds. Mounted in app.ts before the public site.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../web/context.ts';
+import { errorPage, notFound, renderInLayout } from './page.tsx';
+import { sendPage } from '../web/send-page.ts';
+import { HONEYPOT_FIELD, type ForumFormProps } from './pages/forum-block.tsx';
+import { clientIp, sessionUser } from '../web/auth.ts';
+import { loadArticle } from '../articles/articles.ts';
+import { loadSiteSettings } from '../settings/settings.ts';
+import { isPublic } from '../articles/visibility.ts';
+import type { Article } from '../db/schema.ts';
+import { TisseError } from '../kernel/errors.ts';
+import { t } from '../kernel/i18n/index.ts';
+import { propre } from '../markup/index.ts';
+import { checkPost, type PostInput } from '../forum/check-post.ts';
+import { forumFeed } from './forum-feeds.ts';
+import { issueFormToken } from '../forum/form-token.ts';
+import { forumModeOf } from '../forum/modes.ts';
+import { postMessage } from '../forum/operations/post-message.ts';
+import { PostPage, ThanksPage, type ReplyContext } from './pages/forum-post.tsx';
+import { isForumRejection } from '../forum/rejection.ts';
+
+export const forumRoutes = new Hono<AppEnv>();
+
+/** SPIP caps a forum POST at about 20 KB; a 20,000-character message in UTF-8 and its fields fit in 128 KB. */
+const MAX_POST_BYTES = 128 * 1024;
+
+const POST_ACTION = '/forum/poster';
+
+async function publicArticle(c: Context<AppEnv>, id: number): Promise<Article | undefined> {
+  if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+  const article = await loadArticle(c.get('app').db, id);
+  return article && isPublic(article) ? article : undefined;
+}
+
+/**
+ * Reads an urlencoded form strictly: bytes that are not UTF-8, raw or percent-encoded, are refused rather
+ * than silently replaced, so what is stored is exactly what was typed.
+ */
+async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) throw new TisseError('UNSUPPORTED_MEDIA', 'Le formulaire doit être envoyé en application/x-www-form-urlencoded.');
+  let body: string;
+  try {
+    body = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+  } catch {
+    throw new TisseError('BAD_INPUT', 'Le formulaire contient des caractères invalides (le texte doit être en UTF-8).');
+  }
+  const form: Record<string, string> = {};
+  for (const pair of body.split('&')) {
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    try {
+      const name = decodeURIComponent((at < 0 ? pair : pair.slice(0, at)).replaceAll('+', ' '));
+      const value = at < 0 ? '' : decodeURIComponent(pair.slice(at + 1).replaceAll('+', ' '));
+      form[name] ??= value;
+    } catch {
+      throw new TisseError('BAD_INPUT', 'Le formulaire contient des caractères invalides (le texte doit être en UTF-8).');
+    }
+  }
+  return form;
+}
+
+async function replyContext(c: Context<AppEnv>, articleId: number, parentId: number | null): Promise<ReplyContext | undefined> {
+  if (parentId === null) return undefined;
+  const row = await c.get('app').db.kysely
+    .selectFrom('forum_messages')
+    .select(['title', 'author_name', 'text'])
+    .where('id', '=', parentId)
+    .where('article_id', '=', articleId)
+    .where('kind', '=', 'public')
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return row ? { title: row.title, authorName: row.author_name, html: propre(row.text, { profile: 'forum' }).html } : undefined;
+}
+
+async function formPage(
+  c: Context<AppEnv>,
+  article: Article,
+  form: Omit<ForumFormProps, 'articleId' | 'action' | 'hidden'> | undefined,
+  options: { status?: number; login?: string; notice?: string } = {},
+): Promise<Response> {
+  const { db } = c.get('app');
+  const parentId = form?.parentId ?? null;
+  const replyTo = await replyContext(c, article.id, parentId);
+  const hidden = { token: await issueFormToken(db, article.id, parentId) };
+  const body = await renderInLayout(db, {
+    title: `${t('forum.post')} — ${article.title}`,
+    head: <meta name="robots" content="noindex" />,
+    body: (
+      <PostPage
+        article={article}
+        replyTo={replyTo}
+        login={options.login}
+        notice={options.notice}
+        form={form ? { ...form, articleId: article.id, action: POST_ACTION, hidden } : undefined}
+      />
+    ),
+  });
+  return sendPage(c, body, { status: options.status ?? 200, cacheable: false });
+}
+
+const tooLarge = (c: Context<AppEnv>) => errorPage(c, 413, t('error.title'), 'Votre message est trop volumineux : il n’a pas été enregistré.');
+
+// An oversized body is read to its end (app.ts caps it) before the 413, so the browser, still sending,
+// receives the answer instead of a reset connection.
+forumRoutes.use(POST_ACTION, async (c, next) => {
+  if (Number(c.req.header('content-length') ?? 0) > MAX_POST_BYTES) {
+    await c.req.arrayBuffer().catch(() => undefined);
+    return tooLarge(c);
+  }
+  await next();
+});
+forumRoutes.use(POST_ACTION, bodyLimit({ maxSize: MAX_POST_BYTES, onError: (c) => tooLarge(c as Context<AppEnv>) }));
+
+forumRoutes.post(POST_ACTION, async (c) => {
+  const { db, config } = c.get('app');
+  const form = await readForm(c);
+  const articleId = Number(form.article ?? '');
+  const parentId = form.parent ? Number(form.parent) : null;
+  const article = await publicArticle(c, articleId);
+  if (!article) return errorPage(c, 404, t('notFound.title'), 'Cet article n’existe pas ou n’est pas publié : impossible d’y répondre.');
+  const poster = c.req.header('cookie')?.includes('tisse_session=') ? await sessionUser(c) : undefined;
+  const values = {
+    name: form.name ?? '',
+    email: form.email ?? '',
+    title: form.title ?? '',
+    text: form.text ?? '',
+    linkUrl: form.link_url ?? '',
+    linkTitle: form.link_title ?? '',
+  };
+  const input: PostInput = {
+    articleId,
+    parentId,
+    fields: values,
+    token: form.token ?? '',
+    honeypot: form[HONEYPOT_FIELD] ?? '',
+    ip: clientIp(c),
+    user: poster?.user ?? null,
+  };
+  const settings = await loadSiteSettings(db);
+  const mode = forumModeOf(article, settings.forumMode);
+  const posterView = poster ? { name: poster.user.name } : undefined;
+  try {
+    if (form.step === 'send') {
+      const posted = await postMessage(db, config, input);
+      if (posted.status === 'published') return c.redirect(`/${article.slug}#forum${posted.id}`, 303);
+      return c.redirect(`/forum/merci/${article.id}`, 303);
+    }
+    const checked = await checkPost(db, config, input);
+    return formPage(c, article, {
+      mode: checked.mode === 'non' ? 'pri' : checked.mode,
+      parentId,
+      values,
+      previewHtml: propre(checked.fields.text, { profile: 'forum' }).html,
+      poster: posterView,
+    });
+  } catch (error) {
+    if (!isForumRejection(error)) throw error;
+    if (error.reason === 'not_found') return errorPage(c, 404, t('notFound.title'), error.message);
+    if (error.reason === 'closed' || mode === 'non') return errorPage(c, error.status, t('error.title'), error.message);
+    if (error.reason === 'login_required') return formPage(c, article, undefined, { status: 401, login: loginUrl(article.id, parentId), notice: error.message });
+    return formPage(
+      c,
+      article,
+      { mode, parentId, values, errors: { '': error.message, ...error.fields }, poster: posterView },
+      { status: error.status },
+    );
+  }
+});
+
+/** The login page, bringing the person back to this forum's form once identified (see safeReturnPath). */
+function loginUrl(articleId: number, parentId: number | null): string {
+  const back = `/forum/ecrire/${articleId}${parentId ? `?repondre=${parentId}` : ''}`;
+  return `/ecrire/login?retour=${encodeURIComponent(back)}`;
+}
+
+// The form alone: to reply to a message, and for subscribers-only forums (whose article page stays cacheable).
+forumRoutes.get('/forum/ecrire/:article', async (c) => {
+  const article = await publicArticle(c, Number(c.req.param('article')));
+  if (!article) return notFound(c);
+  const { db } = c.get('app');
+  const mode = forumModeOf(article, (await loadSiteSettings(db)).forumMode);
+  if (mode === 'non') return errorPage(c, 403, t('error.title'), t('forum.notice.non'));
+  const wanted = c.req.query('repondre');
+  const parentId = wanted ? Number(wanted) : null;
+  if (parentId !== null && !(await replyContext(c, article.id, parentId))) return notFound(c);
+  const poster = c.req.header('cookie')?.includes('tisse_session=') ? await sessionUser(c) : undefined;
+  if (mode === 'abo' && !poster) return formPage(c, article, undefined, { login: loginUrl(article.id, parentId), notice: t('forum.notice.abo') });
+  return formPage(c, article, { mode, parentId, poster: poster ? { name: poster.user.name } : undefined });
+});
+
+forumRoutes.get('/forum/merci/:article', async (c) => {
+  const article = await publicArticle(c, Number(c.req.param('article')));
+  if (!article) return notFound(c);
+  const { db } = c.get('app');
+  const mode = forumModeOf(article, (await loadSiteSettings(db)).forumMode);
+  const body = await renderInLayout(db, { title: t('forum.thanks.title'), body: <ThanksPage article={article} pending={mode === 'pri'} /> });
+  return sendPage(c, body, { cacheable: false });
+});
+
+const RSS = 'application/rss+xml; charset=utf-8';
+
+forumRoutes.get('/forum/rss.xml', async (c) => {
+  const { db, config } = c.get('app');
+  return sendPage(c, await forumFeed(db, config.siteUrl), { contentType: RSS });
+});
+
+forumRoutes.get('/forum/article/:article/rss.xml', async (c) => {
+  const article = await publicArticle(c, Number(c.req.param('article')));
+  if (!article) return notFound(c);
+  const { db, config } = c.get('app');
+  return sendPage(c, await forumFeed(db, config.siteUrl, article), { contentType: RSS });
+});

@@ -1,0 +1,111 @@
+// The addresses a SPIP site answered, mapped to Tisse's: spip.php?article12, spip.php?page=article&id_article=12,
+// /?article12, article12.html, the same for rubrique/mot/auteur/breve/site, IMG/… document files and
+// spip.php?page=backend (the RSS feed). SPIP's "propres" URLs are old paths in the urls table (written at import),
+// answered by the site's catch-all; mot URLs of glossary terms are answered here (their page is /glossaire).
+// An object the public may not see answers 404 (410 from the trash), never a redirect that reveals its new path.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../web/context.ts';
+import type { ObjectType } from '../db/schema.ts';
+import { currentPath, resolvePath } from '../urls/urls.ts';
+import { isPublic } from '../articles/visibility.ts';
+import { documentUrl } from '../web/markup-resolver.ts';
+import { notFound, errorPage } from './page.tsx';
+import { t } from '../kernel/i18n/index.ts';
+
+export interface LegacyTarget {
+  type: string;
+  id: number;
+}
+
+const idColumns: Record<string, string> = {
+  id_article: 'article', id_rubrique: 'rubrique', id_mot: 'mot', id_auteur: 'auteur', id_breve: 'breve', id_syndic: 'site',
+};
+const shortForm = /^(article|rubrique|mot|auteur|breve|site|syndic)(\d+)$/;
+
+/** What a SPIP query string names: 'article12', 'page=article&id_article=12', 'page=backend'… */
+export function parseSpipQuery(search: string): LegacyTarget | 'backend' | undefined {
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  if (!query) return undefined;
+  const first = query.split('&')[0]!;
+  const short = shortForm.exec(first);
+  if (short) return { type: short[1] === 'syndic' ? 'site' : short[1]!, id: Number(short[2]) };
+  const params = new URLSearchParams(query);
+  const page = params.get('page');
+  if (page === 'backend' || page === 'backend-breves') return 'backend';
+  for (const [column, type] of Object.entries(idColumns)) {
+    const value = params.get(column);
+    if (value && /^\d+$/.test(value) && (!page || page === type || page === 'forum' || (page === 'site' && type === 'site'))) return { type, id: Number(value) };
+  }
+  return undefined;
+}
+
+export const legacySpipUrls: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+  const url = new URL(c.req.url);
+  const path = url.pathname;
+  if (path === '/spip.php' || path === '/index.php' || (path === '/' && url.search)) {
+    const target = parseSpipQuery(url.search);
+    if (target === 'backend') return c.redirect('/rss.xml', 301);
+    if (target) return redirectTo(c, target);
+    return path === '/' ? next() : c.redirect('/', 301);
+  }
+  const html = /^\/(article|rubrique|mot|auteur|breve|site)(\d+)\.html$/.exec(path);
+  if (html) return redirectTo(c, { type: html[1]!, id: Number(html[2]) });
+  if (path.startsWith('/IMG/')) return redirectDocument(c, decodeURIComponent(path.slice('/IMG/'.length)));
+  if (path.startsWith('/+-') && path.endsWith('-+')) {
+    const known = await resolvePath(c.get('app').db, decodeURIComponent(path));
+    if (known?.objectType === 'glossary') return redirectToGlossary(c, known.objectId);
+  }
+  return next();
+};
+
+async function redirectTo(c: Context<AppEnv>, target: LegacyTarget): Promise<Response> {
+  const { db } = c.get('app');
+  const k = db.kysely;
+  let type: ObjectType;
+  let id = target.id;
+  switch (target.type) {
+    case 'article': {
+      const article = await k.selectFrom('articles').select(['status', 'published_at']).where('id', '=', id).executeTakeFirst();
+      if (!article) return notFound(c);
+      if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
+      type = 'article';
+      break;
+    }
+    case 'rubrique':
+      type = 'section';
+      break;
+    case 'auteur': {
+      const user = await k.selectFrom('users').select('role').where('id', '=', id).executeTakeFirst();
+      if (!user || user.role === 'disabled') return notFound(c);
+      type = 'author';
+      break;
+    }
+    case 'mot': {
+      const term = await k.selectFrom('glossary_terms').select('id').where('id', '=', id).executeTakeFirst();
+      if (term) return redirectToGlossary(c, id);
+      type = 'keyword';
+      break;
+    }
+    default: {
+      // Brèves and sites are kept in legacy_objects: they lead to the section SPIP listed them in.
+      const kept = await k.selectFrom('legacy_objects').select('data').where('source', '=', 'spip').where('source_type', '=', target.type).where('source_id', '=', id).executeTakeFirst();
+      const row = kept ? (JSON.parse(kept.data) as { id_rubrique?: number; statut?: string }) : undefined;
+      if (!row || row.statut !== 'publie' || !row.id_rubrique) return notFound(c);
+      type = 'section';
+      id = row.id_rubrique;
+    }
+  }
+  const path = await currentPath(db, type, id);
+  return path ? c.redirect(path, 301) : notFound(c);
+}
+
+async function redirectToGlossary(c: Context<AppEnv>, id: number): Promise<Response> {
+  const term = await c.get('app').db.kysely.selectFrom('glossary_terms').select('slug').where('id', '=', id).executeTakeFirst();
+  return term ? c.redirect(`/glossaire#${encodeURIComponent(term.slug)}`, 301) : notFound(c);
+}
+
+async function redirectDocument(c: Context<AppEnv>, file: string): Promise<Response> {
+  const doc = await c.get('app').db.kysely.selectFrom('documents').select('file').where('file', '=', file).executeTakeFirst();
+  return doc ? c.redirect(documentUrl(doc.file), 301) : notFound(c);
+}

@@ -1,0 +1,29 @@
+// Starts a password reset: a single-use token valid one hour, emailed through the mail outbox. Answers the
+// same whether or not the address has an account (no account discovery), and is throttled per address.
+import type { Db } from '../../db/connect.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { enqueueMail } from '../../outbox/mail.ts';
+import { isLimited, recordHit } from '../rate-limits.ts';
+import { randomToken, sha256 } from '../sessions.ts';
+import { loadSiteSettings } from '../../settings/settings.ts';
+
+export const RESET_VALIDITY_MINUTES = 60;
+
+export async function requestPasswordReset(db: Db, input: { email: string; siteUrl: string }, now = new Date()): Promise<void> {
+  const email = input.email.trim().toLowerCase();
+  const limit = { key: `reset:${email}`, max: 3, windowSeconds: 3600 };
+  if (!email || (await isLimited(db, limit, now))) return;
+  const user = await db.kysely.selectFrom('users').select(['id', 'name', 'email', 'role']).where('email', '=', email).executeTakeFirst();
+  const settings = await loadSiteSettings(db);
+  await db.write(async (trx) => {
+    await recordHit(trx, limit, now);
+    if (!user || user.role === 'disabled') return;
+    const token = randomToken();
+    await trx
+      .insertInto('password_resets')
+      .values({ token_hash: sha256(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_VALIDITY_MINUTES * 60_000).toISOString(), used_at: null })
+      .execute();
+    const url = `${input.siteUrl}/ecrire/reinitialiser/${token}`;
+    await enqueueMail(trx, { to: user.email, subject: `${settings.name} — ${t('admin.reset.mailSubject')}`, text: t('admin.reset.mailBody', { name: user.name, site: settings.name, url }) });
+  });
+}

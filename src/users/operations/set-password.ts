@@ -1,0 +1,17 @@
+// Sets a user's password (CLI `tisse user passwd`, password reset), closing the user's other sessions.
+import type { Db } from '../../db/connect.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { generatePassword, hashPassword } from '../passwords.ts';
+
+export async function setPassword(db: Db, email: string, password?: string): Promise<string> {
+  const chosen = password ?? generatePassword();
+  if (chosen.length < 8) throw new TisseError('BAD_INPUT', 'Le mot de passe doit compter au moins 8 caractères.', { fields: { password: 'trop court' } });
+  const hash = await hashPassword(chosen);
+  await db.write(async (trx) => {
+    const user = await trx.selectFrom('users').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+    if (!user) throw new TisseError('NOT_FOUND', `Aucun compte pour ${email}.`);
+    await trx.updateTable('users').set({ password_hash: hash, must_reset_password: 0 }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+  });
+  return chosen;
+}
