@@ -8,7 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { reindex, search } from '../src/search/index.ts';
+import { reindex, search } from '../src/search/search.ts';
 import { RANKED_CANDIDATES } from '../src/search/backend.ts';
 import { frenchWriter } from './_french-text.ts';
 import { table, writeBenchSection } from './report.ts';

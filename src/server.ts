@@ -7,7 +7,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './kernel/config.ts';
 import { openDatabase, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { initialiseSite, type SetupResult } from './setup/first-start.ts';
+import { initialiseSite, type SetupResult } from './setup/index.ts';
 import { createPageCache } from './web/page-cache.ts';
 import { serveCachedPage } from './web/page-cache-http.ts';
 import { createApp } from './app.ts';

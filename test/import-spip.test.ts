@@ -12,7 +12,7 @@ import { openSpipDump } from '../src/importers/spip/dump.ts';
 import { MappingContext } from '../src/importers/spip/context.ts';
 import { mapForum } from '../src/importers/spip/mappers/forum.ts';
 import { inviteAccountsToChoosePassword } from '../src/importers/spip/invite-accounts.ts';
-import { search } from '../src/search/index.ts';
+import { search } from '../src/search/search.ts';
 import { isTisseError } from '../src/kernel/errors.ts';
 import type { Database } from '../src/db/schema.ts';
 import { sql } from 'kysely';

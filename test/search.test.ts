@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
 import { createArticle } from '../src/articles/operations/create-article.ts';
 import { createSection } from '../src/sections/operations/create-section.ts';
-import { reindex, search, searchBackend } from '../src/search/index.ts';
+import { reindex, search, searchBackend } from '../src/search/search.ts';
 import { COUNT_LIMIT, RANKED_CANDIDATES, type RankedHit } from '../src/search/backend.ts';
 import { parseQuery } from '../src/search/query.ts';
 import { nowIso } from '../src/db/time.ts';

@@ -12,19 +12,11 @@ import type { Db } from '../db/connect.ts';
 import type { Article, ArticleStatus } from '../db/schema.ts';
 import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { listArticlesForActor } from '../articles/article-lists.ts';
-import { loadSectionTree } from '../sections/sections.ts';
-import { can, type ArticleTarget } from '../users/permissions.ts';
-import { transitionsFrom, isTransitionName, articleStatuses } from '../articles/workflow.ts';
-import { createArticle } from '../articles/operations/create-article.ts';
-import { updateArticle } from '../articles/operations/update-article.ts';
-import { changeArticleStatus } from '../articles/operations/change-article-status.ts';
-import { markEditing, othersEditing } from '../articles/operations/edit-lock.ts';
-import { postTeamMessage } from '../articles/operations/post-team-message.ts';
-import { restoreRevision } from '../articles/operations/restore-revision.ts';
-import { diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/revision-diff.ts';
+import { listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticle, updateArticle, changeArticleStatus, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
+import { loadSectionTree } from '../sections/index.ts';
+import { can, type ArticleTarget } from '../users/index.ts';
 import { renderArticle, type RenderedArticle } from '../web/render-article.ts';
-import { articleGlossary } from '../glossary/article-glossary.ts';
+import { articleGlossary } from '../glossary/index.ts';
 
 export const articleAdminRoutes = new Hono<AdminEnv>();
 

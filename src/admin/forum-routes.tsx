@@ -4,12 +4,11 @@ import { Hono } from 'hono';
 import { mustUser, requirePermission, type AdminEnv } from '../web/auth.ts';
 import { field, fieldList, formFields, renderAdmin } from './render.tsx';
 import { ModerationPage, statusLabels } from './pages/moderation.tsx';
-import { can } from '../users/permissions.ts';
+import { can } from '../users/index.ts';
 import type { ForumStatus } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { propre } from '../markup/index.ts';
-import { moderateMessages, moderationActions, type ModerationAction } from '../forum/operations/moderate-messages.ts';
-import { countMessagesFor, listMessages } from '../forum/queries.ts';
+import { moderateMessages, moderationActions, countMessagesFor, listMessages, type ModerationAction } from '../forum/index.ts';
 
 export const forumAdminRoutes = new Hono<AdminEnv>();
 

@@ -6,11 +6,7 @@ import { field, fieldList, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { KeywordFormPage, KeywordGroupFormPage, KeywordsPage } from './pages/keywords.tsx';
 import type { FormState } from './pages/form-fields.tsx';
-import { listKeywordGroups, parseAppliesTo } from '../keywords/keywords.ts';
-import { saveKeywordGroup } from '../keywords/operations/save-keyword-group.ts';
-import { deleteKeywordGroup } from '../keywords/operations/delete-keyword-group.ts';
-import { saveKeyword } from '../keywords/operations/save-keyword.ts';
-import { deleteKeyword } from '../keywords/operations/delete-keyword.ts';
+import { listKeywordGroups, parseAppliesTo, saveKeywordGroup, deleteKeywordGroup, saveKeyword, deleteKeyword } from '../keywords/index.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 

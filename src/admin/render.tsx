@@ -1,7 +1,7 @@
 // Renders a back-office page inside AdminLayout. Back-office pages are never cached (private, per user).
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { loadSiteSettings } from '../settings/settings.ts';
+import { loadSiteSettings } from '../settings/index.ts';
 import { AdminLayout, Notice } from './pages/layout.tsx';
 import { currentUser, type AdminEnv } from '../web/auth.ts';
 import { t } from '../kernel/i18n/index.ts';

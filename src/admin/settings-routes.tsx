@@ -6,7 +6,7 @@ import { field, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, refusedForm } from './form-state.ts';
 import { SettingsPage } from './pages/settings.tsx';
 import type { FormState } from './pages/form-fields.tsx';
-import { loadSiteSettings, saveSiteSettings, siteSettingsSchema, type SiteSettings } from '../settings/settings.ts';
+import { loadSiteSettings, saveSiteSettings, siteSettingsSchema, type SiteSettings } from '../settings/index.ts';
 import { parseInput } from '../kernel/validation.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';

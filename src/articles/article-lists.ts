@@ -2,7 +2,7 @@
 // list filtered by status, with the authors of each row and only what the actor may see.
 import type { Db } from '../db/connect.ts';
 import type { ArticleStatus } from '../db/schema.ts';
-import { can, type Actor } from '../users/permissions.ts';
+import { can, type Actor } from '../users/index.ts';
 
 export interface ArticleRow {
   id: number;

@@ -2,7 +2,7 @@
 // publié, refusé, poubelle), the transitions between them, and the permission each one needs (decided
 // by permissions.ts). Scheduling is publishing with a future date: visibility.ts hides it until then.
 import type { ArticleStatus } from '../db/schema.ts';
-import type { ArticleAction } from '../users/permissions.ts';
+import type { ArticleAction } from '../users/index.ts';
 
 export const articleStatuses: readonly ArticleStatus[] = ['draft', 'proposed', 'published', 'refused', 'trash'];
 

@@ -4,8 +4,7 @@ import { Option, type Command } from 'commander';
 import { withDatabase } from './with-database.ts';
 import type { ForumStatus } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
-import { moderateMessages, type ModerationAction } from '../forum/operations/moderate-messages.ts';
-import { listMessages } from '../forum/queries.ts';
+import { moderateMessages, listMessages, type ModerationAction } from '../forum/index.ts';
 
 
 /** One line of a terminal: no control character from a commenter may move the cursor or recolour it. */

@@ -4,9 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { withDatabase } from './with-database.ts';
 import { TisseError } from '../kernel/errors.ts';
-import { saveTerm } from '../glossary/operations/save-term.ts';
-import { importGlossaryCsv, splitVariants } from '../glossary/operations/import-csv.ts';
-import { listTerms, termVariants } from '../glossary/repository.ts';
+import { saveTerm, importGlossaryCsv, splitVariants, listTerms, termVariants } from '../glossary/index.ts';
 
 
 const collect = (value: string, previous: string[]) => [...previous, ...splitVariants(value)];

@@ -4,16 +4,16 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { TisseError } from '../kernel/errors.ts';
-import type { Dialect } from './dialect.ts';
-import type { Database } from './schema.ts';
+import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
+import type { Database, Trx } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { listenForChanges, CHANGE_CHANNEL } from './postgres-changes.ts';
 import { registerSearchFunctions } from './french-stem.ts';
 
-export type Trx = Transaction<Database>;
+export type { Trx };
 
 export interface Db {
   readonly kysely: Kysely<Database>;
@@ -68,7 +68,7 @@ function openSqlite(file: string): Db {
   let localWrites = 0;
   return {
     kysely,
-    dialect: 'sqlite',
+    dialect: sqliteDialect,
     async write(work) {
       const result = await kysely.transaction().execute(work);
       localWrites++;
@@ -96,7 +96,7 @@ async function openPostgres(url: string): Promise<Db> {
   let localWrites = 0;
   return {
     kysely,
-    dialect: 'postgres',
+    dialect: postgresDialect,
     async write(work) {
       const result = await kysely.transaction().execute(async (trx) => {
         const value = await work(trx);

@@ -1,2 +1,37 @@
-// Which database a Tisse site runs on. Dialect differences live in db/ and search/ only.
-export type Dialect = 'sqlite' | 'postgres';
+// What differs between the two databases Tisse runs on, as one interface (in the way Kysely's `Dialect` is one):
+// code elsewhere asks the dialect to do a thing and never tests which database it is. Each method lives here
+// or in the file it names; search/ has its own backend per database (search/backend.ts).
+import type { SelectQueryBuilder } from 'kysely';
+import type { Trx } from './schema.ts';
+import { insertRowsPostgres, insertRowsSqlite } from './bulk-insert.ts';
+import { resetIdSequencesPostgres } from './sequences.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Dialect {
+  readonly name: DialectName;
+  /**
+   * Rows a worker takes for itself: on PostgreSQL `FOR UPDATE SKIP LOCKED`, so two processes never take
+   * the same row; SQLite has one writer at a time, and its transaction is already the lock.
+   */
+  claimRows<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** Writes many rows of one table inside `trx` (the import's write path), reporting progress as it goes. */
+  insertRows(trx: Trx, table: string, rows: Record<string, unknown>[], advance?: (rows: number) => void): Promise<void>;
+  /** After rows were inserted with explicit ids: the next ordinary insert must not collide with them. */
+  resetIdSequences(trx: Trx): Promise<void>;
+}
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  claimRows: (query) => query,
+  insertRows: (trx, table, rows, advance) => insertRowsSqlite(trx, table, rows, advance),
+  // AUTOINCREMENT always continues after the largest id.
+  resetIdSequences: async () => {},
+};
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  claimRows: (query) => query.forUpdate().skipLocked(),
+  insertRows: (trx, table, rows, advance) => insertRowsPostgres(trx, table, rows, advance),
+  resetIdSequences: (trx) => resetIdSequencesPostgres(trx),
+};

@@ -12,7 +12,7 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
     async getMigrations() {
       const result: Record<string, Migration> = {};
       for (const [name, migration] of Object.entries(migrations)) {
-        result[name] = { up: (kysely: Kysely<unknown>) => migration.up(kysely, db.dialect) };
+        result[name] = { up: (kysely: Kysely<unknown>) => migration.up(kysely, db.dialect.name) };
       }
       return result;
     },

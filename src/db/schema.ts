@@ -2,7 +2,7 @@
 // Dates are ISO 8601 UTC strings ('2013-04-12T08:30:00.000Z') in both databases, so that
 // SQLite and PostgreSQL return the same values and compare them the same way (docs/decisions/002).
 // Booleans are integers 0/1 for the same reason.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Transaction, Updateable } from 'kysely';
 
 export type ArticleStatus = 'draft' | 'proposed' | 'published' | 'refused' | 'trash';
 export type UserRole = 'administrator' | 'editor' | 'visitor' | 'disabled';
@@ -316,3 +316,6 @@ export type Document = Selectable<DocumentsTable>;
 export type Keyword = Selectable<KeywordsTable>;
 export type Revision = Selectable<RevisionsTable>;
 export type Job = Selectable<JobsTable>;
+
+/** A transaction over the whole schema: what `Db.write()` hands to its work. */
+export type Trx = Transaction<Database>;

@@ -1,18 +1,16 @@
 // PostgreSQL identity columns do not move when rows are inserted with explicit ids (an import keeping the
 // source's ids): the next ordinary insert would then collide. This puts every sequence after its table's
-// largest id. SQLite's autoincrement needs nothing: it always continues after the largest id.
+// largest id. SQLite's autoincrement needs nothing (dialect.ts).
 import { sql } from 'kysely';
-import type { Db, Trx } from './connect.ts';
+import type { Trx } from './schema.ts';
 
 const tablesWithId = [
   'sections', 'articles', 'users', 'keyword_groups', 'keywords', 'glossary_terms', 'forum_messages', 'documents', 'revisions', 'urls', 'jobs',
 ] as const;
 
-/** Moves each identity sequence after its table's largest id; `trx` to do it inside the caller's transaction. */
-export async function resetIdSequences(db: Db, trx?: Trx): Promise<void> {
-  if (db.dialect !== 'postgres') return;
-  const run = trx ?? db.kysely;
+/** Moves each identity sequence after its table's largest id, inside the caller's transaction. */
+export async function resetIdSequencesPostgres(trx: Trx): Promise<void> {
   for (const table of tablesWithId) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) from ${sql.table(table)}`.execute(run);
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false) from ${sql.table(table)}`.execute(trx);
   }
 }

@@ -4,9 +4,8 @@
 import type { Config } from '../kernel/config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Article, ForumMode, ForumStatus, User } from '../db/schema.ts';
-import { loadArticle } from '../articles/articles.ts';
-import { loadSiteSettings } from '../settings/settings.ts';
-import { isPublic } from '../articles/visibility.ts';
+import { loadArticle, isPublic } from '../articles/index.ts';
+import { loadSiteSettings } from '../settings/index.ts';
 import { checkFormToken } from './form-token.ts';
 import { countLinks, parsePostFields, type PostFields } from './input.ts';
 import { forumModeOf, initialStatus } from './modes.ts';

@@ -1,7 +1,7 @@
 // The email moderators receive for a new message: plain text (the message as typed) and HTML (rendered with
 // the forum profile, inside an escaped hono/jsx template). The poster's email is given to moderators only.
 import type { Article, ForumStatus } from '../db/schema.ts';
-import type { Mail } from '../outbox/mail.ts';
+import type { Mail } from '../outbox/index.ts';
 import { propre } from '../markup/index.ts';
 import { markupHtml } from '../kernel/trusted-html.ts';
 import type { PostFields } from './input.ts';

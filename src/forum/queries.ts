@@ -1,7 +1,7 @@
 // Reading messages for moderators (the queue, the CLI) and counting them (back-office home).
 import type { Db } from '../db/connect.ts';
 import type { ForumStatus } from '../db/schema.ts';
-import { can, type Actor } from '../users/permissions.ts';
+import { can, type Actor } from '../users/index.ts';
 
 export interface ModerationRow {
   id: number;

@@ -2,7 +2,7 @@
 // article's fields, opt-outs, copy-on-write.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BlockNode, InlineNode, MarkupDocument, MarkupNode } from '../markup/ast.ts';
+import type { BlockNode, InlineNode, MarkupDocument, MarkupNode } from '../markup/index.ts';
 import { annotateDocument, createArticleAnnotator, createGlossary, glossaryTermsIn, type GlossaryEntry } from './annotate.ts';
 
 const text = (value: string): InlineNode => ({ type: 'text', value });

@@ -2,7 +2,7 @@
 // nodes carrying the term's short definition. Never inside headings, links, code, formulas, existing
 // abbreviations or glossary marks; never when the article opts out (setting, or `[!glossaire]` in its text).
 // Copy-on-write: the given document is not modified, unchanged subtrees are shared.
-import type { GlossaryTermNode, InlineNode, MarkupDocument, MarkupNode, TextNode } from '../markup/ast.ts';
+import type { GlossaryTermNode, InlineNode, MarkupDocument, MarkupNode, TextNode } from '../markup/index.ts';
 import { buildMatcher, type GlossaryMatcher, type MatcherTerm } from './matcher.ts';
 
 export interface GlossaryEntry extends MatcherTerm {

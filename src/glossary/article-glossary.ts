@@ -2,7 +2,7 @@
 // the article's opt-out and the site's occurrence setting, and afterwards the terms it used, for the print list.
 import type { Db } from '../db/connect.ts';
 import type { Article, GlossaryTerm } from '../db/schema.ts';
-import type { MarkupDocument } from '../markup/ast.ts';
+import type { MarkupDocument } from '../markup/index.ts';
 import { createArticleAnnotator } from './annotate.ts';
 import { listTerms, loadGlossary } from './repository.ts';
 

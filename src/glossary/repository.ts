@@ -4,8 +4,7 @@
 // after some write happened (db.version()).
 import type { Db } from '../db/connect.ts';
 import type { GlossaryTerm } from '../db/schema.ts';
-import type { InlineNode } from '../markup/ast.ts';
-import { parse } from '../markup/index.ts';
+import { parse, type InlineNode } from '../markup/index.ts';
 import { createGlossary, type Glossary, type GlossaryEntry } from './annotate.ts';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });

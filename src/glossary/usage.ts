@@ -4,7 +4,7 @@
 // (a term inside a link or code is found by the first pass, not by the second).
 import type { Db } from '../db/connect.ts';
 import { parse } from '../markup/index.ts';
-import { publicArticles } from '../articles/visibility.ts';
+import { publicArticles } from '../articles/index.ts';
 import { createArticleAnnotator, type Glossary } from './annotate.ts';
 
 export interface ArticleUse {

@@ -69,7 +69,8 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         .where('status', '=', 'running')
         .where('locked_at', '<', staleBefore)
         .execute();
-      let due = trx
+      const due = db.dialect.claimRows(
+        trx
         .selectFrom('jobs')
         .select('id')
         .where('status', '=', 'queued')
@@ -77,8 +78,8 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         .where('type', 'in', types)
         .orderBy('run_at')
         .orderBy('id')
-        .limit(batchSize);
-      if (db.dialect === 'postgres') due = due.forUpdate().skipLocked();
+        .limit(batchSize),
+      );
       const ids = (await due.execute()).map((r) => r.id);
       if (ids.length === 0) return [];
       return trx

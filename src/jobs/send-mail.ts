@@ -3,9 +3,9 @@
 // settings. An unreachable SMTP server delays mail (the job is retried with backoff) and loses none; with no
 // server configured at all, mail waits in the queue, attempts untouched, until one is.
 import nodemailer, { type Transporter } from 'nodemailer';
-import { mailSchema } from '../outbox/mail.ts';
+import { mailSchema } from '../outbox/index.ts';
 import { JobDeferred, type JobHandler } from './runner.ts';
-import type { SmtpSettings } from '../settings/settings.ts';
+import type { SmtpSettings } from '../settings/index.ts';
 
 /** Where mail goes: TISSE_SMTP_URL wins over the back-office settings; undefined when neither is set. */
 export function smtpTransportOptions(smtpUrl: string | undefined, settings: SmtpSettings): string | Record<string, unknown> | undefined {

@@ -3,12 +3,11 @@
 import type { Logger } from 'pino';
 import type { Config } from '../kernel/config.ts';
 import type { Db } from '../db/connect.ts';
-import { loadSiteSettings } from '../settings/settings.ts';
-import { MAIL_JOB } from '../outbox/mail.ts';
+import { loadSiteSettings } from '../settings/index.ts';
+import { MAIL_JOB } from '../outbox/index.ts';
 import { createMailHandler } from './send-mail.ts';
 import { startJobRunner, type JobHandler, type JobRunner } from './runner.ts';
-import { markScheduledPublication } from '../articles/operations/mark-scheduled-publication.ts';
-import { SCHEDULED_PUBLICATION_JOB } from '../articles/operations/change-article-status.ts';
+import { markScheduledPublication, SCHEDULED_PUBLICATION_JOB } from '../articles/index.ts';
 
 export interface JobsOptions {
   pollMs?: number;

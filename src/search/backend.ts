@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.ts';
 import type { ParsedQuery } from './query.ts';
 
 export type SearchKind = 'article' | 'section' | 'glossary' | 'forum';
-/** Codes stored in the index (see db/migrations/011-search-stems.ts). */
+/** Codes stored in the index (see db/search-index.ts and db/migrations/011-search-stems.ts). */
 export const kindCodes: Record<SearchKind, number> = { article: 0, section: 1, glossary: 2, forum: 3 };
 export const kindOfCode: SearchKind[] = ['article', 'section', 'glossary', 'forum'];
 

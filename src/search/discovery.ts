@@ -3,8 +3,7 @@
 // for the sitemap. Every query keeps to public articles (content/visibility.ts).
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import type { ArticleSummary } from '../articles/articles.ts';
-import { publicArticles } from '../articles/visibility.ts';
+import { publicArticles, type ArticleSummary } from '../articles/index.ts';
 
 const summary = ['articles.id', 'articles.slug', 'articles.title', 'articles.surtitle', 'articles.description', 'articles.published_at', 'articles.section_id'] as const;
 

@@ -1,5 +1,5 @@
 // Search on PostgreSQL: a weighted tsvector per object (french configuration, accents folded by
-// tisse_search_fold), GIN-indexed and maintained by statement-level triggers (db/migrations/011-search-stems.ts).
+// tisse_search_fold), GIN-indexed and maintained by statement-level triggers (db/search-index.ts and db/migrations/011-search-stems.ts).
 // The query is built from parsed words only (letters and digits), so it can never be tsquery syntax
 // typed by a reader; to_tsquery stems words, prefixes and phrases as the index was stemmed.
 // Ranking: ts_rank_cd with weights title (A) 1.0, lead (B) 0.4, text (C) 0.2, postscript (D) 0.1, over bounded

@@ -2,7 +2,7 @@
 // (set-based INSERT … SELECT, a few thousand rows each, for the progress bar), inside one transaction.
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { fillStatements, searchTables } from '../db/migrations/011-search-stems.ts';
+import { fillStatements, searchTables } from '../db/search-index.ts';
 
 const BATCH = 5000;
 
@@ -27,14 +27,14 @@ export async function rebuildIndex(
     for (const { table, min, max, rows } of ranges) {
       const perId = rows / (max - min + 1);
       for (let from = min; from <= max; from += BATCH) {
-        for (const statement of fillStatements(db.dialect, table, [from, from + BATCH])) await sql.raw(statement).execute(trx);
+        for (const statement of fillStatements(db.dialect.name, table, [from, from + BATCH])) await sql.raw(statement).execute(trx);
         done = Math.min(total, done + Math.round(BATCH * perId));
         progress(done, total);
       }
     }
     for (const statement of finish) await sql.raw(statement).execute(trx);
     progress(total, total);
-    const count = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(db.dialect === 'sqlite' ? 'search_fts' : 'search_entries')}`.execute(trx);
+    const count = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(db.dialect.name === 'sqlite' ? 'search_fts' : 'search_entries')}`.execute(trx);
     return { indexed: Number(count.rows[0]!.n) };
   });
 }

@@ -1,4 +1,4 @@
-// Search on SQLite: FTS5 over folded, stemmed words (the triggers of db/migrations/011-search-stems.ts call
+// Search on SQLite: FTS5 over folded, stemmed words (the triggers of db/search-index.ts and db/migrations/011-search-stems.ts call
 // tisse_search_stems(), registered on every connection), so a query is a single MATCH on stems: words,
 // prefixes of stems and phrases of stems, all ANDed.
 // Ranking: bm25 with column weights title 10, lead 4, text 2, postscript 1, over bounded candidates

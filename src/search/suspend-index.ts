@@ -12,7 +12,7 @@
 // fill query itself do help (below).
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db/connect.ts';
-import { fillStatements, searchTables } from '../db/migrations/011-search-stems.ts';
+import { fillStatements, searchTables } from '../db/search-index.ts';
 
 export interface SuspendedIndex {
   /** Fills the index from the suspended tables and puts their triggers back. */
@@ -24,7 +24,7 @@ const triggerNames = searchTables.map((t) => `search_${t.table}_insert`);
 const tableOf = (name: string) => searchTables.find((t) => t.table === name)!;
 
 export async function suspendSearchIndex(db: Db, trx: Trx): Promise<SuspendedIndex> {
-  return db.dialect === 'sqlite' ? suspendSqlite(trx) : suspendPostgres(trx);
+  return db.dialect.name === 'sqlite' ? suspendSqlite(trx) : suspendPostgres(trx);
 }
 
 async function suspendSqlite(trx: Trx): Promise<SuspendedIndex> {

@@ -3,9 +3,9 @@
 // a priori forum, follow-us links. Created on first start, or by `tisse init --demo`.
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/time.ts';
-import { createArticle } from '../articles/operations/create-article.ts';
-import { createSection } from '../sections/operations/create-section.ts';
-import { writeSettings, type SiteSettings } from '../settings/settings.ts';
+import { createArticle } from '../articles/index.ts';
+import { createSection } from '../sections/index.ts';
+import { writeSettings, type SiteSettings } from '../settings/index.ts';
 import { slugify } from '../kernel/slug.ts';
 
 export const demoSettings: Partial<SiteSettings> = {

@@ -3,7 +3,7 @@
 import type { Config } from '../kernel/config.ts';
 import type { Db } from '../db/connect.ts';
 import { createDemoContent } from './demo.ts';
-import { createUser } from '../users/operations/create-user.ts';
+import { createUser } from '../users/index.ts';
 
 export interface SetupResult {
   /** Set when this call created the first administrator: the only time its password is known. */

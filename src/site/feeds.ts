@@ -2,7 +2,7 @@
 // entity-escaped (never CDATA: see forum/rss.ts), authors appear by name only, never by email.
 // With the full-text option an item carries the article's rendered HTML; otherwise its summary.
 import { renderRss, xmlText } from '../web/feed-writer.ts';
-import type { FeedArticle } from '../search/discovery.ts';
+import type { FeedArticle } from '../search/index.ts';
 
 export interface FeedEntry {
   article: FeedArticle;

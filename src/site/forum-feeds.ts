@@ -3,8 +3,8 @@
 // a reader could execute.
 import type { Db } from '../db/connect.ts';
 import type { Article } from '../db/schema.ts';
-import { loadSiteSettings } from '../settings/settings.ts';
-import { publicArticles } from '../articles/visibility.ts';
+import { loadSiteSettings } from '../settings/index.ts';
+import { publicArticles } from '../articles/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { propre } from '../markup/index.ts';
 import { renderRss } from '../web/feed-writer.ts';

@@ -7,20 +7,15 @@ import { errorPage, notFound, renderInLayout } from './page.tsx';
 import { sendPage } from '../web/send-page.ts';
 import { HONEYPOT_FIELD, type ForumFormProps } from './pages/forum-block.tsx';
 import { clientIp, sessionUser } from '../web/auth.ts';
-import { loadArticle } from '../articles/articles.ts';
-import { loadSiteSettings } from '../settings/settings.ts';
-import { isPublic } from '../articles/visibility.ts';
+import { loadArticle, isPublic } from '../articles/index.ts';
+import { loadSiteSettings } from '../settings/index.ts';
 import type { Article } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { propre } from '../markup/index.ts';
-import { checkPost, type PostInput } from '../forum/check-post.ts';
+import { checkPost, issueFormToken, forumModeOf, postMessage, isForumRejection, type PostInput } from '../forum/index.ts';
 import { forumFeed } from './forum-feeds.ts';
-import { issueFormToken } from '../forum/form-token.ts';
-import { forumModeOf } from '../forum/modes.ts';
-import { postMessage } from '../forum/operations/post-message.ts';
 import { PostPage, ThanksPage, type ReplyContext } from './pages/forum-post.tsx';
-import { isForumRejection } from '../forum/rejection.ts';
 
 export const forumRoutes = new Hono<AppEnv>();
 

@@ -3,9 +3,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { sendPage } from '../web/send-page.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { listTerms, loadGlossary } from '../glossary/repository.ts';
-import { articlesByTerm } from '../glossary/usage.ts';
-import { nextScheduledPublication } from '../articles/articles.ts';
+import { listTerms, loadGlossary, articlesByTerm } from '../glossary/index.ts';
+import { nextScheduledPublication } from '../articles/index.ts';
 import { renderInLayout } from './page.tsx';
 import { GlossaryPage } from './pages/glossary.tsx';
 

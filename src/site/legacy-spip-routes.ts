@@ -6,8 +6,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import type { ObjectType } from '../db/schema.ts';
-import { currentPath, resolvePath } from '../urls/urls.ts';
-import { isPublic } from '../articles/visibility.ts';
+import { currentPath, resolvePath } from '../urls/index.ts';
+import { isPublic } from '../articles/index.ts';
 import { documentUrl } from '../web/markup-resolver.ts';
 import { notFound, errorPage } from './page.tsx';
 import { t } from '../kernel/i18n/index.ts';

@@ -5,8 +5,8 @@ import type { AppEnv } from '../web/context.ts';
 import { sendPage } from '../web/send-page.ts';
 import { Layout } from './pages/layout.tsx';
 import { NotFoundPage, ErrorPage } from './pages/error.tsx';
-import { loadSiteSettings, type SiteSettings } from '../settings/settings.ts';
-import { loadSectionTree, type SectionTree } from '../sections/sections.ts';
+import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
+import { loadSectionTree, type SectionTree } from '../sections/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import type { Db } from '../db/connect.ts';
 

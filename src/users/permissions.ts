@@ -3,7 +3,7 @@
 // administrators with rows in user_sections: they administer those sections and everything below them.
 import type { Db } from '../db/connect.ts';
 import type { ArticleStatus, User, UserRole } from '../db/schema.ts';
-import { loadSectionTree, type SectionTree } from '../sections/sections.ts';
+import { loadSectionTree, type SectionTree } from '../sections/index.ts';
 
 /** A user as permissions see them. `sections` is null for a full administrator and for non-administrators. */
 export interface Actor {

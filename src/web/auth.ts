@@ -8,8 +8,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppContext } from './context.ts';
 import type { User } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
-import { can, loadActor, type Actor } from '../users/permissions.ts';
-import { findSession, SESSION_COOKIE, SESSION_DAYS } from '../users/sessions.ts';
+import { can, loadActor, findSession, SESSION_COOKIE, SESSION_DAYS, type Actor } from '../users/index.ts';
 
 export interface CurrentUser {
   user: User;

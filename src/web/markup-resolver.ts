@@ -3,7 +3,7 @@
 // Only public objects resolve: a link to an unpublished article renders as a broken link.
 import type { Resolver } from '../markup/index.ts';
 import type { Db } from '../db/connect.ts';
-import { publicArticles } from '../articles/visibility.ts';
+import { publicArticles } from '../articles/index.ts';
 
 export interface Reference {
   type: string;

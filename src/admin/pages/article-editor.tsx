@@ -3,8 +3,8 @@
 import type { FC } from 'hono/jsx';
 import { t, formatDate } from '../../kernel/i18n/index.ts';
 import type { Article, ArticleStatus, ForumMessage, Section } from '../../db/schema.ts';
-import type { SectionTree } from '../../sections/sections.ts';
-import type { TransitionName } from '../../articles/workflow.ts';
+import type { SectionTree } from '../../sections/index.ts';
+import type { TransitionName } from '../../articles/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { RenderedArticle } from '../../web/render-article.ts';
 import { CsrfField, Notice } from './layout.tsx';

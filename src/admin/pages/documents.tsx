@@ -2,8 +2,7 @@
 // form, and a document's page (edit its texts, attach it to an article or detach it, delete it).
 import type { FC } from 'hono/jsx';
 import type { Document } from '../../db/schema.ts';
-import type { DocumentSummary } from '../../documents/library.ts';
-import { formatSize } from '../../documents/operations/upload-document.ts';
+import { formatSize, type DocumentSummary } from '../../documents/index.ts';
 import { documentUrl } from '../../web/markup-resolver.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';

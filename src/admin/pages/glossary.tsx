@@ -1,7 +1,7 @@
 // Back-office pages for the glossary: the list with a search, and the term form (create and edit).
 import type { FC } from 'hono/jsx';
 import type { GlossaryTerm } from '../../db/schema.ts';
-import { termVariants } from '../../glossary/repository.ts';
+import { termVariants } from '../../glossary/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';

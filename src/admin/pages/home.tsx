@@ -2,7 +2,7 @@
 // forum messages to validate.
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
-import type { ArticleRow } from '../../articles/article-lists.ts';
+import type { ArticleRow } from '../../articles/index.ts';
 import { formatDate } from '../../kernel/i18n/index.ts';
 
 export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows, caption }) => (

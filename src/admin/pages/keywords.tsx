@@ -1,6 +1,6 @@
 // Back-office pages for keywords: the groups with their keywords, the group form and the keyword form.
 import type { FC } from 'hono/jsx';
-import type { KeywordGroupWithKeywords } from '../../keywords/keywords.ts';
+import type { KeywordGroupWithKeywords } from '../../keywords/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';

@@ -3,7 +3,7 @@
 // forum profile, like on the public site; the poster's email and address are shown to moderators only.
 import type { FC } from 'hono/jsx';
 import type { ForumStatus } from '../../db/schema.ts';
-import type { ModerationRow } from '../../forum/queries.ts';
+import type { ModerationRow } from '../../forum/index.ts';
 import { formatDate } from '../../kernel/i18n/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { CurrentUser } from '../../web/auth.ts';

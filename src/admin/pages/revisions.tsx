@@ -2,7 +2,7 @@
 // restore button per revision for those who may edit the article.
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
-import type { FieldDiff, RevisionEntry } from '../../articles/revision-diff.ts';
+import type { FieldDiff, RevisionEntry } from '../../articles/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
 

@@ -2,7 +2,7 @@
 // edit), with a separate form to move a section elsewhere in the tree.
 import type { FC } from 'hono/jsx';
 import type { Section } from '../../db/schema.ts';
-import type { SectionTree } from '../../sections/sections.ts';
+import type { SectionTree } from '../../sections/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';

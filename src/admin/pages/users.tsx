@@ -1,7 +1,7 @@
 // Back-office pages for accounts: the list (search, role filter) and the account form (create and edit:
 // role, restricted administrator's sections, disable).
 import type { FC } from 'hono/jsx';
-import type { UserSummary } from '../../users/users.ts';
+import type { UserSummary } from '../../users/index.ts';
 import type { UserRole } from '../../db/schema.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';

@@ -6,8 +6,8 @@ import type { Article } from '../../db/schema.ts';
 import { nowIso, toIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { t } from '../../kernel/i18n/index.ts';
-import { enqueueJob } from '../../outbox/queue.ts';
-import { can, type Actor } from '../../users/permissions.ts';
+import { enqueueJob } from '../../outbox/index.ts';
+import { can, type Actor } from '../../users/index.ts';
 import { canLeave, transitions, type TransitionName } from '../workflow.ts';
 
 export const SCHEDULED_PUBLICATION_JOB = 'publish-scheduled';

@@ -6,8 +6,8 @@ import { nowIso, toIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
 import { slugify } from '../../kernel/slug.ts';
-import { checkKeywordChoice } from '../../keywords/keywords.ts';
-import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/urls.ts';
+import { checkKeywordChoice } from '../../keywords/index.ts';
+import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 
 export const newArticleSchema = z.object({
   sectionId: z.number().int().positive(),

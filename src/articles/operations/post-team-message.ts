@@ -5,7 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import type { ForumMessage } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
-import { can, type Actor } from '../../users/permissions.ts';
+import { can, type Actor } from '../../users/index.ts';
 
 const messageSchema = z.object({
   text: z.string().trim().min(1, 'le message est vide').max(20_000, '20 000 caractères au plus'),

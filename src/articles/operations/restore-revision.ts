@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
-import { can, type Actor } from '../../users/permissions.ts';
+import { can, type Actor } from '../../users/index.ts';
 import { articleVersionedFields, readArticleRevision, recordRevision } from '../revisions.ts';
 
 export async function restoreRevision(db: Db, actor: Actor, articleId: number, revisionNumber: number): Promise<{ article: Article; revision: number }> {

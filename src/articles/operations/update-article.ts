@@ -6,9 +6,9 @@ import type { Db } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
 import { nowIso, toIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
-import { administers, can, type Actor } from '../../users/permissions.ts';
+import { administers, can, type Actor } from '../../users/index.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
-import { checkKeywordChoice } from '../../keywords/keywords.ts';
+import { checkKeywordChoice } from '../../keywords/index.ts';
 
 const optionalDate = z
   .string()

@@ -2,11 +2,11 @@
 // Later features add behaviour, not tables; dialect-specific indexes (full text) come in their own migrations.
 import type { CreateTableBuilder, Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { DialectName } from '../dialect.ts';
 
 type Table = CreateTableBuilder<string, never>;
 
-export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   const withId = (table: Table): Table =>
     dialect === 'postgres'
       ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())

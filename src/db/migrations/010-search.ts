@@ -5,7 +5,7 @@
 //   SQLite: a contentless FTS5 table of accent-folded words; Snowball stems are matched at query time.
 //   PostgreSQL: a weighted tsvector (french configuration, accents folded) per object, GIN-indexed.
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { DialectName } from '../dialect.ts';
 
 /** Kinds of indexed objects; SQLite's FTS rowid is id × 4 + kind. */
 export const searchKinds = { article: 0, section: 1, glossary: 2, forum: 3 } as const;
@@ -50,14 +50,14 @@ export const indexedTables: IndexedTable[] = [
 const on = (expr: string, row: string) => expr.replace(/\br\./g, `${row}.`);
 
 /** INSERT … SELECT filling the index from one table, for every row or for ids in [from, to). */
-export function fillStatement(dialect: Dialect, t: IndexedTable, range?: [number, number]): string {
+export function fillStatement(dialect: DialectName, t: IndexedTable, range?: [number, number]): string {
   const where = `(${t.when})` + (range ? ` AND r.id >= ${Math.trunc(range[0])} AND r.id < ${Math.trunc(range[1])}` : '');
   return dialect === 'sqlite'
     ? `INSERT INTO search_fts(rowid, title, lead, body, postscript) SELECT r.id * 4 + ${t.kind}, ${t.fields.join(', ')} FROM ${t.table} r WHERE ${where}`
     : `INSERT INTO search_entries(kind, object_id, vector) SELECT ${t.kind}, r.id, tisse_search_vector(${t.fields.join(', ')}) FROM ${t.table} r WHERE ${where}`;
 }
 
-export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   if (dialect === 'sqlite') await upSqlite(db);
   else await upPostgres(db);
 }

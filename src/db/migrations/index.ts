@@ -1,6 +1,6 @@
 // The ordered list of migrations. A new migration is a new file here, never an edit of an old one.
 import type { Kysely } from 'kysely';
-import type { Dialect } from '../dialect.ts';
+import type { DialectName } from '../dialect.ts';
 import * as initial from './001-initial.ts';
 import * as search from './010-search.ts';
 import * as searchStems from './011-search-stems.ts';
@@ -8,7 +8,7 @@ import * as forumSiteName from './021-forum-site-name.ts';
 import * as forumDuplicateIndex from './022-forum-duplicate-index.ts';
 
 export interface TisseMigration {
-  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
 }
 
 export const migrations: Record<string, TisseMigration> = {

@@ -4,7 +4,7 @@
 // the moderator may not touch changes nothing.
 import type { Db } from '../../db/connect.ts';
 import type { ForumStatus } from '../../db/schema.ts';
-import { can, type Actor } from '../../users/permissions.ts';
+import { can, type Actor } from '../../users/index.ts';
 import { TisseError } from '../../kernel/errors.ts';
 
 export type ModerationAction = 'validate' | 'refuse' | 'spam' | 'delete';

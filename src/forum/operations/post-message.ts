@@ -4,7 +4,7 @@
 import type { Config } from '../../kernel/config.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { ForumStatus } from '../../db/schema.ts';
-import { enqueueMail } from '../../outbox/mail.ts';
+import { enqueueMail } from '../../outbox/index.ts';
 import { checkPost, type PostInput } from '../check-post.ts';
 import { moderatorEmails } from '../moderators.ts';
 import { notificationMail } from '../notification-mail.tsx';

@@ -2,7 +2,7 @@
 // per object and status, everything skipped and why), the ids already mapped, and the slugs taken.
 import type { Insertable } from 'kysely';
 import type { Database, ObjectType } from '../../db/schema.ts';
-import { pathFor, reservedArticleSlugs } from '../../urls/urls.ts';
+import { pathFor, reservedArticleSlugs } from '../../urls/index.ts';
 import { slugify } from '../../kernel/slug.ts';
 import type { SpipDump } from './dump.ts';
 

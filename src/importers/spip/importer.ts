@@ -7,9 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { Dialect } from '../../db/dialect.ts';
 import type { UserRole } from '../../db/schema.ts';
-import { resetIdSequences } from '../../db/sequences.ts';
 import { nowIso } from '../../db/time.ts';
-import { writeSettings } from '../../settings/settings.ts';
+import { writeSettings } from '../../settings/index.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { openSpipDump } from './dump.ts';
 import { MappingContext, type ImportReport, type TableWrite } from './context.ts';
@@ -23,8 +22,7 @@ import { mapDocuments } from './mappers/documents.ts';
 import { mapForum } from './mappers/forum.ts';
 import { mapRevisions } from './mappers/revisions.ts';
 import { mapLegacy } from './mappers/legacy.ts';
-import { suspendSearchIndex } from '../../search/suspend-index.ts';
-import { insertRows } from '../../db/bulk-insert.ts';
+import { suspendSearchIndex } from '../../search/index.ts';
 
 export const IMPORT_MARKER_KEY = 'spipImport';
 
@@ -115,7 +113,7 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
         const marker = JSON.stringify({ sha256, file: resolve(file), importedAt: ctx.importedAt, spipSchema: dump.schemaVersion });
         await trx.insertInto('settings').values({ key: IMPORT_MARKER_KEY, value: marker, updated_at: nowIso() })
           .onConflict((oc) => oc.column('key').doUpdateSet({ value: marker, updated_at: nowIso() })).execute();
-        await resetIdSequences(db, trx);
+        await db.dialect.resetIdSequences(trx);
       });
     } catch (error) {
       for (const path of copied) rmSync(path, { force: true });
@@ -208,7 +206,7 @@ async function insertAll(trx: Trx, dialect: Dialect, write: TableWrite, progress
   const rows = write.rows as Record<string, unknown>[];
   if (!rows.length) return;
   progress?.start(write.label, rows.length);
-  await insertRows(trx, dialect, write.table, rows, (n) => progress?.advance(n));
+  await dialect.insertRows(trx, write.table, rows, (n) => progress?.advance(n));
   // Written: its rows need not stay in memory while the next tables are.
   rows.length = 0;
   progress?.stop();

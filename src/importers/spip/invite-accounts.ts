@@ -2,9 +2,9 @@
 // secret key, so each account (password_hash null, must_reset_password 1) gets a single-use link to choose a
 // password, valid a week, emailed through the mail outbox in the same transaction as its token.
 import type { Db } from '../../db/connect.ts';
-import { enqueueMail } from '../../outbox/mail.ts';
-import { randomToken, sha256 } from '../../users/sessions.ts';
-import { loadSiteSettings } from '../../settings/settings.ts';
+import { enqueueMail } from '../../outbox/index.ts';
+import { randomToken, sha256 } from '../../users/index.ts';
+import { loadSiteSettings } from '../../settings/index.ts';
 import { isLang, t } from '../../kernel/i18n/index.ts';
 
 export const INVITATION_VALIDITY_DAYS = 7;

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Keyword } from '../../db/schema.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { slugify } from '../../kernel/slug.ts';
-import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/urls.ts';
+import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 import { parseInput } from '../../kernel/validation.ts';
 
 export const keywordSchema = z.object({

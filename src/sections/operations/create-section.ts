@@ -5,7 +5,7 @@ import type { Section } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { slugify } from '../../kernel/slug.ts';
-import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/urls.ts';
+import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 
 export const newSectionSchema = z.object({
   title: z.string().trim().min(1, 'titre obligatoire').max(300),

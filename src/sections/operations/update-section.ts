@@ -6,7 +6,7 @@ import type { Section } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { slugify } from '../../kernel/slug.ts';
-import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/urls.ts';
+import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 import { parseInput } from '../../kernel/validation.ts';
 
 export const sectionUpdateSchema = z.object({

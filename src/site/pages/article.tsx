@@ -2,7 +2,7 @@
 // documents, the forum, related articles.
 import type { FC } from 'hono/jsx';
 import { formatDate, t } from '../../kernel/i18n/index.ts';
-import type { ArticlePageData } from '../../articles/articles.ts';
+import type { ArticlePageData } from '../../articles/index.ts';
 import type { ForumMode } from '../../db/schema.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { RenderedArticle } from '../../web/render-article.ts';

@@ -5,7 +5,7 @@ import type { FC } from 'hono/jsx';
 import { formatDate, t } from '../../kernel/i18n/index.ts';
 import type { ForumMode } from '../../db/schema.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
-import type { ForumMessageView } from '../../forum/threads.ts';
+import type { ForumMessageView } from '../../forum/index.ts';
 
 export interface ForumBlockProps {
   articleId: number;

@@ -4,8 +4,7 @@ import type { FC } from 'hono/jsx';
 import type { GlossaryTerm } from '../../db/schema.ts';
 import { propre, typo } from '../../markup/index.ts';
 import { t, type Lang } from '../../kernel/i18n/index.ts';
-import { termVariants } from '../../glossary/repository.ts';
-import type { ArticleUse } from '../../glossary/usage.ts';
+import { termVariants, type ArticleUse } from '../../glossary/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import { Breadcrumb } from './layout.tsx';
 

@@ -1,8 +1,8 @@
 // The home page: the site's presentation, its latest articles, its sections.
 import type { FC } from 'hono/jsx';
 import { formatDate, t } from '../../kernel/i18n/index.ts';
-import type { ArticleSummary } from '../../articles/articles.ts';
-import type { SiteSettings } from '../../settings/settings.ts';
+import type { ArticleSummary } from '../../articles/index.ts';
+import type { SiteSettings } from '../../settings/index.ts';
 import type { Section } from '../../db/schema.ts';
 
 export const ArticleList: FC<{ articles: ArticleSummary[] }> = ({ articles }) =>

@@ -1,7 +1,7 @@
 // The public page frame: site name and tagline, search, sections menu, content, follow-us block.
 import type { Child, FC } from 'hono/jsx';
 import { t, type Lang } from '../../kernel/i18n/index.ts';
-import type { SiteSettings } from '../../settings/settings.ts';
+import type { SiteSettings } from '../../settings/index.ts';
 import type { Section } from '../../db/schema.ts';
 import { assetUrl } from '../assets.ts';
 

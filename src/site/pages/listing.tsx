@@ -1,7 +1,7 @@
 // Keyword and author pages: who or what the page is about, its feeds, and the public articles.
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
-import type { ArticleSummary } from '../../articles/articles.ts';
+import type { ArticleSummary } from '../../articles/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import { Breadcrumb, type Crumb } from './layout.tsx';
 import { ArticleList } from './home.tsx';

@@ -1,7 +1,7 @@
 // The site map (/plan): the section tree, each section with its public articles, as nested lists.
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
-import type { SectionTree } from '../../sections/sections.ts';
+import type { SectionTree } from '../../sections/index.ts';
 import { Breadcrumb } from './layout.tsx';
 
 export interface PlanArticle {

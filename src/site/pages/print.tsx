@@ -1,8 +1,8 @@
 // The print version: the article alone, clean, with its footnotes and the address of every link printed.
 import type { Child, FC } from 'hono/jsx';
 import { formatDate, t } from '../../kernel/i18n/index.ts';
-import type { SiteSettings } from '../../settings/settings.ts';
-import type { ArticlePageData } from '../../articles/articles.ts';
+import type { SiteSettings } from '../../settings/index.ts';
+import type { ArticlePageData } from '../../articles/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { RenderedArticle } from '../../web/render-article.ts';
 import { assetUrl } from '../assets.ts';

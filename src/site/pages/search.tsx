@@ -2,8 +2,7 @@
 // with highlighted snippets (<mark>), and pagination by plain links.
 import type { FC } from 'hono/jsx';
 import { formatDate, t } from '../../kernel/i18n/index.ts';
-import { MAX_QUERY_LENGTH } from '../../search/query.ts';
-import { MAX_PAGE, type SearchResults } from '../../search/index.ts';
+import { MAX_QUERY_LENGTH, MAX_PAGE, type SearchResults } from '../../search/index.ts';
 import { SearchForm } from './layout.tsx';
 
 export const SearchPage: FC<{ q: string; results: SearchResults | undefined; onlyStopwords: boolean }> = ({ q, results, onlyStopwords }) => {

@@ -1,7 +1,7 @@
 // A section page: breadcrumb, presentation, sub-sections and the section's articles.
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
-import type { ArticleSummary } from '../../articles/articles.ts';
+import type { ArticleSummary } from '../../articles/index.ts';
 import type { Section } from '../../db/schema.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import { Breadcrumb, type Crumb } from './layout.tsx';

@@ -6,7 +6,7 @@ import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { generatePassword, hashPassword } from '../passwords.ts';
 import { slugify } from '../../kernel/slug.ts';
-import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/urls.ts';
+import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email('adresse email invalide'),

@@ -2,10 +2,10 @@
 // same whether or not the address has an account (no account discovery), and is throttled per address.
 import type { Db } from '../../db/connect.ts';
 import { t } from '../../kernel/i18n/index.ts';
-import { enqueueMail } from '../../outbox/mail.ts';
+import { enqueueMail } from '../../outbox/index.ts';
 import { isLimited, recordHit } from '../rate-limits.ts';
 import { randomToken, sha256 } from '../sessions.ts';
-import { loadSiteSettings } from '../../settings/settings.ts';
+import { loadSiteSettings } from '../../settings/index.ts';
 
 export const RESET_VALIDITY_MINUTES = 60;
 

@@ -7,7 +7,7 @@ import type { Db, Trx } from '../../db/connect.ts';
 import type { User } from '../../db/schema.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { slugify } from '../../kernel/slug.ts';
-import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/urls.ts';
+import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 import { parseInput } from '../../kernel/validation.ts';
 
 export const userUpdateSchema = z.object({

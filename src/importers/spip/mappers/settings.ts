@@ -1,7 +1,7 @@
 // spip_meta → site settings: name, tagline, description, address, language, and the forum default
 // (forums_publics: 'priori' → pri, 'posteriori' → pos, 'abo', 'non'). The rest of SPIP's configuration
 // (back-office options, plugin state, caches) has no meaning in Tisse and is reported, not copied.
-import { siteSettingsSchema, type SiteSettings } from '../../../settings/settings.ts';
+import { siteSettingsSchema, type SiteSettings } from '../../../settings/index.ts';
 import { forumMode } from './articles.ts';
 import type { MappingContext } from '../context.ts';
 

@@ -1,0 +1,19 @@
+// Articles: reads for the public site and the back office, visibility (what readers may see), the editorial
+// workflow (one state machine), revisions, and the operations that change an article. The only door into
+// this module: other modules and the HTTP layer import from here.
+export { listArticlesForActor } from './article-lists.ts';
+export type { ArticleRow } from './article-lists.ts';
+export { listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication } from './articles.ts';
+export type { ArticlePageData, ArticleSummary } from './articles.ts';
+export { SCHEDULED_PUBLICATION_JOB, changeArticleStatus } from './operations/change-article-status.ts';
+export { createArticle } from './operations/create-article.ts';
+export { markEditing, othersEditing } from './operations/edit-lock.ts';
+export { markScheduledPublication } from './operations/mark-scheduled-publication.ts';
+export { postTeamMessage } from './operations/post-team-message.ts';
+export { restoreRevision } from './operations/restore-revision.ts';
+export { updateArticle } from './operations/update-article.ts';
+export { diffRevisionFields, listRevisions, loadRevisionFields } from './revision-diff.ts';
+export type { FieldDiff, RevisionEntry } from './revision-diff.ts';
+export { isPublic, publicArticles } from './visibility.ts';
+export { articleStatuses, isTransitionName, transitionsFrom } from './workflow.ts';
+export type { TransitionName } from './workflow.ts';

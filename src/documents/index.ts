@@ -1,0 +1,9 @@
+// Documents (uploaded files): the library, upload with content sniffing, the allowed types, storage under
+// the data folder, and attaching a document to an article. The only door into this module.
+export { listDocuments } from './library.ts';
+export type { DocumentSummary } from './library.ts';
+export { attachDocument, detachDocument } from './operations/attach-document.ts';
+export { deleteDocument } from './operations/delete-document.ts';
+export { updateDocument } from './operations/update-document.ts';
+export { formatSize, uploadDocument } from './operations/upload-document.ts';
+export { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from './types.ts';

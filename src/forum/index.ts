@@ -1,0 +1,14 @@
+// Public forums: posting (checks, anti-spam, form tokens, rate limits), moderation, threads as readers
+// see them, moderators' notification mail. The only door into this module; its pages are in site/ and admin/.
+export { checkPost } from './check-post.ts';
+export type { PostInput } from './check-post.ts';
+export { FORM_PAGE_MAX_AGE_MS, issueFormToken } from './form-token.ts';
+export { forumModeOf } from './modes.ts';
+export { moderateMessages, moderationActions } from './operations/moderate-messages.ts';
+export type { ModerationAction } from './operations/moderate-messages.ts';
+export { postMessage } from './operations/post-message.ts';
+export { countMessagesFor, listMessages } from './queries.ts';
+export type { ModerationRow } from './queries.ts';
+export { isForumRejection } from './rejection.ts';
+export { loadPublishedThreads } from './threads.ts';
+export type { ForumMessageView } from './threads.ts';

@@ -1,0 +1,8 @@
+// Keywords (mots-clés) and their groups, and linking them to articles and sections. The only door into
+// this module.
+export { checkKeywordChoice, listKeywordGroups, parseAppliesTo } from './keywords.ts';
+export type { KeywordGroupWithKeywords } from './keywords.ts';
+export { deleteKeywordGroup } from './operations/delete-keyword-group.ts';
+export { deleteKeyword } from './operations/delete-keyword.ts';
+export { saveKeywordGroup } from './operations/save-keyword-group.ts';
+export { saveKeyword } from './operations/save-keyword.ts';
