@@ -12,43 +12,22 @@ import type { Db } from '../db/connect.ts';
 import type { Article, ArticleStatus } from '../db/schema.ts';
 import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticle, updateArticle, changeArticleStatus, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
+import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticle, updateArticle, changeArticleStatus, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
-import { can, type ArticleTarget } from '../users/index.ts';
+import { can, listWriters, loadArticleTarget, type ArticleTarget } from '../users/index.ts';
+import { keywordChoices } from '../keywords/index.ts';
 import { renderArticle, type RenderedArticle } from '../web/render-article.ts';
 import { articleGlossary } from '../glossary/index.ts';
 
 export const articleAdminRoutes = new Hono<AdminEnv>();
 
 async function loadChoices(db: Db): Promise<EditorChoices> {
-  const k = db.kysely;
-  const [tree, groups, keywords, writers, articles] = await Promise.all([
-    loadSectionTree(db),
-    k.selectFrom('keyword_groups').select(['id', 'title', 'applies_to']).orderBy('title').execute(),
-    k.selectFrom('keywords').select(['id', 'title', 'group_id']).orderBy('title').execute(),
-    k.selectFrom('users').select(['id', 'name']).where('role', 'in', ['administrator', 'editor']).orderBy('name').execute(),
-    k.selectFrom('articles').select(['id', 'title']).where('status', '!=', 'trash').orderBy('updated_at', 'desc').limit(500).execute(),
-  ]);
-  return {
-    tree,
-    keywordGroups: groups
-      .filter((g) => g.applies_to === '' || g.applies_to.split(',').includes('article'))
-      .map((g) => ({ id: g.id, title: g.title, keywords: keywords.filter((kw) => kw.group_id === g.id) })),
-    writers,
-    articles,
-  };
-}
-
-async function articleTarget(db: Db, article: Article): Promise<ArticleTarget> {
-  const authors = await db.kysely.selectFrom('article_authors').select('user_id').where('article_id', '=', article.id).orderBy('position').execute();
-  return { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) };
+  const [tree, keywordGroups, writers, articles] = await Promise.all([loadSectionTree(db), keywordChoices(db, 'article'), listWriters(db), listArticleChoices(db)]);
+  return { tree, keywordGroups, writers, articles };
 }
 
 async function valuesOf(db: Db, article: Article, target: ArticleTarget): Promise<ArticleFormValues> {
-  const [keywords, related] = await Promise.all([
-    db.kysely.selectFrom('keyword_links').select('keyword_id').where('object_type', '=', 'article').where('object_id', '=', article.id).execute(),
-    db.kysely.selectFrom('related_articles').select('related_id').where('article_id', '=', article.id).orderBy('position').execute(),
-  ]);
+  const links = await loadArticleLinks(db, article.id);
   return {
     title: article.title,
     surtitle: article.surtitle,
@@ -61,9 +40,9 @@ async function valuesOf(db: Db, article: Article, target: ArticleTarget): Promis
     publishedAt: isoToParisLocal(article.published_at),
     writtenAt: isoToParisLocal(article.written_at),
     forumMode: article.forum_mode ?? '',
-    keywordIds: keywords.map((k) => String(k.keyword_id)),
+    keywordIds: links.keywordIds.map(String),
     authorIds: target.authorIds.map(String),
-    relatedIds: related.map((r) => String(r.related_id)),
+    relatedIds: links.relatedIds.map(String),
     expectedUpdatedAt: article.updated_at,
   };
 }
@@ -125,10 +104,10 @@ async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user
   let extra: Partial<EditorProps> = {};
   let canDate = false;
   if (props.article) {
-    const target = await articleTarget(db, props.article);
+    const target = (await loadArticleTarget(db, props.article.id))!;
     canDate = can(user.actor, 'article.schedule', target);
     const discussion = can(user.actor, 'article.view', target)
-      ? await db.kysely.selectFrom('forum_messages').selectAll().where('article_id', '=', props.article.id).where('kind', '=', 'team').orderBy('created_at').orderBy('id').execute()
+      ? await listTeamMessages(db, props.article.id)
       : [];
     extra = {
       actions: transitionsFrom(props.article.status).filter((name) => can(user.actor, `article.${name}`, target)),
@@ -150,9 +129,9 @@ async function loadEditable(c: Context<AdminEnv>, user: CurrentUser): Promise<{ 
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id <= 0) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
   const db = c.get('app').db;
-  const article = await db.kysely.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  const article = await loadArticle(db, id);
   if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
-  const target = await articleTarget(db, article);
+  const target = (await loadArticleTarget(db, article.id))!;
   if (!can(user.actor, 'article.view', target)) throw new TisseError('FORBIDDEN', 'Vous ne pouvez pas voir cet article.');
   return { article, target };
 }

@@ -7,7 +7,7 @@ import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { DocumentPage, DocumentsPage } from './pages/documents.tsx';
 import type { FormState } from './pages/form-fields.tsx';
 import { can, loadArticleTarget } from '../users/index.ts';
-import { listDocuments, uploadDocument, updateDocument, deleteDocument, attachDocument, detachDocument, DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from '../documents/index.ts';
+import { loadDocument, articlesUsingDocument, listDocuments, uploadDocument, updateDocument, deleteDocument, attachDocument, detachDocument, DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from '../documents/index.ts';
 import type { Document } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
@@ -65,23 +65,16 @@ async function requireArticleEdit(c: Context<AdminEnv>, articleId: number): Prom
   requirePermission(c, 'article.edit', target);
 }
 
-async function loadDocument(c: Context<AdminEnv>): Promise<Document> {
+async function requestedDocument(c: Context<AdminEnv>): Promise<Document> {
   const id = positiveId(c.req.param('id'));
-  const doc = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  const doc = id === undefined ? undefined : await loadDocument(c.get('app').db, id);
   if (!doc) throw new TisseError('NOT_FOUND', 'Ce document n’existe pas.');
   return doc;
 }
 
 async function renderDocument(c: Context<AdminEnv>, doc: Document, state: FormState, status?: number): Promise<Response> {
   const user = requirePermission(c, 'document.upload');
-  const articles = await c.get('app').db.kysely
-    .selectFrom('document_links')
-    .innerJoin('articles', 'articles.id', 'document_links.object_id')
-    .select(['articles.id', 'articles.title'])
-    .where('document_links.object_type', '=', 'article')
-    .where('document_links.document_id', '=', doc.id)
-    .orderBy('articles.id')
-    .execute();
+  const articles = await articlesUsingDocument(c.get('app').db, doc.id);
   return renderAdmin(c, {
     title: t('admin.documents.edit', { id: doc.id }),
     current,
@@ -91,13 +84,13 @@ async function renderDocument(c: Context<AdminEnv>, doc: Document, state: FormSt
 }
 
 documentsAdminRoutes.get('/:id', async (c) => {
-  const doc = await loadDocument(c);
+  const doc = await requestedDocument(c);
   return renderDocument(c, doc, { values: { title: doc.title, alt: doc.alt, credits: doc.credits, description: doc.description } });
 });
 
 documentsAdminRoutes.post('/:id', async (c) => {
   requirePermission(c, 'document.manage');
-  const doc = await loadDocument(c);
+  const doc = await requestedDocument(c);
   const fields = await formFields(c);
   try {
     await updateDocument(c.get('app').db, doc.id, { title: field(fields, 'title'), alt: field(fields, 'alt'), credits: field(fields, 'credits'), description: field(fields, 'description') });
@@ -113,7 +106,7 @@ for (const [path, operation] of [
   ['detacher', detachDocument],
 ] as const) {
   documentsAdminRoutes.post(`/:id/${path}`, async (c) => {
-    const doc = await loadDocument(c);
+    const doc = await requestedDocument(c);
     const articleId = positiveId(field(await formFields(c), 'articleId').trim());
     if (articleId === undefined) throw new TisseError('BAD_INPUT', 'Numéro d’article invalide.');
     await requireArticleEdit(c, articleId);
@@ -124,7 +117,7 @@ for (const [path, operation] of [
 
 documentsAdminRoutes.post('/:id/supprimer', async (c) => {
   requirePermission(c, 'document.manage');
-  const doc = await loadDocument(c);
+  const doc = await requestedDocument(c);
   await deleteDocument(c.get('app').db, doc.id, { dataDir: c.get('app').config.dataDir });
   return c.redirect('/ecrire/documents?fait=deleted', 303);
 });

@@ -6,7 +6,7 @@ import { field, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { GlossaryFormPage, GlossaryListPage } from './pages/glossary.tsx';
 import type { FormState } from './pages/form-fields.tsx';
-import { listTerms, termVariants, deleteTerm, saveTerm, updateTerm, type TermInput } from '../glossary/index.ts';
+import { loadTerm, listTerms, termVariants, deleteTerm, saveTerm, updateTerm, type TermInput } from '../glossary/index.ts';
 import type { GlossaryTerm } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
@@ -26,9 +26,9 @@ glossaryAdminRoutes.get('/', async (c) => {
   return renderAdmin(c, { title: t('admin.glossary.title'), current, body: <GlossaryListPage terms={terms} search={search} done={doneMessage(c)} /> });
 });
 
-async function loadTerm(c: Context<AdminEnv>): Promise<GlossaryTerm> {
+async function requestedTerm(c: Context<AdminEnv>): Promise<GlossaryTerm> {
   const id = positiveId(c.req.param('id'));
-  const term = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('glossary_terms').selectAll().where('id', '=', id).executeTakeFirst();
+  const term = id === undefined ? undefined : await loadTerm(c.get('app').db, id);
   if (!term) throw new TisseError('NOT_FOUND', 'Ce terme n’existe pas.');
   return term;
 }
@@ -72,13 +72,13 @@ glossaryAdminRoutes.post('/nouveau', async (c) => {
 });
 
 glossaryAdminRoutes.get('/:id', async (c) => {
-  const term = await loadTerm(c);
+  const term = await requestedTerm(c);
   const values = { term: term.term, variants: termVariants(term).join('\n'), definition: term.definition, presentation: term.presentation, linkUrl: term.link_url, slug: term.slug };
   return renderForm(c, { values }, term);
 });
 
 glossaryAdminRoutes.post('/:id', async (c) => {
-  const term = await loadTerm(c);
+  const term = await requestedTerm(c);
   const fields = await formFields(c);
   try {
     await updateTerm(c.get('app').db, term.id, inputOf(fields));
@@ -90,7 +90,7 @@ glossaryAdminRoutes.post('/:id', async (c) => {
 });
 
 glossaryAdminRoutes.post('/:id/supprimer', async (c) => {
-  const term = await loadTerm(c);
+  const term = await requestedTerm(c);
   await deleteTerm(c.get('app').db, term.id);
   return c.redirect('/ecrire/glossaire?fait=deleted', 303);
 });

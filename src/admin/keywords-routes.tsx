@@ -6,7 +6,7 @@ import { field, fieldList, formFields, renderAdmin } from './render.tsx';
 import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { KeywordFormPage, KeywordGroupFormPage, KeywordsPage } from './pages/keywords.tsx';
 import type { FormState } from './pages/form-fields.tsx';
-import { listKeywordGroups, parseAppliesTo, saveKeywordGroup, deleteKeywordGroup, saveKeyword, deleteKeyword } from '../keywords/index.ts';
+import { loadKeyword, loadKeywordGroup, listKeywordGroups, parseAppliesTo, saveKeywordGroup, deleteKeywordGroup, saveKeyword, deleteKeyword } from '../keywords/index.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 
@@ -26,9 +26,9 @@ keywordsAdminRoutes.get('/', async (c) => {
 
 // Groups
 
-async function loadGroup(c: Context<AdminEnv>) {
+async function requestedGroup(c: Context<AdminEnv>) {
   const id = positiveId(c.req.param('id'));
-  const group = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('keyword_groups').selectAll().where('id', '=', id).executeTakeFirst();
+  const group = id === undefined ? undefined : await loadKeywordGroup(c.get('app').db, id);
   if (!group) throw new TisseError('NOT_FOUND', 'Ce groupe de mots-clés n’existe pas.');
   return group;
 }
@@ -67,13 +67,13 @@ keywordsAdminRoutes.post('/groupes/nouveau', async (c) => {
 });
 
 keywordsAdminRoutes.get('/groupes/:id', async (c) => {
-  const g = await loadGroup(c);
+  const g = await requestedGroup(c);
   const values = { title: g.title, description: g.description, appliesTo: parseAppliesTo(g.applies_to), single: g.single ? '1' : '', required: g.required ? '1' : '' };
   return renderGroup(c, { values }, g);
 });
 
 keywordsAdminRoutes.post('/groupes/:id', async (c) => {
-  const g = await loadGroup(c);
+  const g = await requestedGroup(c);
   const fields = await formFields(c);
   try {
     await saveKeywordGroup(c.get('app').db, groupInput(fields), g.id);
@@ -85,7 +85,7 @@ keywordsAdminRoutes.post('/groupes/:id', async (c) => {
 });
 
 keywordsAdminRoutes.post('/groupes/:id/supprimer', async (c) => {
-  const g = await loadGroup(c);
+  const g = await requestedGroup(c);
   await deleteKeywordGroup(c.get('app').db, g.id);
   return c.redirect('/ecrire/mots?fait=deleted', 303);
 });
@@ -113,9 +113,9 @@ function keywordInput(fields: Record<string, string | string[]>) {
   };
 }
 
-async function loadKeyword(c: Context<AdminEnv>) {
+async function requestedKeyword(c: Context<AdminEnv>) {
   const id = positiveId(c.req.param('id'));
-  const keyword = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('keywords').selectAll().where('id', '=', id).executeTakeFirst();
+  const keyword = id === undefined ? undefined : await loadKeyword(c.get('app').db, id);
   if (!keyword) throw new TisseError('NOT_FOUND', 'Ce mot-clé n’existe pas.');
   return keyword;
 }
@@ -134,12 +134,12 @@ keywordsAdminRoutes.post('/nouveau', async (c) => {
 });
 
 keywordsAdminRoutes.get('/:id', async (c) => {
-  const k = await loadKeyword(c);
+  const k = await requestedKeyword(c);
   return renderKeyword(c, { values: { title: k.title, groupId: String(k.group_id), description: k.description, text: k.text, slug: k.slug } }, k);
 });
 
 keywordsAdminRoutes.post('/:id', async (c) => {
-  const k = await loadKeyword(c);
+  const k = await requestedKeyword(c);
   const fields = await formFields(c);
   try {
     await saveKeyword(c.get('app').db, keywordInput(fields), k.id);
@@ -151,7 +151,7 @@ keywordsAdminRoutes.post('/:id', async (c) => {
 });
 
 keywordsAdminRoutes.post('/:id/supprimer', async (c) => {
-  const k = await loadKeyword(c);
+  const k = await requestedKeyword(c);
   await deleteKeyword(c.get('app').db, k.id);
   return c.redirect('/ecrire/mots?fait=deleted', 303);
 });

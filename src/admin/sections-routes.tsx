@@ -7,7 +7,7 @@ import { doneMessage, positiveId, refusedForm } from './form-state.ts';
 import { SectionFormPage, SectionsPage, parentOptions, type SectionRowInfo } from './pages/sections.tsx';
 import type { FormState } from './pages/form-fields.tsx';
 import { can } from '../users/index.ts';
-import { loadSectionTree, createSection, updateSection, moveSection, reorderSections, stepOrder, deleteSection } from '../sections/index.ts';
+import { countArticlesBySection, loadSection, loadSectionTree, createSection, updateSection, moveSection, reorderSections, stepOrder, deleteSection } from '../sections/index.ts';
 import { currentPath } from '../urls/index.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
@@ -26,11 +26,7 @@ function sectionId(c: Context<AdminEnv>): number {
 sectionsAdminRoutes.get('/', async (c) => {
   const user = requirePermission(c, 'section.manage');
   const { db } = c.get('app');
-  const [tree, counts] = await Promise.all([
-    loadSectionTree(db),
-    db.kysely.selectFrom('articles').select(['section_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('section_id').execute(),
-  ]);
-  const articleCount = new Map(counts.map((r) => [r.section_id, Number(r.n)]));
+  const [tree, articleCount] = await Promise.all([loadSectionTree(db), countArticlesBySection(db)]);
   const info = new Map<number, SectionRowInfo>();
   for (const id of tree.byId.keys()) info.set(id, { articles: articleCount.get(id) ?? 0, manageable: can(user.actor, 'section.manage', { sectionId: id }) });
   return renderAdmin(c, {
@@ -108,7 +104,7 @@ function zodToForm(error: unknown): unknown {
 sectionsAdminRoutes.get('/:id', async (c) => {
   const id = sectionId(c);
   requirePermission(c, 'section.manage', { sectionId: id });
-  const section = await c.get('app').db.kysely.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
+  const section = await loadSection(c.get('app').db, id);
   if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
   return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug } }, { id });
 });
@@ -143,7 +139,7 @@ sectionsAdminRoutes.post('/:id/deplacer', async (c) => {
     return c.redirect(`/ecrire/rubriques/${id}?fait=saved`, 303);
   } catch (error) {
     const moveState = refusedForm(fields, error);
-    const section = await db.kysely.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const section = (await loadSection(db, id))!;
     return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug } }, { id, moveState, status: moveState.status });
   }
 });

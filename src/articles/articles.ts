@@ -103,3 +103,13 @@ export async function nextScheduledPublication(db: Db, now = new Date().toISOStr
     .executeTakeFirst();
   return row?.next ? Date.parse(row.next) : undefined;
 }
+
+/** Whole rows of the given articles (a feed's full-text entries), in no particular order. */
+export async function loadArticlesByIds(db: Db, ids: number[]): Promise<Article[]> {
+  return ids.length ? db.kysely.selectFrom('articles').selectAll().where('id', 'in', ids).execute() : [];
+}
+
+/** Every public article, newest first, as the site plan lists them under their sections. */
+export async function listPlanArticles(db: Db, now = new Date().toISOString()): Promise<Pick<Article, 'slug' | 'title' | 'section_id'>[]> {
+  return db.kysely.selectFrom('articles').select(['articles.slug', 'articles.title', 'articles.section_id']).where(publicArticles(now)).orderBy('articles.published_at', 'desc').execute();
+}

@@ -3,7 +3,7 @@
 // this module: other modules and the HTTP layer import from here.
 export { listArticlesForActor } from './article-lists.ts';
 export type { ArticleRow } from './article-lists.ts';
-export { listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication } from './articles.ts';
+export { listPlanArticles, listPublicArticles, loadArticle, loadArticlePageData, loadArticlesByIds, nextScheduledPublication } from './articles.ts';
 export type { ArticlePageData, ArticleSummary } from './articles.ts';
 export { SCHEDULED_PUBLICATION_JOB, changeArticleStatus } from './operations/change-article-status.ts';
 export { createArticle } from './operations/create-article.ts';
@@ -17,3 +17,4 @@ export type { FieldDiff, RevisionEntry } from './revision-diff.ts';
 export { isPublic, publicArticles } from './visibility.ts';
 export { articleStatuses, isTransitionName, transitionsFrom } from './workflow.ts';
 export type { TransitionName } from './workflow.ts';
+export { listArticleChoices, listTeamMessages, loadArticleLinks } from './editor-data.ts';

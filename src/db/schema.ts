@@ -314,6 +314,7 @@ export type GlossaryTerm = Selectable<GlossaryTermsTable>;
 export type ForumMessage = Selectable<ForumMessagesTable>;
 export type Document = Selectable<DocumentsTable>;
 export type Keyword = Selectable<KeywordsTable>;
+export type KeywordGroup = Selectable<KeywordGroupsTable>;
 export type Revision = Selectable<RevisionsTable>;
 export type Job = Selectable<JobsTable>;
 

@@ -49,3 +49,24 @@ export async function articleDocuments(db: Db, articleId: number): Promise<Docum
 function summarise(d: Document, uses: number): DocumentSummary {
   return { ...d, thumbnail: d.media === 'image' && d.width !== null ? thumbnailFileName(d.file) : null, uses };
 }
+
+export async function loadDocument(db: Db, id: number): Promise<Document | undefined> {
+  return db.kysely.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The document stored under `file` (its path below documents/), if any. */
+export async function findDocumentByFile(db: Db, file: string): Promise<Pick<Document, 'id' | 'file'> | undefined> {
+  return db.kysely.selectFrom('documents').select(['id', 'file']).where('file', '=', file).executeTakeFirst();
+}
+
+/** The articles a document is attached to, by id. */
+export async function articlesUsingDocument(db: Db, documentId: number): Promise<{ id: number; title: string }[]> {
+  return db.kysely
+    .selectFrom('document_links')
+    .innerJoin('articles', 'articles.id', 'document_links.object_id')
+    .select(['articles.id', 'articles.title'])
+    .where('document_links.object_type', '=', 'article')
+    .where('document_links.document_id', '=', documentId)
+    .orderBy('articles.id')
+    .execute();
+}

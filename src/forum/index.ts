@@ -7,7 +7,7 @@ export { forumModeOf } from './modes.ts';
 export { moderateMessages, moderationActions } from './operations/moderate-messages.ts';
 export type { ModerationAction } from './operations/moderate-messages.ts';
 export { postMessage } from './operations/post-message.ts';
-export { countMessagesFor, listMessages } from './queries.ts';
+export { countMessagesFor, listFeedMessages, listMessages, loadPublishedMessage } from './queries.ts';
 export type { ModerationRow } from './queries.ts';
 export { isForumRejection } from './rejection.ts';
 export { loadPublishedThreads } from './threads.ts';

@@ -1,6 +1,7 @@
 // Reading messages for moderators (the queue, the CLI) and counting them (back-office home).
 import type { Db } from '../db/connect.ts';
-import type { ForumStatus } from '../db/schema.ts';
+import type { ForumMessage, ForumStatus } from '../db/schema.ts';
+import { publicArticles } from '../articles/index.ts';
 import { can, type Actor } from '../users/index.ts';
 
 export interface ModerationRow {
@@ -68,4 +69,29 @@ export async function countMessagesFor(db: Db, actor: Actor): Promise<Record<For
   const counts: Record<ForumStatus, number> = { pending: 0, published: 0, refused: 0, spam: 0 };
   for (const row of rows) if (can(actor, 'forum.moderate', { sectionId: row.sectionId })) counts[row.status] += Number(row.n);
   return counts;
+}
+
+/** A published public message of an article (the message a reply answers), or undefined. */
+export async function loadPublishedMessage(db: Db, articleId: number, id: number): Promise<Pick<ForumMessage, 'title' | 'author_name' | 'text'> | undefined> {
+  return db.kysely
+    .selectFrom('forum_messages')
+    .select(['title', 'author_name', 'text'])
+    .where('id', '=', id)
+    .where('article_id', '=', articleId)
+    .where('kind', '=', 'public')
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+}
+
+/** The newest published public messages of public articles (of one article, when given), for the comment feeds. */
+export async function listFeedMessages(db: Db, options: { articleId?: number; limit: number }) {
+  let query = db.kysely
+    .selectFrom('forum_messages as m')
+    .innerJoin('articles', 'articles.id', 'm.article_id')
+    .select(['m.id', 'm.title', 'm.text', 'm.author_name', 'm.created_at', 'articles.title as articleTitle', 'articles.slug'])
+    .where('m.kind', '=', 'public')
+    .where('m.status', '=', 'published')
+    .where(publicArticles());
+  if (options.articleId !== undefined) query = query.where('m.article_id', '=', options.articleId);
+  return query.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(options.limit).execute();
 }

@@ -116,3 +116,7 @@ export async function loadGlossary(db: Db): Promise<Glossary> {
   glossary.catch(() => cache.delete(db));
   return glossary;
 }
+
+export async function loadTerm(db: Db, id: number): Promise<GlossaryTerm | undefined> {
+  return db.kysely.selectFrom('glossary_terms').selectAll().where('id', '=', id).executeTakeFirst();
+}

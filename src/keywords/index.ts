@@ -6,3 +6,4 @@ export { deleteKeywordGroup } from './operations/delete-keyword-group.ts';
 export { deleteKeyword } from './operations/delete-keyword.ts';
 export { saveKeywordGroup } from './operations/save-keyword-group.ts';
 export { saveKeyword } from './operations/save-keyword.ts';
+export { keywordChoices, listKeywordSlugs, loadKeyword, loadKeywordGroup } from './keywords.ts';

@@ -2,7 +2,7 @@
 // and the keywords attached to one object.
 import type { Db, Trx } from '../db/connect.ts';
 import { TisseError } from '../kernel/errors.ts';
-import type { Keyword, ObjectType } from '../db/schema.ts';
+import type { Keyword, KeywordGroup, ObjectType } from '../db/schema.ts';
 
 export interface KeywordGroupWithKeywords {
   id: number;
@@ -92,4 +92,29 @@ export async function checkKeywordChoice(trx: Trx, keywordIds: number[], objectT
       throw new TisseError('BAD_INPUT', `Le groupe « ${row.title} » n’accepte qu’un seul mot-clé.`, { fields: { keywordIds: 'un seul mot de ce groupe' } });
     }
   }
+}
+
+export async function loadKeywordGroup(db: Db, id: number): Promise<KeywordGroup | undefined> {
+  return db.kysely.selectFrom('keyword_groups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function loadKeyword(db: Db, id: number): Promise<Keyword | undefined> {
+  return db.kysely.selectFrom('keywords').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Every keyword's slug (each has a public page: the sitemap lists them). */
+export async function listKeywordSlugs(db: Db): Promise<string[]> {
+  const rows = await db.kysely.selectFrom('keywords').select('slug').orderBy('id').execute();
+  return rows.map((r) => r.slug);
+}
+
+/** The groups that apply to `objectType`, each with its keywords, for an editor's choices. */
+export async function keywordChoices(db: Db, objectType: ObjectType): Promise<{ id: number; title: string; keywords: { id: number; title: string; group_id: number }[] }[]> {
+  const [groups, keywords] = await Promise.all([
+    db.kysely.selectFrom('keyword_groups').select(['id', 'title', 'applies_to']).orderBy('title').execute(),
+    db.kysely.selectFrom('keywords').select(['id', 'title', 'group_id']).orderBy('title').execute(),
+  ]);
+  return groups
+    .filter((g) => g.applies_to === '' || parseAppliesTo(g.applies_to).includes(objectType))
+    .map((g) => ({ id: g.id, title: g.title, keywords: keywords.filter((k) => k.group_id === g.id) }));
 }

@@ -7,3 +7,4 @@ export { reorderSections, stepOrder } from './operations/reorder-sections.ts';
 export { updateSection } from './operations/update-section.ts';
 export { loadSectionTree } from './sections.ts';
 export type { SectionTree } from './sections.ts';
+export { countArticlesBySection, loadSection } from './sections.ts';

@@ -54,3 +54,13 @@ export function buildSectionTree(rows: Section[]): SectionTree {
     },
   };
 }
+
+export async function loadSection(db: Db, id: number): Promise<Section | undefined> {
+  return db.kysely.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** How many articles (any status) each section holds directly: section id → count. */
+export async function countArticlesBySection(db: Db): Promise<Map<number, number>> {
+  const rows = await db.kysely.selectFrom('articles').select(['section_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('section_id').execute();
+  return new Map(rows.map((r) => [r.section_id, Number(r.n)]));
+}

@@ -13,7 +13,8 @@ import { xmlText } from '../web/feed-writer.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
-import { nextScheduledPublication, publicArticles } from '../articles/index.ts';
+import { listPlanArticles, loadArticlesByIds, nextScheduledPublication } from '../articles/index.ts';
+import { listKeywordSlugs } from '../keywords/index.ts';
 import { resolvePath } from '../urls/index.ts';
 import { search, isEmptyQuery, parseQuery, plainText, authorsOf, findAuthor, findKeyword, listFeedArticles, sitemapArticles, type SearchResults, type ArticleFilter, type FeedArticle } from '../search/index.ts';
 import { propre } from '../markup/index.ts';
@@ -44,7 +45,7 @@ discoveryRoutes.get('/recherche', async (c) => {
 /** Entries of a feed: summaries, or the whole rendered articles with the full-text option. */
 async function feedEntries(db: Db, articles: FeedArticle[], fullText: boolean): Promise<FeedEntry[]> {
   const authors = await authorsOf(db, articles.map((a) => a.id));
-  const full = fullText && articles.length ? await db.kysely.selectFrom('articles').selectAll().where('id', 'in', articles.map((a) => a.id)).execute() : [];
+  const full = fullText ? await loadArticlesByIds(db, articles.map((a) => a.id)) : [];
   return Promise.all(
     articles.map(async (article) => {
       let html: string;
@@ -178,7 +179,7 @@ discoveryRoutes.get('/plan', async (c) => {
   const [settings, tree, articles] = await Promise.all([
     loadSiteSettings(db),
     loadSectionTree(db),
-    db.kysely.selectFrom('articles').select(['articles.slug', 'articles.title', 'articles.section_id']).where(publicArticles(now)).orderBy('articles.published_at', 'desc').execute(),
+    listPlanArticles(db, now),
   ]);
   const body = await renderInLayout(db, { title: t('feed.plan'), body: <PlanPage tree={tree} articles={articles} /> }, { settings, tree });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db, now) });
@@ -189,7 +190,7 @@ discoveryRoutes.get('/sitemap.xml', async (c) => {
   const [articles, tree, keywords] = await Promise.all([
     sitemapArticles(db),
     loadSectionTree(db),
-    db.kysely.selectFrom('keywords').select('slug').orderBy('id').execute(),
+    listKeywordSlugs(db),
   ]);
   const url = (path: string, lastmod?: string) => `<url><loc>${xmlText(config.siteUrl + path)}</loc>${lastmod ? `<lastmod>${xmlText(lastmod)}</lastmod>` : ''}</url>`;
   const body = [
@@ -197,7 +198,7 @@ discoveryRoutes.get('/sitemap.xml', async (c) => {
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     url('/'),
     ...[...tree.byId.values()].map((s) => url(`/rubrique/${encodeURIComponent(s.slug)}`, s.updated_at)),
-    ...keywords.map((k) => url(`/mot/${encodeURIComponent(k.slug)}`)),
+    ...keywords.map((slug) => url(`/mot/${encodeURIComponent(slug)}`)),
     ...articles.map((a) => url(`/${encodeURIComponent(a.slug)}`, a.updated_at)),
     '</urlset>',
     '',

@@ -4,7 +4,7 @@
 import type { Db } from '../db/connect.ts';
 import type { Article } from '../db/schema.ts';
 import { loadSiteSettings } from '../settings/index.ts';
-import { publicArticles } from '../articles/index.ts';
+import { listFeedMessages } from '../forum/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { propre } from '../markup/index.ts';
 import { renderRss } from '../web/feed-writer.ts';
@@ -13,15 +13,7 @@ const FEED_SIZE = 50;
 
 export async function forumFeed(db: Db, siteUrl: string, article?: Pick<Article, 'id' | 'title' | 'slug'>, limit = FEED_SIZE): Promise<string> {
   const settings = await loadSiteSettings(db);
-  let query = db.kysely
-    .selectFrom('forum_messages as m')
-    .innerJoin('articles', 'articles.id', 'm.article_id')
-    .select(['m.id', 'm.title', 'm.text', 'm.author_name', 'm.created_at', 'articles.title as articleTitle', 'articles.slug'])
-    .where('m.kind', '=', 'public')
-    .where('m.status', '=', 'published')
-    .where(publicArticles());
-  if (article) query = query.where('m.article_id', '=', article.id);
-  const rows = await query.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+  const rows = await listFeedMessages(db, { ...(article ? { articleId: article.id } : {}), limit });
   const link = article ? `${siteUrl}/${article.slug}#forum` : `${siteUrl}/`;
   const self = article ? `${siteUrl}/forum/article/${article.id}/rss.xml` : `${siteUrl}/forum/rss.xml`;
   return renderRss({

@@ -13,7 +13,7 @@ import type { Article } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { propre } from '../markup/index.ts';
-import { checkPost, issueFormToken, forumModeOf, postMessage, isForumRejection, type PostInput } from '../forum/index.ts';
+import { checkPost, loadPublishedMessage, issueFormToken, forumModeOf, postMessage, isForumRejection, type PostInput } from '../forum/index.ts';
 import { forumFeed } from './forum-feeds.ts';
 import { PostPage, ThanksPage, type ReplyContext } from './pages/forum-post.tsx';
 
@@ -60,14 +60,7 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
 
 async function replyContext(c: Context<AppEnv>, articleId: number, parentId: number | null): Promise<ReplyContext | undefined> {
   if (parentId === null) return undefined;
-  const row = await c.get('app').db.kysely
-    .selectFrom('forum_messages')
-    .select(['title', 'author_name', 'text'])
-    .where('id', '=', parentId)
-    .where('article_id', '=', articleId)
-    .where('kind', '=', 'public')
-    .where('status', '=', 'published')
-    .executeTakeFirst();
+  const row = await loadPublishedMessage(c.get('app').db, articleId, parentId);
   return row ? { title: row.title, authorName: row.author_name, html: propre(row.text, { profile: 'forum' }).html } : undefined;
 }
 

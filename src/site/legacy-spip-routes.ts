@@ -6,8 +6,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import type { ObjectType } from '../db/schema.ts';
-import { currentPath, resolvePath } from '../urls/index.ts';
-import { isPublic } from '../articles/index.ts';
+import { currentPath, loadLegacyObject, resolvePath } from '../urls/index.ts';
+import { isPublic, loadArticle } from '../articles/index.ts';
+import { loadUser } from '../users/index.ts';
+import { loadTerm } from '../glossary/index.ts';
+import { findDocumentByFile } from '../documents/index.ts';
 import { documentUrl } from '../web/markup-resolver.ts';
 import { notFound, errorPage } from './page.tsx';
 import { t } from '../kernel/i18n/index.ts';
@@ -61,12 +64,11 @@ export const legacySpipUrls: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 async function redirectTo(c: Context<AppEnv>, target: LegacyTarget): Promise<Response> {
   const { db } = c.get('app');
-  const k = db.kysely;
   let type: ObjectType;
   let id = target.id;
   switch (target.type) {
     case 'article': {
-      const article = await k.selectFrom('articles').select(['status', 'published_at']).where('id', '=', id).executeTakeFirst();
+      const article = await loadArticle(db, id);
       if (!article) return notFound(c);
       if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
       type = 'article';
@@ -76,21 +78,20 @@ async function redirectTo(c: Context<AppEnv>, target: LegacyTarget): Promise<Res
       type = 'section';
       break;
     case 'auteur': {
-      const user = await k.selectFrom('users').select('role').where('id', '=', id).executeTakeFirst();
+      const user = await loadUser(db, id);
       if (!user || user.role === 'disabled') return notFound(c);
       type = 'author';
       break;
     }
     case 'mot': {
-      const term = await k.selectFrom('glossary_terms').select('id').where('id', '=', id).executeTakeFirst();
+      const term = await loadTerm(db, id);
       if (term) return redirectToGlossary(c, id);
       type = 'keyword';
       break;
     }
     default: {
       // Brèves and sites are kept in legacy_objects: they lead to the section SPIP listed them in.
-      const kept = await k.selectFrom('legacy_objects').select('data').where('source', '=', 'spip').where('source_type', '=', target.type).where('source_id', '=', id).executeTakeFirst();
-      const row = kept ? (JSON.parse(kept.data) as { id_rubrique?: number; statut?: string }) : undefined;
+      const row = await loadLegacyObject<{ id_rubrique?: number; statut?: string }>(db, 'spip', target.type, id);
       if (!row || row.statut !== 'publie' || !row.id_rubrique) return notFound(c);
       type = 'section';
       id = row.id_rubrique;
@@ -101,11 +102,11 @@ async function redirectTo(c: Context<AppEnv>, target: LegacyTarget): Promise<Res
 }
 
 async function redirectToGlossary(c: Context<AppEnv>, id: number): Promise<Response> {
-  const term = await c.get('app').db.kysely.selectFrom('glossary_terms').select('slug').where('id', '=', id).executeTakeFirst();
+  const term = await loadTerm(c.get('app').db, id);
   return term ? c.redirect(`/glossaire#${encodeURIComponent(term.slug)}`, 301) : notFound(c);
 }
 
 async function redirectDocument(c: Context<AppEnv>, file: string): Promise<Response> {
-  const doc = await c.get('app').db.kysely.selectFrom('documents').select('file').where('file', '=', file).executeTakeFirst();
+  const doc = await findDocumentByFile(c.get('app').db, file);
   return doc ? c.redirect(documentUrl(doc.file), 301) : notFound(c);
 }

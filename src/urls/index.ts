@@ -2,3 +2,4 @@
 // The only door into this module.
 export { currentPath, pathFor, reservedArticleSlugs, resolvePath, setCurrentPath, uniqueSlug } from './urls.ts';
 export type { ResolvedPath } from './urls.ts';
+export { loadLegacyObject } from './legacy-objects.ts';

@@ -12,3 +12,4 @@ export type { Actor, ArticleAction, ArticleTarget } from './permissions.ts';
 export { SESSION_COOKIE, SESSION_DAYS, deleteSession, findSession, randomToken, sha256 } from './sessions.ts';
 export { listUsers, loadUser } from './users.ts';
 export type { UserSummary } from './users.ts';
+export { listWriters } from './users.ts';

@@ -154,6 +154,6 @@ export async function loadActor(db: Db, user: Pick<User, 'id' | 'role'>, tree?: 
 export async function loadArticleTarget(db: Db, articleId: number): Promise<ArticleTarget | undefined> {
   const article = await db.kysely.selectFrom('articles').select(['section_id', 'status']).where('id', '=', articleId).executeTakeFirst();
   if (!article) return undefined;
-  const authors = await db.kysely.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).execute();
+  const authors = await db.kysely.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).orderBy('position').execute();
   return { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) };
 }

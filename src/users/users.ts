@@ -55,3 +55,8 @@ export async function loadUser(db: Db, id: number): Promise<(User & { sectionIds
   const sections = await db.kysely.selectFrom('user_sections').select('section_id').where('user_id', '=', id).execute();
   return { ...user, sectionIds: sections.map((s) => s.section_id) };
 }
+
+/** Accounts that may write articles (administrators and editors), for the editor's author picker. */
+export async function listWriters(db: Db): Promise<{ id: number; name: string }[]> {
+  return db.kysely.selectFrom('users').select(['id', 'name']).where('role', 'in', ['administrator', 'editor']).orderBy('name').execute();
+}

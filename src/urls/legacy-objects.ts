@@ -1,0 +1,15 @@
+// Objects of an imported site that Tisse keeps as they were (SPIP brèves, sites…) in legacy_objects, so their
+// old addresses can still lead somewhere.
+import type { Db } from '../db/connect.ts';
+
+/** The source's row of a kept object, as the importer stored it, or undefined. */
+export async function loadLegacyObject<Row>(db: Db, source: string, sourceType: string, sourceId: number): Promise<Row | undefined> {
+  const kept = await db.kysely
+    .selectFrom('legacy_objects')
+    .select('data')
+    .where('source', '=', source)
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .executeTakeFirst();
+  return kept ? (JSON.parse(kept.data) as Row) : undefined;
+}
