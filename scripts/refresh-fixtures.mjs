@@ -67,9 +67,10 @@ for (const [from, to] of copies) {
     // (the shared folder is read-only) so the next refresh can overwrite them.
     rmSync(dest, { recursive: true, force: true });
     cpSync(src, dest, { recursive: true });
-    for (const name of wanted) {
-      const file = join(dest, name);
-      chmodSync(file, statSync(file).mode | 0o644);
+    const copied = statSync(dest).isDirectory() ? ['', ...readdirSync(dest, { recursive: true }).map(String)] : [''];
+    for (const name of copied) {
+      const path = join(dest, name);
+      chmodSync(path, statSync(path).mode | 0o644);
     }
   }
 }
