@@ -12,6 +12,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { importSpip } from '../src/importers/spip/importer.ts';
+import { fixturePath } from '../test/helpers/fixtures.ts';
 import { table, writeBenchSection } from './report.ts';
 
 const ARTICLES = 10_000;
@@ -37,7 +38,7 @@ function generate(file: string): void {
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
   const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
   const date = (year: number) => `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')} 10:00:00`;
-  const source = new BetterSqlite3('../shared/spip-site/labo-ess.sqlite', { readonly: true });
+  const source = new BetterSqlite3(fixturePath('spip-site', 'labo-ess.sqlite'), { readonly: true });
   const schema = source.prepare("select sql from sqlite_master where type = 'table'").pluck().all() as string[];
   const meta = source.prepare("select * from spip_meta where nom <> 'dump_structure_temp'").all();
   const types = source.prepare('select * from spip_types_documents').all();

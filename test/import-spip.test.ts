@@ -1,4 +1,4 @@
-// SPIP import, on SQLite and PostgreSQL: the real SPIP 4.1 backup of ../shared/spip-site/ goes into a fresh site,
+// SPIP import, on SQLite and PostgreSQL: the real SPIP 4.1 backup of test/fixtures/spip-site/ goes into a fresh site,
 // and the facts its README states are checked in the database and on the public pages, old URLs included.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';
+import { fixturePath } from './helpers/fixtures.ts';
 import { importSpip } from '../src/importers/spip/importer.ts';
 import { openSpipDump } from '../src/importers/spip/dump.ts';
 import { MappingContext } from '../src/importers/spip/context.ts';
@@ -17,8 +18,8 @@ import { isTisseError } from '../src/kernel/errors.ts';
 import type { Database } from '../src/db/schema.ts';
 import { sql } from 'kysely';
 
-const dump = '../shared/spip-site/labo-ess.sqlite';
-const img = '../shared/spip-site/IMG';
+const dump = fixturePath('spip-site', 'labo-ess.sqlite');
+const img = fixturePath('spip-site', 'IMG');
 const tables: (keyof Database)[] = [
   'settings', 'sections', 'articles', 'users', 'user_sections', 'article_authors', 'keyword_groups', 'keywords', 'keyword_links',
   'glossary_terms', 'forum_messages', 'documents', 'document_links', 'revisions', 'urls', 'legacy_objects', 'password_resets', 'sessions',

@@ -1,5 +1,5 @@
 // Differential test against real SPIP: the 1,000 generated snippets of
-// ../shared/conformance/spip-oracle-corpus.jsonl, each with what SPIP 4.1.15 + TextWheel 3.0.3 returned.
+// test/fixtures/spip-conformance/spip-oracle-corpus.jsonl, each with what SPIP 4.1.15 + TextWheel 3.0.3 returned.
 // A snippet agrees when the text and the footnotes block both equal SPIP's after the conformance test's
 // normalisation. Full agreement is not the aim (security choices, well-formedness: see
 // docs/markup-conformance.md), so the test is a regression floor: the rate measured when it was written
@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { normaliseHtml, oracleResolver } from '../../test/helpers/markup-conformance.ts';
-import { readSharedJsonLines } from '../../test/helpers/shared-data.ts';
+import { readFixtureJsonLines } from '../../test/helpers/fixtures.ts';
 import { propre, typo } from './index.ts';
 
 interface OracleCase {
@@ -22,7 +22,7 @@ interface OracleCase {
 const ORACLE_RATE = 99.6;
 
 function loadCorpus(): OracleCase[] {
-  return readSharedJsonLines<OracleCase>('conformance', 'spip-oracle-corpus.jsonl');
+  return readFixtureJsonLines<OracleCase>('spip-conformance', 'spip-oracle-corpus.jsonl');
 }
 
 function agrees(c: OracleCase): { html: boolean; notes: boolean } {

@@ -1,7 +1,7 @@
 // The forum in Chromium, one site and one browser for both journeys (browser tests are batched to keep `npm test`
 // short): a reader posts a comment through the real form with its preview, an administrator validates it in the
 // back office, the reader sees it on the article; then every payload of the hostile-input corpus
-// (../shared/security/xss-vectors.jsonl), posted as message, name, title, site name and link and validated,
+// (test/fixtures/security/xss-vectors.jsonl), posted as message, name, title, site name and link and validated,
 // executes nothing on the article pages, in the moderation queue, in the feeds and in the moderators' emails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

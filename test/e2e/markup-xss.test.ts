@@ -1,4 +1,4 @@
-// Every payload of the hostile-input corpus (../shared/security/xss-vectors.jsonl), rendered by the markup
+// Every payload of the hostile-input corpus (test/fixtures/security/xss-vectors.jsonl), rendered by the markup
 // engine with the forum profile and with the article profile, is opened in Chromium: nothing may run
 // (alert/confirm/prompt, javascript: navigation) and nothing may reach the marker host. One exception,
 // for the article profile only: an `<img>` with an external http(s) source is content editors may use;

@@ -1,10 +1,10 @@
-// Runs SPIP's own test cases (../shared/conformance/spip-fixtures.jsonl) through the engine and says which
+// Runs SPIP's own test cases (test/fixtures/spip-conformance/spip-fixtures.jsonl) through the engine and says which
 // pass: normalised HTML equal to the case's `expected` or to `oracle` (what SPIP 4.1 produced). Shared by
 // the conformance test and the report in docs/markup-conformance.md.
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { MarkupNode } from '../../src/markup/ast.ts';
 import { propre, typo, type Resolver } from '../../src/markup/index.ts';
-import { readSharedJsonLines } from './shared-data.ts';
+import { readFixtureJsonLines } from './fixtures.ts';
 
 type P5Node = DefaultTreeAdapterMap['node'];
 type P5Element = DefaultTreeAdapterMap['element'];
@@ -29,7 +29,7 @@ export interface CaseResult {
 }
 
 export function loadFixtures(): Fixture[] {
-  return readSharedJsonLines<Fixture>('conformance', 'spip-fixtures.jsonl');
+  return readFixtureJsonLines<Fixture>('spip-conformance', 'spip-fixtures.jsonl');
 }
 
 /** The oracle's test database: article 12 "Mon article", article 1, section 3, author 1; URLs in `page` style. */

@@ -1,7 +1,7 @@
-// The hostile-input corpus (../shared/security/xss-vectors.jsonl) and a page trap that records any sign
+// The hostile-input corpus (test/fixtures/security/xss-vectors.jsonl) and a page trap that records any sign
 // of execution: alert/confirm/prompt, javascript: navigation, and requests to the marker host.
 import type { Page } from 'playwright-core';
-import { readSharedJsonLines } from './shared-data.ts';
+import { readFixtureJsonLines } from './fixtures.ts';
 
 export interface XssVector {
   id: string;
@@ -10,11 +10,11 @@ export interface XssVector {
   note?: string;
 }
 
-/** The host the corpus points every third-party resource at (see ../shared/security/README.md). */
+/** The host the corpus points every third-party resource at (see test/fixtures/security/README.md). */
 export const MARKER_HOST = 'xss.invalid';
 
 export function loadXssVectors(): XssVector[] {
-  return readSharedJsonLines<XssVector>('security', 'xss-vectors.jsonl');
+  return readFixtureJsonLines<XssVector>('security', 'xss-vectors.jsonl');
 }
 
 export interface XssTrap {
