@@ -1,6 +1,7 @@
-// `npm test`: every *.test.ts beside the code in src/ and every suite in test/, through node's test
-// runner (Node 20's --test does not expand glob patterns itself). Extra arguments are passed on, e.g.
-// `npm test -- --test-name-pattern=forum`, and paths select files: `npm test -- test/site.test.ts`.
+// `npm test`: `npm run lint` (types and the shape of src/), then every *.test.ts beside the code in src/ and
+// every suite in test/, through node's test runner (Node 20's --test does not expand glob patterns itself).
+// Extra arguments are passed on, e.g. `npm test -- --test-name-pattern=forum`, and paths select files:
+// `npm test -- test/site.test.ts` (the lint is then left to `npm run lint`).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,6 +22,11 @@ const chosen = args.filter((a) => !a.startsWith('-'));
 const options = args.filter((a) => a.startsWith('-'));
 const files = chosen.length ? chosen : [...testFiles(join(root, 'src')), ...testFiles(join(root, 'test'))].sort();
 const concurrency = process.env.TISSE_TEST_CONCURRENCY ?? '2';
+
+if (!chosen.length) {
+  const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: root, stdio: 'inherit' });
+  if (lint.status !== 0) process.exit(lint.status ?? 1);
+}
 
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...options, ...files], {
   cwd: root,

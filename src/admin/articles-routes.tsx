@@ -1,9 +1,10 @@
 // Back-office articles: the list, the editor (new and existing), live preview, workflow actions, team
 // discussion, revisions with diff and restore. Every write goes through a content/operations/ function.
+import { field, fieldList, formFields } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import type { AdminEnv, CurrentUser } from '../web/auth.ts';
 import { mustUser } from '../web/auth.ts';
-import { field, fieldList, formFields, renderAdmin } from './render.tsx';
+import { renderAdmin } from './render.tsx';
 import { ArticleEditor, PreviewBlock, type ArticleFormValues, type EditorChoices, type EditorProps } from './pages/article-editor.tsx';
 import { ArticleTable } from './pages/home.tsx';
 import { RevisionsPage } from './pages/revisions.tsx';

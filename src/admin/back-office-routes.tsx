@@ -1,12 +1,13 @@
 // The back office at /ecrire/ (every path here is absolute): assets, login and logout, password reset, then (behind requireUser) the home
 // page and each area's router. Every unsafe request passes csrfProtection first.
+import { field, formFields } from '../web/form-action.ts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { getAdminAsset } from './assets.ts';
 import { clearSessionCookie, clientIp, csrfProtection, currentUser, loadSession, mustUser, requireUser, safeReturnPath, setSessionCookie, type AdminEnv } from '../web/auth.ts';
-import { adminErrorPage, field, formFields, renderAdmin } from './render.tsx';
+import { adminErrorPage, renderAdmin } from './render.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { HomePage } from './pages/home.tsx';
 import { logIn, deleteSession, SESSION_COOKIE, can, requestPasswordReset, findValidReset, resetPassword } from '../users/index.ts';

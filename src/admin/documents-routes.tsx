@@ -1,11 +1,11 @@
 // /ecrire/documents: the library, uploads (editors and administrators), a document's page; edit and delete
 // for administrators; attach and detach for whoever may edit the article.
+import { submitForm, field, formFields, refusedForm, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
-import { field, formFields, renderAdmin } from './render.tsx';
-import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { renderAdmin } from './render.tsx';
+import { doneMessage, positiveId } from './form-state.ts';
 import { DocumentPage, DocumentsPage } from './pages/documents.tsx';
-import type { FormState } from './pages/form-fields.tsx';
 import { can, loadArticleTarget } from '../users/index.ts';
 import { loadDocument, articlesUsingDocument, listDocuments, uploadDocument, updateDocument, deleteDocument, attachDocument, detachDocument, DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from '../documents/index.ts';
 import type { Document } from '../db/schema.ts';
@@ -91,14 +91,11 @@ documentsAdminRoutes.get('/:id', async (c) => {
 documentsAdminRoutes.post('/:id', async (c) => {
   requirePermission(c, 'document.manage');
   const doc = await requestedDocument(c);
-  const fields = await formFields(c);
-  try {
-    await updateDocument(c.get('app').db, doc.id, { title: field(fields, 'title'), alt: field(fields, 'alt'), credits: field(fields, 'credits'), description: field(fields, 'description') });
-    return c.redirect(`/ecrire/documents/${doc.id}?fait=saved`, 303);
-  } catch (error) {
-    const state = refusedForm(fields, error);
-    return renderDocument(c, doc, state, state.status);
-  }
+  return submitForm(c, {
+    run: (fields) => updateDocument(c.get('app').db, doc.id, { title: field(fields, 'title'), alt: field(fields, 'alt'), credits: field(fields, 'credits'), description: field(fields, 'description') }),
+    then: () => `/ecrire/documents/${doc.id}?fait=saved`,
+    refused: (state, status) => renderDocument(c, doc, state, status),
+  });
 });
 
 for (const [path, operation] of [

@@ -1,16 +1,7 @@
-// Helpers shared by the back-office routes of sections, keywords, glossary, authors, documents and settings:
-// turning a refused operation into a form that shows what was typed, and the ?fait= message after a redirect.
+// The back office's ?fait= message after a redirect (web/form-action.ts makes the redirect), and ids read
+// from a path.
 import type { Context } from 'hono';
-import { isTisseError, type TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
-import type { FormState } from './pages/form-fields.tsx';
-
-/** The form as sent, with the operation's error; rethrows anything that is not a TisseError meant for people. */
-export function refusedForm(values: Record<string, string | string[]>, error: unknown): FormState & { status: number } {
-  if (!isTisseError(error) || error.status >= 500 || error.code === 'FORBIDDEN' || error.code === 'CSRF') throw error;
-  const e = error as TisseError;
-  return { values, errors: e.fields ?? {}, message: e.message, status: e.status };
-}
 
 const doneMessages = {
   saved: () => t('admin.form.saved'),

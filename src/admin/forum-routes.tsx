@@ -1,8 +1,9 @@
 // The moderation queue in the back office, under /ecrire/forum: administrators see every message, restricted
 // administrators those of their sections; actions go through the moderate-messages operation.
+import { field, fieldList, formFields } from '../web/form-action.ts';
 import { Hono } from 'hono';
 import { mustUser, requirePermission, type AdminEnv } from '../web/auth.ts';
-import { field, fieldList, formFields, renderAdmin } from './render.tsx';
+import { renderAdmin } from './render.tsx';
 import { ModerationPage, statusLabels } from './pages/moderation.tsx';
 import { can } from '../users/index.ts';
 import type { ForumStatus } from '../db/schema.ts';

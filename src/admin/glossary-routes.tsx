@@ -1,11 +1,11 @@
 // /ecrire/glossaire: list and search the glossary, create, edit and delete terms (administrators).
 // Validation and writes are the glossary module's operations; matching and the public page are its own.
+import { submitForm, field, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
-import { field, formFields, renderAdmin } from './render.tsx';
-import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { renderAdmin } from './render.tsx';
+import { doneMessage, positiveId } from './form-state.ts';
 import { GlossaryFormPage, GlossaryListPage } from './pages/glossary.tsx';
-import type { FormState } from './pages/form-fields.tsx';
 import { loadTerm, listTerms, termVariants, deleteTerm, saveTerm, updateTerm, type TermInput } from '../glossary/index.ts';
 import type { GlossaryTerm } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
@@ -61,14 +61,11 @@ function inputOf(fields: Record<string, string | string[]>): TermInput {
 glossaryAdminRoutes.get('/nouveau', (c) => renderForm(c, { values: {} }));
 
 glossaryAdminRoutes.post('/nouveau', async (c) => {
-  const fields = await formFields(c);
-  try {
-    const { term } = await saveTerm(c.get('app').db, inputOf(fields));
-    return c.redirect(`/ecrire/glossaire/${term.id}?fait=created`, 303);
-  } catch (error) {
-    const state = refusedForm(fields, error);
-    return renderForm(c, state, undefined, state.status);
-  }
+  return submitForm(c, {
+    run: (fields) => saveTerm(c.get('app').db, inputOf(fields)),
+    then: ({ term }) => `/ecrire/glossaire/${term.id}?fait=created`,
+    refused: (state, status) => renderForm(c, state, undefined, status),
+  });
 });
 
 glossaryAdminRoutes.get('/:id', async (c) => {
@@ -79,14 +76,11 @@ glossaryAdminRoutes.get('/:id', async (c) => {
 
 glossaryAdminRoutes.post('/:id', async (c) => {
   const term = await requestedTerm(c);
-  const fields = await formFields(c);
-  try {
-    await updateTerm(c.get('app').db, term.id, inputOf(fields));
-    return c.redirect(`/ecrire/glossaire/${term.id}?fait=saved`, 303);
-  } catch (error) {
-    const state = refusedForm(fields, error);
-    return renderForm(c, state, term, state.status);
-  }
+  return submitForm(c, {
+    run: (fields) => updateTerm(c.get('app').db, term.id, inputOf(fields)),
+    then: () => `/ecrire/glossaire/${term.id}?fait=saved`,
+    refused: (state, status) => renderForm(c, state, term, status),
+  });
 });
 
 glossaryAdminRoutes.post('/:id/supprimer', async (c) => {

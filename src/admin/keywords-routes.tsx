@@ -1,11 +1,11 @@
 // /ecrire/mots: keyword groups and keywords (full administrators). Linking keywords to an article is the
 // article editor's business, through content/operations/link-keyword.ts.
+import { submitForm, field, fieldList, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
-import { field, fieldList, formFields, renderAdmin } from './render.tsx';
-import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { renderAdmin } from './render.tsx';
+import { doneMessage, positiveId } from './form-state.ts';
 import { KeywordFormPage, KeywordGroupFormPage, KeywordsPage } from './pages/keywords.tsx';
-import type { FormState } from './pages/form-fields.tsx';
 import { loadKeyword, loadKeywordGroup, listKeywordGroups, parseAppliesTo, saveKeywordGroup, deleteKeywordGroup, saveKeyword, deleteKeyword } from '../keywords/index.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
@@ -56,14 +56,11 @@ function groupInput(fields: Record<string, string | string[]>) {
 keywordsAdminRoutes.get('/groupes/nouveau', (c) => renderGroup(c, { values: { appliesTo: ['article'] } }));
 
 keywordsAdminRoutes.post('/groupes/nouveau', async (c) => {
-  const fields = await formFields(c);
-  try {
-    const group = await saveKeywordGroup(c.get('app').db, groupInput(fields));
-    return c.redirect(`/ecrire/mots/groupes/${group.id}?fait=created`, 303);
-  } catch (error) {
-    const state = refusedForm(fields, error);
-    return renderGroup(c, state, undefined, state.status);
-  }
+  return submitForm(c, {
+    run: (fields) => saveKeywordGroup(c.get('app').db, groupInput(fields)),
+    then: (group) => `/ecrire/mots/groupes/${group.id}?fait=created`,
+    refused: (state, status) => renderGroup(c, state, undefined, status),
+  });
 });
 
 keywordsAdminRoutes.get('/groupes/:id', async (c) => {
@@ -74,14 +71,11 @@ keywordsAdminRoutes.get('/groupes/:id', async (c) => {
 
 keywordsAdminRoutes.post('/groupes/:id', async (c) => {
   const g = await requestedGroup(c);
-  const fields = await formFields(c);
-  try {
-    await saveKeywordGroup(c.get('app').db, groupInput(fields), g.id);
-    return c.redirect(`/ecrire/mots/groupes/${g.id}?fait=saved`, 303);
-  } catch (error) {
-    const state = refusedForm(fields, error);
-    return renderGroup(c, state, g, state.status);
-  }
+  return submitForm(c, {
+    run: (fields) => saveKeywordGroup(c.get('app').db, groupInput(fields), g.id),
+    then: () => `/ecrire/mots/groupes/${g.id}?fait=saved`,
+    refused: (state, status) => renderGroup(c, state, g, status),
+  });
 });
 
 keywordsAdminRoutes.post('/groupes/:id/supprimer', async (c) => {
@@ -123,14 +117,11 @@ async function requestedKeyword(c: Context<AdminEnv>) {
 keywordsAdminRoutes.get('/nouveau', (c) => renderKeyword(c, { values: { groupId: c.req.query('groupe') ?? '' } }));
 
 keywordsAdminRoutes.post('/nouveau', async (c) => {
-  const fields = await formFields(c);
-  try {
-    const keyword = await saveKeyword(c.get('app').db, keywordInput(fields));
-    return c.redirect(`/ecrire/mots/${keyword.id}?fait=created`, 303);
-  } catch (error) {
-    const state = refusedForm(fields, error);
-    return renderKeyword(c, state, undefined, state.status);
-  }
+  return submitForm(c, {
+    run: (fields) => saveKeyword(c.get('app').db, keywordInput(fields)),
+    then: (keyword) => `/ecrire/mots/${keyword.id}?fait=created`,
+    refused: (state, status) => renderKeyword(c, state, undefined, status),
+  });
 });
 
 keywordsAdminRoutes.get('/:id', async (c) => {
@@ -140,14 +131,11 @@ keywordsAdminRoutes.get('/:id', async (c) => {
 
 keywordsAdminRoutes.post('/:id', async (c) => {
   const k = await requestedKeyword(c);
-  const fields = await formFields(c);
-  try {
-    await saveKeyword(c.get('app').db, keywordInput(fields), k.id);
-    return c.redirect(`/ecrire/mots/${k.id}?fait=saved`, 303);
-  } catch (error) {
-    const state = refusedForm(fields, error);
-    return renderKeyword(c, state, k, state.status);
-  }
+  return submitForm(c, {
+    run: (fields) => saveKeyword(c.get('app').db, keywordInput(fields), k.id),
+    then: () => `/ecrire/mots/${k.id}?fait=saved`,
+    refused: (state, status) => renderKeyword(c, state, k, status),
+  });
 });
 
 keywordsAdminRoutes.post('/:id/supprimer', async (c) => {

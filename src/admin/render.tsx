@@ -43,24 +43,3 @@ export async function adminErrorPage(c: Context<AdminEnv>, status: number, messa
     ),
   });
 }
-
-/** Reads a form's fields as strings (arrays for repeated names), whatever the encoding. */
-export async function formFields(c: Context<AdminEnv>): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(body)) {
-    if (Array.isArray(value)) out[name] = value.filter((v): v is string => typeof v === 'string');
-    else if (typeof value === 'string') out[name] = value;
-  }
-  return out;
-}
-
-export function field(fields: Record<string, string | string[]>, name: string): string {
-  const value = fields[name];
-  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
-}
-
-export function fieldList(fields: Record<string, string | string[]>, name: string): string[] {
-  const value = fields[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}

@@ -1,11 +1,11 @@
 // /ecrire/rubriques: the section tree (order, create, rename, move, delete). Administrators manage the
 // whole tree; restricted administrators their sections and everything below them.
+import { submitForm, field, formFields, refusedForm, type FormState } from '../web/form-action.ts';
 import { Hono } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
-import { field, formFields, renderAdmin } from './render.tsx';
-import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { renderAdmin } from './render.tsx';
+import { doneMessage, positiveId } from './form-state.ts';
 import { SectionFormPage, SectionsPage, parentOptions, type SectionRowInfo } from './pages/sections.tsx';
-import type { FormState } from './pages/form-fields.tsx';
 import { can } from '../users/index.ts';
 import { countArticlesBySection, loadSection, loadSectionTree, createSection, updateSection, moveSection, reorderSections, stepOrder, deleteSection } from '../sections/index.ts';
 import { currentPath } from '../urls/index.ts';
@@ -112,19 +112,17 @@ sectionsAdminRoutes.get('/:id', async (c) => {
 sectionsAdminRoutes.post('/:id', async (c) => {
   const id = sectionId(c);
   requirePermission(c, 'section.manage', { sectionId: id });
-  const fields = await formFields(c);
-  try {
-    await updateSection(c.get('app').db, id, {
-      title: field(fields, 'title'),
-      description: field(fields, 'description'),
-      text: field(fields, 'text'),
-      slug: field(fields, 'slug'),
-    });
-    return c.redirect(`/ecrire/rubriques/${id}?fait=saved`, 303);
-  } catch (error) {
-    const state = refusedForm(fields, error);
-    return renderForm(c, state, { id, status: state.status });
-  }
+  return submitForm(c, {
+    run: (fields) =>
+      updateSection(c.get('app').db, id, {
+        title: field(fields, 'title'),
+        description: field(fields, 'description'),
+        text: field(fields, 'text'),
+        slug: field(fields, 'slug'),
+      }),
+    then: () => `/ecrire/rubriques/${id}?fait=saved`,
+    refused: (state, status) => renderForm(c, state, { id, status }),
+  });
 });
 
 sectionsAdminRoutes.post('/:id/deplacer', async (c) => {

@@ -1,11 +1,11 @@
 // /ecrire/reglages: the site settings (full administrators). The form's flat fields map to the settings
 // schema of content/settings.ts, which validates everything before one transaction stores it.
+import { field, formFields, refusedForm, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
-import { field, formFields, renderAdmin } from './render.tsx';
-import { doneMessage, refusedForm } from './form-state.ts';
+import { renderAdmin } from './render.tsx';
+import { doneMessage } from './form-state.ts';
 import { SettingsPage } from './pages/settings.tsx';
-import type { FormState } from './pages/form-fields.tsx';
 import { loadSiteSettings, saveSiteSettings, siteSettingsSchema, type SiteSettings } from '../settings/index.ts';
 import { parseInput } from '../kernel/validation.ts';
 import { TisseError } from '../kernel/errors.ts';

@@ -1,11 +1,11 @@
 // /ecrire/auteurs: accounts (full administrators): list, create, edit role and restricted sections, disable.
+import { submitForm, field, fieldList, formFields, refusedForm, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
-import { field, fieldList, formFields, renderAdmin } from './render.tsx';
-import { doneMessage, positiveId, refusedForm } from './form-state.ts';
+import { renderAdmin } from './render.tsx';
+import { doneMessage, positiveId } from './form-state.ts';
 import { UserFormPage, UsersPage } from './pages/users.tsx';
 import { parentOptions } from './pages/sections.tsx';
-import type { FormState } from './pages/form-fields.tsx';
 import { listUsers, loadUser, createUser, updateUser, disableUser } from '../users/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import type { UserRole } from '../db/schema.ts';
@@ -80,21 +80,19 @@ usersAdminRoutes.get('/:id', async (c) => {
 
 usersAdminRoutes.post('/:id', async (c) => {
   const id = positiveId(c.req.param('id')) ?? 0;
-  const fields = await formFields(c);
-  try {
-    await updateUser(c.get('app').db, id, {
-      name: field(fields, 'name'),
-      email: field(fields, 'email'),
-      role: field(fields, 'role') as UserRole,
-      sections: sectionIds(fields),
-      website: field(fields, 'website'),
-      bio: field(fields, 'bio'),
-    });
-    return c.redirect(`/ecrire/auteurs/${id}?fait=saved`, 303);
-  } catch (error) {
-    const state = refusedForm(fields, error);
-    return renderForm(c, state, id, { status: state.status });
-  }
+  return submitForm(c, {
+    run: (fields) =>
+      updateUser(c.get('app').db, id, {
+        name: field(fields, 'name'),
+        email: field(fields, 'email'),
+        role: field(fields, 'role') as UserRole,
+        sections: sectionIds(fields),
+        website: field(fields, 'website'),
+        bio: field(fields, 'bio'),
+      }),
+    then: () => `/ecrire/auteurs/${id}?fait=saved`,
+    refused: (state, status) => renderForm(c, state, id, { status }),
+  });
 });
 
 usersAdminRoutes.post('/:id/desactiver', async (c) => {

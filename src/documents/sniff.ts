@@ -22,7 +22,8 @@ export function sniff(bytes: Uint8Array): Signature | undefined {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(bytes, ascii('ID3')) || (bytes.length > 1 && bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0)) return 'mp3';
   if (startsWith(bytes, ascii('OggS'))) return 'ogg';
-  if (startsWith(bytes, ascii('ftyp'), 4)) return 'mp4';
+  // ISO media files share the `ftyp` box; its brand tells an AVIF image from a video.
+  if (startsWith(bytes, ascii('ftyp'), 4)) return startsWith(bytes, ascii('avif'), 8) || startsWith(bytes, ascii('avis'), 8) ? 'avif' : 'mp4';
   if (isPlainText(bytes)) return 'text';
   return undefined;
 }

@@ -1,10 +1,11 @@
 // The kinds of file the site accepts, by extension: the MIME type it is served with, its media family,
 // and the signature its content must carry. Anything not listed is refused (SVG included: it can carry
-// script). Keep site/routes.tsx's content types in step when adding one.
+// script). This is the one list: uploads are checked against it and the public site serves documents with
+// its types (documentContentType).
 export type Media = 'image' | 'file' | 'audio' | 'video';
 
 /** What the bytes really are, as found by sniff.ts. */
-export type Signature = 'jpeg' | 'png' | 'gif' | 'webp' | 'pdf' | 'zip' | 'mp3' | 'mp4' | 'ogg' | 'text';
+export type Signature = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'pdf' | 'zip' | 'mp3' | 'mp4' | 'ogg' | 'text';
 
 export interface DocumentType {
   mime: string;
@@ -19,6 +20,7 @@ export const documentTypes: Record<string, DocumentType> = {
   png: { mime: 'image/png', media: 'image', signature: 'png' },
   gif: { mime: 'image/gif', media: 'image', signature: 'gif' },
   webp: { mime: 'image/webp', media: 'image', signature: 'webp' },
+  avif: { mime: 'image/avif', media: 'image', signature: 'avif' },
   pdf: { mime: 'application/pdf', media: 'file', signature: 'pdf' },
   odt: { mime: 'application/vnd.oasis.opendocument.text', media: 'file', signature: 'zip', odfMime: 'application/vnd.oasis.opendocument.text' },
   ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', media: 'file', signature: 'zip', odfMime: 'application/vnd.oasis.opendocument.spreadsheet' },
@@ -47,6 +49,15 @@ export function extensionOf(name: string): string | undefined {
 }
 
 export const acceptedExtensions = Object.keys(documentTypes);
+
+/** The Content-Type a stored document is served with; a file of a type not in the list downloads as bytes. */
+export function documentContentType(file: string): string {
+  const ext = extensionOf(file);
+  const mime = ext ? documentTypes[ext]?.mime : undefined;
+  if (!mime) return 'application/octet-stream';
+  // Text documents are checked to be UTF-8 on upload (sniff.ts): say so, or browsers guess.
+  return mime.startsWith('text/') ? `${mime}; charset=utf-8` : mime;
+}
 
 /** Default upload limit; the back office shows it next to the file field. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

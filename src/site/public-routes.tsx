@@ -20,6 +20,7 @@ import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import { listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
+import { documentContentType } from '../documents/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads, issueFormToken, FORM_PAGE_MAX_AGE_MS } from '../forum/index.ts';
 import { propre, typo } from '../markup/index.ts';
@@ -62,16 +63,6 @@ siteRoutes.get('/documents/*', (c) => {
     },
   });
 });
-
-function documentContentType(file: string): string {
-  const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
-  const types: Record<string, string> = {
-    jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
-    pdf: 'application/pdf', odt: 'application/vnd.oasis.opendocument.text', txt: 'text/plain; charset=utf-8',
-    mp3: 'audio/mpeg', mp4: 'video/mp4', zip: 'application/zip',
-  };
-  return types[ext] ?? 'application/octet-stream';
-}
 
 siteRoutes.get('/', async (c) => {
   const { db } = c.get('app');

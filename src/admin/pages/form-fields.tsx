@@ -4,13 +4,9 @@
 import type { Child, FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
 import { Notice } from './layout.tsx';
+import type { FormState } from '../../web/form-action.ts';
 
-/** What a form shows: values (as typed, or from the database), per-field errors and a general message. */
-export interface FormState {
-  values: Record<string, string | string[]>;
-  errors?: Record<string, string> | undefined;
-  message?: string | undefined;
-}
+export type { FormState };
 
 export function value(state: FormState, name: string): string {
   const v = state.values[name];
