@@ -1,5 +1,5 @@
 // Back-office articles: the list, the editor (new and existing), live preview, workflow actions, team
-// discussion, revisions with diff and restore. Every write goes through a content/operations/ function.
+// discussion, revisions with diff and restore. Every write goes through an operation of articles/.
 import { field, fieldList, formFields } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import type { AdminEnv, CurrentUser } from '../web/auth.ts';

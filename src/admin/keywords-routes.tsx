@@ -1,5 +1,5 @@
 // /ecrire/mots: keyword groups and keywords (full administrators). Linking keywords to an article is the
-// article editor's business, through content/operations/link-keyword.ts.
+// article editor's business, through keywords/operations/link-keyword.ts.
 import { submitForm, field, fieldList, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';

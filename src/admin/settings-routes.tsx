@@ -1,5 +1,5 @@
 // /ecrire/reglages: the site settings (full administrators). The form's flat fields map to the settings
-// schema of content/settings.ts, which validates everything before one transaction stores it.
+// schema of settings/settings.ts, which validates everything before one transaction stores it.
 import { field, formFields, refusedForm, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';

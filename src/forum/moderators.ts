@@ -1,6 +1,6 @@
 // Who is told of a new message on an article's forum: administrators of the whole site, and restricted
 // administrators whose sections include the article's section (or one of its ancestors) — the same people
-// content/permissions.ts lets moderate it.
+// users/permissions.ts lets moderate it.
 import type { Db, Trx } from '../db/connect.ts';
 
 type Reader = Db['kysely'] | Trx;

@@ -1,6 +1,6 @@
 // Discovery queries for the public site: articles by keyword and by author, related articles (explicit
 // ones first, then those sharing the most keywords, then the same section), and every public article
-// for the sitemap. Every query keeps to public articles (content/visibility.ts).
+// for the sitemap. Every query keeps to public articles (articles/visibility.ts).
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { publicArticles, type ArticleSummary } from '../articles/index.ts';

@@ -1,5 +1,5 @@
 // RSS 2.0 and Atom 1.0 feeds of public articles (the site, a section, a keyword). Every text is
-// entity-escaped (never CDATA: see forum/rss.ts), authors appear by name only, never by email.
+// entity-escaped (never CDATA: see web/feed-writer.ts), authors appear by name only, never by email.
 // With the full-text option an item carries the article's rendered HTML; otherwise its summary.
 import { renderRss, xmlText } from '../web/feed-writer.ts';
 import type { FeedArticle } from '../search/index.ts';

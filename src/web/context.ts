@@ -14,7 +14,7 @@ export interface AppContext {
 export interface AppEnv {
   Variables: {
     app: AppContext;
-    /** Set by sendPage when the response may be kept in the page cache (see site/page-cache-http.ts). */
+    /** Set by sendPage when the response may be kept in the page cache (see page-cache-http.ts). */
     pageToCache?: { etag: string; expiresAt?: number | undefined };
   };
 }
