@@ -29,7 +29,7 @@ glossaryAdminRoutes.get('/', async (c) => {
 async function loadTerm(c: Context<AdminEnv>): Promise<GlossaryTerm> {
   const id = positiveId(c.req.param('id'));
   const term = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('glossary_terms').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!term) throw new TisseError('NOT_FOUND', 'Ce terme n’existe pas.');
+  if (!term) throw new TisseError('NOT_FOUND', 'errors.glossary.termNotFound');
   return term;
 }
 

@@ -29,7 +29,7 @@ keywordsAdminRoutes.get('/', async (c) => {
 async function loadGroup(c: Context<AdminEnv>) {
   const id = positiveId(c.req.param('id'));
   const group = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('keyword_groups').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!group) throw new TisseError('NOT_FOUND', 'Ce groupe de mots-clés n’existe pas.');
+  if (!group) throw new TisseError('NOT_FOUND', 'errors.keywords.groupNotFound');
   return group;
 }
 
@@ -116,7 +116,7 @@ function keywordInput(fields: Record<string, string | string[]>) {
 async function loadKeyword(c: Context<AdminEnv>) {
   const id = positiveId(c.req.param('id'));
   const keyword = id === undefined ? undefined : await c.get('app').db.kysely.selectFrom('keywords').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!keyword) throw new TisseError('NOT_FOUND', 'Ce mot-clé n’existe pas.');
+  if (!keyword) throw new TisseError('NOT_FOUND', 'errors.keywords.keywordNotFound');
   return keyword;
 }
 
