@@ -53,7 +53,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
     }),
   );
 
-  hono.use('*', bodyLimit({ maxSize: 50 * 1024 * 1024, onError: (c) => errorPage(c, 413, t('error.title'), 'Les données envoyées sont trop volumineuses.') }));
+  hono.use('*', bodyLimit({ maxSize: 50 * 1024 * 1024, onError: (c) => errorPage(c, 413, t('error.title'), t('errors.code.PAYLOAD_TOO_LARGE')) }));
 
   // Module routers go here, before the public site: its /:slug route catches every remaining path.
   hono.route('/', ecrireRoutes);
@@ -68,7 +68,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   hono.onError((error, c) => {
     if (isTisseError(error)) return errorPage(c, error.status, t('error.title'), error.message);
     app.log.error({ err: error, path: c.req.path }, 'unhandled error');
-    return errorPage(c, 500, t('error.title'), 'Une erreur inattendue s’est produite. Elle a été enregistrée.');
+    return errorPage(c, 500, t('error.title'), t('errors.code.INTERNAL'));
   });
   return hono;
 }

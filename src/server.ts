@@ -75,9 +75,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new TisseError('PORT_IN_USE', `Le port ${port} est déjà utilisé sur ${host} : un autre Tisse tourne-t-il déjà ? Choisissez un autre port avec TISSE_PORT.`));
+        reject(new TisseError('PORT_IN_USE', { key: 'errors.server.portInUse', params: { port, host } }));
       } else if (error.code === 'EACCES') {
-        reject(new TisseError('PORT_IN_USE', `Le port ${port} est réservé : choisissez un port au-dessus de 1024 avec TISSE_PORT.`));
+        reject(new TisseError('PORT_IN_USE', { key: 'errors.server.portReserved', params: { port } }));
       } else {
         reject(error);
       }

@@ -128,12 +128,12 @@ async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user
 
 async function loadEditable(c: Context<AdminEnv>, user: CurrentUser): Promise<{ article: Article; target: ArticleTarget }> {
   const id = Number(c.req.param('id'));
-  if (!Number.isInteger(id) || id <= 0) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+  if (!Number.isInteger(id) || id <= 0) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
   const db = c.get('app').db;
   const article = await loadArticle(db, id);
-  if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+  if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
   const target = (await loadArticleTarget(db, article.id))!;
-  if (!can(user.actor, 'article.view', target)) throw new TisseError('FORBIDDEN', 'Vous ne pouvez pas voir cet article.');
+  if (!can(user.actor, 'article.view', target)) throw new TisseError('FORBIDDEN', 'errors.articles.cannotView');
   return { article, target };
 }
 
@@ -247,7 +247,7 @@ articleAdminRoutes.post('/:id{[0-9]+}/statut', async (c) => {
   const user = mustUser(c);
   const fields = await formFields(c);
   const action = field(fields, 'action');
-  if (!isTransitionName(action)) throw new TisseError('BAD_INPUT', 'Action inconnue.');
+  if (!isTransitionName(action)) throw new TisseError('BAD_INPUT', 'errors.articles.unknownAction');
   const publishAt = parisLocalToIso(field(fields, 'publishAt'));
   const id = Number(c.req.param('id'));
   await changeArticleStatus(c.get('app').db, user.actor, id, action, publishAt ? { publishAt } : {});
@@ -271,7 +271,7 @@ articleAdminRoutes.get('/:id{[0-9]+}/revisions', async (c) => {
   let diff;
   if (revisions.length > 0) {
     const [a, b] = await Promise.all([loadRevisionFields(db, article.id, from), loadRevisionFields(db, article.id, to)]);
-    if ((c.req.query('a') || c.req.query('de')) && (!a || !b)) throw new TisseError('NOT_FOUND', 'Cette révision n’existe pas.');
+    if ((c.req.query('a') || c.req.query('de')) && (!a || !b)) throw new TisseError('NOT_FOUND', 'errors.articles.revisionNotFound');
     if (a && b) diff = diffRevisionFields(a, b);
   }
   return renderAdmin(c, {

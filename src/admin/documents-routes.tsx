@@ -39,13 +39,13 @@ documentsAdminRoutes.post('/ajouter', async (c) => {
   for (const name of ['title', 'alt', 'credits', 'description', 'articleId']) values[name] = typeof body[name] === 'string' ? (body[name] as string) : '';
   const file = body.file;
   try {
-    if (!(file instanceof File) || file.size === 0) throw new TisseError('BAD_INPUT', 'Choisissez un fichier à envoyer.', { fields: { file: 'aucun fichier' } });
+    if (!(file instanceof File) || file.size === 0) throw new TisseError('BAD_INPUT', 'errors.documents.noFile', { fields: { file: 'errors.field.noFile' } });
     // Check the size before reading the file into memory.
     if (file.size > limits.maxBytes) {
-      throw new TisseError('PAYLOAD_TOO_LARGE', `Le fichier dépasse la taille maximale de ${limits.maxBytes / 1024 / 1024} Mo.`, { fields: { file: 'trop volumineux' } });
+      throw new TisseError('PAYLOAD_TOO_LARGE', { key: 'errors.documents.tooLargeMb', params: { size: limits.maxBytes / 1024 / 1024 } }, { fields: { file: 'errors.field.tooLarge' } });
     }
     const articleId = values.articleId!.trim() ? positiveId(values.articleId!.trim()) : undefined;
-    if (values.articleId!.trim() && articleId === undefined) throw new TisseError('BAD_INPUT', 'Numéro d’article invalide.', { fields: { articleId: 'numéro invalide' } });
+    if (values.articleId!.trim() && articleId === undefined) throw new TisseError('BAD_INPUT', 'errors.documents.badArticleNumber', { fields: { articleId: 'errors.field.invalidNumber' } });
     if (articleId !== undefined) await requireArticleEdit(c, articleId);
     const doc = await uploadDocument(
       c.get('app').db,
@@ -61,14 +61,14 @@ documentsAdminRoutes.post('/ajouter', async (c) => {
 
 async function requireArticleEdit(c: Context<AdminEnv>, articleId: number): Promise<void> {
   const target = await loadArticleTarget(c.get('app').db, articleId);
-  if (!target) throw new TisseError('BAD_INPUT', 'Cet article n’existe pas.', { fields: { articleId: 'inconnu' } });
+  if (!target) throw new TisseError('BAD_INPUT', 'errors.articles.notFound', { fields: { articleId: 'errors.field.unknown' } });
   requirePermission(c, 'article.edit', target);
 }
 
 async function requestedDocument(c: Context<AdminEnv>): Promise<Document> {
   const id = positiveId(c.req.param('id'));
   const doc = id === undefined ? undefined : await loadDocument(c.get('app').db, id);
-  if (!doc) throw new TisseError('NOT_FOUND', 'Ce document n’existe pas.');
+  if (!doc) throw new TisseError('NOT_FOUND', 'errors.documents.notFound');
   return doc;
 }
 
@@ -105,7 +105,7 @@ for (const [path, operation] of [
   documentsAdminRoutes.post(`/:id/${path}`, async (c) => {
     const doc = await requestedDocument(c);
     const articleId = positiveId(field(await formFields(c), 'articleId').trim());
-    if (articleId === undefined) throw new TisseError('BAD_INPUT', 'Numéro d’article invalide.');
+    if (articleId === undefined) throw new TisseError('BAD_INPUT', 'errors.documents.badArticleNumber');
     await requireArticleEdit(c, articleId);
     await operation(c.get('app').db, doc.id, articleId);
     return c.redirect(`/ecrire/documents/${doc.id}?fait=saved`, 303);

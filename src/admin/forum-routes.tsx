@@ -73,8 +73,8 @@ forumAdminRoutes.post('/moderer', async (c) => {
     action = field(fields, 'action');
     ids = fieldList(fields, 'ids').map(Number);
   }
-  if (!moderationActions.includes(action as ModerationAction)) throw new TisseError('BAD_INPUT', 'Action de modération inconnue.');
-  if (ids.length === 0) throw new TisseError('BAD_INPUT', 'Cochez au moins un message.');
+  if (!moderationActions.includes(action as ModerationAction)) throw new TisseError('BAD_INPUT', 'errors.forum.unknownAction');
+  if (ids.length === 0) throw new TisseError('BAD_INPUT', 'errors.forum.noneChecked');
   const { changed } = await moderateMessages(c.get('app').db, { kind: 'user', actor: user.actor }, action as ModerationAction, ids);
   c.get('app').log.info({ user: user.user.id, action, ids: changed }, `forum: ${changed.length} message(s) ${doneLabels[action as ModerationAction]}`);
   return c.redirect(`/ecrire/forum?statut=${statusParam(c.req.query('statut'))}&fait=${changed.length}`, 303);

@@ -29,7 +29,7 @@ glossaryAdminRoutes.get('/', async (c) => {
 async function requestedTerm(c: Context<AdminEnv>): Promise<GlossaryTerm> {
   const id = positiveId(c.req.param('id'));
   const term = id === undefined ? undefined : await loadTerm(c.get('app').db, id);
-  if (!term) throw new TisseError('NOT_FOUND', 'Ce terme n’existe pas.');
+  if (!term) throw new TisseError('NOT_FOUND', 'errors.glossary.termNotFound');
   return term;
 }
 

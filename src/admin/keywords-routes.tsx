@@ -29,7 +29,7 @@ keywordsAdminRoutes.get('/', async (c) => {
 async function requestedGroup(c: Context<AdminEnv>) {
   const id = positiveId(c.req.param('id'));
   const group = id === undefined ? undefined : await loadKeywordGroup(c.get('app').db, id);
-  if (!group) throw new TisseError('NOT_FOUND', 'Ce groupe de mots-clés n’existe pas.');
+  if (!group) throw new TisseError('NOT_FOUND', 'errors.keywords.groupNotFound');
   return group;
 }
 
@@ -110,7 +110,7 @@ function keywordInput(fields: Record<string, string | string[]>) {
 async function requestedKeyword(c: Context<AdminEnv>) {
   const id = positiveId(c.req.param('id'));
   const keyword = id === undefined ? undefined : await loadKeyword(c.get('app').db, id);
-  if (!keyword) throw new TisseError('NOT_FOUND', 'Ce mot-clé n’existe pas.');
+  if (!keyword) throw new TisseError('NOT_FOUND', 'errors.keywords.keywordNotFound');
   return keyword;
 }
 

@@ -9,7 +9,7 @@ import { SectionFormPage, SectionsPage, parentOptions, type SectionRowInfo } fro
 import { can } from '../users/index.ts';
 import { countArticlesBySection, loadSection, loadSectionTree, createSection, updateSection, moveSection, reorderSections, stepOrder, deleteSection } from '../sections/index.ts';
 import { currentPath } from '../urls/index.ts';
-import { TisseError } from '../kernel/errors.ts';
+import { TisseError, plain } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import type { Context } from 'hono';
 
@@ -19,7 +19,7 @@ const current = '/ecrire/rubriques';
 
 function sectionId(c: Context<AdminEnv>): number {
   const id = positiveId(c.req.param('id'));
-  if (id === undefined) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+  if (id === undefined) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
   return id;
 }
 
@@ -41,7 +41,7 @@ async function renderForm(c: Context<AdminEnv>, state: FormState, options: { id?
   const { db } = c.get('app');
   const tree = await loadSectionTree(db);
   const section = options.id === undefined ? undefined : tree.byId.get(options.id);
-  if (options.id !== undefined && !section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+  if (options.id !== undefined && !section) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
   const parents = parentOptions(tree, (id) => can(user.actor, 'section.manage', { sectionId: id }), options.id, can(user.actor, 'section.manage', { sectionId: null }));
   const moveState = section ? (options.moveState ?? { values: { parentId: section.parent_id === null ? '' : String(section.parent_id) } }) : undefined;
   return renderAdmin(c, {
@@ -65,7 +65,7 @@ async function renderForm(c: Context<AdminEnv>, state: FormState, options: { id?
 function parentOf(value: string): number | null {
   if (value === '') return null;
   const id = positiveId(value);
-  if (id === undefined) throw new TisseError('BAD_INPUT', 'La rubrique parente choisie n’existe pas.');
+  if (id === undefined) throw new TisseError('BAD_INPUT', 'errors.sections.chosenParentNotFound');
   return id;
 }
 
@@ -94,9 +94,10 @@ sectionsAdminRoutes.post('/nouvelle', async (c) => {
 function zodToForm(error: unknown): unknown {
   if (error && typeof error === 'object' && 'issues' in error && Array.isArray((error as { issues: unknown[] }).issues)) {
     const issues = (error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
-    const fields = Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message === 'titre obligatoire' ? i.message : 'valeur invalide']));
+    const fields = Object.fromEntries(issues.map((i) => [String(i.path[0]), plain(i.message === 'titre obligatoire' ? 'errors.field.titleRequired' : 'errors.field.invalidValue')]));
     const first = Object.keys(fields)[0] ?? '';
-    return new TisseError('BAD_INPUT', `${first === 'title' ? 'titre' : first === 'parentId' ? 'rubrique parente' : first} : ${fields[first]}`, { fields });
+    const label = first === 'title' ? plain('errors.label.title') : first === 'parentId' ? plain('errors.label.parentSection') : first;
+    return new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label, message: fields[first] ?? '' } }, { fields });
   }
   return error;
 }
@@ -105,7 +106,7 @@ sectionsAdminRoutes.get('/:id', async (c) => {
   const id = sectionId(c);
   requirePermission(c, 'section.manage', { sectionId: id });
   const section = await loadSection(c.get('app').db, id);
-  if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+  if (!section) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
   return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug } }, { id });
 });
 
@@ -150,7 +151,7 @@ sectionsAdminRoutes.post('/:id/ordre', async (c) => {
   const { db } = c.get('app');
   const tree = await loadSectionTree(db);
   const section = tree.byId.get(id);
-  if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+  if (!section) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
   const siblings = tree.children(section.parent_id).map((s) => s.id);
   await reorderSections(db, section.parent_id, stepOrder(siblings, id, step));
   return c.redirect('/ecrire/rubriques?fait=saved', 303);

@@ -13,15 +13,15 @@ import { t } from '../kernel/i18n/index.ts';
 
 export const settingsAdminRoutes = new Hono<AdminEnv>();
 
-const labels: Record<string, string> = {
-  name: 'nom du site',
-  tagline: 'slogan',
-  lang: 'langue',
-  forumMode: 'mode des forums',
-  followLinks: 'liens « Nous suivre »',
-  emailFrom: 'adresse d’expédition',
-  smtp: 'serveur SMTP',
-};
+const labels = {
+  name: 'errors.label.siteName',
+  tagline: 'errors.label.tagline',
+  lang: 'errors.label.lang',
+  forumMode: 'errors.label.forumMode',
+  followLinks: 'errors.label.followLinks',
+  emailFrom: 'errors.label.emailFrom',
+  smtp: 'errors.label.smtp',
+} as const;
 
 function formValues(s: SiteSettings): Record<string, string> {
   return {
@@ -51,10 +51,10 @@ function parseFollowLinks(text: string): SiteSettings['followLinks'] {
   for (const [index, line] of text.split('\n').entries()) {
     if (!line.trim()) continue;
     const bar = line.lastIndexOf('|');
-    if (bar < 0) throw new TisseError('BAD_INPUT', `liens « Nous suivre », ligne ${index + 1} : écrivez « libellé | adresse ».`, { fields: { followLinks: `ligne ${index + 1} : « libellé | adresse » attendu` } });
+    if (bar < 0) throw new TisseError('BAD_INPUT', { key: 'errors.settings.followLinkFormat', params: { line: index + 1 } }, { fields: { followLinks: { key: 'errors.field.followLinkFormat', params: { line: index + 1 } } } });
     const label = line.slice(0, bar).trim();
     const url = line.slice(bar + 1).trim();
-    if (!label) throw new TisseError('BAD_INPUT', `liens « Nous suivre », ligne ${index + 1} : libellé manquant.`, { fields: { followLinks: `ligne ${index + 1} : libellé manquant` } });
+    if (!label) throw new TisseError('BAD_INPUT', { key: 'errors.settings.followLinkLabel', params: { line: index + 1 } }, { fields: { followLinks: { key: 'errors.field.followLinkLabel', params: { line: index + 1 } } } });
     links.push({ label, url, kind: kindOf(url) });
   }
   return links;
@@ -98,9 +98,9 @@ settingsAdminRoutes.post('/', async (c) => {
         password: password === '' ? current.smtp.password : password,
       },
     };
-    if (!changes.name) throw new TisseError('BAD_INPUT', 'nom du site : obligatoire', { fields: { name: 'obligatoire' } });
+    if (!changes.name) throw new TisseError('BAD_INPUT', 'errors.settings.nameRequired', { fields: { name: 'errors.field.required' } });
     if (changes.emailFrom && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changes.emailFrom)) {
-      throw new TisseError('BAD_INPUT', 'adresse d’expédition : adresse email invalide', { fields: { emailFrom: 'adresse email invalide' } });
+      throw new TisseError('BAD_INPUT', 'errors.settings.emailFromInvalid', { fields: { emailFrom: 'errors.field.invalidEmail' } });
     }
     // Validate the whole form first, so the messages name the fields people see.
     const valid = parseInput(siteSettingsSchema, { ...current, ...changes }, labels);

@@ -33,7 +33,7 @@ async function renderForm(c: Context<AdminEnv>, state: FormState, accountId?: nu
   const user = requirePermission(c, 'user.manage');
   const { db } = c.get('app');
   const account = accountId === undefined ? undefined : await loadUser(db, accountId);
-  if (accountId !== undefined && !account) throw new TisseError('NOT_FOUND', 'Ce compte n’existe pas.');
+  if (accountId !== undefined && !account) throw new TisseError('NOT_FOUND', 'errors.users.notFound');
   const sections = parentOptions(await loadSectionTree(db), () => true, undefined, false);
   return renderAdmin(c, {
     title: account ? t('admin.users.edit', { name: account.name }) : t('admin.users.new'),
@@ -74,7 +74,7 @@ usersAdminRoutes.post('/nouveau', async (c) => {
 
 usersAdminRoutes.get('/:id', async (c) => {
   const account = await loadUser(c.get('app').db, positiveId(c.req.param('id')) ?? 0);
-  if (!account) throw new TisseError('NOT_FOUND', 'Ce compte n’existe pas.');
+  if (!account) throw new TisseError('NOT_FOUND', 'errors.users.notFound');
   return renderForm(c, { values: { name: account.name, email: account.email, role: account.role, sections: account.sectionIds.map(String), website: account.website, bio: account.bio } }, account.id);
 });
 
@@ -98,7 +98,7 @@ usersAdminRoutes.post('/:id', async (c) => {
 usersAdminRoutes.post('/:id/desactiver', async (c) => {
   const id = positiveId(c.req.param('id')) ?? 0;
   const me = requirePermission(c, 'user.manage');
-  if (id === me.user.id) throw new TisseError('BAD_INPUT', 'Vous ne pouvez pas désactiver votre propre compte.');
+  if (id === me.user.id) throw new TisseError('BAD_INPUT', 'errors.users.cannotDisableSelf');
   await disableUser(c.get('app').db, id);
   return c.redirect(`/ecrire/auteurs/${id}?fait=disabled`, 303);
 });

@@ -17,7 +17,7 @@ function oneLine(text: string, max: number): string {
 function parseIds(values: string[]): number[] {
   const ids = values.map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
   const bad = values.filter((_, k) => !Number.isSafeInteger(ids[k]));
-  if (bad.length > 0) throw new TisseError('BAD_INPUT', `Numéro de message invalide : ${bad.join(', ')}.`);
+  if (bad.length > 0) throw new TisseError('BAD_INPUT', { key: 'errors.cli.badMessageNumber', params: { ids: bad.join(', ') } });
   return ids;
 }
 
@@ -33,7 +33,7 @@ export function registerForumCommand(program: Command): void {
     .option('--limit <n>', 'nombre de messages au plus', '200')
     .action(async (options: { status?: ForumStatus; limit: string }) => {
       const limit = Number(options.limit);
-      if (!Number.isSafeInteger(limit) || limit <= 0) throw new TisseError('BAD_INPUT', '--limit attend un nombre entier positif.');
+      if (!Number.isSafeInteger(limit) || limit <= 0) throw new TisseError('BAD_INPUT', 'errors.cli.badLimit');
       await withDatabase(async (db) => {
         const rows = await listMessages(db, { ...(options.status ? { status: options.status } : {}), limit });
         for (const m of rows) {

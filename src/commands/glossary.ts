@@ -75,7 +75,7 @@ export function registerGlossaryCommand(program: Command): void {
       try {
         csv = readFileSync(file, 'utf8');
       } catch (cause) {
-        throw new TisseError('BAD_INPUT', `Le fichier ${file} ne peut pas être lu.`, { cause });
+        throw new TisseError('BAD_INPUT', { key: 'errors.cli.unreadableFile', params: { file } }, { cause });
       }
       await withDatabase(async (db) => {
         const { created, updated } = await importGlossaryCsv(db, csv);

@@ -12,7 +12,7 @@ export function registerInviteCommand(program: Command): void {
     .description('envoie à chaque compte sans mot de passe (comptes importés de SPIP) un lien pour en choisir un')
     .option('--all', 'tous les comptes qui doivent choisir leur mot de passe')
     .action(async (options: { all?: boolean }) => {
-      if (!options.all) throw new TisseError('BAD_INPUT', 'Précisez --all : tisse user invite --all invite tous les comptes qui n’ont pas encore de mot de passe.');
+      if (!options.all) throw new TisseError('BAD_INPUT', 'errors.cli.inviteNeedsAll');
       await withDatabase(async (db, config) => {
         const result = await inviteAccountsToChoosePassword(db, config.siteUrl);
         console.log(`${result.invited.length} invitation(s) mise(s) en file d’envoi (liens valables ${INVITATION_VALIDITY_DAYS} jours) :`);

@@ -73,7 +73,7 @@ export function registerPropreCommand(program: Command): void {
     .option('--jsonl', 'lit une requête JSON par ligne {"id","text","fn","profile"} et écrit une réponse JSON par ligne')
     .option('--lang <langue>', 'langue du texte (typographie)', 'fr')
     .action(async (options: { profile: Profile; typo?: boolean; jsonl?: boolean; lang: string }) => {
-      if (!/^[a-z]{2,3}(?:[_-][a-zA-Z]{2,4})?$/.test(options.lang)) throw new TisseError('BAD_INPUT', `Langue inconnue : ${options.lang}`);
+      if (!/^[a-z]{2,3}(?:[_-][a-zA-Z]{2,4})?$/.test(options.lang)) throw new TisseError('BAD_INPUT', { key: 'errors.cli.unknownLang', params: { lang: options.lang } });
       if (options.jsonl) return runJsonl(options.lang);
       const text = await readAll(process.stdin);
       if (options.typo) {

@@ -45,7 +45,7 @@ function ensureDataDir(dataDir: string): string {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.W_OK);
   } catch (cause) {
-    throw new TisseError('DATA_DIR_UNWRITABLE', `Le répertoire de données ${dataDir} n’est pas accessible en écriture (réglez TISSE_DATA_DIR).`, { cause });
+    throw new TisseError('DATA_DIR_UNWRITABLE', { key: 'errors.db.dataDirUnwritable', params: { dir: dataDir } }, { cause });
   }
   return dataDir;
 }
@@ -61,7 +61,7 @@ function openSqlite(file: string): Db {
     // The search triggers stem French words in JS (FTS5 has no French stemmer): see french-stem.ts.
     registerSearchFunctions(raw);
   } catch (cause) {
-    throw new TisseError('DATA_DIR_UNWRITABLE', `La base SQLite ${file} ne peut pas être ouverte en écriture.`, { cause });
+    throw new TisseError('DATA_DIR_UNWRITABLE', { key: 'errors.db.sqliteUnwritable', params: { file } }, { cause });
   }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
@@ -90,7 +90,7 @@ async function openPostgres(url: string): Promise<Db> {
   } catch (cause) {
     await pool.end().catch(() => {});
     const where = url.replace(/\/\/[^@/]*@/, '//');
-    throw new TisseError('DATABASE_UNREACHABLE', `La base PostgreSQL ${where} est injoignable (${(cause as Error).message}).`, { cause });
+    throw new TisseError('DATABASE_UNREACHABLE', { key: 'errors.db.postgresUnreachable', params: { where, reason: (cause as Error).message } }, { cause });
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let localWrites = 0;

@@ -15,7 +15,7 @@ export function documentPath(dataDir: string, relative: string): string {
   const root = documentsRoot(dataDir);
   const full = resolve(root, relative);
   if (!full.startsWith(root + sep) || relative.includes('\0')) {
-    throw new TisseError('BAD_PATH', 'Ce chemin de document sort du dossier des documents.');
+    throw new TisseError('BAD_PATH', 'errors.documents.pathOutside');
   }
   return full;
 }

@@ -11,6 +11,7 @@ import { countLinks, parsePostFields, type PostFields } from './input.ts';
 import { forumModeOf, initialStatus } from './modes.ts';
 import { loadForumPolicy, type ForumPolicy } from './policy.ts';
 import { ForumRejection } from './rejection.ts';
+import { untranslated } from '../kernel/errors.ts';
 
 export interface PostInput {
   articleId: number;
@@ -36,34 +37,34 @@ export interface CheckedPost {
 
 export async function checkPost(db: Db, config: Pick<Config, 'forumMinSeconds'>, input: PostInput): Promise<CheckedPost> {
   const article = Number.isSafeInteger(input.articleId) ? await loadArticle(db, input.articleId) : undefined;
-  if (!article || !isPublic(article)) throw new ForumRejection('not_found', 'Cet article n’existe pas ou n’est pas publié : impossible d’y répondre.');
+  if (!article || !isPublic(article)) throw new ForumRejection('not_found', 'errors.forum.articleNotPublic');
   const [settings, policy] = await Promise.all([loadSiteSettings(db), loadForumPolicy(db)]);
   const mode = forumModeOf(article, settings.forumMode);
   const status = initialStatus(mode);
-  if (!status) throw new ForumRejection('closed', 'Les commentaires sont fermés pour cet article.');
+  if (!status) throw new ForumRejection('closed', 'forum.notice.non');
   const user = input.user && input.user.role !== 'disabled' ? input.user : null;
-  if (mode === 'abo' && !user) throw new ForumRejection('login_required', 'Ce forum est réservé aux visiteurs inscrits : identifiez-vous pour participer.');
+  if (mode === 'abo' && !user) throw new ForumRejection('login_required', 'errors.forum.loginRequired');
   if (input.honeypot.trim() !== '') {
-    throw new ForumRejection('honeypot', 'Votre message a été pris pour un envoi automatique : le champ « Ne pas remplir » doit rester vide.');
+    throw new ForumRejection('honeypot', 'errors.forum.honeypot');
   }
 
   const raw = user ? { ...input.fields, name: input.fields.name || user.name, email: user.email } : input.fields;
   const parsed = parsePostFields(raw);
-  if (!parsed.ok) throw new ForumRejection('invalid', 'Certains champs sont à corriger.', parsed.errors);
+  if (!parsed.ok) throw new ForumRejection('invalid', 'errors.forum.fixFields', Object.fromEntries(Object.entries(parsed.errors).map(([name, message]) => [name, untranslated(message)])));
   const fields = parsed.fields;
   const length = [...fields.text].length;
   if (length < policy.minTextLength) {
-    throw new ForumRejection('invalid', 'Certains champs sont à corriger.', { text: `Votre message est trop court (${policy.minTextLength} caractères au moins).` });
+    throw new ForumRejection('invalid', 'errors.forum.fixFields', { text: { key: 'errors.forum.tooShort', params: { min: policy.minTextLength } } });
   }
   if (length > policy.maxTextLength) {
-    throw new ForumRejection('invalid', 'Certains champs sont à corriger.', {
-      text: `Votre message est trop long : ${length} caractères pour ${policy.maxTextLength} au plus.`,
+    throw new ForumRejection('invalid', 'errors.forum.fixFields', {
+      text: { key: 'errors.forum.tooLong', params: { length, max: policy.maxTextLength } },
     });
   }
   const links = countLinks(fields.text) + countLinks(fields.title);
   if (links > policy.maxLinks) {
-    throw new ForumRejection('links', `Votre message contient trop de liens (${links}, pour ${policy.maxLinks} au plus) : retirez-en quelques-uns.`, {
-      text: `Trop de liens (${policy.maxLinks} au plus).`,
+    throw new ForumRejection('links', { key: 'errors.forum.tooManyLinks', params: { links, max: policy.maxLinks } }, {
+      text: { key: 'errors.forum.tooManyLinksField', params: { max: policy.maxLinks } },
     });
   }
 
@@ -74,9 +75,9 @@ export async function checkPost(db: Db, config: Pick<Config, 'forumMinSeconds'>,
     maxHours: policy.tokenHours,
   });
   if (!token.ok) {
-    if (token.problem === 'too_fast') throw new ForumRejection('too_fast', 'Votre message a été envoyé trop vite après l’ouverture du formulaire : relisez-le et envoyez-le à nouveau.');
-    if (token.problem === 'expired') throw new ForumRejection('expired', 'Le formulaire a expiré : votre texte est conservé ci-dessous, envoyez-le à nouveau.');
-    throw new ForumRejection('token', 'Ce formulaire n’est pas valide (il ne vient pas de cette page) : rechargez la page et recommencez.');
+    if (token.problem === 'too_fast') throw new ForumRejection('too_fast', 'errors.forum.tooFast');
+    if (token.problem === 'expired') throw new ForumRejection('expired', 'errors.forum.expired');
+    throw new ForumRejection('token', 'errors.forum.badToken');
   }
 
   let parent: CheckedPost['parent'] = null;
@@ -89,7 +90,7 @@ export async function checkPost(db: Db, config: Pick<Config, 'forumMinSeconds'>,
           .executeTakeFirst()
       : undefined;
     if (!row || row.article_id !== article.id || row.kind !== 'public' || row.status !== 'published') {
-      throw new ForumRejection('not_found', 'Le message auquel vous répondez n’existe pas ou n’est plus publié.');
+      throw new ForumRejection('not_found', 'errors.forum.parentNotPublic');
     }
     parent = { id: row.id, threadId: row.thread_id ?? row.id, title: row.title };
   }

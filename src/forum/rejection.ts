@@ -1,6 +1,6 @@
-// Why a post was refused, as a stable reason for tests and logs, with a French sentence for the person and,
+// Why a post was refused, as a stable reason for tests and logs, with a catalogue message for the person and,
 // when it concerns one field, that field's name (the form shows the message next to it).
-import { TisseError, type ErrorCode } from '../kernel/errors.ts';
+import { TisseError, type ErrorCode, type MessageRef } from '../kernel/errors.ts';
 
 export type RejectionReason =
   | 'invalid' // a field is missing or malformed
@@ -34,7 +34,7 @@ const codes: Record<RejectionReason, ErrorCode> = {
 export class ForumRejection extends TisseError {
   readonly reason: RejectionReason;
 
-  constructor(reason: RejectionReason, message: string, fields?: Record<string, string>) {
+  constructor(reason: RejectionReason, message: MessageRef, fields?: Record<string, MessageRef>) {
     super(codes[reason], message, fields ? { fields } : undefined);
     this.reason = reason;
   }

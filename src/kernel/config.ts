@@ -2,6 +2,7 @@
 // Every entry point (server, CLI, tests) builds its Config here, so names and defaults live in one place.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { render, type Lang, type MessageRef } from './i18n/index.ts';
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 
@@ -38,14 +39,27 @@ export interface Config {
   logLevel: string;
 }
 
-export class ConfigError extends Error {}
+/** A bad setting in the environment: its message comes from the catalogue (French by default, `messageIn('en')`). */
+export class ConfigError extends Error {
+  readonly text: MessageRef;
 
-/** Reads the configuration from an environment (process.env by default); throws ConfigError with a French sentence. */
+  constructor(text: MessageRef) {
+    super(render(text));
+    this.name = 'ConfigError';
+    this.text = text;
+  }
+
+  messageIn(lang: Lang): string {
+    return render(this.text, lang);
+  }
+}
+
+/** Reads the configuration from an environment (process.env by default); throws ConfigError naming the bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('TISSE_') && v !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`Configuration invalide : ${String(issue.path[0])} ${issue.message}.`);
+    throw new ConfigError({ key: 'errors.config.invalid', params: { name: String(issue.path[0]), message: issue.message } });
   }
   const e = parsed.data;
   const shownHost = e.TISSE_HOST === '0.0.0.0' || e.TISSE_HOST === '::' ? 'localhost' : e.TISSE_HOST;

@@ -1,38 +1,70 @@
-// The error catalogue: every error a person can meet has a stable code, an HTTP status and a French message.
-// Tests assert codes, never wording. A 500 never shows its internal message (see site/errors).
+// The error catalogue: every error a person can meet has a stable code, an HTTP status and a message from the
+// i18n catalogue (kernel/i18n: French by default, English too). Tests assert codes, seldom wording.
+// A 500 never shows its internal message: the app's onError (src/app.ts) logs it and shows errors.code.INTERNAL.
+import { render, type Lang, type MessageRef, type PlainKey } from './i18n/index.ts';
+
+export { plain, untranslated, type Message, type MessageParam, type MessageRef, type PlainKey } from './i18n/index.ts';
+
 export const errorCatalogue = {
-  NOT_FOUND: { status: 404, message: 'Cette page n’existe pas ou plus.' },
-  GONE: { status: 410, message: 'Ce contenu a été supprimé.' },
-  BAD_PATH: { status: 400, message: 'L’adresse demandée est mal formée.' },
-  BAD_INPUT: { status: 400, message: 'Les données envoyées ne sont pas valides.' },
-  PAYLOAD_TOO_LARGE: { status: 413, message: 'Les données envoyées sont trop volumineuses.' },
-  UNSUPPORTED_MEDIA: { status: 415, message: 'Ce type de contenu n’est pas accepté.' },
-  UNAUTHENTICATED: { status: 401, message: 'Veuillez vous identifier.' },
-  FORBIDDEN: { status: 403, message: 'Vous n’avez pas le droit de faire cela.' },
-  CSRF: { status: 403, message: 'Le formulaire a expiré ou vient d’un autre site ; rechargez la page et recommencez.' },
-  CONFLICT: { status: 409, message: 'Ce contenu a été modifié entre-temps.' },
-  TOO_MANY_REQUESTS: { status: 429, message: 'Trop de tentatives ; réessayez dans quelques minutes.' },
-  INTERNAL: { status: 500, message: 'Une erreur inattendue s’est produite. Elle a été enregistrée.' },
-  DATA_DIR_UNWRITABLE: { status: 500, message: 'Le répertoire de données n’est pas accessible en écriture.' },
-  DATABASE_UNREACHABLE: { status: 500, message: 'La base de données est injoignable.' },
-  PORT_IN_USE: { status: 500, message: 'Le port est déjà utilisé par un autre programme.' },
-} as const;
+  NOT_FOUND: { status: 404, message: 'errors.code.NOT_FOUND' },
+  GONE: { status: 410, message: 'errors.code.GONE' },
+  BAD_PATH: { status: 400, message: 'errors.code.BAD_PATH' },
+  BAD_INPUT: { status: 400, message: 'errors.code.BAD_INPUT' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'errors.code.PAYLOAD_TOO_LARGE' },
+  UNSUPPORTED_MEDIA: { status: 415, message: 'errors.code.UNSUPPORTED_MEDIA' },
+  UNAUTHENTICATED: { status: 401, message: 'errors.code.UNAUTHENTICATED' },
+  FORBIDDEN: { status: 403, message: 'errors.code.FORBIDDEN' },
+  CSRF: { status: 403, message: 'errors.code.CSRF' },
+  CONFLICT: { status: 409, message: 'errors.code.CONFLICT' },
+  TOO_MANY_REQUESTS: { status: 429, message: 'errors.code.TOO_MANY_REQUESTS' },
+  INTERNAL: { status: 500, message: 'errors.code.INTERNAL' },
+  DATA_DIR_UNWRITABLE: { status: 500, message: 'errors.code.DATA_DIR_UNWRITABLE' },
+  DATABASE_UNREACHABLE: { status: 500, message: 'errors.code.DATABASE_UNREACHABLE' },
+  PORT_IN_USE: { status: 500, message: 'errors.code.PORT_IN_USE' },
+} as const satisfies Record<string, { status: number; message: PlainKey }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
-/** An error meant for people: its message is safe to show, its code is stable. */
+export interface TisseErrorOptions {
+  /** Per-field messages for forms (field name → message). */
+  fields?: Record<string, MessageRef>;
+  cause?: unknown;
+}
+
+/**
+ * An error meant for people: its message is safe to show, its code is stable. The message is a catalogue key
+ * (with its placeholders' values), so `.message` reads in French and `messageIn('en')` in English.
+ */
 export class TisseError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   /** Per-field messages for forms (field name → French message). */
   readonly fields: Record<string, string> | undefined;
+  /** The catalogue message behind `.message` (the code's default message when none was given). */
+  readonly text: MessageRef;
+  /** The catalogue messages behind `fields`. */
+  readonly fieldTexts: Record<string, MessageRef> | undefined;
 
-  constructor(code: ErrorCode, message?: string, options?: { fields?: Record<string, string>; cause?: unknown }) {
-    super(message ?? errorCatalogue[code].message, { cause: options?.cause });
+  constructor(code: ErrorCode, message?: MessageRef, options?: TisseErrorOptions) {
+    const text = message ?? errorCatalogue[code].message;
+    super(render(text), { cause: options?.cause });
     this.name = 'TisseError';
     this.code = code;
     this.status = errorCatalogue[code].status;
-    this.fields = options?.fields;
+    this.text = text;
+    this.fieldTexts = options?.fields;
+    this.fields = this.fieldsIn('fr');
+  }
+
+  /** The message in `lang`. */
+  messageIn(lang: Lang): string {
+    return render(this.text, lang);
+  }
+
+  /** The per-field messages in `lang`. */
+  fieldsIn(lang: Lang): Record<string, string> | undefined {
+    const texts = this.fieldTexts;
+    return texts && Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, render(text, lang)]));
   }
 }
 

@@ -67,8 +67,8 @@ export async function keywordIdsOf(db: Db, objectType: ObjectType, objectId: num
 /** Refuses a keyword whose group does not apply to that kind of object (the error names `field`). */
 export function assertGroupApplies(group: { title: string; applies_to: string }, objectType: 'article' | 'section', field: string): void {
   if (parseAppliesTo(group.applies_to).includes(objectType)) return;
-  const what = objectType === 'article' ? 'aux articles' : 'aux rubriques';
-  throw new TisseError('BAD_INPUT', `Les mots du groupe « ${group.title} » ne s’appliquent pas ${what}.`, { fields: { [field]: 'groupe non applicable' } });
+  const key = objectType === 'article' ? 'errors.keywords.notForArticles' : 'errors.keywords.notForSections';
+  throw new TisseError('BAD_INPUT', { key, params: { title: group.title } }, { fields: { [field]: 'errors.field.groupNotApplicable' } });
 }
 
 /**
@@ -83,13 +83,13 @@ export async function checkKeywordChoice(trx: Trx, keywordIds: number[], objectT
     .select(['keywords.id', 'keywords.group_id', 'keyword_groups.title', 'keyword_groups.single', 'keyword_groups.applies_to'])
     .where('keywords.id', 'in', keywordIds)
     .execute();
-  if (rows.length !== new Set(keywordIds).size) throw new TisseError('BAD_INPUT', 'Un des mots-clés choisis n’existe pas.', { fields: { keywordIds: 'inconnu' } });
+  if (rows.length !== new Set(keywordIds).size) throw new TisseError('BAD_INPUT', 'errors.keywords.unknownKeyword', { fields: { keywordIds: 'errors.field.unknown' } });
   const perGroup = new Map<number, number>();
   for (const row of rows) {
     assertGroupApplies(row, objectType, 'keywordIds');
     perGroup.set(row.group_id, (perGroup.get(row.group_id) ?? 0) + 1);
     if (row.single === 1 && perGroup.get(row.group_id)! > 1) {
-      throw new TisseError('BAD_INPUT', `Le groupe « ${row.title} » n’accepte qu’un seul mot-clé.`, { fields: { keywordIds: 'un seul mot de ce groupe' } });
+      throw new TisseError('BAD_INPUT', { key: 'errors.keywords.singleOnly', params: { title: row.title } }, { fields: { keywordIds: 'errors.field.oneKeywordOfGroup' } });
     }
   }
 }

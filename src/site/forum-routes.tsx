@@ -36,12 +36,12 @@ async function publicArticle(c: Context<AppEnv>, id: number): Promise<Article | 
  */
 async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) throw new TisseError('UNSUPPORTED_MEDIA', 'Le formulaire doit être envoyé en application/x-www-form-urlencoded.');
+  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) throw new TisseError('UNSUPPORTED_MEDIA', 'errors.forum.notUrlencoded');
   let body: string;
   try {
     body = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
   } catch {
-    throw new TisseError('BAD_INPUT', 'Le formulaire contient des caractères invalides (le texte doit être en UTF-8).');
+    throw new TisseError('BAD_INPUT', 'errors.forum.badEncoding');
   }
   const form: Record<string, string> = {};
   for (const pair of body.split('&')) {
@@ -52,7 +52,7 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
       const value = at < 0 ? '' : decodeURIComponent(pair.slice(at + 1).replaceAll('+', ' '));
       form[name] ??= value;
     } catch {
-      throw new TisseError('BAD_INPUT', 'Le formulaire contient des caractères invalides (le texte doit être en UTF-8).');
+      throw new TisseError('BAD_INPUT', 'errors.forum.badEncoding');
     }
   }
   return form;

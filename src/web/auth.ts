@@ -61,7 +61,7 @@ export const requireUser: MiddlewareHandler<AdminEnv> = async (c, next) => {
     }
     throw new TisseError('UNAUTHENTICATED');
   }
-  if (!can(user.actor, 'backoffice.enter')) throw new TisseError('FORBIDDEN', 'Votre compte ne donne pas accès à l’espace privé.');
+  if (!can(user.actor, 'backoffice.enter')) throw new TisseError('FORBIDDEN', 'errors.users.noBackoffice');
   await next();
 };
 

@@ -4,8 +4,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
 import { nowIso, toIso } from '../../db/time.ts';
-import { TisseError } from '../../kernel/errors.ts';
-import { t } from '../../kernel/i18n/index.ts';
+import { TisseError, plain } from '../../kernel/errors.ts';
 import { enqueueJob } from '../../outbox/index.ts';
 import { can, type Actor } from '../../users/index.ts';
 import { canLeave, transitions, type TransitionName } from '../workflow.ts';
@@ -24,25 +23,25 @@ export async function changeArticleStatus(db: Db, actor: Actor, articleId: numbe
   let publishAt: string | undefined;
   if (options.publishAt !== undefined && options.publishAt !== '') {
     const parsed = new Date(options.publishAt);
-    if (Number.isNaN(parsed.getTime())) throw new TisseError('BAD_INPUT', 'La date de publication n’est pas une date valide.', { fields: { publishAt: 'invalide' } });
+    if (Number.isNaN(parsed.getTime())) throw new TisseError('BAD_INPUT', 'errors.articles.badPublishDate', { fields: { publishAt: 'errors.field.invalidFem' } });
     publishAt = toIso(parsed);
   }
   if (name === 'schedule' && (!publishAt || publishAt <= now.toISOString())) {
-    throw new TisseError('BAD_INPUT', 'Pour programmer une publication, choisissez une date à venir.', { fields: { publishAt: 'dans le passé' } });
+    throw new TisseError('BAD_INPUT', 'errors.articles.publishDateInPast', { fields: { publishAt: 'errors.field.inThePast' } });
   }
   return db.write(async (trx) => {
     const article = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
-    if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+    if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
     const authors = await trx.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).execute();
     const target = { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) };
     if (!can(actor, transition.permission, target)) {
       // A status the transition cannot leave is a conflict for those who could otherwise take it.
       if (!canLeave(article.status, name) && can(actor, transition.permission, { ...target, status: transition.from[0]! })) {
-        throw new TisseError('CONFLICT', `Cet article est ${t(`admin.status.${article.status}`)} : cette action n’est plus possible.`);
+        throw new TisseError('CONFLICT', { key: 'errors.articles.statusForbids', params: { status: plain(`admin.status.${article.status}`) } });
       }
       throw new TisseError('FORBIDDEN');
     }
-    if (!canLeave(article.status, name)) throw new TisseError('CONFLICT', `Cet article est ${t(`admin.status.${article.status}`)} : cette action n’est plus possible.`);
+    if (!canLeave(article.status, name)) throw new TisseError('CONFLICT', { key: 'errors.articles.statusForbids', params: { status: plain(`admin.status.${article.status}`) } });
     let published_at = article.published_at;
     if (transition.to === 'published') {
       // Without a date: keep a past publication date (republishing keeps the original date, as SPIP does), else now.

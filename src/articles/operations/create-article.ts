@@ -35,7 +35,7 @@ export async function createArticle(db: Db, input: NewArticleInput): Promise<Art
   const data = newArticleSchema.parse(input);
   return db.write(async (trx) => {
     const section = await trx.selectFrom('sections').select('id').where('id', '=', data.sectionId).executeTakeFirst();
-    if (!section) throw new TisseError('BAD_INPUT', 'La rubrique choisie n’existe pas.', { fields: { sectionId: 'inconnue' } });
+    if (!section) throw new TisseError('BAD_INPUT', 'errors.sections.chosenNotFound', { fields: { sectionId: 'errors.field.unknownFem' } });
     const slug = await uniqueSlug(trx, 'article', slugify(data.slug ?? data.title));
     const now = nowIso();
     const publishedAt = data.publishedAt ? toIso(data.publishedAt) : data.status === 'published' ? now : null;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { ForumMessage } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
-import { TisseError } from '../../kernel/errors.ts';
+import { TisseError, untranslated } from '../../kernel/errors.ts';
 import { can, type Actor } from '../../users/index.ts';
 
 const messageSchema = z.object({
@@ -14,18 +14,18 @@ const messageSchema = z.object({
 
 export async function postTeamMessage(db: Db, actor: Actor, articleId: number, input: z.input<typeof messageSchema>): Promise<ForumMessage> {
   const parsed = messageSchema.safeParse(input);
-  if (!parsed.success) throw new TisseError('BAD_INPUT', `Message : ${parsed.error.issues[0]!.message}.`, { fields: { text: parsed.error.issues[0]!.message } });
+  if (!parsed.success) throw new TisseError('BAD_INPUT', { key: 'errors.articles.teamMessageInvalid', params: { message: parsed.error.issues[0]!.message } }, { fields: { text: untranslated(parsed.error.issues[0]!.message) } });
   const data = parsed.data;
   return db.write(async (trx) => {
     const article = await trx.selectFrom('articles').select(['section_id', 'status']).where('id', '=', articleId).executeTakeFirst();
-    if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+    if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
     const authors = await trx.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).execute();
     if (!can(actor, 'article.discuss', { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) })) throw new TisseError('FORBIDDEN');
     const user = await trx.selectFrom('users').select(['name', 'email']).where('id', '=', actor.id).executeTakeFirstOrThrow();
     let threadId: number | null = null;
     if (data.parentId !== null) {
       const parent = await trx.selectFrom('forum_messages').select(['id', 'thread_id']).where('id', '=', data.parentId).where('article_id', '=', articleId).where('kind', '=', 'team').executeTakeFirst();
-      if (!parent) throw new TisseError('BAD_INPUT', 'Le message auquel vous répondez n’existe pas.');
+      if (!parent) throw new TisseError('BAD_INPUT', 'errors.articles.replyParentNotFound');
       threadId = parent.thread_id ?? parent.id;
     }
     const message = await trx

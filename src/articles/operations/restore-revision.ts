@@ -10,13 +10,13 @@ import { articleVersionedFields, readArticleRevision, recordRevision } from '../
 export async function restoreRevision(db: Db, actor: Actor, articleId: number, revisionNumber: number): Promise<{ article: Article; revision: number }> {
   return db.write(async (trx) => {
     const article = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
-    if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+    if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
     const authors = await trx.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).execute();
     if (!can(actor, 'article.restoreRevision', { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) })) {
-      throw new TisseError('FORBIDDEN', 'Vous ne pouvez pas modifier cet article.');
+      throw new TisseError('FORBIDDEN', 'errors.articles.cannotEdit');
     }
     const saved = await readArticleRevision(trx, articleId, revisionNumber);
-    if (!saved) throw new TisseError('NOT_FOUND', `La révision ${revisionNumber} n’existe pas.`);
+    if (!saved) throw new TisseError('NOT_FOUND', { key: 'errors.articles.revisionNumberNotFound', params: { number: revisionNumber } });
     const fields = Object.fromEntries(
       articleVersionedFields.map((name) => [name, typeof saved[name] === 'string' ? (saved[name] as string) : article[name]]),
     ) as Record<(typeof articleVersionedFields)[number], string>;

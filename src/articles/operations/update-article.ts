@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
 import { nowIso, toIso } from '../../db/time.ts';
-import { TisseError } from '../../kernel/errors.ts';
+import { TisseError, untranslated } from '../../kernel/errors.ts';
 import { administers, can, type Actor } from '../../users/index.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
 import { checkKeywordChoice } from '../../keywords/index.ts';
@@ -49,9 +49,9 @@ export type ArticleForm = Partial<Record<keyof z.input<typeof articleFormSchema>
 export function parseArticleForm(input: ArticleForm): z.output<typeof articleFormSchema> {
   const parsed = articleFormSchema.safeParse(input);
   if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), untranslated(i.message)]));
     const first = parsed.error.issues[0]!;
-    throw new TisseError('BAD_INPUT', `Le formulaire contient une erreur (${String(first.path[0])} : ${first.message}).`, { fields });
+    throw new TisseError('BAD_INPUT', { key: 'errors.articles.formError', params: { field: String(first.path[0]), message: first.message } }, { fields });
   }
   return parsed.data;
 }
@@ -60,18 +60,18 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
   const data = parseArticleForm(input);
   return db.write(async (trx) => {
     const article = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
-    if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+    if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
     const authors = await trx.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).orderBy('position').execute();
     const target = { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) };
-    if (!can(actor, 'article.edit', target)) throw new TisseError('FORBIDDEN', 'Vous ne pouvez pas modifier cet article.');
+    if (!can(actor, 'article.edit', target)) throw new TisseError('FORBIDDEN', 'errors.articles.cannotEdit');
     if (data.expectedUpdatedAt && data.expectedUpdatedAt !== article.updated_at) {
-      throw new TisseError('CONFLICT', 'Quelqu’un a enregistré cet article pendant que vous le modifiiez : vos changements n’ont pas été enregistrés. Copiez votre texte, rechargez la page et reportez-les.');
+      throw new TisseError('CONFLICT', 'errors.articles.editConflict');
     }
     const section = await trx.selectFrom('sections').select('id').where('id', '=', data.sectionId).executeTakeFirst();
-    if (!section) throw new TisseError('BAD_INPUT', 'La rubrique choisie n’existe pas.', { fields: { sectionId: 'inconnue' } });
+    if (!section) throw new TisseError('BAD_INPUT', 'errors.sections.chosenNotFound', { fields: { sectionId: 'errors.field.unknownFem' } });
     // A restricted administrator cannot move an article out of its sections, nor would it keep it.
     if (data.sectionId !== article.section_id && !can(actor, 'article.edit', { ...target, sectionId: data.sectionId })) {
-      throw new TisseError('FORBIDDEN', 'Vous ne pouvez pas déplacer cet article dans cette rubrique.', { fields: { sectionId: 'interdite' } });
+      throw new TisseError('FORBIDDEN', 'errors.articles.cannotMoveThere', { fields: { sectionId: 'errors.field.forbiddenFem' } });
     }
 
     let authorIds = [...new Set(data.authorIds)];
@@ -79,14 +79,14 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
     if (!administers(actor, data.sectionId) && !authorIds.includes(actor.id)) authorIds.unshift(actor.id);
     if (authorIds.length === 0) authorIds = target.authorIds;
     const knownUsers = await trx.selectFrom('users').select('id').where('id', 'in', authorIds).where('role', 'in', ['administrator', 'editor']).execute();
-    if (knownUsers.length !== authorIds.length) throw new TisseError('BAD_INPUT', 'Un des auteurs choisis n’existe pas ou ne peut pas écrire.', { fields: { authorIds: 'inconnu' } });
+    if (knownUsers.length !== authorIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownAuthor', { fields: { authorIds: 'errors.field.unknown' } });
 
     const keywordIds = [...new Set(data.keywordIds)];
     await checkKeywordChoice(trx, keywordIds, 'article');
     const relatedIds = [...new Set(data.relatedIds)].filter((id) => id !== articleId);
     if (relatedIds.length) {
       const found = await trx.selectFrom('articles').select('id').where('id', 'in', relatedIds).execute();
-      if (found.length !== relatedIds.length) throw new TisseError('BAD_INPUT', 'Un des articles liés n’existe pas.', { fields: { relatedIds: 'inconnu' } });
+      if (found.length !== relatedIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownRelated', { fields: { relatedIds: 'errors.field.unknown' } });
     }
 
     // The publication date is the administrators' (it is how publication is scheduled).

@@ -6,9 +6,9 @@ import { TisseError } from '../../kernel/errors.ts';
 export async function attachDocument(db: Db, documentId: number, articleId: number): Promise<void> {
   await db.write(async (trx) => {
     const document = await trx.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
-    if (!document) throw new TisseError('NOT_FOUND', 'Ce document n’existe pas.');
+    if (!document) throw new TisseError('NOT_FOUND', 'errors.documents.notFound');
     const article = await trx.selectFrom('articles').select('id').where('id', '=', articleId).executeTakeFirst();
-    if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+    if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
     const links = await trx
       .selectFrom('document_links')
       .select(['document_id', 'position'])

@@ -8,7 +8,7 @@ import { documentPath, thumbnailFileName } from '../storage.ts';
 export async function deleteDocument(db: Db, id: number, options: { dataDir: string }): Promise<void> {
   const file = await db.write(async (trx) => {
     const document = await trx.selectFrom('documents').select(['id', 'file']).where('id', '=', id).executeTakeFirst();
-    if (!document) throw new TisseError('NOT_FOUND', 'Ce document n’existe pas.');
+    if (!document) throw new TisseError('NOT_FOUND', 'errors.documents.notFound');
     await trx.deleteFrom('document_links').where('document_id', '=', id).execute();
     await trx.deleteFrom('documents').where('id', '=', id).execute();
     return document.file;

@@ -9,7 +9,7 @@ export async function updateDocument(db: Db, id: number, input: unknown): Promis
   const fields = parseInput(documentFieldsSchema, input, documentLabels);
   return db.write(async (trx) => {
     const updated = await trx.updateTable('documents').set(fields).where('id', '=', id).returningAll().executeTakeFirst();
-    if (!updated) throw new TisseError('NOT_FOUND', 'Ce document n’existe pas.');
+    if (!updated) throw new TisseError('NOT_FOUND', 'errors.documents.notFound');
     return updated;
   });
 }

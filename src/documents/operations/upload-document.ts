@@ -21,7 +21,7 @@ export const documentFieldsSchema = z.object({
   alt: z.string().trim().max(500, 'au plus 500 caractères').default(''),
 });
 
-export const documentLabels = { title: 'titre', description: 'descriptif', credits: 'crédits', alt: 'texte alternatif', file: 'fichier' };
+export const documentLabels = { title: 'errors.label.title', description: 'errors.label.description', credits: 'errors.label.credits', alt: 'errors.label.alt', file: 'errors.label.file' } as const;
 
 export interface UploadInput extends z.input<typeof documentFieldsSchema> {
   originalName: string;
@@ -42,22 +42,22 @@ export async function uploadDocument(db: Db, input: UploadInput, options: Upload
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const { bytes } = input;
   const originalName = (input.originalName.split(/[\\/]/).pop() ?? '').slice(0, 255);
-  if (bytes.length === 0) throw new TisseError('BAD_INPUT', 'Le fichier est vide.', { fields: { file: 'vide' } });
+  if (bytes.length === 0) throw new TisseError('BAD_INPUT', 'errors.documents.emptyFile', { fields: { file: 'errors.field.empty' } });
   if (bytes.length > maxBytes) {
-    throw new TisseError('PAYLOAD_TOO_LARGE', `Le fichier dépasse la taille maximale de ${formatSize(maxBytes)}.`, { fields: { file: 'trop volumineux' } });
+    throw new TisseError('PAYLOAD_TOO_LARGE', { key: 'errors.documents.tooLarge', params: { size: formatSize(maxBytes) } }, { fields: { file: 'errors.field.tooLarge' } });
   }
   const ext = extensionOf(originalName);
   const type = ext ? documentTypes[ext] : undefined;
   if (!ext || !type) {
-    throw new TisseError('UNSUPPORTED_MEDIA', `Ce type de fichier n’est pas accepté. Types acceptés : ${acceptedExtensions.join(', ')}.`, {
-      fields: { file: 'type refusé' },
+    throw new TisseError('UNSUPPORTED_MEDIA', { key: 'errors.documents.typeRefused', params: { types: acceptedExtensions.join(', ') } }, {
+      fields: { file: 'errors.field.typeRefused' },
     });
   }
   const found = sniff(bytes);
   const odfMismatch = type.odfMime !== undefined && odfMimeType(bytes) !== type.odfMime;
   if (found !== type.signature || odfMismatch) {
-    throw new TisseError('UNSUPPORTED_MEDIA', `Le contenu de ce fichier ne correspond pas à son extension .${ext} : il est refusé.`, {
-      fields: { file: 'contenu différent de l’extension' },
+    throw new TisseError('UNSUPPORTED_MEDIA', { key: 'errors.documents.contentMismatch', params: { ext } }, {
+      fields: { file: 'errors.field.contentMismatch' },
     });
   }
 
@@ -79,7 +79,7 @@ export async function uploadDocument(db: Db, input: UploadInput, options: Upload
         .webp({ quality: 80 })
         .toBuffer();
     } catch (cause) {
-      throw new TisseError('UNSUPPORTED_MEDIA', 'Cette image est illisible ou trop grande (en pixels).', { fields: { file: 'image illisible' }, cause });
+      throw new TisseError('UNSUPPORTED_MEDIA', 'errors.documents.badImage', { fields: { file: 'errors.field.unreadableImage' }, cause });
     }
   }
 
@@ -91,7 +91,7 @@ export async function uploadDocument(db: Db, input: UploadInput, options: Upload
     return await db.write(async (trx) => {
       if (input.articleId !== undefined) {
         const article = await trx.selectFrom('articles').select('id').where('id', '=', input.articleId).executeTakeFirst();
-        if (!article) throw new TisseError('NOT_FOUND', 'Cet article n’existe pas.');
+        if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
       }
       const document = await trx
         .insertInto('documents')

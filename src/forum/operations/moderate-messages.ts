@@ -23,8 +23,8 @@ export interface ModerationResult {
 
 export async function moderateMessages(db: Db, moderator: Moderator, action: ModerationAction, ids: number[]): Promise<ModerationResult> {
   const wanted = [...new Set(ids)];
-  if (wanted.length === 0) throw new TisseError('BAD_INPUT', 'Aucun message choisi.');
-  if (wanted.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new TisseError('BAD_INPUT', 'Un numéro de message n’est pas valide.');
+  if (wanted.length === 0) throw new TisseError('BAD_INPUT', 'errors.forum.noneChosen');
+  if (wanted.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new TisseError('BAD_INPUT', 'errors.forum.badNumber');
   return db.write(async (trx) => {
     const rows = await trx
       .selectFrom('forum_messages')
@@ -33,12 +33,12 @@ export async function moderateMessages(db: Db, moderator: Moderator, action: Mod
       .where('kind', '=', 'public')
       .execute();
     const missing = wanted.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length > 0) throw new TisseError('NOT_FOUND', `Message introuvable : n° ${missing.join(', ')}.`);
+    if (missing.length > 0) throw new TisseError('NOT_FOUND', { key: 'errors.forum.notFound', params: { ids: missing.join(', ') } });
     if (moderator.kind === 'user') {
       const articles = await trx.selectFrom('articles').select(['id', 'section_id']).where('id', 'in', [...new Set(rows.map((r) => r.article_id))]).execute();
       const sectionOf = new Map(articles.map((a) => [a.id, a.section_id]));
       const refused = rows.filter((r) => !can(moderator.actor, 'forum.moderate', { sectionId: sectionOf.get(r.article_id) ?? null })).map((r) => r.id);
-      if (refused.length > 0) throw new TisseError('FORBIDDEN', `Vous ne pouvez pas modérer le message n° ${refused.join(', ')}.`);
+      if (refused.length > 0) throw new TisseError('FORBIDDEN', { key: 'errors.forum.cannotModerate', params: { ids: refused.join(', ') } });
     }
     const now = new Date().toISOString();
     const by = moderator.kind === 'user' ? moderator.actor.id : null;

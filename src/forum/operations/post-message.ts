@@ -36,12 +36,12 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
       .where('text', '=', fields.text)
       .where('created_at', '>=', since)
       .executeTakeFirst();
-    if (duplicate) throw new ForumRejection('duplicate', 'Ce message a déjà été envoyé : il n’est pas enregistré une seconde fois.');
+    if (duplicate) throw new ForumRejection('duplicate', 'errors.forum.duplicate');
     if ((await bumpCounter(trx, `forum:ip:${input.ip}`, policy.perIp.minutes, now)) > policy.perIp.count) {
-      throw new ForumRejection('rate_ip', `Trop de messages envoyés depuis votre connexion : réessayez dans ${policy.perIp.minutes} minutes.`);
+      throw new ForumRejection('rate_ip', { key: 'errors.forum.rateIp', params: { minutes: policy.perIp.minutes } });
     }
     if ((await bumpCounter(trx, `forum:email:${fields.email.toLowerCase()}`, policy.perEmail.minutes, now)) > policy.perEmail.count) {
-      throw new ForumRejection('rate_email', `Trop de messages envoyés avec cette adresse email : réessayez dans ${policy.perEmail.minutes} minutes.`);
+      throw new ForumRejection('rate_email', { key: 'errors.forum.rateEmail', params: { minutes: policy.perEmail.minutes } });
     }
     const row = await trx
       .insertInto('forum_messages')

@@ -6,7 +6,7 @@
 // presentation|texte, lien|link|url, ancre|slug. Variants are separated by « | », or by « / » as in SPIP's
 // Couteau Suisse glossary titles (« SCOP/SCOPs »).
 import type { Db } from '../../db/connect.ts';
-import { TisseError, isTisseError } from '../../kernel/errors.ts';
+import { TisseError, isTisseError, type MessageParam } from '../../kernel/errors.ts';
 import { parseCsv } from '../csv.ts';
 import { glossaryChanged } from '../repository.ts';
 import { saveValidTerm, validateTerm, type TermInput, type ValidTerm } from './save-term.ts';
@@ -48,11 +48,11 @@ export interface ImportResult {
 export async function importGlossaryCsv(db: Db, csv: string): Promise<ImportResult> {
   const rows = parseCsv(csv);
   const header = rows.shift();
-  if (!header) throw new TisseError('BAD_INPUT', 'Le fichier CSV est vide.');
+  if (!header) throw new TisseError('BAD_INPUT', 'errors.glossary.csvEmpty');
   const mapping = header.cells.map(columnOf);
   for (const required of ['term', 'definition'] as const) {
     if (!mapping.includes(required)) {
-      throw new TisseError('BAD_INPUT', `Colonne manquante : ${required === 'term' ? '« terme »' : '« definition »'} (première ligne du fichier).`);
+      throw new TisseError('BAD_INPUT', { key: 'errors.glossary.missingColumn', params: { column: required === 'term' ? 'terme' : 'definition' } });
     }
   }
 
@@ -80,8 +80,8 @@ export async function importGlossaryCsv(db: Db, csv: string): Promise<ImportResu
   }
   if (problems.length > 0) {
     const shown = problems.slice(0, 20).join('\n');
-    const more = problems.length > 20 ? `\n… et ${problems.length - 20} autre(s) problème(s)` : '';
-    throw new TisseError('BAD_INPUT', `Import annulé, rien n’a été enregistré :\n${shown}${more}`);
+    const more: MessageParam = problems.length > 20 ? { key: 'errors.glossary.importMore', params: { count: problems.length - 20 } } : '';
+    throw new TisseError('BAD_INPUT', { key: 'errors.glossary.importCancelled', params: { problems: shown, more } });
   }
 
   const counts = await db.write(async (trx) => {

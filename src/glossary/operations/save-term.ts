@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { GlossaryTerm } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
-import { TisseError } from '../../kernel/errors.ts';
+import { TisseError, plain, untranslated, type MessageParam, type PlainKey } from '../../kernel/errors.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { glossaryChanged } from '../repository.ts';
 
@@ -37,8 +37,8 @@ export function validateTerm(input: TermInput): ValidTerm & { slug: string } {
   const parsed = termInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new TisseError('BAD_INPUT', `${fieldLabel(String(issue.path[0]))} : ${issue.message}`, {
-      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+    throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: fieldLabel(String(issue.path[0])), message: issue.message } }, {
+      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), untranslated(i.message)])),
     });
   }
   const data = parsed.data;
@@ -46,17 +46,18 @@ export function validateTerm(input: TermInput): ValidTerm & { slug: string } {
   return { ...data, variants, slug: data.slug ?? slugify(data.term) };
 }
 
-const labels: Record<string, string> = {
-  term: 'terme',
-  slug: 'ancre',
-  variants: 'variantes',
-  definition: 'définition',
-  presentation: 'présentation',
-  linkUrl: 'lien',
+const labels: Partial<Record<string, PlainKey>> = {
+  term: 'errors.label.term',
+  slug: 'errors.label.anchor',
+  variants: 'errors.label.variants',
+  definition: 'errors.label.definition',
+  presentation: 'errors.label.presentation',
+  linkUrl: 'errors.label.link',
 };
 
-function fieldLabel(field: string): string {
-  return labels[field] ?? field;
+function fieldLabel(field: string): MessageParam {
+  const label = labels[field];
+  return label ? plain(label) : field;
 }
 
 export interface SaveOptions {
@@ -103,7 +104,7 @@ export function termColumns(data: ValidTerm & { slug: string }, now: string) {
 }
 
 export function slugTaken(slug: string): TisseError {
-  return new TisseError('CONFLICT', `Le glossaire a déjà un terme d’ancre « ${slug} ».`, { fields: { slug: 'déjà utilisée' } });
+  return new TisseError('CONFLICT', { key: 'errors.glossary.slugTaken', params: { slug } }, { fields: { slug: 'errors.field.alreadyUsedFem' } });
 }
 
 /** Deletes a term by id; false when it did not exist. */

@@ -11,7 +11,7 @@ export async function updateTerm(db: Db, id: number, input: TermInput): Promise<
   const data = validateTerm(input);
   const term = await db.write(async (trx) => {
     const existing = await trx.selectFrom('glossary_terms').select('id').where('id', '=', id).executeTakeFirst();
-    if (!existing) throw new TisseError('NOT_FOUND', 'Ce terme n’existe pas.');
+    if (!existing) throw new TisseError('NOT_FOUND', 'errors.glossary.termNotFound');
     const holder = await trx.selectFrom('glossary_terms').select('id').where('slug', '=', data.slug).executeTakeFirst();
     if (holder && holder.id !== id) throw slugTaken(data.slug);
     return trx.updateTable('glossary_terms').set(termColumns(data, nowIso())).where('id', '=', id).returningAll().executeTakeFirstOrThrow();

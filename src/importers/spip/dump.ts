@@ -2,7 +2,7 @@
 // is one Tisse can import, with a French sentence for each way it can be wrong. Nothing else reads the file.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { TisseError } from '../../kernel/errors.ts';
+import { TisseError, type Message } from '../../kernel/errors.ts';
 
 /** SPIP 3.0's core schema version: the first with generic `_liens` tables and `spip_forum.objet`. */
 export const MIN_SPIP_SCHEMA = 19268;
@@ -33,7 +33,7 @@ export function openSpipDump(file: string): SpipDump {
   try {
     size = statSync(file).size;
   } catch {
-    throw new TisseError('BAD_INPUT', `Le fichier ${file} est introuvable.`);
+    throw new TisseError('BAD_INPUT', { key: 'errors.import.fileNotFound', params: { file } });
   }
   const header = Buffer.alloc(16);
   const fd = openSync(file, 'r');
@@ -43,16 +43,13 @@ export function openSpipDump(file: string): SpipDump {
     closeSync(fd);
   }
   if (size < 100 || !header.equals(sqliteHeader)) {
-    throw new TisseError(
-      'BAD_INPUT',
-      `${file} n’est pas une base SQLite : Tisse importe la sauvegarde que SPIP 3 ou 4 écrit dans tmp/dump/ (fichier .sqlite, menu Maintenance > Sauvegarder le contenu).`,
-    );
+    throw new TisseError('BAD_INPUT', { key: 'errors.import.notSqlite', params: { file } });
   }
   const raw = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
     const tables = new Set(raw.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]);
     if (!tables.has('spip_meta') || !tables.has('spip_articles') || !tables.has('spip_rubriques')) {
-      throw new TisseError('BAD_INPUT', `${file} est une base SQLite, mais pas une sauvegarde SPIP : les tables spip_meta, spip_rubriques et spip_articles y manquent.`);
+      throw new TisseError('BAD_INPUT', { key: 'errors.import.notSpip', params: { file } });
     }
     const meta = new Map<string, string>();
     for (const row of raw.prepare('select nom, valeur from spip_meta').all() as { nom: string; valeur: string | null }[]) meta.set(row.nom, row.valeur ?? '');
@@ -60,14 +57,13 @@ export function openSpipDump(file: string): SpipDump {
     const columns = (table: string) => new Set((raw.prepare(`select name from pragma_table_info(?)`).pluck().all(table) as string[]));
     const generic = tables.has('spip_auteurs_liens') && (!tables.has('spip_forum') || columns('spip_forum').has('objet'));
     if (!Number.isFinite(schemaVersion) || schemaVersion < MIN_SPIP_SCHEMA || !generic) {
-      const seen = Number.isFinite(schemaVersion) ? `version de base ${schemaVersion}` : 'version de base inconnue';
-      throw new TisseError(
-        'BAD_INPUT',
-        `Cette sauvegarde vient d’une version de SPIP que Tisse n’importe pas (${seen}) : seules les sauvegardes de SPIP 3.0 et suivants sont prises en charge. Mettez d’abord le site à jour en SPIP 3 ou 4, puis refaites la sauvegarde.`,
-      );
+      const seen: Message = Number.isFinite(schemaVersion)
+        ? { key: 'errors.import.schemaVersion', params: { version: schemaVersion } }
+        : { key: 'errors.import.schemaVersionUnknown' };
+      throw new TisseError('BAD_INPUT', { key: 'errors.import.oldSpip', params: { seen } });
     }
     if ((meta.get('charset') ?? 'utf-8').toLowerCase() !== 'utf-8') {
-      throw new TisseError('BAD_INPUT', `Cette sauvegarde est en ${meta.get('charset')} : Tisse n’importe que les sites SPIP en UTF-8 (convertissez d’abord le site).`);
+      throw new TisseError('BAD_INPUT', { key: 'errors.import.charset', params: { charset: String(meta.get('charset')) } });
     }
     const primaryKeys = new Map<string, string>();
     const select = (table: string, orderBy?: string) => {
@@ -97,6 +93,6 @@ export function openSpipDump(file: string): SpipDump {
   } catch (error) {
     raw.close();
     if (error instanceof TisseError) throw error;
-    throw new TisseError('BAD_INPUT', `${file} ne peut pas être lu comme une base SQLite (${(error as Error).message}).`, { cause: error });
+    throw new TisseError('BAD_INPUT', { key: 'errors.import.unreadable', params: { file, reason: (error as Error).message } }, { cause: error });
   }
 }

@@ -53,7 +53,7 @@ export interface ImportResult {
 export async function importSpip(db: Db, file: string, options: ImportOptions): Promise<ImportResult> {
   const imgDir = options.imgDir === undefined ? undefined : resolve(options.imgDir);
   if (imgDir !== undefined && !isDirectory(imgDir)) {
-    throw new TisseError('BAD_INPUT', `Le dossier IMG ${imgDir} est introuvable : donnez avec --img le dossier IMG/ copié depuis le site SPIP.`);
+    throw new TisseError('BAD_INPUT', { key: 'errors.import.noImgDir', params: { dir: imgDir } });
   }
   const dump = openSpipDump(file);
   try {
@@ -67,7 +67,7 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
       ? dump.rows<{ distant: string; mode: string }>('spip_documents').filter((d) => d.distant !== 'oui' && !['logoon', 'logooff', 'vignette'].includes(d.mode)).length
       : 0;
     if (localDocuments > 0 && imgDir === undefined) {
-      throw new TisseError('BAD_INPUT', `La sauvegarde décrit ${localDocuments} document(s), dont les fichiers sont dans le dossier IMG/ du site SPIP : donnez ce dossier avec --img DOSSIER.`);
+      throw new TisseError('BAD_INPUT', { key: 'errors.import.needImgDir', params: { count: localDocuments } });
     }
 
     const existingUsers = await db.kysely.selectFrom('users').select(['id', 'email', 'slug', 'login', 'password_hash', 'role']).execute();
@@ -152,11 +152,8 @@ async function refuseNonEmptySite(db: Db, importedBefore: boolean): Promise<void
     if (n > 0) found.push(`${n} ${table}`);
   }
   if (found.length) {
-    const why = importedBefore ? 'une autre sauvegarde SPIP y a déjà été importée' : 'il contient déjà du contenu';
-    throw new TisseError(
-      'CONFLICT',
-      `Import refusé : ${why} (${found.join(', ')}). L’import garde les numéros des objets SPIP et se fait dans un site vide : créez un nouveau site (tisse init) et importez-y la sauvegarde.`,
-    );
+    const why = importedBefore ? 'errors.import.alreadyImported' : 'errors.import.hasContent';
+    throw new TisseError('CONFLICT', { key: 'errors.import.siteNotEmpty', params: { why: { key: why }, found: found.join(', ') } });
   }
 }
 
@@ -235,7 +232,7 @@ function copyDocuments(imgDir: string | undefined, target: string, ctx: MappingC
     }
   } catch (error) {
     for (const path of created) rmSync(path, { force: true });
-    throw new TisseError('DATA_DIR_UNWRITABLE', `Impossible de copier les documents dans ${target} (${(error as Error).message}).`, { cause: error });
+    throw new TisseError('DATA_DIR_UNWRITABLE', { key: 'errors.import.copyFailed', params: { target, reason: (error as Error).message } }, { cause: error });
   } finally {
     progress?.stop();
   }

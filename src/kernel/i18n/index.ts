@@ -13,6 +13,47 @@ export function t(key: MessageKey, params: Record<string, string | number> = {},
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** The `{name}` placeholders of a French template, as a union of names (the type of `fr[key]` is its literal text). */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type PlaceholdersOf<K extends MessageKey> = Placeholders<(typeof fr)[K]>;
+
+/** A placeholder's value: text and numbers are shown as they are, a Message is translated along with its host. */
+export type MessageParam = string | number | Message;
+
+/** A catalogue message kept for later rendering: its key, and a value for each of its placeholders (the compiler checks the names). */
+export type Message = {
+  [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? { key: K; params?: undefined } : { key: K; params: Record<PlaceholdersOf<K>, MessageParam> };
+}[MessageKey];
+
+/** The keys of messages without placeholders: they can be passed bare, instead of as `{ key }`. */
+export type PlainKey = { [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? K : never }[MessageKey];
+
+/** What an error (or anything rendered later, in a language not yet known) carries: a bare key or a key with its values. */
+export type MessageRef = PlainKey | Message;
+
+/** The message of a key without placeholders, as a value for another message's placeholder. */
+export function plain(key: PlainKey): Message {
+  return { key } as Message;
+}
+
+/** Renders `message` in `lang`: nested messages in its params are rendered in the same language. */
+export function render(message: MessageRef, lang: Lang = 'fr'): string {
+  if (typeof message === 'string') return t(message, {}, lang);
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries((message.params ?? {}) as Record<string, MessageParam>)) {
+    params[name] = typeof value === 'object' ? render(value, lang) : value;
+  }
+  return t(message.key, params, lang);
+}
+
+/**
+ * Text that does not come from the catalogue (a zod issue, an operating system's message), carried as a message
+ * so that it can travel with the others: it reads the same in every language.
+ */
+export function untranslated(text: string): Message {
+  return { key: 'errors.untranslated', params: { text } };
+}
+
 const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
   fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }),
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }),

@@ -6,9 +6,9 @@ import { TisseError } from '../../kernel/errors.ts';
 export async function deleteKeywordGroup(db: Db, id: number): Promise<void> {
   await db.write(async (trx) => {
     const group = await trx.selectFrom('keyword_groups').select('id').where('id', '=', id).executeTakeFirst();
-    if (!group) throw new TisseError('NOT_FOUND', 'Ce groupe de mots-clés n’existe pas.');
+    if (!group) throw new TisseError('NOT_FOUND', 'errors.keywords.groupNotFound');
     const keyword = await trx.selectFrom('keywords').select('id').where('group_id', '=', id).limit(1).executeTakeFirst();
-    if (keyword) throw new TisseError('CONFLICT', 'Ce groupe contient des mots-clés : supprimez-les ou déplacez-les avant.');
+    if (keyword) throw new TisseError('CONFLICT', 'errors.keywords.groupNotEmpty');
     await trx.deleteFrom('keyword_groups').where('id', '=', id).execute();
   });
 }

@@ -5,7 +5,7 @@ import { TisseError } from '../../kernel/errors.ts';
 export async function deleteKeyword(db: Db, id: number): Promise<void> {
   await db.write(async (trx) => {
     const keyword = await trx.selectFrom('keywords').select('id').where('id', '=', id).executeTakeFirst();
-    if (!keyword) throw new TisseError('NOT_FOUND', 'Ce mot-clé n’existe pas.');
+    if (!keyword) throw new TisseError('NOT_FOUND', 'errors.keywords.keywordNotFound');
     await trx.deleteFrom('keyword_links').where('keyword_id', '=', id).execute();
     await trx.deleteFrom('urls').where('object_type', '=', 'keyword').where('object_id', '=', id).execute();
     await trx.deleteFrom('keywords').where('id', '=', id).execute();

@@ -15,11 +15,11 @@ export async function linkKeyword(db: Db, keywordId: number, objectType: Keyword
       .select(['keywords.id', 'keywords.group_id', 'keyword_groups.single', 'keyword_groups.applies_to', 'keyword_groups.title'])
       .where('keywords.id', '=', keywordId)
       .executeTakeFirst();
-    if (!keyword) throw new TisseError('BAD_INPUT', 'Ce mot-clé n’existe pas.', { fields: { keywordId: 'inconnu' } });
+    if (!keyword) throw new TisseError('BAD_INPUT', 'errors.keywords.keywordNotFound', { fields: { keywordId: 'errors.field.unknown' } });
     assertGroupApplies(keyword, objectType, 'keywordId');
     const table = objectType === 'article' ? 'articles' : 'sections';
     const target = await trx.selectFrom(table).select('id').where('id', '=', objectId).executeTakeFirst();
-    if (!target) throw new TisseError('NOT_FOUND', objectType === 'article' ? 'Cet article n’existe pas.' : 'Cette rubrique n’existe pas.');
+    if (!target) throw new TisseError('NOT_FOUND', objectType === 'article' ? 'errors.articles.notFound' : 'errors.sections.notFound');
 
     const current = await trx
       .selectFrom('keyword_links')

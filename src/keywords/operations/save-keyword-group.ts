@@ -19,7 +19,7 @@ export const keywordGroupSchema = z.object({
   appliesTo: z.array(z.enum(keywordTargets)).min(1, 'choisissez au moins un type de contenu').default(['article']),
 });
 
-export const keywordGroupLabels = { title: 'titre', description: 'descriptif', text: 'texte', single: 'un seul mot', required: 'obligatoire', appliesTo: 's’applique à' };
+export const keywordGroupLabels = { title: 'errors.label.title', description: 'errors.label.description', text: 'errors.label.text', single: 'errors.label.single', required: 'errors.label.required', appliesTo: 'errors.label.appliesTo' } as const;
 
 export type KeywordGroupInput = z.input<typeof keywordGroupSchema>;
 export type KeywordGroup = Selectable<KeywordGroupsTable>;
@@ -37,10 +37,10 @@ export async function saveKeywordGroup(db: Db, input: KeywordGroupInput, id?: nu
   };
   return db.write(async (trx) => {
     const duplicate = await trx.selectFrom('keyword_groups').select('id').where('title', '=', data.title).executeTakeFirst();
-    if (duplicate && duplicate.id !== id) throw new TisseError('CONFLICT', `Un groupe « ${data.title} » existe déjà.`, { fields: { title: 'déjà utilisé' } });
+    if (duplicate && duplicate.id !== id) throw new TisseError('CONFLICT', { key: 'errors.keywords.groupExists', params: { title: data.title } }, { fields: { title: 'errors.field.alreadyUsed' } });
     if (id === undefined) return trx.insertInto('keyword_groups').values(values).returningAll().executeTakeFirstOrThrow();
     const existing = await trx.selectFrom('keyword_groups').select('id').where('id', '=', id).executeTakeFirst();
-    if (!existing) throw new TisseError('NOT_FOUND', 'Ce groupe de mots-clés n’existe pas.');
+    if (!existing) throw new TisseError('NOT_FOUND', 'errors.keywords.groupNotFound');
     if (data.single) {
       const crowded = await trx
         .selectFrom('keyword_links')
@@ -51,8 +51,8 @@ export async function saveKeywordGroup(db: Db, input: KeywordGroupInput, id?: nu
         .having((eb) => eb.fn.countAll(), '>', 1)
         .execute();
       if (crowded.length > 0) {
-        throw new TisseError('CONFLICT', `${crowded.length} contenu(s) portent déjà plusieurs mots de ce groupe : retirez-en avant de n’en permettre qu’un seul.`, {
-          fields: { single: 'contenus avec plusieurs mots' },
+        throw new TisseError('CONFLICT', { key: 'errors.keywords.crowded', params: { count: crowded.length } }, {
+          fields: { single: 'errors.field.severalKeywords' },
         });
       }
     }

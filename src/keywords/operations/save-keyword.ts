@@ -17,7 +17,7 @@ export const keywordSchema = z.object({
   slug: z.string().trim().max(80).optional(),
 });
 
-export const keywordLabels = { groupId: 'groupe', title: 'titre', description: 'descriptif', text: 'texte', slug: 'adresse' };
+export const keywordLabels = { groupId: 'errors.label.group', title: 'errors.label.title', description: 'errors.label.description', text: 'errors.label.text', slug: 'errors.label.slug' } as const;
 
 export type KeywordInput = z.input<typeof keywordSchema>;
 
@@ -26,14 +26,14 @@ export async function saveKeyword(db: Db, input: KeywordInput, id?: number): Pro
   const data = parseInput(keywordSchema, input, keywordLabels);
   return db.write(async (trx) => {
     const group = await trx.selectFrom('keyword_groups').select(['id', 'single']).where('id', '=', data.groupId).executeTakeFirst();
-    if (!group) throw new TisseError('BAD_INPUT', 'Le groupe choisi n’existe pas.', { fields: { groupId: 'inconnu' } });
+    if (!group) throw new TisseError('BAD_INPUT', 'errors.keywords.chosenGroupNotFound', { fields: { groupId: 'errors.field.unknown' } });
     const duplicate = await trx
       .selectFrom('keywords')
       .select('id')
       .where('group_id', '=', data.groupId)
       .where('title', '=', data.title)
       .executeTakeFirst();
-    if (duplicate && duplicate.id !== id) throw new TisseError('CONFLICT', `Le groupe a déjà un mot « ${data.title} ».`, { fields: { title: 'déjà utilisé' } });
+    if (duplicate && duplicate.id !== id) throw new TisseError('CONFLICT', { key: 'errors.keywords.keywordExists', params: { title: data.title } }, { fields: { title: 'errors.field.alreadyUsed' } });
 
     if (id === undefined) {
       const slug = await uniqueSlug(trx, 'keyword', slugify(data.slug || data.title));
@@ -47,7 +47,7 @@ export async function saveKeyword(db: Db, input: KeywordInput, id?: number): Pro
     }
 
     const keyword = await trx.selectFrom('keywords').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!keyword) throw new TisseError('NOT_FOUND', 'Ce mot-clé n’existe pas.');
+    if (!keyword) throw new TisseError('NOT_FOUND', 'errors.keywords.keywordNotFound');
     if (keyword.group_id !== data.groupId && group.single === 1) {
       const clash = await trx
         .selectFrom('keyword_links as mine')
@@ -61,8 +61,8 @@ export async function saveKeyword(db: Db, input: KeywordInput, id?: number): Pro
         .limit(1)
         .executeTakeFirst();
       if (clash) {
-        throw new TisseError('CONFLICT', 'Ce groupe n’admet qu’un mot par contenu, et des contenus portent déjà ce mot et un mot du groupe.', {
-          fields: { groupId: 'un seul mot par contenu' },
+        throw new TisseError('CONFLICT', 'errors.keywords.singleClash', {
+          fields: { groupId: 'errors.field.oneKeywordPerItem' },
         });
       }
     }

@@ -21,7 +21,7 @@ export async function createSection(db: Db, input: z.input<typeof newSectionSche
   return db.write(async (trx) => {
     if (data.parentId !== null) {
       const parent = await trx.selectFrom('sections').select('id').where('id', '=', data.parentId).executeTakeFirst();
-      if (!parent) throw new TisseError('BAD_INPUT', 'La rubrique parente n’existe pas.', { fields: { parentId: 'inconnue' } });
+      if (!parent) throw new TisseError('BAD_INPUT', 'errors.sections.parentNotFound', { fields: { parentId: 'errors.field.unknownFem' } });
     }
     const last = await trx
       .selectFrom('sections')

@@ -6,11 +6,11 @@ import { TisseError } from '../../kernel/errors.ts';
 export async function deleteSection(db: Db, id: number): Promise<void> {
   await db.write(async (trx) => {
     const section = await trx.selectFrom('sections').select('id').where('id', '=', id).executeTakeFirst();
-    if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+    if (!section) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
     const child = await trx.selectFrom('sections').select('id').where('parent_id', '=', id).limit(1).executeTakeFirst();
-    if (child) throw new TisseError('CONFLICT', 'Cette rubrique contient des sous-rubriques : videz-la avant de la supprimer.');
+    if (child) throw new TisseError('CONFLICT', 'errors.sections.hasChildren');
     const article = await trx.selectFrom('articles').select('id').where('section_id', '=', id).limit(1).executeTakeFirst();
-    if (article) throw new TisseError('CONFLICT', 'Cette rubrique contient des articles : déplacez-les ou supprimez-les avant.');
+    if (article) throw new TisseError('CONFLICT', 'errors.sections.hasArticles');
     await trx.deleteFrom('keyword_links').where('object_type', '=', 'section').where('object_id', '=', id).execute();
     await trx.deleteFrom('document_links').where('object_type', '=', 'section').where('object_id', '=', id).execute();
     await trx.deleteFrom('urls').where('object_type', '=', 'section').where('object_id', '=', id).execute();

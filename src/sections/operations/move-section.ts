@@ -11,12 +11,12 @@ export async function moveSection(db: Db, id: number, parentId: number | null): 
     const rows = await trx.selectFrom('sections').selectAll().execute();
     const tree = buildSectionTree(rows);
     const section = tree.byId.get(id);
-    if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+    if (!section) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
     if (parentId !== null) {
-      if (!tree.byId.has(parentId)) throw new TisseError('BAD_INPUT', 'La rubrique parente n’existe pas.', { fields: { parentId: 'inconnue' } });
+      if (!tree.byId.has(parentId)) throw new TisseError('BAD_INPUT', 'errors.sections.parentNotFound', { fields: { parentId: 'errors.field.unknownFem' } });
       if (tree.subtree(id).includes(parentId)) {
-        throw new TisseError('BAD_INPUT', 'Une rubrique ne peut pas être déplacée dans elle-même ni dans une de ses sous-rubriques.', {
-          fields: { parentId: 'boucle' },
+        throw new TisseError('BAD_INPUT', 'errors.sections.loop', {
+          fields: { parentId: 'errors.field.loop' },
         });
       }
     }

@@ -13,7 +13,7 @@ export async function reorderSections(db: Db, parentId: number | null, orderedId
     const expected = new Set(siblings.map((s) => s.id));
     const given = new Set(orderedIds);
     if (given.size !== orderedIds.length || given.size !== expected.size || orderedIds.some((id) => !expected.has(id))) {
-      throw new TisseError('CONFLICT', 'La liste des rubriques a changé entre-temps ; rechargez la page.');
+      throw new TisseError('CONFLICT', 'errors.sections.reorderStale');
     }
     for (const [index, id] of orderedIds.entries()) {
       await trx.updateTable('sections').set({ position: index + 1 }).where('id', '=', id).execute();

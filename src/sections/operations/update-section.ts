@@ -17,13 +17,13 @@ export const sectionUpdateSchema = z.object({
   slug: z.string().trim().max(80).optional(),
 });
 
-export const sectionLabels = { title: 'titre', description: 'descriptif', text: 'texte', slug: 'adresse', parentId: 'rubrique parente' };
+export const sectionLabels = { title: 'errors.label.title', description: 'errors.label.description', text: 'errors.label.text', slug: 'errors.label.slug', parentId: 'errors.label.parentSection' } as const;
 
 export async function updateSection(db: Db, id: number, input: z.input<typeof sectionUpdateSchema>): Promise<Section> {
   const data = parseInput(sectionUpdateSchema, input, sectionLabels);
   return db.write(async (trx) => {
     const section = await trx.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!section) throw new TisseError('NOT_FOUND', 'Cette rubrique n’existe pas.');
+    if (!section) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
     const wanted = data.slug ? slugify(data.slug) : data.title !== section.title ? slugify(data.title) : section.slug;
     const slug = wanted === section.slug ? section.slug : await uniqueSlug(trx, 'section', wanted, id);
     const updated = await trx

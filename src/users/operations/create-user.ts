@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { User, UserRole } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
-import { TisseError } from '../../kernel/errors.ts';
+import { TisseError, untranslated } from '../../kernel/errors.ts';
 import { generatePassword, hashPassword } from '../passwords.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
@@ -23,8 +23,8 @@ export async function createUser(db: Db, input: NewUserInput): Promise<{ user: U
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new TisseError('BAD_INPUT', `${String(issue.path[0])} : ${issue.message}`, {
-      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+    throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: String(issue.path[0]), message: issue.message } }, {
+      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), untranslated(i.message)])),
     });
   }
   const data = parsed.data;
@@ -32,7 +32,7 @@ export async function createUser(db: Db, input: NewUserInput): Promise<{ user: U
   const passwordHash = await hashPassword(password);
   const user = await db.write(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('email', '=', data.email).executeTakeFirst();
-    if (taken) throw new TisseError('CONFLICT', `Un compte existe déjà pour ${data.email}.`, { fields: { email: 'déjà utilisée' } });
+    if (taken) throw new TisseError('CONFLICT', { key: 'errors.users.emailTaken', params: { email: data.email } }, { fields: { email: 'errors.field.alreadyUsedFem' } });
     const slug = await uniqueSlug(trx, 'author', slugify(data.name));
     const created = await trx
       .insertInto('users')

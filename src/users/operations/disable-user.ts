@@ -7,7 +7,7 @@ import { closeSessions, keepOneFullAdministrator } from './update-user.ts';
 export async function disableUser(db: Db, id: number): Promise<void> {
   await db.write(async (trx) => {
     const user = await trx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
-    if (!user) throw new TisseError('NOT_FOUND', 'Ce compte n’existe pas.');
+    if (!user) throw new TisseError('NOT_FOUND', 'errors.users.notFound');
     await keepOneFullAdministrator(trx, id);
     await trx.updateTable('users').set({ role: 'disabled' }).where('id', '=', id).execute();
     await trx.deleteFrom('user_sections').where('user_id', '=', id).execute();

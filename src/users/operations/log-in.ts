@@ -23,10 +23,10 @@ export async function logIn(
   input: { email: string; password: string; ip: string; userAgent: string },
 ): Promise<{ user: User; session: OpenSession }> {
   const email = input.email.trim().toLowerCase();
-  if (!email || !input.password) throw new TisseError('BAD_INPUT', 'Indiquez votre adresse email et votre mot de passe.', { fields: { email: 'obligatoire' } });
+  if (!email || !input.password) throw new TisseError('BAD_INPUT', 'errors.users.loginMissing', { fields: { email: 'errors.field.required' } });
   const limits = loginLimits(email, input.ip);
   if ((await isLimited(db, limits.account)) || (await isLimited(db, limits.ip))) {
-    throw new TisseError('TOO_MANY_REQUESTS', 'Trop de tentatives de connexion ; réessayez dans un quart d’heure.');
+    throw new TisseError('TOO_MANY_REQUESTS', 'errors.users.tooManyLogins');
   }
   const user = await db.kysely.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const ok = user !== undefined && user.role !== 'disabled' && (await verifyPassword(input.password, user.password_hash));
@@ -35,7 +35,7 @@ export async function logIn(
       await recordHit(trx, limits.account);
       await recordHit(trx, limits.ip);
     });
-    throw new TisseError('UNAUTHENTICATED', 'Adresse email ou mot de passe incorrect.', { fields: { password: 'incorrect' } });
+    throw new TisseError('UNAUTHENTICATED', 'errors.users.badLogin', { fields: { password: 'errors.field.incorrect' } });
   }
   await db.write((trx) => clearLimit(trx, limits.account.key));
   const session = await createSession(db, user.id, { ip: input.ip, userAgent: input.userAgent });

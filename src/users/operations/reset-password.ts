@@ -2,7 +2,6 @@
 // used and closes the account's sessions — all in one transaction, so a token works exactly once.
 import type { Db } from '../../db/connect.ts';
 import { TisseError } from '../../kernel/errors.ts';
-import { t } from '../../kernel/i18n/index.ts';
 import { hashPassword } from '../passwords.ts';
 import { sha256 } from '../sessions.ts';
 
@@ -14,7 +13,7 @@ export async function findValidReset(db: Db, token: string, now = new Date()): P
 }
 
 export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<void> {
-  if (password.length < 8 || password.length > 200) throw new TisseError('BAD_INPUT', 'Le mot de passe doit compter entre 8 et 200 caractères.', { fields: { password: 'longueur' } });
+  if (password.length < 8 || password.length > 200) throw new TisseError('BAD_INPUT', 'errors.users.passwordLength', { fields: { password: 'errors.field.length' } });
   const hash = await hashPassword(password);
   await db.write(async (trx) => {
     const claimed = await trx
@@ -25,7 +24,7 @@ export async function resetPassword(db: Db, token: string, password: string, now
       .where('expires_at', '>', now.toISOString())
       .returning('user_id')
       .executeTakeFirst();
-    if (!claimed) throw new TisseError('GONE', t('admin.reset.invalid'));
+    if (!claimed) throw new TisseError('GONE', 'admin.reset.invalid');
     await trx.updateTable('users').set({ password_hash: hash, must_reset_password: 0 }).where('id', '=', claimed.user_id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', claimed.user_id).execute();
   });

@@ -24,7 +24,7 @@ export const userUpdateSchema = z.object({
     .default(''),
 });
 
-export const userLabels = { name: 'nom', email: 'adresse email', role: 'statut', sections: 'rubriques', bio: 'biographie', website: 'site web' };
+export const userLabels = { name: 'errors.label.name', email: 'errors.label.email', role: 'errors.label.role', sections: 'errors.label.sections', bio: 'errors.label.bio', website: 'errors.label.website' } as const;
 
 export type UserUpdateInput = z.input<typeof userUpdateSchema>;
 
@@ -32,13 +32,13 @@ export async function updateUser(db: Db, id: number, input: UserUpdateInput): Pr
   const data = parseInput(userUpdateSchema, input, userLabels);
   return db.write(async (trx) => {
     const user = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!user) throw new TisseError('NOT_FOUND', 'Ce compte n’existe pas.');
+    if (!user) throw new TisseError('NOT_FOUND', 'errors.users.notFound');
     const taken = await trx.selectFrom('users').select('id').where('email', '=', data.email).executeTakeFirst();
-    if (taken && taken.id !== id) throw new TisseError('CONFLICT', `Un compte existe déjà pour ${data.email}.`, { fields: { email: 'déjà utilisée' } });
+    if (taken && taken.id !== id) throw new TisseError('CONFLICT', { key: 'errors.users.emailTaken', params: { email: data.email } }, { fields: { email: 'errors.field.alreadyUsedFem' } });
     const sections = data.role === 'administrator' ? [...new Set(data.sections)] : [];
     if (sections.length > 0) {
       const known = await trx.selectFrom('sections').select('id').where('id', 'in', sections).execute();
-      if (known.length !== sections.length) throw new TisseError('BAD_INPUT', 'Une des rubriques choisies n’existe pas.', { fields: { sections: 'inconnue' } });
+      if (known.length !== sections.length) throw new TisseError('BAD_INPUT', 'errors.users.unknownSection', { fields: { sections: 'errors.field.unknownFem' } });
     }
     const staysFullAdmin = data.role === 'administrator' && sections.length === 0;
     if (!staysFullAdmin) await keepOneFullAdministrator(trx, id);
@@ -67,7 +67,7 @@ export async function keepOneFullAdministrator(trx: Trx, userId: number): Promis
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('user_sections').select('section_id').whereRef('user_sections.user_id', '=', 'users.id'))))
     .execute();
   if (fullAdmins.length === 1 && fullAdmins[0]!.id === userId) {
-    throw new TisseError('CONFLICT', 'C’est le seul administrateur du site : nommez-en un autre avant de changer ce compte.', { fields: { role: 'dernier administrateur' } });
+    throw new TisseError('CONFLICT', 'errors.users.lastAdmin', { fields: { role: 'errors.field.lastAdmin' } });
   }
 }
 
