@@ -1,0 +1,55 @@
+// Writing an article in the back office on both databases: the new-article form creates a draft the public
+// cannot see, a refused form keeps what was typed, publishing from the status form makes it public, and the
+// list filters by status.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
+import { adminPage, logIn, postForm, type Session } from '../../test/helpers/back-office.ts';
+import { createSection } from '../sections/index.ts';
+
+forEachDialect('back office: articles', (dialect) => {
+  let site: TestSite;
+  let admin: Session;
+  let sectionId: number;
+  let articlePath: string;
+  before(async () => {
+    site = await startTestSite(dialect, { demo: false });
+    sectionId = (await createSection(site.db, { title: 'Tribunes' })).id;
+    admin = await logIn(site, 'admin@example.org', 'motdepasse-admin');
+  });
+  after(() => site.close());
+
+  test('the new-article form creates a draft with its text, not visible to the public', async () => {
+    const created = await postForm(site, admin, '/ecrire/articles/nouveau', { title: 'Pour une économie du soin', sectionId: String(sectionId), text: 'Le soin est un {{travail}}.' });
+    assert.equal(created.status, 303);
+    articlePath = created.headers.get('location')!.split('?')[0]!;
+    assert.match(articlePath, /^\/ecrire\/articles\/\d+$/);
+    const editor = await adminPage(site, admin, articlePath);
+    assert.match(editor, /Pour une économie du soin/);
+    assert.match(editor, /Le soin est un \{\{travail\}\}\./);
+    assert.equal((await site.get('/pour-une-economie-du-soin')).status, 404);
+  });
+
+  // createArticle's schema (articles/operations/create-article.ts) throws a ZodError, not a TisseError, so the
+  // route (admin/articles-routes.tsx POST /nouveau) rethrows it and the person gets the 500 page and loses the text.
+  test('a form without a title is refused and keeps what was typed', { todo: 'bug: a new article without a title answers 500 (ZodError from createArticle is not a TisseError)' }, async () => {
+    const refused = await postForm(site, admin, '/ecrire/articles/nouveau', { title: '  ', sectionId: String(sectionId), text: 'Texte à ne pas perdre' });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /Texte à ne pas perdre/);
+  });
+
+  test('publishing from the status form makes the article public; the list filters by status', async () => {
+    const published = await postForm(site, admin, `${articlePath}/statut`, { action: 'publish' });
+    assert.equal(published.status, 303);
+    const page = await site.get('/pour-une-economie-du-soin');
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<strong[^>]*>travail<\/strong>/);
+    assert.match(await adminPage(site, admin, '/ecrire/articles?statut=published'), /Pour une économie du soin/);
+    assert.doesNotMatch(await adminPage(site, admin, '/ecrire/articles?statut=draft'), /Pour une économie du soin/);
+  });
+
+  test('an unknown action or article is refused', async () => {
+    assert.equal((await postForm(site, admin, `${articlePath}/statut`, { action: 'teleport' })).status, 400);
+    assert.equal((await site.get('/ecrire/articles/999999', { headers: { cookie: admin.cookie } })).status, 404);
+  });
+});

@@ -1,0 +1,63 @@
+// The moderation queue from the back office on both databases: pending messages are listed, validating one
+// publishes it on its article, checked messages are refused together and listed under their new status, an
+// unknown action changes nothing, and editors cannot moderate.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
+import { adminPage, logIn, postForm, type Session } from '../../test/helpers/back-office.ts';
+import { createArticle } from '../articles/index.ts';
+import { createSection } from '../sections/index.ts';
+import { createUser } from '../users/index.ts';
+import { nowIso } from '../db/time.ts';
+
+forEachDialect('back office: forum moderation', (dialect) => {
+  let site: TestSite;
+  let admin: Session;
+  const ids: Record<string, number> = {};
+  before(async () => {
+    site = await startTestSite(dialect, { demo: false });
+    const section = await createSection(site.db, { title: 'Débats' });
+    const article = await createArticle(site.db, { sectionId: section.id, title: 'Le temps de travail', status: 'published', forumMode: 'pri' });
+    for (const [key, text] of [['first', 'Premier avis en attente'], ['second', 'Deuxième avis en attente'], ['third', 'Troisième avis en attente']] as const) {
+      const row = await site.db.kysely
+        .insertInto('forum_messages')
+        .values({ kind: 'public', article_id: article.id, thread_id: null, parent_id: null, title: '', status: 'pending', text, author_name: 'Lou', author_email: 'lou@example.org', author_url: '', user_id: null, ip: '', created_at: nowIso(), moderated_at: null, moderated_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids[key] = row.id;
+    }
+    admin = await logIn(site, 'admin@example.org', 'motdepasse-admin');
+  });
+  after(() => site.close());
+
+  test('the queue lists pending messages; validating one shows it on its article', async () => {
+    const queue = await adminPage(site, admin, '/ecrire/forum');
+    for (const text of ['Premier avis', 'Deuxième avis', 'Troisième avis']) assert.match(queue, new RegExp(text));
+    assert.doesNotMatch(await (await site.get('/le-temps-de-travail')).text(), /Premier avis en attente/);
+    const done = await postForm(site, admin, '/ecrire/forum/moderer', { one: `validate:${ids.first}` });
+    assert.equal(done.status, 303);
+    assert.match(done.headers.get('location')!, /fait=1/);
+    assert.match(await (await site.get('/le-temps-de-travail')).text(), /Premier avis en attente/);
+    assert.doesNotMatch(await adminPage(site, admin, '/ecrire/forum'), /Premier avis/);
+  });
+
+  test('checked messages are refused together and listed under “refused”; an unknown action changes nothing', async () => {
+    assert.equal((await postForm(site, admin, '/ecrire/forum/moderer', { action: 'teleport', ids: [String(ids.second)] })).status, 400);
+    assert.equal((await postForm(site, admin, '/ecrire/forum/moderer', { action: 'refuse', ids: [] })).status, 400);
+    const done = await postForm(site, admin, '/ecrire/forum/moderer', { action: 'refuse', ids: [String(ids.second), String(ids.third)] });
+    assert.equal(done.status, 303);
+    const refused = await adminPage(site, admin, '/ecrire/forum?statut=refused');
+    assert.match(refused, /Deuxième avis/);
+    assert.match(refused, /Troisième avis/);
+    assert.doesNotMatch(await (await site.get('/le-temps-de-travail')).text(), /Deuxième avis/);
+  });
+
+  test('an editor cannot open the queue nor moderate', async () => {
+    await createUser(site.db, { email: 'redac@example.org', name: 'Rédacteur', role: 'editor', password: 'motdepasse-redac' });
+    const editor = await logIn(site, 'redac@example.org', 'motdepasse-redac');
+    assert.equal((await site.get('/ecrire/forum', { headers: { cookie: editor.cookie } })).status, 403);
+    assert.equal((await postForm(site, editor, '/ecrire/forum/moderer', { one: `validate:${ids.second}` })).status, 403);
+    const row = await site.db.kysely.selectFrom('forum_messages').select('status').where('id', '=', ids.second!).executeTakeFirstOrThrow();
+    assert.equal(row.status, 'refused');
+  });
+});

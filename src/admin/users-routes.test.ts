@@ -1,0 +1,62 @@
+// Accounts from the back office on both databases: the list filters by name and role, an edited name shows
+// on the author's public page, a disabled account can no longer log in, and editors cannot manage accounts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
+import { adminPage, logIn, postForm, type Session } from '../../test/helpers/back-office.ts';
+import { createArticle } from '../articles/index.ts';
+import { createSection } from '../sections/index.ts';
+import { createUser } from '../users/index.ts';
+
+forEachDialect('back office: authors', (dialect) => {
+  let site: TestSite;
+  let admin: Session;
+  let editorId: number;
+  before(async () => {
+    site = await startTestSite(dialect, { demo: false });
+    editorId = (await createUser(site.db, { email: 'claire@example.org', name: 'Claire Martin', role: 'editor', password: 'motdepasse-claire' })).user.id;
+    await createUser(site.db, { email: 'visiteur@example.org', name: 'Victor Lecteur', role: 'visitor', password: 'motdepasse-victor' });
+    const section = await createSection(site.db, { title: 'Signatures' });
+    await createArticle(site.db, { sectionId: section.id, title: 'Un article signé', status: 'published', authorIds: [editorId] });
+    admin = await logIn(site, 'admin@example.org', 'motdepasse-admin');
+  });
+  after(() => site.close());
+
+  test('the list filters by name and by role', async () => {
+    const byName = await adminPage(site, admin, '/ecrire/auteurs?q=claire');
+    assert.match(byName, /Claire Martin/);
+    assert.doesNotMatch(byName, /Victor Lecteur/);
+    const visitors = await adminPage(site, admin, '/ecrire/auteurs?statut=visitor');
+    assert.match(visitors, /Victor Lecteur/);
+    assert.doesNotMatch(visitors, /Claire Martin/);
+  });
+
+  test('an edited name shows on the author’s public page; an editor cannot manage accounts', async () => {
+    const editor = await logIn(site, 'claire@example.org', 'motdepasse-claire');
+    assert.equal((await site.get('/ecrire/auteurs', { headers: { cookie: editor.cookie } })).status, 403);
+    assert.equal((await postForm(site, editor, `/ecrire/auteurs/${editorId}/desactiver`, {})).status, 403);
+    const saved = await postForm(site, admin, `/ecrire/auteurs/${editorId}`, { name: 'Claire Martin-Durand', email: 'claire@example.org', role: 'editor', website: '', bio: '' });
+    assert.equal(saved.status, 303);
+    const slug = (await site.db.kysely.selectFrom('users').select('slug').where('id', '=', editorId).executeTakeFirstOrThrow()).slug;
+    const page = await site.get(`/auteur/${slug}`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /Claire Martin-Durand/);
+    assert.match(html, /Un article signé/);
+    assert.doesNotMatch(html, /claire@example\.org/, 'never an email on a public page');
+  });
+
+  test('a disabled account can no longer log in, and its open session stops working', async () => {
+    const editor = await logIn(site, 'claire@example.org', 'motdepasse-claire');
+    assert.equal((await postForm(site, admin, `/ecrire/auteurs/${editorId}/desactiver`, {})).status, 303);
+    const after = await site.get('/ecrire/', { headers: { cookie: editor.cookie } });
+    assert.notEqual(after.status, 200);
+    const again = await site.get('/ecrire/login', {
+      method: 'POST',
+      headers: { origin: site.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'claire@example.org', password: 'motdepasse-claire' }),
+    });
+    assert.notEqual(again.status, 303);
+    assert.equal(again.headers.get('set-cookie'), null);
+  });
+});

@@ -1,0 +1,99 @@
+// The public pages over HTTP on both databases, on a site built for the test: home and section pages list
+// public articles only, a renamed section's old address redirects, the print page follows renames, hidden
+// articles answer 404/410 everywhere, documents are served from the data directory and nothing above it.
+// The seed page's content in depth: test/site.test.ts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
+import { createArticle } from '../articles/index.ts';
+import { createSection, updateSection } from '../sections/index.ts';
+import { setCurrentPath } from '../urls/index.ts';
+
+forEachDialect('public routes', (dialect) => {
+  let site: TestSite;
+  const ids: Record<string, number> = {};
+  before(async () => {
+    site = await startTestSite(dialect, { demo: false });
+    const section = await createSection(site.db, { title: 'Carnets de terrain', description: 'Nos {{visites}}' });
+    const sub = await createSection(site.db, { title: 'Visites d’entreprises', parentId: section.id });
+    ids.section = section.id;
+    const add = async (key: string, title: string, extra: Partial<Parameters<typeof createArticle>[1]> = {}) => {
+      ids[key] = (await createArticle(site.db, { sectionId: section.id, title, text: `Texte de ${title}.`, status: 'published', ...extra })).id;
+    };
+    await add('published', 'Une coopérative de Niort');
+    await add('sub', 'Dans la sous-rubrique', { sectionId: sub.id });
+    await add('draft', 'Un brouillon secret', { status: 'draft' });
+    await add('scheduled', 'Une annonce à venir', { publishedAt: new Date(Date.now() + 86_400_000).toISOString() });
+    await add('trashed', 'Un article jeté', { status: 'trash', publishedAt: new Date(Date.now() - 86_400_000).toISOString() });
+  });
+  after(() => site.close());
+
+  test('the home page and the section page list public articles only', async () => {
+    const home = await (await site.get('/')).text();
+    assert.match(home, /Une coopérative de Niort/);
+    assert.match(home, /Carnets de terrain/, 'top-level sections are listed');
+    const page = await site.get('/rubrique/carnets-de-terrain');
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /Une coopérative de Niort/);
+    assert.match(html, /<strong[^>]*>visites<\/strong>/, 'the description is rendered from SPIP markup');
+    assert.match(html, /href="\/rubrique\/carnets-de-terrain\/rss\.xml"/);
+    for (const hidden of ['Un brouillon secret', 'Une annonce à venir', 'Un article jeté']) {
+      assert.ok(!home.includes(hidden) && !html.includes(hidden), hidden);
+    }
+  });
+
+  // SectionPage takes its sub-sections in a prop named `children`; hono/jsx replaces a lone child array element
+  // by the element itself, so with exactly one sub-section `children.length` is undefined and the list is skipped.
+  test('a section page lists its sub-section even when it has only one', { todo: 'bug: src/site/pages/section.tsx, a single sub-section is not listed (prop named children)' }, async () => {
+    const html = await (await site.get('/rubrique/carnets-de-terrain')).text();
+    assert.match(html, /href="\/rubrique\/visites-d-entreprises"/);
+  });
+
+  test('hidden articles: 404 for drafts and scheduled ones, 410 for the trash, on the page and the print page', async () => {
+    assert.equal((await site.get('/une-cooperative-de-niort')).status, 200);
+    for (const [slug, status] of [['un-brouillon-secret', 404], ['une-annonce-a-venir', 404], ['un-article-jete', 410]] as const) {
+      const page = await site.get(`/${slug}`);
+      assert.equal(page.status, status, slug);
+      assert.ok(!(await page.text()).includes('Texte de'), `${slug} shows none of its text`);
+      assert.equal((await site.get(`/imprimer/${slug}`)).status, status, `print ${slug}`);
+    }
+  });
+
+  test('after a rename, the old section and article addresses answer 301, the print page too', async () => {
+    await updateSection(site.db, ids.section!, { title: 'Carnets' });
+    const old = await site.get('/rubrique/carnets-de-terrain');
+    assert.equal(old.status, 301);
+    assert.equal(old.headers.get('location'), '/rubrique/carnets');
+    await site.db.write((trx) => setCurrentPath(trx, 'article', ids.published!, '/cooperative-niortaise'));
+    await site.db.write((trx) => trx.updateTable('articles').set({ slug: 'cooperative-niortaise' }).where('id', '=', ids.published!).execute());
+    const article = await site.get('/une-cooperative-de-niort');
+    assert.equal(article.status, 301);
+    assert.equal(article.headers.get('location'), '/cooperative-niortaise');
+    const print = await site.get('/imprimer/une-cooperative-de-niort');
+    assert.equal(print.status, 301);
+    assert.equal(print.headers.get('location'), '/imprimer/cooperative-niortaise');
+    assert.equal((await site.get('/cooperative-niortaise')).status, 200);
+  });
+
+  test('documents are served from the data directory with safe headers, and nothing outside it', async () => {
+    const dir = join(site.config.dataDir, 'documents', 'pdf');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'rapport.pdf'), '%PDF-1.4 test');
+    writeFileSync(join(dir, 'page.html'), '<script>alert(1)</script>');
+    const pdf = await site.get('/documents/pdf/rapport.pdf');
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(pdf.headers.get('content-disposition'), null, 'a PDF is shown inline');
+    assert.equal(await pdf.text(), '%PDF-1.4 test');
+    const html = await site.get('/documents/pdf/page.html');
+    assert.equal(html.headers.get('content-type'), 'application/octet-stream', 'an HTML file is never served as a page');
+    assert.equal(html.headers.get('content-disposition'), 'attachment');
+    assert.equal(html.headers.get('x-content-type-options'), 'nosniff');
+    for (const escape of ['/documents/..%2Ftisse.sqlite', '/documents/%2e%2e/%2e%2e/etc/passwd', '/documents/pdf', '/documents/absent.pdf']) {
+      assert.equal((await site.get(escape)).status, 404, escape);
+    }
+  });
+});
