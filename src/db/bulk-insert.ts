@@ -14,24 +14,37 @@ const SQLITE_PARAMETERS = 16_000;
 
 /** SQLite: multi-row INSERTs of a fixed row count. */
 export async function insertRowsSqlite(trx: Trx, table: string, rows: Record<string, unknown>[], advance: (rows: number) => void = () => {}): Promise<void> {
-  if (!rows.length) return;
-  const columns = Object.keys(rows[0]!);
-  const perStatement = Math.max(1, Math.floor(SQLITE_PARAMETERS / columns.length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    await trx.insertInto(table as never).values(chunk as never).execute();
-    advance(chunk.length);
+  for (const { columns, run } of runsOfSameColumns(rows)) {
+    const perStatement = Math.max(1, Math.floor(SQLITE_PARAMETERS / columns.length));
+    for (let i = 0; i < run.length; i += perStatement) {
+      const chunk = run.slice(i, i + perStatement);
+      await trx.insertInto(table as never).values(chunk as never).execute();
+      advance(chunk.length);
+    }
   }
 }
 
-/** PostgreSQL: one array per column through unnest, when every row has every column. */
+/** PostgreSQL: one array per column through unnest. */
 export async function insertRowsPostgres(trx: Trx, table: string, rows: Record<string, unknown>[], advance: (rows: number) => void = () => {}): Promise<void> {
-  if (!rows.length) return;
-  const columns = Object.keys(rows[0]!);
-  // A row without one of the columns takes that column's default: only Kysely's VALUES list says DEFAULT.
-  const sameColumns = rows.every((r) => Object.keys(r).length === columns.length && columns.every((c) => c in r));
-  if (!sameColumns) return insertRowsSqlite(trx, table, rows, advance);
-  return insertPostgres(trx, table, columns, rows, advance);
+  for (const { columns, run } of runsOfSameColumns(rows)) await insertPostgres(trx, table, columns, run, advance);
+}
+
+/**
+ * Consecutive rows that name the same columns, in order. A column a row leaves out must take its default,
+ * and neither path can say DEFAULT for one row only: SQLite has no DEFAULT in a VALUES list (Kysely writes
+ * NULL there), and unnest() gives every row every column. So each run is written with its own column list.
+ */
+function runsOfSameColumns(rows: Record<string, unknown>[]): { columns: string[]; run: Record<string, unknown>[] }[] {
+  const runs: { columns: string[]; key: string; run: Record<string, unknown>[] }[] = [];
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    // The same columns in another order are the same run: mappers build rows by spreading objects.
+    const key = [...columns].sort().join('\0');
+    const last = runs[runs.length - 1];
+    if (last?.key === key) last.run.push(row);
+    else runs.push({ columns, key, run: [row] });
+  }
+  return runs;
 }
 
 async function insertPostgres(trx: Trx, table: string, columns: string[], rows: Record<string, unknown>[], advance: (rows: number) => void): Promise<void> {

@@ -74,11 +74,7 @@ forEachDatabase('database dialect', (dialect) => {
     );
   });
 
-  // Kysely's SQLite compiler writes NULL, not DEFAULT, for a column a row leaves out (SQLite has no DEFAULT
-  // in VALUES), so on SQLite a row without a NOT NULL column that has a default is refused, where PostgreSQL
-  // takes the default (bulk-insert.ts promises the default). No importer mapper writes such rows today.
-  const sqliteDefaults = dialect === 'sqlite' ? 'bug: on SQLite insertRows writes NULL for a left-out column instead of its default' : false;
-  test('bulk insert: a row missing some columns takes their defaults', { todo: sqliteDefaults }, async () => {
+  test('bulk insert: a row missing some columns takes their defaults', async () => {
     const now = nowIso();
     await t.db.write((trx) =>
       t.db.dialect.insertRows(trx, 'jobs', [

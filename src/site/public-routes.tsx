@@ -102,7 +102,7 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
           title={typo(section.title)}
           descriptionHtml={propre(section.description).html}
           textHtml={propre(section.text).html}
-          children={tree.children(section.id)}
+          subsections={tree.children(section.id)}
           articles={articles}
         />
       ),

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
 import { nowIso, toIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { checkKeywordChoice } from '../../keywords/index.ts';
@@ -32,7 +33,8 @@ export const newArticleSchema = z.object({
 export type NewArticleInput = z.input<typeof newArticleSchema>;
 
 export async function createArticle(db: Db, input: NewArticleInput): Promise<Article> {
-  const data = newArticleSchema.parse(input);
+  // A refused input is a form error (400 with the field), never a crash.
+  const data = parseInput(newArticleSchema, input, { title: 'errors.label.title', sectionId: 'errors.label.section' });
   return db.write(async (trx) => {
     const section = await trx.selectFrom('sections').select('id').where('id', '=', data.sectionId).executeTakeFirst();
     if (!section) throw new TisseError('BAD_INPUT', 'errors.sections.chosenNotFound', { fields: { sectionId: 'errors.field.unknownFem' } });

@@ -373,6 +373,7 @@ export const en: Record<MessageKey, string> = {
   'errors.label.name': 'name',
   'errors.label.email': 'email address',
   'errors.label.role': 'role',
+  'errors.label.section': 'section',
   'errors.label.sections': 'sections',
   'errors.label.bio': 'biography',
   'errors.label.website': 'website',

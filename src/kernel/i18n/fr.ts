@@ -371,6 +371,7 @@ export const fr = {
   'errors.label.name': 'nom',
   'errors.label.email': 'adresse email',
   'errors.label.role': 'statut',
+  'errors.label.section': 'rubrique',
   'errors.label.sections': 'rubriques',
   'errors.label.bio': 'biographie',
   'errors.label.website': 'site web',

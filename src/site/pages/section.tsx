@@ -13,20 +13,21 @@ export interface SectionPageProps {
   title: string;
   descriptionHtml: string;
   textHtml: string;
-  children: Section[];
+  /** Named apart from JSX's `children`: hono/jsx turns a one-item `children` array into the bare item. */
+  subsections: Section[];
   articles: ArticleSummary[];
 }
 
-export const SectionPage: FC<SectionPageProps> = ({ crumbs, title, descriptionHtml, textHtml, children, articles }) => (
+export const SectionPage: FC<SectionPageProps> = ({ crumbs, title, descriptionHtml, textHtml, subsections, articles }) => (
   <>
     <Breadcrumb crumbs={crumbs} />
     <h1>{markupHtml(title)}</h1>
     {descriptionHtml ? <div class="section__description">{markupHtml(descriptionHtml)}</div> : null}
     {textHtml ? <div class="section__text texte">{markupHtml(textHtml)}</div> : null}
-    {children.length > 0 ? (
+    {subsections.length > 0 ? (
       <section aria-labelledby="sous-rubriques">
         <h2 id="sous-rubriques">{t('site.subsections')}</h2>
-        <SectionList sections={children} />
+        <SectionList sections={subsections} />
       </section>
     ) : null}
     <section aria-labelledby="articles-rubrique">
