@@ -72,11 +72,9 @@ export async function checkFormToken(db: Db, token: string, expected: TokenExpec
 /**
  * Records the token's nonce as used, inside the transaction that stores the message; false when it already was.
  * An insert that does nothing on conflict: on PostgreSQL a concurrent use of the same nonce waits for the first
- * transaction and then finds the row, so exactly one post wins on both databases. Nonces of tokens that have
- * expired anyway are purged on the way.
+ * transaction and then finds the row, so exactly one post wins on both databases.
  */
-export async function claimFormToken(trx: Trx, token: { issuedAt: number; nonce: string }, maxHours: number, now = Date.now()): Promise<boolean> {
-  await trx.deleteFrom('forum_form_uses').where('issued_at', '<', new Date(now - maxHours * 3_600_000).toISOString()).execute();
+export async function claimFormToken(trx: Trx, token: { issuedAt: number; nonce: string }): Promise<boolean> {
   const row = await trx
     .insertInto('forum_form_uses')
     .values({ nonce: token.nonce, issued_at: new Date(token.issuedAt).toISOString() })
@@ -84,6 +82,14 @@ export async function claimFormToken(trx: Trx, token: { issuedAt: number; nonce:
     .returning('nonce')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Forgets the nonces of tokens that have expired anyway (checkFormToken refuses them with the same `maxHours`).
+ * Run after the post's transaction, not in it, so concurrent posts do not wait on each other's deleted rows.
+ */
+export async function purgeUsedFormTokens(db: Db, maxHours: number, now = Date.now()): Promise<void> {
+  await db.kysely.deleteFrom('forum_form_uses').where('issued_at', '<', new Date(now - maxHours * 3_600_000).toISOString()).execute();
 }
 
 /**

@@ -158,5 +158,7 @@ forEachDialect('forum anti-spam', (dialect) => {
     assert.equal(await reason(at(new Date())), 'accepted');
     assert.equal(await reason(at(new Date())), 'duplicate', 'with another case of email too');
     assert.equal(await stored(message.text), 2);
+    const expired = await site.db.kysely.selectFrom('forum_form_uses').select('nonce').where('issued_at', '<', new Date(Date.now() - 8 * 3_600_000).toISOString()).execute();
+    assert.deepEqual(expired, [], 'the nonces of expired tokens are purged');
   });
 });

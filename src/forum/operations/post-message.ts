@@ -9,7 +9,7 @@ import type { Db, Trx } from '../../db/connect.ts';
 import type { ForumStatus } from '../../db/schema.ts';
 import { enqueueMail } from '../../outbox/index.ts';
 import { checkPost, checkPostToken, type PostInput } from '../check-post.ts';
-import { claimFormToken } from '../form-token.ts';
+import { claimFormToken, purgeUsedFormTokens } from '../form-token.ts';
 import { moderatorEmails } from '../moderators.ts';
 import { notificationMail } from '../notification-mail.tsx';
 import { bumpCounter } from '../rate-limit.ts';
@@ -33,7 +33,7 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
   // rendered again. A message published at once goes through db.write, which tells every process.
   const transaction = status === 'published' ? <T>(work: (trx: Trx) => Promise<T>) => db.write(work) : <T>(work: (trx: Trx) => Promise<T>) => db.kysely.transaction().execute(work);
   const id = await transaction(async (trx) => {
-    if (!(await claimFormToken(trx, token, policy.tokenHours, now.getTime()))) throw new ForumRejection('reused', 'errors.forum.tokenUsed');
+    if (!(await claimFormToken(trx, token))) throw new ForumRejection('reused', 'errors.forum.tokenUsed');
     const since = new Date(now.getTime() - policy.duplicateHours * 3_600_000).toISOString();
     // Said before the rate limits, as it was when this was the only check; the unique key below is what holds
     // against concurrent posts. Messages stored before migration 024 have no key: the same question asked of them.
@@ -91,6 +91,8 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
     }
     return row.id;
   });
+  // Housekeeping that may fail without undoing the post: the next post purges what this one left.
+  await purgeUsedFormTokens(db, policy.tokenHours, now.getTime()).catch(() => undefined);
   return { id, status, articleId: article.id, articleSlug: article.slug };
 }
 
