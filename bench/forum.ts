@@ -1,5 +1,5 @@
-// Forum benchmark: accepted posts per second with 16 concurrent posters going through the real form (token from
-// the article page, then POST /forum/poster), the article page's throughput alone and while posts flow (pending
+// Forum benchmark: accepted posts per second with 16 concurrent posters going through the real form (for each post,
+// the token of one view from the address the article page's form names, then POST /forum/poster: tokens are single use), the article page's throughput alone and while posts flow (pending
 // posts leave the page cache warm; the server's one event loop is shared with the posts), and a count afterwards:
 // every acknowledged post (303) must be in the database. The anti-spam thresholds are raised for the run through the `forumPolicy`
 // setting, as an operator would for a load test; the minimum fill time is 0 (TISSE_FORUM_MIN_SECONDS).
@@ -51,7 +51,7 @@ interface PostingResult {
   seconds: number;
 }
 
-/** 16 people posting as fast as the server answers, each with the form token of the article page it loaded. */
+/** 16 people posting as fast as the server answers, each post with the token of a view of the article page's form. */
 async function postFor(base: string, seconds: number, tag: string): Promise<PostingResult> {
   const acknowledged: string[] = [];
   const refused = new Map<number, number>();
@@ -59,12 +59,13 @@ async function postFor(base: string, seconds: number, tag: string): Promise<Post
   const deadline = started + seconds * 1000;
   const page = await (await fetch(base + ARTICLE)).text();
   const articleId = /name="article" value="(\d+)"/.exec(page)?.[1];
-  const token = /name="token" value="([^"]+)"/.exec(page)?.[1];
-  if (!articleId || !token) throw new Error('no comment form on the article page');
+  const tokenUrl = /data-jeton="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+  if (!articleId || !tokenUrl) throw new Error('no comment form on the article page');
   await Promise.all(
     Array.from({ length: POSTERS }, async (_, poster) => {
       for (let n = 0; performance.now() < deadline; n++) {
         const text = `Message de banc ${tag}-${poster}-${n} : la Maison de l’{{ESS}} avance.`;
+        const token = await (await fetch(base + tokenUrl)).text();
         const response = await fetch(`${base}/forum/poster`, {
           method: 'POST',
           redirect: 'manual',
@@ -133,7 +134,7 @@ try {
   const refusals = (r: PostingResult) => [...r.refused].map(([status, n]) => `${n} × ${status}`).join(', ') || 'none';
 
   const body = [
-    `${POSTERS} concurrent posters over HTTP on loopback (form token from the article page, then POST /forum/poster, a priori moderation: each post is stored pending, which leaves the page cache warm, and a moderators' email is queued), SQLite, ${SECONDS} s per phase; autocannon with ${CONNECTIONS} connections on the demo article. Server, posters and load generator share the machine's cores.`,
+    `${POSTERS} concurrent posters over HTTP on loopback (a form token from /forum/jeton, then POST /forum/poster, a priori moderation: each post is stored pending, which leaves the page cache warm, and a moderators' email is queued), SQLite, ${SECONDS} s per phase; autocannon with ${CONNECTIONS} connections on the demo article. Server, posters and load generator share the machine's cores.`,
     '',
     table(
       ['Phase', 'Accepted posts/s', 'Posts acknowledged (303)', 'Refused'],

@@ -164,6 +164,19 @@ export interface ForumMessagesTable {
   created_at: string;
   moderated_at: string | null;
   moderated_by: number | null;
+  /**
+   * Hash of (article, lowercased email, text) of a message posted through the form, unique (migration 024): two
+   * identical posts cannot both be stored. Null for older and imported messages, and once the message is older
+   * than the duplicate window. Writers other than forum/operations/post-message.ts may omit it.
+   */
+  dedupe_key: Generated<string | null>;
+}
+
+/** Nonces of the form tokens stored messages used: a token posts once (forum/form-token.ts). */
+export interface ForumFormUsesTable {
+  nonce: string;
+  /** When the token was issued: rows older than the token lifetime are purged, their token being expired. */
+  issued_at: string;
 }
 
 export interface DocumentsTable {
@@ -293,6 +306,7 @@ export interface Database {
   keyword_links: KeywordLinksTable;
   glossary_terms: GlossaryTermsTable;
   forum_messages: ForumMessagesTable;
+  forum_form_uses: ForumFormUsesTable;
   documents: DocumentsTable;
   document_links: DocumentLinksTable;
   revisions: RevisionsTable;

@@ -1,6 +1,6 @@
 // Every check a post must pass before anything is written, shared by the preview step and the send step:
-// the article and its forum mode, the honeypot, the fields, the length and link limits, the form token,
-// the parent message. Throws a ForumRejection saying why, in French.
+// the article and its forum mode, the honeypot, the fields, the length and link limits, the parent message
+// (checkPost), and for the send step the form token (checkPostToken). Throws a ForumRejection saying why.
 import type { Config } from '../kernel/config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Article, ForumMode, ForumStatus, User } from '../db/schema.ts';
@@ -68,18 +68,6 @@ export async function checkPost(db: Db, config: Pick<Config, 'forumMinSeconds'>,
     });
   }
 
-  const token = await checkFormToken(db, input.token, {
-    articleId: article.id,
-    parentId: input.parentId,
-    minSeconds: config.forumMinSeconds,
-    maxHours: policy.tokenHours,
-  });
-  if (!token.ok) {
-    if (token.problem === 'too_fast') throw new ForumRejection('too_fast', 'errors.forum.tooFast');
-    if (token.problem === 'expired') throw new ForumRejection('expired', 'errors.forum.expired');
-    throw new ForumRejection('token', 'errors.forum.badToken');
-  }
-
   let parent: CheckedPost['parent'] = null;
   if (input.parentId !== null) {
     const row = Number.isSafeInteger(input.parentId)
@@ -95,4 +83,27 @@ export async function checkPost(db: Db, config: Pick<Config, 'forumMinSeconds'>,
     parent = { id: row.id, threadId: row.thread_id ?? row.id, title: row.title };
   }
   return { article, mode, status, fields, parent, policy };
+}
+
+/**
+ * The send step's token check: genuine, for this form, shown at least `forumMinSeconds` ago and not expired.
+ * Returns what post-message.ts records so the token posts once.
+ */
+export async function checkPostToken(
+  db: Db,
+  config: Pick<Config, 'forumMinSeconds'>,
+  checked: CheckedPost,
+  token: string,
+  now = Date.now(),
+): Promise<{ issuedAt: number; nonce: string }> {
+  const result = await checkFormToken(
+    db,
+    token,
+    { articleId: checked.article.id, parentId: checked.parent?.id ?? null, minSeconds: config.forumMinSeconds, maxHours: checked.policy.tokenHours },
+    now,
+  );
+  if (result.ok) return result;
+  if (result.problem === 'too_fast') throw new ForumRejection('too_fast', 'errors.forum.tooFast');
+  if (result.problem === 'expired') throw new ForumRejection('expired', 'errors.forum.expired');
+  throw new ForumRejection('token', 'errors.forum.badToken');
 }

@@ -1,9 +1,15 @@
-// The signed token a comment form carries: which article (and parent message) it was shown for and when.
-// It proves the post comes from a form Tisse displayed, not too quickly (bots post at once) and not too late.
+// The signed token a comment form carries: which article (and parent message) it was shown for, when it was
+// first shown, and a random nonce. It proves the post comes from a form Tisse displayed, not too quickly (bots
+// post at once) and not too late; the nonce, recorded with the stored message, makes it good for one post.
+// A token is per view: it is never put in a cached page. The article page's form fetches one from the uncached
+// GET /forum/jeton when it is shown (site/assets/forum.js); without script, the first POST answers with the
+// preview and a fresh token. A preview carries the token it was given forward, so the delay counts from the
+// first display of the form, not from the preview.
 // The HMAC key is drawn once per site and kept in the settings table, so every app server shares it.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../db/connect.ts';
+import type { Db, Trx } from '../db/connect.ts';
 import { nowIso } from '../db/time.ts';
+import { loadForumPolicy } from './policy.ts';
 
 const SECRET_KEY = 'forumSecret';
 const secrets = new WeakMap<Db, Promise<Buffer>>();
@@ -32,19 +38,23 @@ function sign(secret: Buffer, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');
 }
 
+/** A token for one display of the form of `articleId` (replying to `parentId`), issued at `now`. */
 export async function issueFormToken(db: Db, articleId: number, parentId: number | null, now = Date.now()): Promise<string> {
-  const body = `v1.${articleId}.${parentId ?? 0}.${now}.${randomBytes(6).toString('base64url')}`;
+  const body = `v1.${articleId}.${parentId ?? 0}.${now}.${randomBytes(16).toString('base64url')}`;
   return `${body}.${sign(await siteSecret(db), body)}`;
 }
 
-export type TokenCheck = { ok: true; issuedAt: number } | { ok: false; problem: 'invalid' | 'too_fast' | 'expired' };
+export type TokenCheck = { ok: true; issuedAt: number; nonce: string } | { ok: false; problem: 'invalid' | 'too_fast' | 'expired' };
 
-export async function checkFormToken(
-  db: Db,
-  token: string,
-  expected: { articleId: number; parentId: number | null; minSeconds: number; maxHours: number },
-  now = Date.now(),
-): Promise<TokenCheck> {
+export interface TokenExpectation {
+  articleId: number;
+  parentId: number | null;
+  minSeconds: number;
+  maxHours: number;
+}
+
+/** Whether `token` is genuine, for this form, old enough and not expired. Whether it was used is `claimFormToken`'s. */
+export async function checkFormToken(db: Db, token: string, expected: TokenExpectation, now = Date.now()): Promise<TokenCheck> {
   const parts = token.split('.');
   if (parts.length !== 6 || parts[0] !== 'v1') return { ok: false, problem: 'invalid' };
   const body = parts.slice(0, 5).join('.');
@@ -53,11 +63,46 @@ export async function checkFormToken(
   if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return { ok: false, problem: 'invalid' };
   if (Number(parts[1]) !== expected.articleId || Number(parts[2]) !== (expected.parentId ?? 0)) return { ok: false, problem: 'invalid' };
   const issuedAt = Number(parts[3]);
-  if (!Number.isFinite(issuedAt)) return { ok: false, problem: 'invalid' };
+  if (!Number.isSafeInteger(issuedAt)) return { ok: false, problem: 'invalid' };
   if (now - issuedAt < expected.minSeconds * 1000) return { ok: false, problem: 'too_fast' };
   if (now - issuedAt > expected.maxHours * 3_600_000) return { ok: false, problem: 'expired' };
-  return { ok: true, issuedAt };
+  return { ok: true, issuedAt, nonce: parts[4]! };
 }
 
-/** Cached pages carrying a form are dropped after this, so the token they hold is always far from expiry. */
-export const FORM_PAGE_MAX_AGE_MS = 60 * 60 * 1000;
+/**
+ * Records the token's nonce as used, inside the transaction that stores the message; false when it already was.
+ * An insert that does nothing on conflict: on PostgreSQL a concurrent use of the same nonce waits for the first
+ * transaction and then finds the row, so exactly one post wins on both databases.
+ */
+export async function claimFormToken(trx: Trx, token: { issuedAt: number; nonce: string }): Promise<boolean> {
+  const row = await trx
+    .insertInto('forum_form_uses')
+    .values({ nonce: token.nonce, issued_at: new Date(token.issuedAt).toISOString() })
+    .onConflict((oc) => oc.column('nonce').doNothing())
+    .returning('nonce')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Forgets the nonces of tokens that have expired anyway (checkFormToken refuses them with the same `maxHours`).
+ * Run after the post's transaction, not in it, so concurrent posts do not wait on each other's deleted rows.
+ */
+export async function purgeUsedFormTokens(db: Db, maxHours: number, now = Date.now()): Promise<void> {
+  await db.kysely.deleteFrom('forum_form_uses').where('issued_at', '<', new Date(now - maxHours * 3_600_000).toISOString()).execute();
+}
+
+/**
+ * The token the form shown next (a preview, a rejected post shown again) carries: the one posted, when it is
+ * genuine, for this form, unexpired and unused, so the delay keeps counting from the first display; otherwise a
+ * fresh one issued now (a form shown without script posts no token: its delay counts from this display).
+ */
+export async function nextFormToken(db: Db, given: string, form: { articleId: number; parentId: number | null }, now = Date.now()): Promise<string> {
+  const { tokenHours } = await loadForumPolicy(db);
+  const check = given ? await checkFormToken(db, given, { ...form, minSeconds: 0, maxHours: tokenHours }, now) : undefined;
+  if (check?.ok) {
+    const used = await db.kysely.selectFrom('forum_form_uses').select('nonce').where('nonce', '=', check.nonce).executeTakeFirst();
+    if (!used) return given;
+  }
+  return issueFormToken(db, form.articleId, form.parentId, now);
+}

@@ -2,7 +2,7 @@
 // see them, moderators' notification mail. The only door into this module; its pages are in site/ and admin/.
 export { checkPost } from './check-post.ts';
 export type { PostInput } from './check-post.ts';
-export { FORM_PAGE_MAX_AGE_MS, issueFormToken } from './form-token.ts';
+export { issueFormToken, nextFormToken } from './form-token.ts';
 export { forumModeOf } from './modes.ts';
 export { moderateMessages, moderationActions } from './operations/moderate-messages.ts';
 export type { ModerationAction } from './operations/moderate-messages.ts';

@@ -9,6 +9,7 @@ export type RejectionReason =
   | 'login_required' // forum mode 'abo' and nobody logged in
   | 'honeypot'
   | 'token' // missing, forged or for another form
+  | 'reused' // a token a stored message already used
   | 'too_fast'
   | 'expired'
   | 'links'
@@ -23,6 +24,7 @@ const codes: Record<RejectionReason, ErrorCode> = {
   login_required: 'UNAUTHENTICATED',
   honeypot: 'BAD_INPUT',
   token: 'BAD_INPUT',
+  reused: 'CONFLICT',
   too_fast: 'BAD_INPUT',
   expired: 'BAD_INPUT',
   links: 'BAD_INPUT',

@@ -1,5 +1,6 @@
 // The forum's public routes: posting (preview, then send), the form page (replies, subscribers' forums),
-// the thank-you page, and the RSS feeds. Mounted in app.ts before the public site.
+// the form token of one view (/forum/jeton, never cached), the thank-you page, and the RSS feeds.
+// Mounted in app.ts before the public site.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../web/context.ts';
@@ -13,7 +14,7 @@ import type { Article } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { propre } from '../markup/index.ts';
-import { checkPost, loadPublishedMessage, issueFormToken, forumModeOf, postMessage, isForumRejection, type PostInput } from '../forum/index.ts';
+import { checkPost, loadPublishedMessage, issueFormToken, nextFormToken, forumModeOf, postMessage, isForumRejection, type PostInput } from '../forum/index.ts';
 import { forumFeed } from './forum-feeds.ts';
 import { PostPage, ThanksPage, type ReplyContext } from './pages/forum-post.tsx';
 
@@ -68,12 +69,13 @@ async function formPage(
   c: Context<AppEnv>,
   article: Article,
   form: Omit<ForumFormProps, 'articleId' | 'action' | 'hidden'> | undefined,
-  options: { status?: number; login?: string; notice?: string } = {},
+  options: { status?: number; login?: string; notice?: string; token?: string } = {},
 ): Promise<Response> {
   const { db } = c.get('app');
   const parentId = form?.parentId ?? null;
   const replyTo = await replyContext(c, article.id, parentId);
-  const hidden = { token: await issueFormToken(db, article.id, parentId) };
+  // Never cached: the page may carry the token of this view.
+  const hidden = { token: options.token ?? (await issueFormToken(db, article.id, parentId)) };
   const body = await renderInLayout(db, {
     title: `${t('forum.post')} — ${article.title}`,
     head: <meta name="robots" content="noindex" />,
@@ -131,20 +133,29 @@ forumRoutes.post(POST_ACTION, async (c) => {
   const settings = await loadSiteSettings(db);
   const mode = forumModeOf(article, settings.forumMode);
   const posterView = poster ? { name: poster.user.name } : undefined;
+  // The token the form shown next carries: the one posted while it is good (the delay counts from the first
+  // display, a preview does not restart it), else a fresh one (a form shown without script posts none).
+  const next = () => nextFormToken(db, input.token, { articleId, parentId });
   try {
-    if (form.step === 'send') {
+    // A send without a token (the article page's form, without script) shows the preview first, with a token.
+    if (form.step === 'send' && input.token !== '') {
       const posted = await postMessage(db, config, input);
       if (posted.status === 'published') return c.redirect(`/${article.slug}#forum${posted.id}`, 303);
       return c.redirect(`/forum/merci/${article.id}`, 303);
     }
     const checked = await checkPost(db, config, input);
-    return formPage(c, article, {
-      mode: checked.mode === 'non' ? 'pri' : checked.mode,
-      parentId,
-      values,
-      previewHtml: propre(checked.fields.text, { profile: 'forum' }).html,
-      poster: posterView,
-    });
+    return formPage(
+      c,
+      article,
+      {
+        mode: checked.mode === 'non' ? 'pri' : checked.mode,
+        parentId,
+        values,
+        previewHtml: propre(checked.fields.text, { profile: 'forum' }).html,
+        poster: posterView,
+      },
+      { token: await next() },
+    );
   } catch (error) {
     if (!isForumRejection(error)) throw error;
     if (error.reason === 'not_found') return errorPage(c, 404, t('notFound.title'), error.message);
@@ -154,9 +165,26 @@ forumRoutes.post(POST_ACTION, async (c) => {
       c,
       article,
       { mode, parentId, values, errors: { '': error.message, ...error.fields }, poster: posterView },
-      { status: error.status },
+      { status: error.status, token: await next() },
     );
   }
+});
+
+/**
+ * The form token of one view of a cached page's form, fetched by its script when the form is shown
+ * (site/assets/forum.js). Never cached, by the page cache or anyone: each answer is a new token.
+ */
+forumRoutes.get('/forum/jeton', async (c) => {
+  const article = await publicArticle(c, Number(c.req.query('article')));
+  if (!article) return notFound(c);
+  const { db } = c.get('app');
+  if (forumModeOf(article, (await loadSiteSettings(db)).forumMode) === 'non') return errorPage(c, 403, t('error.title'), t('forum.notice.non'));
+  const wanted = c.req.query('parent');
+  const parentId = wanted ? Number(wanted) : null;
+  if (parentId !== null && !(Number.isSafeInteger(parentId) && parentId > 0)) return notFound(c);
+  return new Response(await issueFormToken(db, article.id, parentId), {
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
 });
 
 /** The login page, bringing the person back to this forum's form once identified (see safeReturnPath). */

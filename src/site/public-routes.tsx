@@ -15,14 +15,14 @@ import { GlossaryPrintList } from './pages/glossary.tsx';
 import { articleGlossary } from '../glossary/index.ts';
 import { renderInLayout, notFound, errorPage } from './page.tsx';
 import { sendPage } from '../web/send-page.ts';
-import { getAsset } from './assets.ts';
+import { assetUrl, getAsset } from './assets.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import { listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { documentContentType } from '../documents/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
-import { loadPublishedThreads, issueFormToken, FORM_PAGE_MAX_AGE_MS } from '../forum/index.ts';
+import { loadPublishedThreads } from '../forum/index.ts';
 import { propre, typo } from '../markup/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import type { Article } from '../db/schema.ts';
@@ -164,7 +164,6 @@ siteRoutes.get('/:slug', async (c) => {
     { label: article.title, href: `/${article.slug}` },
   ];
   const forumMode = article.forum_mode ?? settings.forumMode;
-  const forumToken = await issueFormToken(db, article.id, null);
   const forumFeed = `/forum/article/${article.id}/rss.xml`;
   const body = await renderInLayout(
     db,
@@ -174,6 +173,7 @@ siteRoutes.get('/:slug', async (c) => {
       head: (
         <>
           <link rel="alternate" type="application/rss+xml" title={t('forum.feedTitle', { title: article.title })} href={forumFeed} />
+          {forumMode === 'pri' || forumMode === 'pos' ? <script src={assetUrl('forum.js')} defer></script> : null}
           {articleMetaFor(c.get('app').config.siteUrl, settings.name, article, data, tree.byId.get(article.section_id)?.title)}
         </>
       ),
@@ -183,15 +183,14 @@ siteRoutes.get('/:slug', async (c) => {
           rendered={rendered}
           crumbs={crumbs}
           forumMode={forumMode}
-          forum={{ articleId: article.id, mode: forumMode, threads, action: '/forum/poster', hidden: { token: forumToken }, feedUrl: forumFeed }}
+          forum={{ articleId: article.id, mode: forumMode, threads, action: '/forum/poster', tokenUrl: `/forum/jeton?article=${article.id}`, feedUrl: forumFeed }}
         />
       ),
     },
     { settings, tree },
   );
-  // The page carries a form token: it is re-rendered before that token grows old.
-  const formExpiry = Date.now() + FORM_PAGE_MAX_AGE_MS;
-  return sendPage(c, body, { expiresAt: expiresAt === undefined ? formExpiry : Math.min(expiresAt, formExpiry) });
+  // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
+  return sendPage(c, body, { expiresAt });
 });
 
 /**

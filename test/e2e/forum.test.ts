@@ -42,6 +42,8 @@ test('a reader posts with a preview, an administrator validates it in the back o
   await reader.fill('#forum-texte', 'Bravo pour la {{Maison de l’ESS}} de Niort !');
   await reader.fill('#forum-site-nom', 'Le blog de Camille');
   await reader.fill('#forum-site-url', 'https://camille.example/');
+  // The article page is cached and carries no token: the form's script fetches the token of this view once shown.
+  await reader.waitForFunction(() => document.querySelector<HTMLInputElement>('#forum-formulaire input[name="token"]')?.value.startsWith('v1.'), null, { timeout: 10_000 });
   await Promise.all([reader.waitForURL(`${env.site.url}/forum/poster`), reader.click('button[name="step"][value="preview"]')]);
 
   const preview = reader.locator('.forum__preview');

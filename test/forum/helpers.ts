@@ -1,4 +1,4 @@
-// Shared steps of the forum suites: reading the comment form's token from a page, posting urlencoded forms,
+// Shared steps of the forum suites: getting the comment form's token of a page, posting urlencoded forms,
 // counting stored messages.
 import type { TestSite } from '../helpers/site.ts';
 
@@ -9,16 +9,28 @@ export async function articleId(site: TestSite, slug = ARTICLE.slice(1)): Promis
   return row.id;
 }
 
-/** The token of the first comment form on a page. */
+/** The token written in the first comment form of a page that is never cached (preview, reply form). */
 export function tokenIn(html: string): string {
   const match = /name="token" value="([^"]+)"/.exec(html);
   if (!match) throw new Error('no form token in page');
   return match[1]!;
 }
 
+/**
+ * The token of the first comment form of a page, as a browser gets it: written in the page, or, for the form
+ * of a cached article page, fetched from the address the form names (what site/assets/forum.js does).
+ */
+export async function tokenFor(site: TestSite, html: string): Promise<string> {
+  const url = /data-jeton="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+  if (!url) return tokenIn(html);
+  const response = await site.get(url);
+  if (response.status !== 200) throw new Error(`no form token from ${url}: ${response.status}`);
+  return response.text();
+}
+
 export async function formToken(site: TestSite, path: string, cookie?: string): Promise<string> {
   const response = await site.get(path, cookie ? { headers: { cookie } } : {});
-  return tokenIn(await response.text());
+  return tokenFor(site, await response.text());
 }
 
 export function post(site: TestSite, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {

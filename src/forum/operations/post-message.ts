@@ -1,11 +1,15 @@
-// Posting a message in an article's forum: every check (check-post.ts), then in one transaction the
-// duplicate check, the per-IP and per-email rate limits, the insert and the moderators' notification.
-// A rejection leaves nothing written: the counters roll back with the rest.
+// Posting a message in an article's forum: every check (check-post.ts) and the form token, then in one
+// transaction the token's single use, the duplicate check, the per-IP and per-email rate limits, the insert and
+// the moderators' notification. A rejection leaves nothing written: the counters roll back with the rest.
+// Single use and duplicates are held by the database (a primary key, a unique index: migration 024), not by a
+// read before the insert, which concurrent posts on PostgreSQL (READ COMMITTED) all passed.
+import { createHash } from 'node:crypto';
 import type { Config } from '../../kernel/config.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { ForumStatus } from '../../db/schema.ts';
 import { enqueueMail } from '../../outbox/index.ts';
-import { checkPost, type PostInput } from '../check-post.ts';
+import { checkPost, checkPostToken, type PostInput } from '../check-post.ts';
+import { claimFormToken, purgeUsedFormTokens } from '../form-token.ts';
 import { moderatorEmails } from '../moderators.ts';
 import { notificationMail } from '../notification-mail.tsx';
 import { bumpCounter } from '../rate-limit.ts';
@@ -20,23 +24,33 @@ export interface PostedMessage {
 
 export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds' | 'siteUrl'>, input: PostInput, now = new Date()): Promise<PostedMessage> {
   const checked = await checkPost(db, config, input);
+  const token = await checkPostToken(db, config, checked, input.token, now.getTime());
   const { article, fields, parent, policy, status } = checked;
+  const dedupeKey = duplicateKey(article.id, fields.email, fields.text);
   const createdAt = now.toISOString();
   // A message held for moderation changes no public page (and the search index skips it): committing it outside
   // db.write keeps every page cache warm, so a flood of pending posts (or spam) cannot force every article to be
   // rendered again. A message published at once goes through db.write, which tells every process.
   const transaction = status === 'published' ? <T>(work: (trx: Trx) => Promise<T>) => db.write(work) : <T>(work: (trx: Trx) => Promise<T>) => db.kysely.transaction().execute(work);
   const id = await transaction(async (trx) => {
+    if (!(await claimFormToken(trx, token))) throw new ForumRejection('reused', 'errors.forum.tokenUsed');
     const since = new Date(now.getTime() - policy.duplicateHours * 3_600_000).toISOString();
-    const duplicate = await trx
-      .selectFrom('forum_messages')
-      .select('id')
-      .where('article_id', '=', article.id)
-      .where('author_email', '=', fields.email)
-      .where('text', '=', fields.text)
-      .where('created_at', '>=', since)
-      .executeTakeFirst();
+    // Said before the rate limits, as it was when this was the only check; the unique key below is what holds
+    // against concurrent posts. Messages stored before migration 024 have no key: the same question asked of them.
+    const duplicate =
+      (await trx.selectFrom('forum_messages').select('id').where('dedupe_key', '=', dedupeKey).where('created_at', '>=', since).executeTakeFirst()) ??
+      (await trx
+        .selectFrom('forum_messages')
+        .select('id')
+        .where('author_email', '=', fields.email)
+        .where('article_id', '=', article.id)
+        .where('created_at', '>=', since)
+        .where('text', '=', fields.text)
+        .where('dedupe_key', 'is', null)
+        .executeTakeFirst());
     if (duplicate) throw new ForumRejection('duplicate', 'errors.forum.duplicate');
+    // A message older than the window gives its key up, so the same text may be posted again.
+    await trx.updateTable('forum_messages').set({ dedupe_key: null }).where('dedupe_key', '=', dedupeKey).where('created_at', '<', since).execute();
     if ((await bumpCounter(trx, `forum:ip:${input.ip}`, policy.perIp.minutes, now)) > policy.perIp.count) {
       throw new ForumRejection('rate_ip', { key: 'errors.forum.rateIp', params: { minutes: policy.perIp.minutes } });
     }
@@ -62,9 +76,14 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
         created_at: createdAt,
         moderated_at: null,
         moderated_by: null,
+        dedupe_key: dedupeKey,
       })
+      // A recent identical message holds the key: nothing is inserted. On PostgreSQL, an identical post in a
+      // concurrent transaction makes this wait for it, then do nothing if it committed.
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw new ForumRejection('duplicate', 'errors.forum.duplicate');
     if (!parent) await trx.updateTable('forum_messages').set({ thread_id: row.id }).where('id', '=', row.id).execute();
     const to = (await moderatorEmails(trx, article.id)).filter((email) => email.toLowerCase() !== fields.email.toLowerCase());
     if (to.length > 0) {
@@ -72,5 +91,12 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
     }
     return row.id;
   });
+  // Housekeeping that may fail without undoing the post: the next post purges what this one left.
+  await purgeUsedFormTokens(db, policy.tokenHours, now.getTime()).catch(() => undefined);
   return { id, status, articleId: article.id, articleSlug: article.slug };
+}
+
+/** Same article, same email (in any case), same text: the same message. */
+function duplicateKey(articleId: number, email: string, text: string): string {
+  return createHash('sha256').update(`${articleId}\n${email.toLowerCase()}\n${text}`).digest('base64url');
 }

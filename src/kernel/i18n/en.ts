@@ -509,6 +509,7 @@ export const en: Record<MessageKey, string> = {
   'errors.forum.expired': 'The form has expired: your text is kept below, send it again.',
   'errors.forum.badToken': 'This form is not valid (it does not come from this page): reload the page and try again.',
   'errors.forum.parentNotPublic': 'The message you are replying to does not exist or is no longer published.',
+  'errors.forum.tokenUsed': 'This form has already been used to send a message: it is not saved a second time. To write another message, reload the page.',
   'errors.forum.duplicate': 'This message has already been sent: it is not saved a second time.',
   'errors.forum.rateIp': 'Too many messages sent from your connection: try again in {minutes} minutes.',
   'errors.forum.rateEmail': 'Too many messages sent with this email address: try again in {minutes} minutes.',

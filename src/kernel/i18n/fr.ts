@@ -507,6 +507,7 @@ export const fr = {
   'errors.forum.expired': 'Le formulaire a expiré : votre texte est conservé ci-dessous, envoyez-le à nouveau.',
   'errors.forum.badToken': 'Ce formulaire n’est pas valide (il ne vient pas de cette page) : rechargez la page et recommencez.',
   'errors.forum.parentNotPublic': 'Le message auquel vous répondez n’existe pas ou n’est plus publié.',
+  'errors.forum.tokenUsed': 'Ce formulaire a déjà servi à envoyer un message : il n’est pas enregistré une seconde fois. Pour écrire un autre message, rechargez la page.',
   'errors.forum.duplicate': 'Ce message a déjà été envoyé : il n’est pas enregistré une seconde fois.',
   'errors.forum.rateIp': 'Trop de messages envoyés depuis votre connexion : réessayez dans {minutes} minutes.',
   'errors.forum.rateEmail': 'Trop de messages envoyés avec cette adresse email : réessayez dans {minutes} minutes.',

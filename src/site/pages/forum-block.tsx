@@ -13,8 +13,11 @@ export interface ForumBlockProps {
   threads: ForumMessageView[];
   /** Action URL of the comment form. */
   action: string;
-  /** Hidden fields the forum module needs (form token…). */
-  hidden?: Record<string, string>;
+  /**
+   * Where the form's script fetches the token of this view (the block is part of a cached page, which never
+   * carries one). Without script the form posts no token and the first answer is the preview, with one.
+   */
+  tokenUrl: string;
   /** RSS feed of this article's messages. */
   feedUrl?: string;
 }
@@ -35,7 +38,10 @@ export interface ForumFormProps {
   articleId: number;
   mode: Exclude<ForumMode, 'non'>;
   action: string;
+  /** Hidden fields the forum module needs: the form token of this view, on the pages that are never cached. */
   hidden?: Record<string, string>;
+  /** See ForumBlockProps.tokenUrl: the form then has an empty token field that its script fills. */
+  tokenUrl?: string;
   parentId?: number | null;
   values?: ForumFormValues;
   /** Per-field messages, and a general one under the key ''. */
@@ -46,7 +52,7 @@ export interface ForumFormProps {
   poster?: { name: string } | undefined;
 }
 
-export const ForumBlock: FC<ForumBlockProps> = ({ articleId, mode, threads, action, hidden = {}, feedUrl }) => (
+export const ForumBlock: FC<ForumBlockProps> = ({ articleId, mode, threads, action, tokenUrl, feedUrl }) => (
   <section id="forum" class="forum" aria-labelledby="forum-titre">
     <h2 id="forum-titre" class="visually-hidden">{t('forum.messages')}</h2>
     {threads.length > 0 ? (
@@ -73,12 +79,12 @@ export const ForumBlock: FC<ForumBlockProps> = ({ articleId, mode, threads, acti
         </p>
       </div>
     ) : (
-      <ForumForm articleId={articleId} mode={mode} action={action} hidden={hidden} />
+      <ForumForm articleId={articleId} mode={mode} action={action} tokenUrl={tokenUrl} />
     )}
   </section>
 );
 
-export const ForumForm: FC<ForumFormProps> = ({ articleId, mode, action, hidden = {}, parentId = null, values = {}, errors = {}, previewHtml, poster }) => {
+export const ForumForm: FC<ForumFormProps> = ({ articleId, mode, action, hidden = {}, tokenUrl, parentId = null, values = {}, errors = {}, previewHtml, poster }) => {
   const fieldError = (name: string, id: string) =>
     errors[name] ? (
       <strong id={id} class="forum__field-error">
@@ -87,7 +93,7 @@ export const ForumForm: FC<ForumFormProps> = ({ articleId, mode, action, hidden 
     ) : null;
   const describedBy = (name: string, ...ids: string[]) => [...ids, ...(errors[name] ? [`forum-erreur-${name}`] : [])].join(' ') || undefined;
   return (
-    <form class="forum__form" method="post" action={action} id="forum-formulaire">
+    <form class="forum__form" method="post" action={action} id="forum-formulaire" data-jeton={tokenUrl}>
       <h2 class="forum__heading">{parentId ? t('forum.reply') : t('forum.post')}</h2>
       <p class="forum__mode">{t(`forum.mode.${mode}`)}</p>
       <p class="forum__notice">{t(`forum.notice.${mode}`)}</p>
@@ -106,7 +112,7 @@ export const ForumForm: FC<ForumFormProps> = ({ articleId, mode, action, hidden 
       ) : null}
       <input type="hidden" name="article" value={String(articleId)} />
       {parentId ? <input type="hidden" name="parent" value={String(parentId)} /> : null}
-      {Object.entries(hidden).map(([name, value]) => (
+      {Object.entries(tokenUrl ? { token: '', ...hidden } : hidden).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
       <fieldset>
