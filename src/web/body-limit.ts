@@ -1,0 +1,79 @@
+// Request bodies are bounded per route, before anything reads them: a declared Content-Length over the route's
+// limit is answered 413 at once, without reading a byte; a chunked body is counted while it streams and
+// refused as soon as it passes the limit. Nothing is parsed before that, so an anonymous
+// 45 MB login costs nothing but the 413. What the client still sends after the answer is drained and
+// dropped by @hono/node-server, never buffered.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context.ts';
+import { TisseError, type PlainKey } from '../kernel/errors.ts';
+
+export interface BodyRule {
+  method: 'POST' | '*';
+  /** The path, or its start when it ends with `*`. */
+  path: string;
+  maxBytes: number;
+  /** The 413 page's message, when the route has its own words for it. */
+  message?: PlainKey;
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/**
+ * First matching rule wins. Anonymous forms are small; the article editor carries a 2,000,000-character text
+ * (urlencoded, up to three bytes per character and three characters per byte); uploads are 20 MB and a form.
+ */
+export const bodyRules: BodyRule[] = [
+  { method: 'POST', path: '/ecrire/login', maxBytes: 8 * KB },
+  { method: 'POST', path: '/ecrire/logout', maxBytes: 8 * KB },
+  { method: 'POST', path: '/ecrire/mot-de-passe-oublie', maxBytes: 8 * KB },
+  { method: 'POST', path: '/ecrire/reinitialiser/*', maxBytes: 8 * KB },
+  // SPIP caps a forum POST at about 20 KB; a 20,000-character message in UTF-8 and its fields fit in 128 KB.
+  { method: 'POST', path: '/forum/poster', maxBytes: 128 * KB, message: 'errors.forum.tooLarge' },
+  { method: 'POST', path: '/ecrire/articles/apercu', maxBytes: 2 * MB },
+  { method: 'POST', path: '/ecrire/articles/*', maxBytes: 24 * MB },
+  { method: 'POST', path: '/ecrire/documents/ajouter', maxBytes: 21 * MB },
+  { method: 'POST', path: '/ecrire/*', maxBytes: 1 * MB },
+  // Every other request (the public site has no other form): a little, for anything a client may attach.
+  { method: '*', path: '/*', maxBytes: 16 * KB },
+];
+
+function matches(rule: BodyRule, method: string, path: string): boolean {
+  if (rule.method !== '*' && rule.method !== method) return false;
+  return rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path;
+}
+
+export function ruleFor(method: string, path: string, rules: BodyRule[] = bodyRules): BodyRule {
+  return rules.find((rule) => matches(rule, method, path)) ?? { method: '*', path, maxBytes: 0 };
+}
+
+/**
+ * The middleware: `tooLarge` answers a declared Content-Length over the limit (a French 413 page). A body of
+ * unknown length is counted as it is read, by whichever handler reads it: past the limit the read fails with
+ * PAYLOAD_TOO_LARGE (413 through the error handlers), so a refused request, an anonymous one for instance,
+ * is never read at all.
+ */
+export function bodyLimits(tooLarge: (c: Context<AppEnv>, rule: BodyRule) => Response | Promise<Response>, rules: BodyRule[] = bodyRules): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const rule = ruleFor(c.req.method, c.req.path, rules);
+    const maxBytes = rule.maxBytes;
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && !c.req.header('transfer-encoding')) {
+      return Number(declared) > maxBytes ? tooLarge(c, rule) : next();
+    }
+    let size = 0;
+    const counted = body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          size += chunk.byteLength;
+          if (size > maxBytes) controller.error(new TisseError('PAYLOAD_TOO_LARGE', { key: 'errors.input.bodyTooLarge', params: { size: Math.round(maxBytes / 1024) } }));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    c.req.raw = new Request(c.req.raw, { body: counted, duplex: 'half' } as RequestInit);
+    await next();
+  };
+}
