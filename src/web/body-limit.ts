@@ -32,7 +32,8 @@ export const bodyRules: BodyRule[] = [
   { method: 'POST', path: '/forum/poster', maxBytes: 128 * KB, message: 'errors.forum.tooLarge' },
   { method: 'POST', path: '/ecrire/articles/apercu', maxBytes: 2 * MB },
   { method: 'POST', path: '/ecrire/articles/*', maxBytes: 24 * MB },
-  { method: 'POST', path: '/ecrire/documents/ajouter', maxBytes: 21 * MB },
+  // 20 MB files (documents/: DEFAULT_MAX_UPLOAD_BYTES) and their fields; a bigger file up to this size gets the form back with its 413.
+  { method: 'POST', path: '/ecrire/documents/ajouter', maxBytes: 24 * MB },
   { method: 'POST', path: '/ecrire/*', maxBytes: 1 * MB },
   // Every other request (the public site has no other form): a little, for anything a client may attach.
   { method: '*', path: '/*', maxBytes: 16 * KB },
@@ -61,7 +62,12 @@ export function bodyLimits(tooLarge: (c: Context<AppEnv>, rule: BodyRule) => Res
     const maxBytes = rule.maxBytes;
     const declared = c.req.header('content-length');
     if (declared !== undefined && !c.req.header('transfer-encoding')) {
-      return Number(declared) > maxBytes ? tooLarge(c, rule) : next();
+      if (Number(declared) <= maxBytes) return next();
+      // The rest of the body is not wanted: the connection closes after the answer, so that no client reuses
+      // a socket still carrying it (the server drains it briefly, then drops it).
+      const answer = await tooLarge(c, rule);
+      answer.headers.set('connection', 'close');
+      return answer;
     }
     let size = 0;
     const counted = body.pipeThrough(
