@@ -1,5 +1,5 @@
-// Request bodies are bounded per route, before anything reads them: a declared Content-Length over the route's
-// limit is answered 413 at once, without reading a byte; a chunked body is counted while it streams and
+// Request bodies are bounded per route, before anything parses them: a declared Content-Length over the route's
+// limit is answered 413 without keeping a byte (DRAIN_BYTES below); a chunked body is counted while it streams and
 // refused as soon as it passes the limit. Nothing is parsed before that, so an anonymous
 // 45 MB login costs nothing but the 413. What the client still sends after the answer is drained and
 // dropped by @hono/node-server, never buffered.
@@ -39,6 +39,18 @@ export const bodyRules: BodyRule[] = [
   { method: '*', path: '/*', maxBytes: 16 * KB },
 ];
 
+/** Up to this size, an oversized body is read and dropped before the 413 (see bodyLimits). */
+export const DRAIN_BYTES = 4 * MB;
+
+async function discard(body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  try {
+    for (;;) if ((await reader.read()).done) return;
+  } catch {
+    // The client went away: nothing to answer.
+  }
+}
+
 function matches(rule: BodyRule, method: string, path: string): boolean {
   if (rule.method !== '*' && rule.method !== method) return false;
   return rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path;
@@ -49,10 +61,27 @@ export function ruleFor(method: string, path: string, rules: BodyRule[] = bodyRu
 }
 
 /**
+ * The body a handler did not read (an oversized one, or one refused before parsing: wrong content type, no
+ * session) must not stay on the connection: a client still sending when the answer comes may lose it if the
+ * connection closes under it, or reuse a socket still carrying it. Up to DRAIN_BYTES it is read and dropped
+ * (streamed, never kept) before the answer leaves; anything bigger is not read at all, and the connection
+ * closes after the answer.
+ */
+async function settle(response: Response, body: ReadableStream<Uint8Array> | null, length: number): Promise<void> {
+  if (!body) return;
+  if (length <= DRAIN_BYTES) return discard(body);
+  try {
+    response.headers.set('connection', 'close');
+  } catch {
+    // Immutable headers (a fetched response): node closes nothing, the client copes.
+  }
+}
+
+/**
  * The middleware: `tooLarge` answers a declared Content-Length over the limit (a French 413 page). A body of
  * unknown length is counted as it is read, by whichever handler reads it: past the limit the read fails with
  * PAYLOAD_TOO_LARGE (413 through the error handlers), so a refused request, an anonymous one for instance,
- * is never read at all.
+ * is never parsed at all.
  */
 export function bodyLimits(tooLarge: (c: Context<AppEnv>, rule: BodyRule) => Response | Promise<Response>, rules: BodyRule[] = bodyRules): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -61,25 +90,28 @@ export function bodyLimits(tooLarge: (c: Context<AppEnv>, rule: BodyRule) => Res
     const rule = ruleFor(c.req.method, c.req.path, rules);
     const maxBytes = rule.maxBytes;
     const declared = c.req.header('content-length');
+    let length = maxBytes;
     if (declared !== undefined && !c.req.header('transfer-encoding')) {
-      if (Number(declared) <= maxBytes) return next();
-      // The rest of the body is not wanted: the connection closes after the answer, so that no client reuses
-      // a socket still carrying it (the server drains it briefly, then drops it).
-      const answer = await tooLarge(c, rule);
-      answer.headers.set('connection', 'close');
-      return answer;
+      length = Number(declared);
+      if (length > maxBytes) {
+        const answer = await tooLarge(c, rule);
+        await settle(answer, body, length);
+        return answer;
+      }
+    } else {
+      let size = 0;
+      const counted = body.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            size += chunk.byteLength;
+            if (size > maxBytes) controller.error(new TisseError('PAYLOAD_TOO_LARGE', { key: 'errors.input.bodyTooLarge', params: { size: Math.round(maxBytes / 1024) } }));
+            else controller.enqueue(chunk);
+          },
+        }),
+      );
+      c.req.raw = new Request(c.req.raw, { body: counted, duplex: 'half' } as RequestInit);
     }
-    let size = 0;
-    const counted = body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          size += chunk.byteLength;
-          if (size > maxBytes) controller.error(new TisseError('PAYLOAD_TOO_LARGE', { key: 'errors.input.bodyTooLarge', params: { size: Math.round(maxBytes / 1024) } }));
-          else controller.enqueue(chunk);
-        },
-      }),
-    );
-    c.req.raw = new Request(c.req.raw, { body: counted, duplex: 'half' } as RequestInit);
     await next();
+    if (!c.req.raw.bodyUsed) await settle(c.res, c.req.raw.body, length);
   };
 }
