@@ -2,7 +2,7 @@
 // the forum, search and feeds, and the public site (whose /:slug route comes last).
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimits } from './web/body-limit.ts';
 import type { AppContext, AppEnv } from './web/context.ts';
 import { siteRoutes } from './site/public-routes.tsx';
 import { notFound, errorPage } from './site/page.tsx';
@@ -24,16 +24,19 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   });
 
   // Public pages from the page cache before any other work; pages marked by sendPage are stored on the way out.
-  hono.use('*', pageCache(app.cache));
+  hono.use('*', pageCache(app.cache, app.sessions));
 
-  // A path with broken percent-encoding cannot name anything: say so instead of guessing.
+  // A path or query with broken percent-encoding, bytes that are not UTF-8 or a NUL cannot name anything:
+  // say so instead of guessing (PostgreSQL would refuse the NUL with an error).
   hono.use('*', async (c, next) => {
     const raw = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
+    let decoded: string;
     try {
-      decodeURIComponent(raw);
+      decoded = decodeURIComponent(raw.replaceAll('+', ' '));
     } catch {
-      return errorPage(c, 400, t('badRequest.title'), 'L’adresse demandée contient un encodage invalide.');
+      return errorPage(c, 400, t('badRequest.title'), t('errors.input.badUrl'));
     }
+    if (decoded.includes('\u0000')) return errorPage(c, 400, t('badRequest.title'), t('errors.input.badUrl'));
     await next();
   });
 
@@ -53,7 +56,8 @@ export function createApp(app: AppContext): Hono<AppEnv> {
     }),
   );
 
-  hono.use('*', bodyLimit({ maxSize: 50 * 1024 * 1024, onError: (c) => errorPage(c, 413, t('error.title'), t('errors.code.PAYLOAD_TOO_LARGE')) }));
+  // Bodies are bounded per route (web/body-limit.ts) before anything reads them.
+  hono.use('*', bodyLimits((c, rule) => errorPage(c, 413, t('error.title'), rule.message ? t(rule.message) : t('errors.input.bodyTooLarge', { size: Math.round(rule.maxBytes / 1024) }))));
 
   // Module routers go here, before the public site: its /:slug route catches every remaining path.
   hono.route('/', ecrireRoutes);

@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { initialiseSite, type SetupResult } from './setup/index.ts';
 import { createPageCache } from './web/page-cache.ts';
 import { serveCachedPage } from './web/page-cache-http.ts';
+import { createSessionProbe } from './web/session-probe.ts';
 import { createApp } from './app.ts';
 import { TisseError } from './kernel/errors.ts';
 import { startJobs } from './jobs/start.ts';
@@ -40,10 +41,11 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
     await migrateToLatest(db);
     const setup = await initialiseSite(db, config, { demo: options.demo ?? false });
     const cache = createPageCache({ enabled: config.pageCache, version: db.version });
-    const app = createApp({ db, config, cache, log });
+    const sessions = createSessionProbe(db);
+    const app = createApp({ db, config, cache, sessions, log });
     const handle = getRequestListener(app.fetch);
     server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, (req, res) => {
-      if (!serveCachedPage(cache, req, res)) void handle(req, res);
+      if (!serveCachedPage(cache, sessions, req, res)) void handle(req, res);
     });
     const port = await listen(server, config.port, config.host);
     const jobs = startJobs(db, config, log);

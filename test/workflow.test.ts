@@ -171,6 +171,9 @@ forEachDialect('back-office workflow', (dialect) => {
   test('edit warning when someone else opened the article; private team discussion', async () => {
     const article = await createArticle(site.db, { sectionId: sectionA, title: 'Partagé', authorIds: [editorId], status: 'proposed' });
     await site.get(`/ecrire/articles/${article.id}`, { headers: { cookie: editor.cookie } });
+    // Opening the page changes nothing; the editor's script takes the lock.
+    assert.doesNotMatch(await (await site.get(`/ecrire/articles/${article.id}`, { headers: { cookie: admin.cookie } })).text(), /Rédactrice a ouvert cet article/);
+    assert.equal((await post(site, editor, `/ecrire/articles/${article.id}/verrou`, {})).status, 204);
     const seen = await (await site.get(`/ecrire/articles/${article.id}`, { headers: { cookie: admin.cookie } })).text();
     assert.match(seen, /Rédactrice a ouvert cet article/);
     assert.equal((await post(site, admin, `/ecrire/articles/${article.id}/discussion`, { text: 'Relu, très bien.' })).status, 303);

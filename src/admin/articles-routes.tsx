@@ -13,11 +13,13 @@ import type { Db } from '../db/connect.ts';
 import type { Article, ArticleStatus } from '../db/schema.ts';
 import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticle, updateArticle, changeArticleStatus, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
+import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticleFromForm, updateArticle, changeArticleStatus, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import { can, listWriters, loadArticleTarget, type ArticleTarget } from '../users/index.ts';
 import { keywordChoices } from '../keywords/index.ts';
-import { renderArticle, type RenderedArticle } from '../web/render-article.ts';
+import { PREVIEW_MAX_CHARS, previewable, renderArticle, type RenderedArticle } from '../web/render-article.ts';
+import { pathId } from '../web/request.ts';
+import { parseId } from '../kernel/input.ts';
 import { articleGlossary } from '../glossary/index.ts';
 
 export const articleAdminRoutes = new Hono<AdminEnv>();
@@ -68,8 +70,17 @@ function valuesFromForm(fields: Record<string, string | string[]>): ArticleFormV
   };
 }
 
-/** Renders unsaved text as the public page would (article profile, glossary, internal links). */
+/** The refusal of a preview over PREVIEW_MAX_CHARS (413, a French message). */
+function previewTooLarge(): TisseError {
+  return new TisseError('PAYLOAD_TOO_LARGE', { key: 'errors.articles.previewTooLarge', params: { size: PREVIEW_MAX_CHARS.toLocaleString('fr-FR') } });
+}
+
+/**
+ * Renders unsaved text as the public page would (article profile, glossary, internal links); throws 413 when
+ * the text is too long to render on request (web/render-article.ts).
+ */
 async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surtitle' | 'subtitle' | 'lead' | 'text' | 'postscript'>, base?: Article): Promise<RenderedArticle> {
+  if (!previewable(values)) throw previewTooLarge();
   const now = new Date().toISOString();
   const article: Article = {
     id: base?.id ?? 0,
@@ -127,8 +138,7 @@ async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user
 }
 
 async function loadEditable(c: Context<AdminEnv>, user: CurrentUser): Promise<{ article: Article; target: ArticleTarget }> {
-  const id = Number(c.req.param('id'));
-  if (!Number.isInteger(id) || id <= 0) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
+  const id = pathId(c, 'id', 'errors.articles.notFound');
   const db = c.get('app').db;
   const article = await loadArticle(db, id);
   if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
@@ -189,13 +199,13 @@ articleAdminRoutes.post('/nouveau', async (c) => {
   const fields = await formFields(c);
   const values = valuesFromForm(fields);
   if (field(fields, 'apercu')) {
+    if (!previewable(values)) return renderEditor(c, { values, error: previewTooLarge().message, status: 413 });
     return renderEditor(c, { values, preview: await previewOf(db, values) });
   }
   try {
-    const sectionId = Number(values.sectionId);
-    const article = await createArticle(db, { sectionId: Number.isInteger(sectionId) && sectionId > 0 ? sectionId : -1, title: values.title, status: 'draft', authorIds: [user.user.id], createdBy: user.user.id });
-    // The other fields go through the one update operation (validation, permissions, revision).
-    await updateArticle(db, user.actor, article.id, { ...toOperationInput(values), expectedUpdatedAt: undefined, authorIds: values.authorIds.length ? values.authorIds : [String(user.user.id)] });
+    // One operation: the whole form validated, then one transaction (nothing left behind by a refusal).
+    const article = await createArticleFromForm(db, user.actor, { ...toOperationInput(values), expectedUpdatedAt: undefined });
+    await markEditing(db, article.id, user.user.id);
     return c.redirect(`/ecrire/articles/${article.id}?enregistre=1`, 303);
   } catch (error) {
     if (!isTisseError(error) || error.status >= 500) throw error;
@@ -215,16 +225,26 @@ articleAdminRoutes.get('/:id{[0-9]+}', async (c) => {
   const user = mustUser(c);
   const db = c.get('app').db;
   const { article, target } = await loadEditable(c, user);
-  const mayEdit = can(user.actor, 'article.edit', target);
+  // A GET changes nothing: the editor's script takes the edit lock (POST …/verrou), and so does a save.
   const others = await othersEditing(db, article.id, user.user.id);
-  if (mayEdit) await markEditing(db, article.id, user.user.id);
   return renderEditor(c, {
     article,
     values: await valuesOf(db, article, target),
     othersEditing: others,
     info: c.req.query('enregistre') !== undefined ? t('admin.article.saved') : c.req.query('statut') ? t('admin.action.done', { status: t(`admin.status.${article.status}`) }) : undefined,
-    preview: await previewOf(db, article, article),
+    // A text too long to render on request is previewed once saved, on its public page.
+    preview: previewable(article) ? await previewOf(db, article, article) : undefined,
   });
+});
+
+// The edit lock (articles/operations/edit-lock.ts), taken by the editor's script when it opens and every few
+// minutes while it stays open; without the script, a save takes it.
+articleAdminRoutes.post('/:id{[0-9]+}/verrou', async (c) => {
+  const user = mustUser(c);
+  const { article, target } = await loadEditable(c, user);
+  if (!can(user.actor, 'article.edit', target)) throw new TisseError('FORBIDDEN', 'errors.articles.cannotEdit');
+  await markEditing(c.get('app').db, article.id, user.user.id);
+  return c.body(null, 204);
 });
 
 articleAdminRoutes.post('/:id{[0-9]+}', async (c) => {
@@ -233,13 +253,17 @@ articleAdminRoutes.post('/:id{[0-9]+}', async (c) => {
   const { article } = await loadEditable(c, user);
   const fields = await formFields(c);
   const values = valuesFromForm(fields);
-  if (field(fields, 'apercu')) return renderEditor(c, { article, values, preview: await previewOf(db, values, article) });
+  if (field(fields, 'apercu')) {
+    if (!previewable(values)) return renderEditor(c, { article, values, error: previewTooLarge().message, status: 413 });
+    return renderEditor(c, { article, values, preview: await previewOf(db, values, article) });
+  }
   try {
     await updateArticle(db, user.actor, article.id, toOperationInput(values));
+    await markEditing(db, article.id, user.user.id);
     return c.redirect(`/ecrire/articles/${article.id}?enregistre=1`, 303);
   } catch (error) {
     if (!isTisseError(error) || error.status >= 500) throw error;
-    return renderEditor(c, { article, values, error: error.message, fieldErrors: error.fields, status: error.status, preview: await previewOf(db, values, article) });
+    return renderEditor(c, { article, values, error: error.message, fieldErrors: error.fields, status: error.status, preview: previewable(values) ? await previewOf(db, values, article) : undefined });
   }
 });
 
@@ -249,25 +273,33 @@ articleAdminRoutes.post('/:id{[0-9]+}/statut', async (c) => {
   const action = field(fields, 'action');
   if (!isTransitionName(action)) throw new TisseError('BAD_INPUT', 'errors.articles.unknownAction');
   const publishAt = parisLocalToIso(field(fields, 'publishAt'));
-  const id = Number(c.req.param('id'));
+  const id = pathId(c, 'id', 'errors.articles.notFound');
   await changeArticleStatus(c.get('app').db, user.actor, id, action, publishAt ? { publishAt } : {});
   return c.redirect(`/ecrire/articles/${id}?statut=1`, 303);
 });
 
 articleAdminRoutes.post('/:id{[0-9]+}/discussion', async (c) => {
   const user = mustUser(c);
-  const id = Number(c.req.param('id'));
+  const id = pathId(c, 'id', 'errors.articles.notFound');
   await postTeamMessage(c.get('app').db, user.actor, id, { text: field(await formFields(c), 'text') });
   return c.redirect(`/ecrire/articles/${id}#discussion`, 303);
 });
+
+/** A revision number from the query: absent is undefined; one no revision can have names none (404). */
+function revisionNumber(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const number = parseId(raw);
+  if (number === undefined) throw new TisseError('NOT_FOUND', 'errors.articles.revisionNotFound');
+  return number;
+}
 
 articleAdminRoutes.get('/:id{[0-9]+}/revisions', async (c) => {
   const user = mustUser(c);
   const db = c.get('app').db;
   const { article, target } = await loadEditable(c, user);
   const revisions = await listRevisions(db, article.id);
-  const to = Number(c.req.query('a') ?? revisions[0]?.number ?? 0);
-  const from = Number(c.req.query('de') ?? revisions[1]?.number ?? to);
+  const to = revisionNumber(c.req.query('a')) ?? revisions[0]?.number ?? 0;
+  const from = revisionNumber(c.req.query('de')) ?? revisions[1]?.number ?? to;
   let diff;
   if (revisions.length > 0) {
     const [a, b] = await Promise.all([loadRevisionFields(db, article.id, from), loadRevisionFields(db, article.id, to)]);
@@ -283,7 +315,7 @@ articleAdminRoutes.get('/:id{[0-9]+}/revisions', async (c) => {
 
 articleAdminRoutes.post('/:id{[0-9]+}/revisions/:number{[0-9]+}/restaurer', async (c) => {
   const user = mustUser(c);
-  const id = Number(c.req.param('id'));
-  await restoreRevision(c.get('app').db, user.actor, id, Number(c.req.param('number')));
+  const id = pathId(c, 'id', 'errors.articles.notFound');
+  await restoreRevision(c.get('app').db, user.actor, id, pathId(c, 'number', 'errors.articles.revisionNotFound'));
   return c.redirect(`/ecrire/articles/${id}/revisions`, 303);
 });

@@ -34,6 +34,8 @@ documentsAdminRoutes.get('/', (c) => renderLibrary(c, { values: {} }));
 
 documentsAdminRoutes.post('/ajouter', async (c) => {
   requirePermission(c, 'document.upload');
+  // The text fields are read strictly first (UTF-8, no NUL); the file comes from the same parsed body.
+  await formFields(c);
   const body = await c.req.parseBody();
   const values: Record<string, string> = {};
   for (const name of ['title', 'alt', 'credits', 'description', 'articleId']) values[name] = typeof body[name] === 'string' ? (body[name] as string) : '';

@@ -2,6 +2,7 @@
 // from a path.
 import type { Context } from 'hono';
 import { t } from '../kernel/i18n/index.ts';
+import { parseId } from '../kernel/input.ts';
 
 const doneMessages = {
   saved: () => t('admin.form.saved'),
@@ -17,6 +18,7 @@ export function doneMessage(c: Context): string | undefined {
   return kind && kind in doneMessages ? doneMessages[kind as DoneKind]() : undefined;
 }
 
+/** An id read from a path or a field; undefined when malformed or beyond what a column holds (kernel/input.ts). */
 export function positiveId(raw: string | undefined): number | undefined {
-  return raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
+  return parseId(raw);
 }

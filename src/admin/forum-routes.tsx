@@ -8,6 +8,7 @@ import { ModerationPage, statusLabels } from './pages/moderation.tsx';
 import { can } from '../users/index.ts';
 import type { ForumStatus } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
+import { parseId } from '../kernel/input.ts';
 import { propre } from '../markup/index.ts';
 import { moderateMessages, moderationActions, countMessagesFor, listMessages, type ModerationAction } from '../forum/index.ts';
 
@@ -68,11 +69,13 @@ forumAdminRoutes.post('/moderer', async (c) => {
   if (one) {
     const [name = '', id = ''] = one.split(':');
     action = name;
-    ids = [Number(id)];
+    ids = [parseId(id) ?? 0];
   } else {
     action = field(fields, 'action');
-    ids = fieldList(fields, 'ids').map(Number);
+    ids = fieldList(fields, 'ids').map((raw) => parseId(raw) ?? 0);
   }
+  // A number no message can have is refused before the database sees it.
+  if (ids.includes(0) || ids.length > 1000) throw new TisseError('BAD_INPUT', 'errors.forum.noneChecked');
   if (!moderationActions.includes(action as ModerationAction)) throw new TisseError('BAD_INPUT', 'errors.forum.unknownAction');
   if (ids.length === 0) throw new TisseError('BAD_INPUT', 'errors.forum.noneChecked');
   const { changed } = await moderateMessages(c.get('app').db, { kind: 'user', actor: user.actor }, action as ModerationAction, ids);

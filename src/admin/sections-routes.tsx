@@ -138,7 +138,8 @@ sectionsAdminRoutes.post('/:id/deplacer', async (c) => {
     return c.redirect(`/ecrire/rubriques/${id}?fait=saved`, 303);
   } catch (error) {
     const moveState = refusedForm(fields, error);
-    const section = (await loadSection(db, id))!;
+    const section = await loadSection(db, id);
+    if (!section) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
     return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug } }, { id, moveState, status: moveState.status });
   }
 });

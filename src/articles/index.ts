@@ -6,7 +6,7 @@ export type { ArticleRow } from './article-lists.ts';
 export { listPlanArticles, listPublicArticles, loadArticle, loadArticlePageData, loadArticlesByIds, nextScheduledPublication } from './articles.ts';
 export type { ArticlePageData, ArticleSummary } from './articles.ts';
 export { SCHEDULED_PUBLICATION_JOB, changeArticleStatus } from './operations/change-article-status.ts';
-export { createArticle } from './operations/create-article.ts';
+export { createArticle, createArticleFromForm } from './operations/create-article.ts';
 export { markEditing, othersEditing } from './operations/edit-lock.ts';
 export { markScheduledPublication } from './operations/mark-scheduled-publication.ts';
 export { postTeamMessage } from './operations/post-team-message.ts';

@@ -3,8 +3,15 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Article, Database } from '../db/schema.ts';
 
+/**
+ * Compared as instants, not as strings: a date written before input was bounded (`+275760-09-13…`) sorts
+ * before `2024-…` as text. Stored dates are four-digit-year ISO strings (kernel/input.ts, migration 025), for
+ * which the SQL comparison of publicArticles agrees.
+ */
 export function isPublic(article: Pick<Article, 'status' | 'published_at'>, now = new Date().toISOString()): boolean {
-  return article.status === 'published' && article.published_at !== null && article.published_at <= now;
+  if (article.status !== 'published' || article.published_at === null) return false;
+  const at = Date.parse(article.published_at);
+  return !Number.isNaN(at) && at <= Date.parse(now);
 }
 
 /** A where-clause for `articles` (optionally aliased) keeping only public articles. */

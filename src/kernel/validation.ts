@@ -1,22 +1,23 @@
 // Turns a zod failure into a TisseError that a form can show: one sentence naming the field, and a message per field.
 import type { z } from 'zod';
 import { TisseError, plain, untranslated, type MessageRef } from './errors.ts';
-import type { PlainKey } from './i18n/index.ts';
+import { isMessageKey, type PlainKey } from './i18n/index.ts';
 
 /**
  * Parses `input` with `schema`; on failure throws BAD_INPUT naming the first bad field with its label (a catalogue
- * key, so that the name reads in the user's language; the zod message itself is shown as the schema wrote it).
+ * key, so that the name reads in the user's language). An issue whose message is a catalogue key (the schemas of
+ * kernel/input.ts) reads in the user's language too; any other is shown as the schema wrote it.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, labels: Partial<Record<string, PlainKey>> = {}): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const messages: Record<string, string> = {};
+  const messages: Record<string, MessageRef> = {};
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? '');
-    if (!(name in messages)) messages[name] = issue.message;
+    if (!(name in messages)) messages[name] = isMessageKey(issue.message) ? (issue.message as PlainKey) : untranslated(issue.message);
   }
-  const fields: Record<string, MessageRef> = Object.fromEntries(Object.entries(messages).map(([name, message]) => [name, untranslated(message)]));
   const [first, message] = Object.entries(messages)[0]!;
   const label = labels[first];
-  throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: label ? plain(label) : first, message } }, { fields });
+  const asParam = typeof message === 'string' ? plain(message) : message;
+  throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: label ? plain(label) : first, message: asParam } }, { fields: messages });
 }

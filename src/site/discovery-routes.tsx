@@ -19,6 +19,7 @@ import { resolvePath } from '../urls/index.ts';
 import { search, isEmptyQuery, parseQuery, plainText, authorsOf, findAuthor, findKeyword, listFeedArticles, sitemapArticles, type SearchResults, type ArticleFilter, type FeedArticle } from '../search/index.ts';
 import { propre } from '../markup/index.ts';
 import { t } from '../kernel/i18n/index.ts';
+import { parseId } from '../kernel/input.ts';
 import type { Db } from '../db/connect.ts';
 
 export const discoveryRoutes = new Hono<AppEnv>();
@@ -28,7 +29,7 @@ const FEED_ITEMS = 20;
 discoveryRoutes.get('/recherche', async (c) => {
   const { db } = c.get('app');
   const q = c.req.query('q') ?? '';
-  const page = Number.parseInt(c.req.query('page') ?? '1', 10);
+  const page = Math.min(parseId(c.req.query('page') ?? '1') ?? 1, 1000);
   const parsed = parseQuery(q);
   const onlyStopwords = q.trim() !== '' && isEmptyQuery(parsed);
   const results: SearchResults | undefined = q.trim() && !onlyStopwords ? await search(db, q, { page: Number.isFinite(page) ? page : 1 }) : undefined;

@@ -2,8 +2,10 @@
 // the form token of one view (/forum/jeton, never cached), the thank-you page, and the RSS feeds.
 // Mounted in app.ts before the public site.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../web/context.ts';
+import { field, formFields } from '../web/form-action.ts';
+import { queryId } from '../web/request.ts';
+import { parseId } from '../kernel/input.ts';
 import { errorPage, notFound, renderInLayout } from './page.tsx';
 import { sendPage } from '../web/send-page.ts';
 import { HONEYPOT_FIELD, type ForumFormProps } from './pages/forum-block.tsx';
@@ -20,43 +22,20 @@ import { PostPage, ThanksPage, type ReplyContext } from './pages/forum-post.tsx'
 
 export const forumRoutes = new Hono<AppEnv>();
 
-/** SPIP caps a forum POST at about 20 KB; a 20,000-character message in UTF-8 and its fields fit in 128 KB. */
-const MAX_POST_BYTES = 128 * 1024;
-
 const POST_ACTION = '/forum/poster';
 
-async function publicArticle(c: Context<AppEnv>, id: number): Promise<Article | undefined> {
-  if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+async function publicArticle(c: Context<AppEnv>, raw: number | string | undefined): Promise<Article | undefined> {
+  const id = parseId(raw);
+  if (id === undefined) return undefined;
   const article = await loadArticle(c.get('app').db, id);
   return article && isPublic(article) ? article : undefined;
 }
 
-/**
- * Reads an urlencoded form strictly: bytes that are not UTF-8, raw or percent-encoded, are refused rather
- * than silently replaced, so what is stored is exactly what was typed.
- */
+/** The posting form: urlencoded only, read strictly (web/request.ts: UTF-8, no NUL); one value per name. */
 async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) throw new TisseError('UNSUPPORTED_MEDIA', 'errors.forum.notUrlencoded');
-  let body: string;
-  try {
-    body = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
-  } catch {
-    throw new TisseError('BAD_INPUT', 'errors.forum.badEncoding');
-  }
-  const form: Record<string, string> = {};
-  for (const pair of body.split('&')) {
-    if (pair === '') continue;
-    const at = pair.indexOf('=');
-    try {
-      const name = decodeURIComponent((at < 0 ? pair : pair.slice(0, at)).replaceAll('+', ' '));
-      const value = at < 0 ? '' : decodeURIComponent(pair.slice(at + 1).replaceAll('+', ' '));
-      form[name] ??= value;
-    } catch {
-      throw new TisseError('BAD_INPUT', 'errors.forum.badEncoding');
-    }
-  }
-  return form;
+  if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) throw new TisseError('UNSUPPORTED_MEDIA', 'errors.forum.notUrlencoded');
+  const fields = await formFields(c);
+  return Object.fromEntries(Object.keys(fields).map((name) => [name, field(fields, name)]));
 }
 
 async function replyContext(c: Context<AppEnv>, articleId: number, parentId: number | null): Promise<ReplyContext | undefined> {
@@ -92,26 +71,15 @@ async function formPage(
   return sendPage(c, body, { status: options.status ?? 200, cacheable: false });
 }
 
-const tooLarge = (c: Context<AppEnv>) => errorPage(c, 413, t('error.title'), 'Votre message est trop volumineux : il n’a pas été enregistré.');
-
-// An oversized body is read to its end (app.ts caps it) before the 413, so the browser, still sending,
-// receives the answer instead of a reset connection.
-forumRoutes.use(POST_ACTION, async (c, next) => {
-  if (Number(c.req.header('content-length') ?? 0) > MAX_POST_BYTES) {
-    await c.req.arrayBuffer().catch(() => undefined);
-    return tooLarge(c);
-  }
-  await next();
-});
-forumRoutes.use(POST_ACTION, bodyLimit({ maxSize: MAX_POST_BYTES, onError: (c) => tooLarge(c as Context<AppEnv>) }));
+// The body is bounded before it is read (web/body-limit.ts: 128 KB, answered 413 at once).
 
 forumRoutes.post(POST_ACTION, async (c) => {
   const { db, config } = c.get('app');
   const form = await readForm(c);
-  const articleId = Number(form.article ?? '');
-  const parentId = form.parent ? Number(form.parent) : null;
+  const articleId = parseId(form.article ?? '') ?? 0;
+  const parentId = form.parent ? (parseId(form.parent) ?? 0) : null;
   const article = await publicArticle(c, articleId);
-  if (!article) return errorPage(c, 404, t('notFound.title'), 'Cet article n’existe pas ou n’est pas publié : impossible d’y répondre.');
+  if (!article || parentId === 0) return errorPage(c, 404, t('notFound.title'), 'Cet article n’existe pas ou n’est pas publié : impossible d’y répondre.');
   const poster = c.req.header('cookie')?.includes('tisse_session=') ? await sessionUser(c) : undefined;
   const values = {
     name: form.name ?? '',
@@ -195,13 +163,12 @@ function loginUrl(articleId: number, parentId: number | null): string {
 
 // The form alone: to reply to a message, and for subscribers-only forums (whose article page stays cacheable).
 forumRoutes.get('/forum/ecrire/:article', async (c) => {
-  const article = await publicArticle(c, Number(c.req.param('article')));
+  const article = await publicArticle(c, c.req.param('article'));
   if (!article) return notFound(c);
   const { db } = c.get('app');
   const mode = forumModeOf(article, (await loadSiteSettings(db)).forumMode);
   if (mode === 'non') return errorPage(c, 403, t('error.title'), t('forum.notice.non'));
-  const wanted = c.req.query('repondre');
-  const parentId = wanted ? Number(wanted) : null;
+  const parentId = queryId(c, 'repondre') ?? null;
   if (parentId !== null && !(await replyContext(c, article.id, parentId))) return notFound(c);
   const poster = c.req.header('cookie')?.includes('tisse_session=') ? await sessionUser(c) : undefined;
   if (mode === 'abo' && !poster) return formPage(c, article, undefined, { login: loginUrl(article.id, parentId), notice: t('forum.notice.abo') });
@@ -209,7 +176,7 @@ forumRoutes.get('/forum/ecrire/:article', async (c) => {
 });
 
 forumRoutes.get('/forum/merci/:article', async (c) => {
-  const article = await publicArticle(c, Number(c.req.param('article')));
+  const article = await publicArticle(c, c.req.param('article'));
   if (!article) return notFound(c);
   const { db } = c.get('app');
   const mode = forumModeOf(article, (await loadSiteSettings(db)).forumMode);
@@ -225,7 +192,7 @@ forumRoutes.get('/forum/rss.xml', async (c) => {
 });
 
 forumRoutes.get('/forum/article/:article/rss.xml', async (c) => {
-  const article = await publicArticle(c, Number(c.req.param('article')));
+  const article = await publicArticle(c, c.req.param('article'));
   if (!article) return notFound(c);
   const { db, config } = c.get('app');
   return sendPage(c, await forumFeed(db, config.siteUrl, article), { contentType: RSS });

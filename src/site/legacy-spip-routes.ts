@@ -14,6 +14,7 @@ import { findDocumentByFile } from '../documents/index.ts';
 import { documentUrl } from '../web/markup-resolver.ts';
 import { notFound, errorPage } from './page.tsx';
 import { t } from '../kernel/i18n/index.ts';
+import { parseId } from '../kernel/input.ts';
 
 export interface LegacyTarget {
   type: string;
@@ -25,19 +26,24 @@ const idColumns: Record<string, string> = {
 };
 const shortForm = /^(article|rubrique|mot|auteur|breve|site|syndic)(\d+)$/;
 
+/** SPIP's digits as an id; 0 when no column can hold it (99999999999999999999), which names nothing. */
+function legacyId(digits: string): number {
+  return parseId(digits.replace(/^0+(?=\d)/, '')) ?? 0;
+}
+
 /** What a SPIP query string names: 'article12', 'page=article&id_article=12', 'page=backend'… */
 export function parseSpipQuery(search: string): LegacyTarget | 'backend' | undefined {
   const query = search.startsWith('?') ? search.slice(1) : search;
   if (!query) return undefined;
   const first = query.split('&')[0]!;
   const short = shortForm.exec(first);
-  if (short) return { type: short[1] === 'syndic' ? 'site' : short[1]!, id: Number(short[2]) };
+  if (short) return { type: short[1] === 'syndic' ? 'site' : short[1]!, id: legacyId(short[2]!) };
   const params = new URLSearchParams(query);
   const page = params.get('page');
   if (page === 'backend' || page === 'backend-breves') return 'backend';
   for (const [column, type] of Object.entries(idColumns)) {
     const value = params.get(column);
-    if (value && /^\d+$/.test(value) && (!page || page === type || page === 'forum' || (page === 'site' && type === 'site'))) return { type, id: Number(value) };
+    if (value && /^\d+$/.test(value) && (!page || page === type || page === 'forum' || (page === 'site' && type === 'site'))) return { type, id: legacyId(value) };
   }
   return undefined;
 }
@@ -53,7 +59,7 @@ export const legacySpipUrls: MiddlewareHandler<AppEnv> = async (c, next) => {
     return path === '/' ? next() : c.redirect('/', 301);
   }
   const html = /^\/(article|rubrique|mot|auteur|breve|site)(\d+)\.html$/.exec(path);
-  if (html) return redirectTo(c, { type: html[1]!, id: Number(html[2]) });
+  if (html) return redirectTo(c, { type: html[1]!, id: legacyId(html[2]!) });
   if (path.startsWith('/IMG/')) return redirectDocument(c, decodeURIComponent(path.slice('/IMG/'.length)));
   if (path.startsWith('/+-') && path.endsWith('-+')) {
     const known = await resolvePath(c.get('app').db, decodeURIComponent(path));
@@ -64,6 +70,8 @@ export const legacySpipUrls: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 async function redirectTo(c: Context<AppEnv>, target: LegacyTarget): Promise<Response> {
   const { db } = c.get('app');
+  // An id no column can hold (0 stands for one: 99999999999999999999, 007…) names nothing.
+  if (target.id === 0) return notFound(c);
   let type: ObjectType;
   let id = target.id;
   switch (target.type) {

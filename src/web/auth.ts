@@ -6,6 +6,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppContext } from './context.ts';
+import { formFields } from './request.ts';
 import type { User } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { can, loadActor, findSession, SESSION_COOKIE, SESSION_DAYS, type Actor } from '../users/index.ts';
@@ -97,7 +98,8 @@ export const csrfProtection: MiddlewareHandler<AdminEnv> = async (c, next) => {
   const user = c.get('currentUser');
   if (user) {
     const header = c.req.header('x-csrf-token');
-    const sent = header ?? (await c.req.parseBody())[CSRF_FIELD];
+    // Read strictly (web/request.ts): the raw bytes are kept, so every later read sees exactly what was sent.
+    const sent = header ?? (await formFields(c))[CSRF_FIELD];
     if (typeof sent !== 'string' || sent !== user.csrfToken) throw new TisseError('CSRF');
   }
   await next();

@@ -4,26 +4,16 @@
 // a refused permission, a stale CSRF token or a failure of ours goes on to the error handler.
 import type { Context } from 'hono';
 import { isTisseError } from '../kernel/errors.ts';
+import { formFields, type FormFields } from './request.ts';
 
-/** A form's fields as strings, arrays for repeated names (checkboxes, multiple selects). */
-export type FormFields = Record<string, string | string[]>;
+// Forms are read strictly by web/request.ts (UTF-8, no NUL): re-exported here, where the routes look for them.
+export { formFields, type FormFields };
 
 /** What a form shows: values (as typed, or from the database), per-field errors and a general message. */
 export interface FormState {
   values: FormFields;
   errors?: Record<string, string> | undefined;
   message?: string | undefined;
-}
-
-/** Reads a form's fields, whatever the encoding (urlencoded or multipart); files are left to their route. */
-export async function formFields(c: Context): Promise<FormFields> {
-  const body = await c.req.parseBody({ all: true });
-  const out: FormFields = {};
-  for (const [name, value] of Object.entries(body)) {
-    if (Array.isArray(value)) out[name] = value.filter((v): v is string => typeof v === 'string');
-    else if (typeof value === 'string') out[name] = value;
-  }
-  return out;
 }
 
 export function field(fields: FormFields, name: string): string {

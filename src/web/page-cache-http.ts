@@ -1,4 +1,4 @@
-// The page cache on the wire. A public GET without a session is answered from the cache twice over: by
+// The page cache on the wire. A public GET without a valid session is answered from the cache twice over: by
 // `serveCachedPage`, a plain Node handler that runs before Hono and writes the stored bytes and headers
 // (most cached requests end there), and by the `pageCache` middleware for whatever reaches Hono. Pages
 // that sendPage marks as shareable are stored on the way out with their final headers, security headers
@@ -7,11 +7,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 import type { CachedPage, PageCache } from './page-cache.ts';
+import { sessionToken, type SessionProbe } from './session-probe.ts';
 
-const SESSION_COOKIE = 'tisse_session=';
+const readMethod = (method: string) => method === 'GET' || method === 'HEAD';
 
-function cacheable(method: string, cookie: string | undefined): boolean {
-  return (method === 'GET' || method === 'HEAD') && !cookie?.includes(SESSION_COOKIE);
+/**
+ * Whether a request may be answered from the cache as far as its session goes: no session cookie, or one
+ * the probe already knows to be invalid (true); one it knows to be valid (false); undefined when the
+ * database must be asked (the fast path then leaves the request to the middleware, which asks once).
+ */
+function anonymous(probe: SessionProbe, cookie: string | undefined): boolean | undefined {
+  const token = sessionToken(cookie);
+  if (token === undefined) return true;
+  const valid = probe.known(token);
+  return valid === undefined ? undefined : !valid;
 }
 
 /** The request target as sent (path and query), the key of both paths. */
@@ -20,8 +29,8 @@ function targetOf(url: string): string {
 }
 
 /** Answers from the cache when it can; returns false to let the application handle the request. */
-export function serveCachedPage(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
-  if (!cache.enabled || !cacheable(req.method ?? '', req.headers.cookie)) return false;
+export function serveCachedPage(cache: PageCache, probe: SessionProbe, req: IncomingMessage, res: ServerResponse): boolean {
+  if (!cache.enabled || !readMethod(req.method ?? '') || anonymous(probe, req.headers.cookie) !== true) return false;
   const page = cache.get(req.url ?? '');
   if (!page) return false;
   if (req.headers['if-none-match'] === page.etag) {
@@ -34,9 +43,13 @@ export function serveCachedPage(cache: PageCache, req: IncomingMessage, res: Ser
   return true;
 }
 
-export function pageCache(cache: PageCache): MiddlewareHandler<AppEnv> {
+export function pageCache(cache: PageCache, probe: SessionProbe): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const eligible = cache.enabled && cacheable(c.req.method, c.req.header('cookie'));
+    let eligible = cache.enabled && readMethod(c.req.method);
+    if (eligible) {
+      const cookie = c.req.header('cookie');
+      eligible = anonymous(probe, cookie) ?? !(await probe.check(sessionToken(cookie)!));
+    }
     const key = targetOf(c.req.url);
     if (eligible) {
       const page = cache.get(key);

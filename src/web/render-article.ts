@@ -20,6 +20,20 @@ export interface RenderedArticle {
 /** A transformation of the parsed text before rendering (the glossary marks its terms this way). */
 export type Annotator = (doc: MarkupDocument, field: 'lead' | 'text' | 'postscript') => MarkupDocument;
 
+/**
+ * The most text a preview renders on request (about a third of a second of the event loop): the markup engine
+ * is linear but not free, and an editor's keystrokes must not make every reader wait. Longer texts are
+ * refused (413) and shown once saved, when their page is rendered once and cached.
+ */
+export const PREVIEW_MAX_CHARS = 200_000;
+
+/** Whether these fields are short enough to render as a preview (PREVIEW_MAX_CHARS in all). */
+export function previewable(fields: Partial<Record<'surtitle' | 'title' | 'subtitle' | 'lead' | 'text' | 'postscript', string>>): boolean {
+  let total = 0;
+  for (const value of Object.values(fields)) total += value?.length ?? 0;
+  return total <= PREVIEW_MAX_CHARS;
+}
+
 export async function renderArticle(db: Db, article: Article, annotate?: Annotator): Promise<RenderedArticle> {
   const lang = article.lang || 'fr';
   const blocks = (['lead', 'text', 'postscript'] as const).map((field) => ({ field, doc: parse(article[field], { lang, profile: 'article' }) }));

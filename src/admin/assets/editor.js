@@ -1,5 +1,7 @@
-// Article editor: the markup toolbar (insert SPIP shortcuts around the selection) and the live preview
-// (the form's text fields posted to /ecrire/articles/apercu while typing, at most every 600 ms).
+// Article editor: the markup toolbar (insert SPIP shortcuts around the selection), the live preview
+// (the form's text fields posted to /ecrire/articles/apercu while typing, at most every 600 ms), and the edit
+// lock (POST …/verrou when the editor opens and every five minutes while it stays open: opening a page
+// changes nothing on the server).
 (function () {
   'use strict';
   var form = document.getElementById('article-form');
@@ -53,4 +55,15 @@
     if (event.target && /^(surtitle|title|subtitle|lead|text|postscript)$/.test(event.target.name)) schedule();
   });
   if (preview && !preview.firstElementChild) refresh();
+
+  var lockUrl = form.getAttribute('data-lock-url');
+  function lock() {
+    var body = new URLSearchParams();
+    body.append('_csrf', csrf ? csrf.value : '');
+    fetch(lockUrl, { method: 'POST', body: body, credentials: 'same-origin', headers: { 'x-csrf-token': csrf ? csrf.value : '' } }).catch(function () {});
+  }
+  if (lockUrl) {
+    lock();
+    setInterval(lock, 5 * 60 * 1000);
+  }
 })();

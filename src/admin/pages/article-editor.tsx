@@ -121,7 +121,7 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
       {p.info ? <Notice>{p.info}</Notice> : null}
       {p.error ? <Notice kind="error">{p.error}</Notice> : null}
       <div class="editor editor--with-preview">
-        <form method="post" action={action} id="article-form" data-preview-url="/ecrire/articles/apercu">
+        <form method="post" action={action} id="article-form" data-preview-url="/ecrire/articles/apercu" data-lock-url={p.article ? `/ecrire/articles/${p.article.id}/verrou` : undefined}>
           <CsrfField user={p.user} />
           <input type="hidden" name="expectedUpdatedAt" value={v.expectedUpdatedAt} />
           <TextField name="surtitle" label={t('admin.article.surtitle')} values={v} errors={p.fieldErrors} />

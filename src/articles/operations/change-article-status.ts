@@ -3,7 +3,8 @@
 // given); a future date schedules it, and a job marks the moment so that every process's cache refreshes.
 import type { Db } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
-import { nowIso, toIso } from '../../db/time.ts';
+import { nowIso } from '../../db/time.ts';
+import { calendarDate } from '../../kernel/input.ts';
 import { TisseError, plain } from '../../kernel/errors.ts';
 import { enqueueJob } from '../../outbox/index.ts';
 import { can, type Actor } from '../../users/index.ts';
@@ -22,9 +23,10 @@ export async function changeArticleStatus(db: Db, actor: Actor, articleId: numbe
   const now = options.now ?? new Date();
   let publishAt: string | undefined;
   if (options.publishAt !== undefined && options.publishAt !== '') {
-    const parsed = new Date(options.publishAt);
-    if (Number.isNaN(parsed.getTime())) throw new TisseError('BAD_INPUT', 'errors.articles.badPublishDate', { fields: { publishAt: 'errors.field.invalidFem' } });
-    publishAt = toIso(parsed);
+    // A real calendar date with a four-digit year (kernel/input.ts), never a rolled-over one.
+    const parsed = calendarDate.safeParse(options.publishAt);
+    if (!parsed.success) throw new TisseError('BAD_INPUT', 'errors.articles.badPublishDate', { fields: { publishAt: 'errors.field.invalidFem' } });
+    publishAt = parsed.data;
   }
   if (name === 'schedule' && (!publishAt || publishAt <= now.toISOString())) {
     throw new TisseError('BAD_INPUT', 'errors.articles.publishDateInPast', { fields: { publishAt: 'errors.field.inThePast' } });

@@ -1,33 +1,37 @@
-// Creates an article with its authors, its first revision and its public path.
+// Creates an article with its authors, its first revision and its public path: from typed values (CLI, import,
+// tests) or from the back office's form.
 import { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
-import { nowIso, toIso } from '../../db/time.ts';
+import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
+import { id, optionalDate, safeText } from '../../kernel/input.ts';
+import { can, type Actor } from '../../users/index.ts';
+import { authorsToKeep, checkArticleLinks, parseArticleForm, type ArticleForm } from './update-article.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { checkKeywordChoice } from '../../keywords/index.ts';
 import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 
 export const newArticleSchema = z.object({
-  sectionId: z.number().int().positive(),
-  title: z.string().trim().min(1, 'titre obligatoire').max(500),
-  surtitle: z.string().default(''),
-  subtitle: z.string().default(''),
-  description: z.string().default(''),
-  lead: z.string().default(''),
-  text: z.string().default(''),
-  postscript: z.string().default(''),
+  sectionId: id,
+  title: safeText(500).trim().min(1, 'titre obligatoire'),
+  surtitle: safeText(500).default(''),
+  subtitle: safeText(500).default(''),
+  description: safeText(5000).default(''),
+  lead: safeText(100_000).default(''),
+  text: safeText(2_000_000).default(''),
+  postscript: safeText(100_000).default(''),
   status: z.enum(['draft', 'proposed', 'published', 'refused', 'trash']).default('draft'),
-  publishedAt: z.union([z.string(), z.date()]).nullable().default(null),
-  writtenAt: z.union([z.string(), z.date()]).nullable().default(null),
+  publishedAt: optionalDate.default(null),
+  writtenAt: optionalDate.default(null),
   forumMode: z.enum(['pri', 'pos', 'abo', 'non']).nullable().default(null),
-  authorIds: z.array(z.number().int().positive()).default([]),
-  keywordIds: z.array(z.number().int().positive()).default([]),
-  relatedIds: z.array(z.number().int().positive()).default([]),
-  slug: z.string().optional(),
-  createdBy: z.number().int().positive().nullable().default(null),
+  authorIds: z.array(id).default([]),
+  keywordIds: z.array(id).default([]),
+  relatedIds: z.array(id).default([]),
+  slug: safeText(500).optional(),
+  createdBy: id.nullable().default(null),
 });
 
 export type NewArticleInput = z.input<typeof newArticleSchema>;
@@ -38,48 +42,80 @@ export async function createArticle(db: Db, input: NewArticleInput): Promise<Art
   return db.write(async (trx) => {
     const section = await trx.selectFrom('sections').select('id').where('id', '=', data.sectionId).executeTakeFirst();
     if (!section) throw new TisseError('BAD_INPUT', 'errors.sections.chosenNotFound', { fields: { sectionId: 'errors.field.unknownFem' } });
-    const slug = await uniqueSlug(trx, 'article', slugify(data.slug ?? data.title));
-    const now = nowIso();
-    const publishedAt = data.publishedAt ? toIso(data.publishedAt) : data.status === 'published' ? now : null;
-    const article = await trx
-      .insertInto('articles')
-      .values({
-        section_id: data.sectionId,
-        slug,
-        surtitle: data.surtitle,
-        title: data.title,
-        subtitle: data.subtitle,
-        description: data.description,
-        lead: data.lead,
-        text: data.text,
-        postscript: data.postscript,
-        status: data.status,
-        published_at: publishedAt,
-        written_at: data.writtenAt ? toIso(data.writtenAt) : null,
-        forum_mode: data.forumMode,
-        lang: 'fr',
-        glossary_enabled: 1,
-        link_title: '',
-        link_url: '',
-        redirect_url: '',
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    for (const [position, userId] of data.authorIds.entries()) {
-      await trx.insertInto('article_authors').values({ article_id: article.id, user_id: userId, position }).execute();
-    }
     await checkKeywordChoice(trx, data.keywordIds, 'article');
-    for (const keywordId of new Set(data.keywordIds)) {
-      await trx.insertInto('keyword_links').values({ keyword_id: keywordId, object_type: 'article', object_id: article.id }).execute();
-    }
-    for (const [position, relatedId] of data.relatedIds.entries()) {
-      await trx.insertInto('related_articles').values({ article_id: article.id, related_id: relatedId, position }).execute();
-    }
-    await setCurrentPath(trx, 'article', article.id, pathFor('article', slug));
-    const fields = Object.fromEntries(articleVersionedFields.map((name) => [name, article[name]]));
-    await recordRevision(trx, 'article', article.id, fields, { userId: data.createdBy, note: 'Version initiale' });
-    return article;
+    return insertArticle(trx, data);
   });
+}
+
+/**
+ * Creates an article from the editor's form, as one operation: the whole form is validated first (nothing is
+ * written for a refused one), then the article, its links and its first revision are written in one
+ * transaction, which any refusal (unknown section, author, keyword) rolls back whole.
+ */
+export async function createArticleFromForm(db: Db, actor: Actor, input: ArticleForm): Promise<Article> {
+  if (!can(actor, 'article.create')) throw new TisseError('FORBIDDEN');
+  const form = parseArticleForm(input);
+  const authorIds = authorsToKeep(actor, form, [actor.id]);
+  const target = { sectionId: form.sectionId, status: 'draft' as const, authorIds };
+  if (!can(actor, 'article.edit', target)) throw new TisseError('FORBIDDEN', 'errors.articles.cannotMoveThere', { fields: { sectionId: 'errors.field.forbiddenFem' } });
+  const data = parseInput(newArticleSchema, {
+    ...form,
+    status: 'draft',
+    publishedAt: can(actor, 'article.schedule', target) ? (form.publishedAt ?? null) : null,
+    forumMode: form.forumMode === '' ? null : form.forumMode,
+    authorIds,
+    keywordIds: [...new Set(form.keywordIds)],
+    relatedIds: [...new Set(form.relatedIds)],
+    createdBy: actor.id,
+  });
+  return db.write(async (trx) => {
+    await checkArticleLinks(trx, data);
+    return insertArticle(trx, data);
+  });
+}
+
+/** Writes a validated new article (its links already checked) with its path and first revision. */
+async function insertArticle(trx: Trx, data: z.output<typeof newArticleSchema>): Promise<Article> {
+  const slug = await uniqueSlug(trx, 'article', slugify(data.slug ?? data.title));
+  const now = nowIso();
+  const publishedAt = data.publishedAt ?? (data.status === 'published' ? now : null);
+  const article = await trx
+    .insertInto('articles')
+    .values({
+      section_id: data.sectionId,
+      slug,
+      surtitle: data.surtitle,
+      title: data.title,
+      subtitle: data.subtitle,
+      description: data.description,
+      lead: data.lead,
+      text: data.text,
+      postscript: data.postscript,
+      status: data.status,
+      published_at: publishedAt,
+      written_at: data.writtenAt,
+      forum_mode: data.forumMode,
+      lang: 'fr',
+      glossary_enabled: 1,
+      link_title: '',
+      link_url: '',
+      redirect_url: '',
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const [position, userId] of data.authorIds.entries()) {
+    await trx.insertInto('article_authors').values({ article_id: article.id, user_id: userId, position }).execute();
+  }
+  for (const keywordId of new Set(data.keywordIds)) {
+    await trx.insertInto('keyword_links').values({ keyword_id: keywordId, object_type: 'article', object_id: article.id }).execute();
+  }
+  for (const [position, relatedId] of data.relatedIds.entries()) {
+    await trx.insertInto('related_articles').values({ article_id: article.id, related_id: relatedId, position }).execute();
+  }
+  await setCurrentPath(trx, 'article', article.id, pathFor('article', slug));
+  const fields = Object.fromEntries(articleVersionedFields.map((name) => [name, article[name]]));
+  await recordRevision(trx, 'article', article.id, fields, { userId: data.createdBy, note: 'Version initiale' });
+  return article;
 }

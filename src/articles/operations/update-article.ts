@@ -2,58 +2,94 @@
 // articles, in one transaction, with a new revision when a versioned field changed. Refuses a save made
 // over someone else's newer one (the form carries the updated_at it was opened with).
 import { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
-import { nowIso, toIso } from '../../db/time.ts';
-import { TisseError, untranslated } from '../../kernel/errors.ts';
+import { nowIso } from '../../db/time.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { id, idList, optionalDate, safeText } from '../../kernel/input.ts';
+import { parseInput } from '../../kernel/validation.ts';
 import { administers, can, type Actor } from '../../users/index.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
 import { checkKeywordChoice } from '../../keywords/index.ts';
 
-const optionalDate = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    if (value === '') return null;
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'date invalide' });
-      return z.NEVER;
-    }
-    return toIso(date);
-  });
-
 export const articleFormSchema = z.object({
-  title: z.string().trim().min(1, 'le titre est obligatoire').max(500, '500 caractères au plus'),
-  surtitle: z.string().max(500).default(''),
-  subtitle: z.string().max(500).default(''),
-  description: z.string().max(5000).default(''),
-  lead: z.string().max(100_000).default(''),
-  text: z.string().max(2_000_000).default(''),
-  postscript: z.string().max(100_000).default(''),
-  sectionId: z.coerce.number().int().positive('choisissez une rubrique'),
+  title: safeText(500).trim().min(1, 'errors.field.titleRequired'),
+  surtitle: safeText(500).default(''),
+  subtitle: safeText(500).default(''),
+  description: safeText(5000).default(''),
+  lead: safeText(100_000).default(''),
+  text: safeText(2_000_000).default(''),
+  postscript: safeText(100_000).default(''),
+  sectionId: id,
   publishedAt: optionalDate.optional(),
-  writtenAt: optionalDate.default(''),
-  forumMode: z.enum(['', 'pri', 'pos', 'abo', 'non']).default(''),
-  keywordIds: z.array(z.coerce.number().int().positive()).default([]),
-  authorIds: z.array(z.coerce.number().int().positive()).default([]),
-  relatedIds: z.array(z.coerce.number().int().positive()).default([]),
+  writtenAt: optionalDate.default(null),
+  forumMode: z.enum(['', 'pri', 'pos', 'abo', 'non'], { message: 'errors.field.invalidValue' }).default(''),
+  keywordIds: idList.default([]),
+  authorIds: idList.default([]),
+  relatedIds: idList.default([]),
   /** The updated_at the form was opened with: a newer one in the database means someone saved meanwhile. */
-  expectedUpdatedAt: z.string().optional(),
+  expectedUpdatedAt: safeText(40).optional(),
 });
+
+export type ArticleFormData = z.output<typeof articleFormSchema>;
 
 /** Form input before validation: strings from a browser or typed values from the CLI, all checked by the schema. */
 export type ArticleForm = Partial<Record<keyof z.input<typeof articleFormSchema>, unknown>>;
 
-/** Parses a form into the schema's shape, turning zod issues into one TisseError with per-field messages. */
-export function parseArticleForm(input: ArticleForm): z.output<typeof articleFormSchema> {
-  const parsed = articleFormSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), untranslated(i.message)]));
-    const first = parsed.error.issues[0]!;
-    throw new TisseError('BAD_INPUT', { key: 'errors.articles.formError', params: { field: String(first.path[0]), message: first.message } }, { fields });
+export const articleFormLabels = {
+  title: 'errors.label.title',
+  sectionId: 'errors.label.section',
+  text: 'errors.label.text',
+  description: 'errors.label.description',
+  publishedAt: 'errors.label.publishedAt',
+  writtenAt: 'errors.label.writtenAt',
+  forumMode: 'errors.label.forumMode',
+  keywordIds: 'errors.label.keywords',
+  authorIds: 'errors.label.authors',
+  relatedIds: 'errors.label.related',
+} as const;
+
+/** Parses a form into the schema's shape: one TisseError with per-field messages, before any query. */
+export function parseArticleForm(input: ArticleForm): ArticleFormData {
+  return parseInput(articleFormSchema, input, articleFormLabels);
+}
+
+/**
+ * Checks, inside the saving transaction, that every id the form names exists and may be used: the section,
+ * the authors (editors or administrators), the keywords (group rules), the related articles.
+ */
+export async function checkArticleLinks(trx: Trx, links: { sectionId: number; authorIds: number[]; keywordIds: number[]; relatedIds: number[] }): Promise<void> {
+  const section = await trx.selectFrom('sections').select('id').where('id', '=', links.sectionId).executeTakeFirst();
+  if (!section) throw new TisseError('BAD_INPUT', 'errors.sections.chosenNotFound', { fields: { sectionId: 'errors.field.unknownFem' } });
+  if (links.authorIds.length) {
+    const knownUsers = await trx.selectFrom('users').select('id').where('id', 'in', links.authorIds).where('role', 'in', ['administrator', 'editor']).execute();
+    if (knownUsers.length !== links.authorIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownAuthor', { fields: { authorIds: 'errors.field.unknown' } });
   }
-  return parsed.data;
+  await checkKeywordChoice(trx, links.keywordIds, 'article');
+  if (links.relatedIds.length) {
+    const found = await trx.selectFrom('articles').select('id').where('id', 'in', links.relatedIds).execute();
+    if (found.length !== links.relatedIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownRelated', { fields: { relatedIds: 'errors.field.unknown' } });
+  }
+}
+
+/** Replaces an article's authors, keywords and related articles (ids already checked). */
+export async function writeArticleLinks(trx: Trx, articleId: number, links: { authorIds: number[]; keywordIds: number[]; relatedIds: number[] }): Promise<void> {
+  await trx.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  for (const [position, userId] of links.authorIds.entries()) await trx.insertInto('article_authors').values({ article_id: articleId, user_id: userId, position }).execute();
+  await trx.deleteFrom('keyword_links').where('object_type', '=', 'article').where('object_id', '=', articleId).execute();
+  for (const keywordId of links.keywordIds) await trx.insertInto('keyword_links').values({ keyword_id: keywordId, object_type: 'article', object_id: articleId }).execute();
+  await trx.deleteFrom('related_articles').where('article_id', '=', articleId).execute();
+  for (const [position, relatedId] of links.relatedIds.entries()) await trx.insertInto('related_articles').values({ article_id: articleId, related_id: relatedId, position }).execute();
+}
+
+/**
+ * The authors a save keeps: the form's, with whoever saves when they do not administer the section (otherwise
+ * the save would lock them out); none chosen keeps `current` (which may be none: an imported article).
+ */
+export function authorsToKeep(actor: Actor, data: Pick<ArticleFormData, 'authorIds' | 'sectionId'>, current: number[]): number[] {
+  const authorIds = [...new Set(data.authorIds)];
+  if (!administers(actor, data.sectionId) && !authorIds.includes(actor.id)) authorIds.unshift(actor.id);
+  return authorIds.length ? authorIds : current;
 }
 
 export async function updateArticle(db: Db, actor: Actor, articleId: number, input: ArticleForm): Promise<{ article: Article; revision: number | null }> {
@@ -67,27 +103,15 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
     if (data.expectedUpdatedAt && data.expectedUpdatedAt !== article.updated_at) {
       throw new TisseError('CONFLICT', 'errors.articles.editConflict');
     }
-    const section = await trx.selectFrom('sections').select('id').where('id', '=', data.sectionId).executeTakeFirst();
-    if (!section) throw new TisseError('BAD_INPUT', 'errors.sections.chosenNotFound', { fields: { sectionId: 'errors.field.unknownFem' } });
     // A restricted administrator cannot move an article out of its sections, nor would it keep it.
     if (data.sectionId !== article.section_id && !can(actor, 'article.edit', { ...target, sectionId: data.sectionId })) {
       throw new TisseError('FORBIDDEN', 'errors.articles.cannotMoveThere', { fields: { sectionId: 'errors.field.forbiddenFem' } });
     }
 
-    let authorIds = [...new Set(data.authorIds)];
-    // Someone who is not an administrator here stays an author: otherwise the save would lock them out.
-    if (!administers(actor, data.sectionId) && !authorIds.includes(actor.id)) authorIds.unshift(actor.id);
-    if (authorIds.length === 0) authorIds = target.authorIds;
-    const knownUsers = await trx.selectFrom('users').select('id').where('id', 'in', authorIds).where('role', 'in', ['administrator', 'editor']).execute();
-    if (knownUsers.length !== authorIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownAuthor', { fields: { authorIds: 'errors.field.unknown' } });
-
+    const authorIds = authorsToKeep(actor, data, target.authorIds);
     const keywordIds = [...new Set(data.keywordIds)];
-    await checkKeywordChoice(trx, keywordIds, 'article');
     const relatedIds = [...new Set(data.relatedIds)].filter((id) => id !== articleId);
-    if (relatedIds.length) {
-      const found = await trx.selectFrom('articles').select('id').where('id', 'in', relatedIds).execute();
-      if (found.length !== relatedIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownRelated', { fields: { relatedIds: 'errors.field.unknown' } });
-    }
+    await checkArticleLinks(trx, { sectionId: data.sectionId, authorIds, keywordIds, relatedIds });
 
     // The publication date is the administrators' (it is how publication is scheduled).
     const mayDate = can(actor, 'article.schedule', target);
@@ -112,12 +136,7 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
       .returningAll()
       .executeTakeFirstOrThrow();
 
-    await trx.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
-    for (const [position, userId] of authorIds.entries()) await trx.insertInto('article_authors').values({ article_id: articleId, user_id: userId, position }).execute();
-    await trx.deleteFrom('keyword_links').where('object_type', '=', 'article').where('object_id', '=', articleId).execute();
-    for (const keywordId of keywordIds) await trx.insertInto('keyword_links').values({ keyword_id: keywordId, object_type: 'article', object_id: articleId }).execute();
-    await trx.deleteFrom('related_articles').where('article_id', '=', articleId).execute();
-    for (const [position, relatedId] of relatedIds.entries()) await trx.insertInto('related_articles').values({ article_id: articleId, related_id: relatedId, position }).execute();
+    await writeArticleLinks(trx, articleId, { authorIds, keywordIds, relatedIds });
 
     const changed = articleVersionedFields.some((name) => updated[name] !== article[name]);
     const revision = changed

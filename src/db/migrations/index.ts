@@ -7,6 +7,7 @@ import * as searchStems from './011-search-stems.ts';
 import * as forumSiteName from './021-forum-site-name.ts';
 import * as forumDuplicateIndex from './022-forum-duplicate-index.ts';
 import * as forumSingleUse from './024-forum-single-use.ts';
+import * as dateBounds from './025-date-bounds.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -19,4 +20,5 @@ export const migrations: Record<string, TisseMigration> = {
   '021-forum-site-name': forumSiteName,
   '022-forum-duplicate-index': forumDuplicateIndex,
   '024-forum-single-use': forumSingleUse,
+  '025-date-bounds': dateBounds,
 };

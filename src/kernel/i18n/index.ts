@@ -65,6 +65,11 @@ export function formatDate(iso: string, lang: Lang = 'fr'): string {
   return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
+/** Whether `value` is a key of the catalogue (zod issues of kernel/input.ts carry one as their message). */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(fr, value);
+}
+
 export function isLang(value: string): value is Lang {
   return value === 'fr' || value === 'en';
 }
