@@ -7,6 +7,7 @@ export type { LoggedIn, LoginInput } from './operations/log-in.ts';
 export { requestPasswordReset } from './operations/request-password-reset.ts';
 export { findValidReset, resetPassword } from './operations/reset-password.ts';
 export { setPassword } from './operations/set-password.ts';
+export { issueResetLink, openResetRequest, resetLinkTemplate } from './reset-links.ts';
 export { updateUser } from './operations/update-user.ts';
 export { administers, can, loadActor, loadArticleTarget } from './permissions.ts';
 export type { Actor, ArticleAction, ArticleTarget } from './permissions.ts';
