@@ -1,14 +1,14 @@
 // Login throttling (issue 15): each key (an account, a client address, a known browser) has a budget of attempts;
 // past it, one attempt is let through after a delay that doubles each time, up to a cap, instead of a fixed lock.
 // An attempt is *reserved* before the password is checked, by one atomic upsert that counts it or refuses it, so
-// parallel requests cannot check more passwords than the budget: the count was the problem, not the check.
+// parallel requests cannot check more passwords than the budget (checking first and counting after let them all in).
 // A key is forgotten after a quiet period without any attempt let through.
 //
-//   reserve(keys) ── one upsert per key, in one transaction: refused by any key → nothing counted, 429
+//   reserveAttempt(keys) ── one upsert per key, in one transaction: refused by any key → nothing counted, 429
 //        │ counted
 //   check the password ── wrong: the attempt stays counted (it was a failure)
 //        │ right
-//   succeed(keys) ── the account's and the browser's keys are cleared, the client's attempt given back
+//   attemptSucceeded(keys) ── the account's and the browser's keys are cleared, the client's attempt given back
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db/connect.ts';
 
