@@ -6,11 +6,11 @@ import type { AppEnv } from '../web/context.ts';
 import { isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { getAdminAsset } from './assets.ts';
-import { clearSessionCookie, clientIp, csrfProtection, currentUser, loadSession, mustUser, requireUser, safeReturnPath, setSessionCookie, type AdminEnv } from '../web/auth.ts';
+import { clearSessionCookie, clientIp, csrfProtection, currentUser, deviceCookie, loadSession, mustUser, requireUser, safeReturnPath, setDeviceCookie, setSessionCookie, type AdminEnv } from '../web/auth.ts';
 import { adminErrorPage, renderAdmin } from './render.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { HomePage } from './pages/home.tsx';
-import { logIn, deleteSession, SESSION_COOKIE, can, requestPasswordReset, findValidReset, resetPassword } from '../users/index.ts';
+import { LoginThrottledError, logIn, deleteSession, SESSION_COOKIE, can, requestPasswordReset, findValidReset, resetPassword } from '../users/index.ts';
 import { listArticlesForActor } from '../articles/index.ts';
 import { getCookie } from 'hono/cookie';
 import { articleAdminRoutes } from './articles-routes.tsx';
@@ -55,18 +55,22 @@ adminRoutes.post('/ecrire/login', async (c) => {
   const email = field(fields, 'email');
   const back = field(fields, 'retour');
   try {
-    const { session } = await logIn(c.get('app').db, {
+    const { session, deviceCookie: device } = await logIn(c.get('app').db, {
       email,
       password: field(fields, 'password'),
       ip: clientIp(c),
       userAgent: c.req.header('user-agent') ?? '',
+      deviceCookie: deviceCookie(c),
     });
     setSessionCookie(c, session.token);
+    setDeviceCookie(c, device);
     // Same-site paths only (safeReturnPath): a subscribers-only forum sends people back to its form.
     return c.redirect(safeReturnPath(back), 303);
   } catch (error) {
     if (!isTisseError(error)) throw error;
-    return renderAdmin(c, { title: t('admin.login.title'), status: error.status, body: <LoginPage email={email} back={back} error={error.message} /> });
+    const page = await renderAdmin(c, { title: t('admin.login.title'), status: error.status, body: <LoginPage email={email} back={back} error={error.message} /> });
+    if (error instanceof LoginThrottledError) page.headers.set('retry-after', String(error.retryAfterSeconds));
+    return page;
   }
 });
 

@@ -253,6 +253,8 @@ export interface PasswordResetsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** Named by the mail job (migration 023): the token itself is made when the mail leaves. Null for older rows. */
+  request_id: string | null;
 }
 
 /** SPIP's edit flag: who has which article open for editing, and since when. */
@@ -267,6 +269,14 @@ export interface RateLimitsTable {
   key: string;
   window_start: string;
   count: number;
+}
+
+/** Login throttling (users/login-throttle.ts): attempts reserved per key, and until when the key must wait. */
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  last_at: string;
+  blocked_until: string;
 }
 
 export interface JobsTable {
@@ -315,6 +325,7 @@ export interface Database {
   password_resets: PasswordResetsTable;
   edit_locks: EditLocksTable;
   rate_limits: RateLimitsTable;
+  login_throttle: LoginThrottleTable;
   jobs: JobsTable;
   legacy_objects: LegacyObjectsTable;
 }

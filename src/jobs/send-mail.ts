@@ -3,7 +3,7 @@
 // settings. An unreachable SMTP server delays mail (the job is retried with backoff) and loses none; with no
 // server configured at all, mail waits in the queue, attempts untouched, until one is.
 import nodemailer, { type Transporter } from 'nodemailer';
-import { mailSchema } from '../outbox/index.ts';
+import { mailSchema, type Mail } from '../outbox/index.ts';
 import { JobDeferred, type JobHandler } from './runner.ts';
 import type { SmtpSettings } from '../settings/index.ts';
 
@@ -27,8 +27,11 @@ export interface MailSource {
   settings(): Promise<{ smtp: SmtpSettings; from: string }>;
 }
 
+/** Sends a mail; `prepare` runs once a server is known to be set, and may cancel the mail (undefined). */
+export type SendMail = (mail: Mail, prepare?: (mail: Mail) => Promise<Mail | undefined>) => Promise<void>;
+
 /** The mail job handler: one SMTP connection pool per process and per server, reused across jobs. */
-export function createMailHandler(source: MailSource): { handler: JobHandler; close(): void } {
+export function createMailHandler(source: MailSource): { handler: JobHandler; send: SendMail; close(): void } {
   let current: { key: string; transport: Transporter } | undefined;
   const transportFor = (options: string | Record<string, unknown>) => {
     const key = JSON.stringify(options);
@@ -41,23 +44,26 @@ export function createMailHandler(source: MailSource): { handler: JobHandler; cl
     }
     return current.transport;
   };
+  const send: SendMail = async (queued, prepare) => {
+    const { smtp, from } = await source.settings();
+    const options = smtpTransportOptions(source.smtpUrl, smtp);
+    if (!options) throw new JobDeferred('aucun serveur SMTP configuré (TISSE_SMTP_URL ou Réglages > Envoi des emails)', 5 * 60_000);
+    const mail = prepare ? await prepare(queued) : queued;
+    if (!mail) return;
+    // Subjects hold user text (a commenter's title): no line break may reach a header.
+    const subject = mail.subject.replace(/[\r\n]+/g, ' ');
+    await transportFor(options).sendMail({
+      from: mail.from ?? from,
+      to: mail.to,
+      subject,
+      text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+    });
+  };
   return {
-    async handler(payload) {
-      const mail = mailSchema.parse(payload);
-      const { smtp, from } = await source.settings();
-      const options = smtpTransportOptions(source.smtpUrl, smtp);
-      if (!options) throw new JobDeferred('aucun serveur SMTP configuré (TISSE_SMTP_URL ou Réglages > Envoi des emails)', 5 * 60_000);
-      // Subjects hold user text (a commenter's title): no line break may reach a header.
-      const subject = mail.subject.replace(/[\r\n]+/g, ' ');
-      await transportFor(options).sendMail({
-        from: mail.from ?? from,
-        to: mail.to,
-        subject,
-        text: mail.text,
-        ...(mail.html ? { html: mail.html } : {}),
-        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
-      });
-    },
+    handler: (payload) => send(mailSchema.parse(payload)),
+    send,
     close: () => current?.transport.close(),
   };
 }

@@ -4,8 +4,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../kernel/config.ts';
 import type { Db } from '../db/connect.ts';
 import { loadSiteSettings } from '../settings/index.ts';
-import { MAIL_JOB } from '../outbox/index.ts';
+import { MAIL_JOB, RESET_LINK_MAIL_JOB } from '../outbox/index.ts';
 import { createMailHandler } from './send-mail.ts';
+import { resetLinkMailHandler } from './send-reset-link-mail.ts';
 import { startJobRunner, type JobHandler, type JobRunner } from './runner.ts';
 import { markScheduledPublication, SCHEDULED_PUBLICATION_JOB } from '../articles/index.ts';
 
@@ -25,6 +26,7 @@ export function startJobs(db: Db, config: Config, log: Logger, options: JobsOpti
     },
   });
   handlers[MAIL_JOB] = mail.handler;
+  handlers[RESET_LINK_MAIL_JOB] = resetLinkMailHandler(db, mail.send);
   if (!config.smtpUrl) {
     void loadSiteSettings(db).then((settings) => {
       if (!settings.smtp.host) log.warn('Aucun serveur SMTP (TISSE_SMTP_URL ou Réglages) : les emails restent en file d’attente (table jobs) jusqu’à ce qu’un serveur soit configuré.');

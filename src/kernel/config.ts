@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { render, type Lang, type MessageRef } from './i18n/index.ts';
+import { parseIpRanges } from './ip-ranges.ts';
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 
@@ -21,6 +22,15 @@ const envSchema = z.object({
   TISSE_FORUM_MIN_SECONDS: z.coerce.number().min(0).default(3),
   TISSE_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   TISSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TISSE_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const parsed = parseIpRanges(text);
+      if (parsed.ok) return parsed.ranges;
+      ctx.addIssue({ code: 'custom', message: `« ${parsed.invalid} » n’est ni une adresse IP ni une plage CIDR` });
+      return z.NEVER;
+    }),
 });
 
 export interface Config {
@@ -37,6 +47,8 @@ export interface Config {
   forumMinSeconds: number;
   pageCache: boolean;
   logLevel: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); empty: the socket's address is the client. */
+  trustedProxies: string[];
 }
 
 /** A bad setting in the environment: its message comes from the catalogue (French by default, `messageIn('en')`). */
@@ -75,5 +87,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     forumMinSeconds: e.TISSE_FORUM_MIN_SECONDS,
     pageCache: e.TISSE_PAGE_CACHE === 'on',
     logLevel: e.TISSE_LOG_LEVEL,
+    trustedProxies: e.TISSE_TRUSTED_PROXIES,
   };
 }

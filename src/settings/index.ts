@@ -2,3 +2,4 @@
 // validated. The only door into this module.
 export { loadSiteSettings, saveSiteSettings, siteSettingsSchema, writeSettings } from './settings.ts';
 export type { SiteSettings, SmtpSettings } from './settings.ts';
+export { siteSecret } from './secrets.ts';

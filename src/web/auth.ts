@@ -4,12 +4,13 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppContext } from './context.ts';
 import { formFields } from './request.ts';
 import type { User } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
-import { can, loadActor, findSession, SESSION_COOKIE, SESSION_DAYS, type Actor } from '../users/index.ts';
+import { can, loadActor, findSession, DEVICE_COOKIE, DEVICE_COOKIE_DAYS, SESSION_COOKIE, SESSION_DAYS, type Actor } from '../users/index.ts';
+
+export { clientIp } from './client-address.ts';
 
 export interface CurrentUser {
   user: User;
@@ -141,10 +142,18 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
-export function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? '';
-  } catch {
-    return '';
-  }
+/** The device cookie (users/device-cookies.ts): sent only to the login form, kept a year, renewed at each login. */
+export function setDeviceCookie(c: Context, value: string): void {
+  const app = c.get('app') as AppContext;
+  setCookie(c, DEVICE_COOKIE, value, {
+    path: '/ecrire/login',
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: app.config.siteUrl.startsWith('https:'),
+    maxAge: DEVICE_COOKIE_DAYS * 86_400,
+  });
+}
+
+export function deviceCookie(c: Context): string | undefined {
+  return getCookie(c, DEVICE_COOKIE);
 }

@@ -6,6 +6,7 @@ import * as search from './010-search.ts';
 import * as searchStems from './011-search-stems.ts';
 import * as forumSiteName from './021-forum-site-name.ts';
 import * as forumDuplicateIndex from './022-forum-duplicate-index.ts';
+import * as loginThrottle from './023-login-throttle.ts';
 import * as forumSingleUse from './024-forum-single-use.ts';
 import * as dateBounds from './025-date-bounds.ts';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, TisseMigration> = {
   '011-search-stems': searchStems,
   '021-forum-site-name': forumSiteName,
   '022-forum-duplicate-index': forumDuplicateIndex,
+  '023-login-throttle': loginThrottle,
   '024-forum-single-use': forumSingleUse,
   '025-date-bounds': dateBounds,
 };

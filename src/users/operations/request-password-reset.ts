@@ -1,10 +1,11 @@
-// Starts a password reset: a single-use token valid one hour, emailed through the mail outbox. Answers the
-// same whether or not the address has an account (no account discovery), and is throttled per address.
+// Starts a password reset: a single-use link valid one hour, emailed through the mail outbox. The queued mail holds
+// no working link (reset-links.ts: the token is drawn when the mail leaves). Answers the same whether or not the
+// address has an account (no account discovery), and is throttled per address.
 import type { Db } from '../../db/connect.ts';
 import { t } from '../../kernel/i18n/index.ts';
-import { enqueueMail } from '../../outbox/index.ts';
+import { enqueueResetLinkMail } from '../../outbox/index.ts';
 import { isLimited, recordHit } from '../rate-limits.ts';
-import { randomToken, sha256 } from '../sessions.ts';
+import { openResetRequest, resetLinkTemplate } from '../reset-links.ts';
 import { loadSiteSettings } from '../../settings/index.ts';
 
 export const RESET_VALIDITY_MINUTES = 60;
@@ -18,12 +19,11 @@ export async function requestPasswordReset(db: Db, input: { email: string; siteU
   await db.write(async (trx) => {
     await recordHit(trx, limit, now);
     if (!user || user.role === 'disabled') return;
-    const token = randomToken();
-    await trx
-      .insertInto('password_resets')
-      .values({ token_hash: sha256(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_VALIDITY_MINUTES * 60_000).toISOString(), used_at: null })
-      .execute();
-    const url = `${input.siteUrl}/ecrire/reinitialiser/${token}`;
-    await enqueueMail(trx, { to: user.email, subject: `${settings.name} — ${t('admin.reset.mailSubject')}`, text: t('admin.reset.mailBody', { name: user.name, site: settings.name, url }) });
+    const request = await openResetRequest(trx, user.id, new Date(now.getTime() + RESET_VALIDITY_MINUTES * 60_000), now);
+    const url = resetLinkTemplate(input.siteUrl, request);
+    await enqueueResetLinkMail(trx, {
+      ...request,
+      mail: { to: user.email, subject: `${settings.name} — ${t('admin.reset.mailSubject')}`, text: t('admin.reset.mailBody', { name: user.name, site: settings.name, url }) },
+    });
   });
 }

@@ -1,8 +1,10 @@
 // Ends a password reset: checks the emailed token (unused, unexpired), sets the new password, marks the token
-// used and closes the account's sessions — all in one transaction, so a token works exactly once.
+// used, ends the account's other outstanding links and closes its sessions — all in one transaction, so a token
+// works exactly once and nothing issued before the new password still opens the account.
 import type { Db } from '../../db/connect.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { hashPassword } from '../passwords.ts';
+import { endResetLinks } from '../reset-links.ts';
 import { sha256 } from '../sessions.ts';
 
 export async function findValidReset(db: Db, token: string, now = new Date()): Promise<{ userId: number } | undefined> {
@@ -26,6 +28,7 @@ export async function resetPassword(db: Db, token: string, password: string, now
       .executeTakeFirst();
     if (!claimed) throw new TisseError('GONE', 'admin.reset.invalid');
     await trx.updateTable('users').set({ password_hash: hash, must_reset_password: 0 }).where('id', '=', claimed.user_id).execute();
+    await endResetLinks(trx, claimed.user_id, now);
     await trx.deleteFrom('sessions').where('user_id', '=', claimed.user_id).execute();
   });
 }
