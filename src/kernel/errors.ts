@@ -25,6 +25,15 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
+/**
+ * The message given, or else the code's own. Two returns, not `message ?? …`: TypeScript would build the union
+ * of both sides' types, too large past a few hundred catalogue keys (TS2590).
+ */
+function messageOrDefault(message: MessageRef | undefined, code: ErrorCode): MessageRef {
+  if (message !== undefined) return message;
+  return errorCatalogue[code].message;
+}
+
 export interface TisseErrorOptions {
   /** Per-field messages for forms (field name → message). */
   fields?: Record<string, MessageRef>;
@@ -46,7 +55,7 @@ export class TisseError extends Error {
   readonly fieldTexts: Record<string, MessageRef> | undefined;
 
   constructor(code: ErrorCode, message?: MessageRef, options?: TisseErrorOptions) {
-    const text = message ?? errorCatalogue[code].message;
+    const text = messageOrDefault(message, code);
     super(render(text), { cause: options?.cause });
     this.name = 'TisseError';
     this.code = code;

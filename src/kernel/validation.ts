@@ -14,7 +14,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, label
   const messages: Record<string, MessageRef> = {};
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? '');
-    if (!(name in messages)) messages[name] = isMessageKey(issue.message) ? (issue.message as PlainKey) : untranslated(issue.message);
+    if (name in messages) continue;
+    // Two statements, not a conditional: TypeScript would otherwise build the union of both sides' types.
+    if (isMessageKey(issue.message)) messages[name] = issue.message as PlainKey;
+    else messages[name] = untranslated(issue.message);
   }
   const [first, message] = Object.entries(messages)[0]!;
   const label = labels[first];
