@@ -85,8 +85,15 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
     await checkKeywordChoice(trx, keywordIds, 'article');
     const relatedIds = [...new Set(data.relatedIds)].filter((id) => id !== articleId);
     if (relatedIds.length) {
-      const found = await trx.selectFrom('articles').select('id').where('id', 'in', relatedIds).execute();
+      const found = await trx.selectFrom('articles').select(['id', 'section_id', 'status']).where('id', 'in', relatedIds).execute();
       if (found.length !== relatedIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownRelated', { fields: { relatedIds: 'errors.field.unknown' } });
+      // A newly chosen related article must be one the actor may see (the picker offers only those); ones
+      // already related stay, whoever saves.
+      const before = new Set((await trx.selectFrom('related_articles').select('related_id').where('article_id', '=', articleId).execute()).map((r) => r.related_id));
+      const added = found.filter((row) => !before.has(row.id));
+      const authors = added.length ? await trx.selectFrom('article_authors').select(['article_id', 'user_id']).where('article_id', 'in', added.map((r) => r.id)).execute() : [];
+      const unseen = added.filter((row) => !can(actor, 'article.view', { sectionId: row.section_id, status: row.status, authorIds: authors.filter((a) => a.article_id === row.id).map((a) => a.user_id) }));
+      if (unseen.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownRelated', { fields: { relatedIds: 'errors.field.unknown' } });
     }
 
     // The publication date is the administrators' (it is how publication is scheduled).
