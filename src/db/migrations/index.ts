@@ -6,6 +6,7 @@ import * as search from './010-search.ts';
 import * as searchStems from './011-search-stems.ts';
 import * as forumSiteName from './021-forum-site-name.ts';
 import * as forumDuplicateIndex from './022-forum-duplicate-index.ts';
+import * as jobWorkers from './026-job-workers.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -17,4 +18,5 @@ export const migrations: Record<string, TisseMigration> = {
   '011-search-stems': searchStems,
   '021-forum-site-name': forumSiteName,
   '022-forum-duplicate-index': forumDuplicateIndex,
+  '026-job-workers': jobWorkers,
 };
