@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import type { Config } from './kernel/config.ts';
-import { openDatabase, type Db } from './db/connect.ts';
+import { openDatabase, type DatabaseOptions, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { initialiseSite, type SetupResult } from './setup/index.ts';
 import { createPageCache } from './web/page-cache.ts';
@@ -31,11 +31,13 @@ export interface StartOptions {
   /** Create the demo content when the database is empty (npm start does). */
   demo?: boolean;
   log?: Logger;
+  /** Reconnection delays of the PostgreSQL change listener (tests shorten them). */
+  listener?: DatabaseOptions['listener'];
 }
 
 export async function startSite(config: Config, options: StartOptions = {}): Promise<RunningSite> {
   const log = options.log ?? pino({ level: config.logLevel });
-  const db = await openDatabase(config);
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log, ...(options.listener ? { listener: options.listener } : {}) });
   let server: Server | undefined;
   try {
     await migrateToLatest(db);

@@ -64,7 +64,7 @@ test('article actions: every role × action × status × authorship × section',
 test('site actions: every role', () => {
   const table: Record<string, Record<string, boolean>> = {
     administrator: { 'backoffice.enter': true, 'section.manage': true, 'keyword.manage': true, 'glossary.manage': true, 'user.manage': true, 'settings.manage': true, 'document.upload': true, 'document.manage': true, 'forum.moderate': true, 'forum.postSubscribers': true },
-    restricted: { 'backoffice.enter': true, 'section.manage': true, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'document.upload': true, 'document.manage': true, 'forum.moderate': true, 'forum.postSubscribers': true },
+    restricted: { 'backoffice.enter': true, 'section.manage': true, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'document.upload': true, 'document.manage': false, 'forum.moderate': true, 'forum.postSubscribers': true },
     editor: { 'backoffice.enter': true, 'section.manage': false, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'document.upload': true, 'document.manage': false, 'forum.moderate': false, 'forum.postSubscribers': true },
     visitor: { 'backoffice.enter': false, 'section.manage': false, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'document.upload': false, 'document.manage': false, 'forum.moderate': false, 'forum.postSubscribers': true },
     disabled: Object.fromEntries(siteActions.map((a) => [a, false])),
@@ -86,4 +86,16 @@ test('section-scoped site actions follow a restricted administrator’s sections
     assert.equal(can(actors.editor, action, { sectionId: 1 }), false);
   }
   assert.equal(can(null, 'backoffice.enter'), false);
+});
+
+test('document.manage: a restricted administrator only when everything the document is attached to is theirs', () => {
+  const cases: [number | null, ...(number | null)[]][] = [[1], [2], [1, 2], [3], [1, 3], [null], [1, null]];
+  for (const attachedTo of cases) {
+    const mine = attachedTo.every((id) => id === 1 || id === 2);
+    assert.equal(can(actors.restricted, 'document.manage', { attachedTo }), mine, `restricted ${attachedTo.join(',')}`);
+    assert.equal(can(actors.administrator, 'document.manage', { attachedTo }), true);
+    assert.equal(can(actors.editor, 'document.manage', { attachedTo }), false);
+  }
+  assert.equal(can(actors.restricted, 'document.manage', { attachedTo: [] }), false, 'attached to nothing: the full administrators’');
+  assert.equal(can(actors.administrator, 'document.manage', { attachedTo: [] }), true);
 });

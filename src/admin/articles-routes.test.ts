@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
 import { adminPage, logIn, postForm, type Session } from '../../test/helpers/back-office.ts';
 import { createSection } from '../sections/index.ts';
+import { createArticle, loadArticleLinks } from '../articles/index.ts';
+import { createUser } from '../users/index.ts';
 
 forEachDialect('back office: articles', (dialect) => {
   let site: TestSite;
@@ -50,5 +52,37 @@ forEachDialect('back office: articles', (dialect) => {
   test('an unknown action or article is refused', async () => {
     assert.equal((await postForm(site, admin, `${articlePath}/statut`, { action: 'teleport' })).status, 400);
     assert.equal((await site.get('/ecrire/articles/999999', { headers: { cookie: admin.cookie } })).status, 404);
+  });
+
+  // Issue 15, item 8: the new-article page listed every article's title in the related-articles picker,
+  // other editors' drafts included, which the editor may not open.
+  test('the related-articles picker offers an editor only the articles they may see', async () => {
+    const writer = async (email: string) => (await createUser(site.db, { email, name: email, role: 'editor', password: 'motdepasse-redac' })).user.id;
+    const alice = await writer('alice@example.org');
+    const bruno = await writer('bruno@example.org');
+    const secret = await createArticle(site.db, { sectionId, title: 'Brouillon secret de Bruno', status: 'draft', authorIds: [bruno] });
+    const proposed = await createArticle(site.db, { sectionId, title: 'Proposé par Bruno', status: 'proposed', authorIds: [bruno] });
+    const own = await createArticle(site.db, { sectionId, title: 'Brouillon d’Alice', status: 'draft', authorIds: [alice] });
+    const session = await logIn(site, 'alice@example.org', 'motdepasse-redac');
+
+    const page = await adminPage(site, session, '/ecrire/articles/nouveau');
+    assert.doesNotMatch(page, /Brouillon secret de Bruno/);
+    assert.match(page, /Proposé par Bruno/);
+    assert.match(page, /Brouillon d’Alice/);
+    assert.match(page, /Pour une économie du soin/, 'published articles are offered');
+    assert.match(await adminPage(site, admin, '/ecrire/articles/nouveau'), /Brouillon secret de Bruno/, 'an administrator sees every article');
+
+    const fields = { title: 'Brouillon d’Alice', sectionId: String(sectionId), authorIds: String(alice) };
+    const refused = await postForm(site, session, `/ecrire/articles/${own.id}`, { ...fields, relatedIds: [String(secret.id), String(proposed.id)] });
+    assert.equal(refused.status, 400, 'an article one may not see cannot be chosen by number either');
+    assert.deepEqual((await loadArticleLinks(site.db, own.id)).relatedIds, []);
+
+    // An administrator relates Alice's draft to Bruno's: Alice sees the link by number only, and saving keeps it.
+    assert.equal((await postForm(site, admin, `/ecrire/articles/${own.id}`, { ...fields, relatedIds: [String(secret.id)] })).status, 303);
+    const editor = await adminPage(site, session, `/ecrire/articles/${own.id}`);
+    assert.doesNotMatch(editor, /Brouillon secret de Bruno/);
+    assert.match(editor, new RegExp(`<option value="${secret.id}" selected="">Article n° ${secret.id} \\(que vous ne pouvez pas voir\\)</option>`));
+    assert.equal((await postForm(site, session, `/ecrire/articles/${own.id}`, { ...fields, relatedIds: [String(secret.id), String(proposed.id)] })).status, 303);
+    assert.deepEqual((await loadArticleLinks(site.db, own.id)).relatedIds, [secret.id, proposed.id]);
   });
 });

@@ -15,7 +15,7 @@ import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticleFromForm, updateArticle, changeArticleStatus, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
-import { can, listWriters, loadArticleTarget, type ArticleTarget } from '../users/index.ts';
+import { can, listWriters, loadArticleTarget, type Actor, type ArticleTarget } from '../users/index.ts';
 import { keywordChoices } from '../keywords/index.ts';
 import { PREVIEW_MAX_CHARS, previewable, renderArticle, type RenderedArticle } from '../web/render-article.ts';
 import { pathId } from '../web/request.ts';
@@ -24,8 +24,10 @@ import { articleGlossary } from '../glossary/index.ts';
 
 export const articleAdminRoutes = new Hono<AdminEnv>();
 
-async function loadChoices(db: Db): Promise<EditorChoices> {
-  const [tree, keywordGroups, writers, articles] = await Promise.all([loadSectionTree(db), keywordChoices(db, 'article'), listWriters(db), listArticleChoices(db)]);
+/** The editor's lists; the related-articles picker offers only articles the actor may see (plus those already chosen). */
+async function loadChoices(db: Db, actor: Actor, chosenRelated: readonly string[]): Promise<EditorChoices> {
+  const chosen = chosenRelated.map(Number).filter((id) => Number.isInteger(id) && id > 0);
+  const [tree, keywordGroups, writers, articles] = await Promise.all([loadSectionTree(db), keywordChoices(db, 'article'), listWriters(db), listArticleChoices(db, actor, chosen)]);
   return { tree, keywordGroups, writers, articles };
 }
 
@@ -112,7 +114,7 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
 async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user' | 'choices' | 'canDate'> & { status?: number }): Promise<Response> {
   const user = mustUser(c);
   const db = c.get('app').db;
-  const choices = await loadChoices(db);
+  const choices = await loadChoices(db, user.actor, props.values.relatedIds);
   let extra: Partial<EditorProps> = {};
   let canDate = false;
   if (props.article) {

@@ -1,12 +1,13 @@
 // /ecrire/documents: the library, uploads (editors and administrators), a document's page; edit and delete
-// for administrators; attach and detach for whoever may edit the article.
+// for whoever administers everything the document is attached to (the operations check); attach and detach
+// for whoever may edit the article.
 import { submitForm, field, formFields, refusedForm, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { renderAdmin } from './render.tsx';
 import { doneMessage, positiveId } from './form-state.ts';
 import { DocumentPage, DocumentsPage } from './pages/documents.tsx';
-import { can, loadArticleTarget } from '../users/index.ts';
+import { can, loadArticleTarget, loadDocumentTarget } from '../users/index.ts';
 import { loadDocument, articlesUsingDocument, listDocuments, uploadDocument, updateDocument, deleteDocument, attachDocument, detachDocument, DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from '../documents/index.ts';
 import type { Document } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
@@ -76,12 +77,12 @@ async function requestedDocument(c: Context<AdminEnv>): Promise<Document> {
 
 async function renderDocument(c: Context<AdminEnv>, doc: Document, state: FormState, status?: number): Promise<Response> {
   const user = requirePermission(c, 'document.upload');
-  const articles = await articlesUsingDocument(c.get('app').db, doc.id);
+  const [articles, target] = await Promise.all([articlesUsingDocument(c.get('app').db, doc.id), loadDocumentTarget(c.get('app').db, doc.id)]);
   return renderAdmin(c, {
     title: t('admin.documents.edit', { id: doc.id }),
     current,
     status,
-    body: <DocumentPage user={user} doc={doc} articles={articles} state={state} canManage={can(user.actor, 'document.manage')} done={doneMessage(c)} />,
+    body: <DocumentPage user={user} doc={doc} articles={articles} state={state} canManage={can(user.actor, 'document.manage', target)} done={doneMessage(c)} />,
   });
 }
 
@@ -91,10 +92,10 @@ documentsAdminRoutes.get('/:id', async (c) => {
 });
 
 documentsAdminRoutes.post('/:id', async (c) => {
-  requirePermission(c, 'document.manage');
+  const user = requirePermission(c, 'document.upload');
   const doc = await requestedDocument(c);
   return submitForm(c, {
-    run: (fields) => updateDocument(c.get('app').db, doc.id, { title: field(fields, 'title'), alt: field(fields, 'alt'), credits: field(fields, 'credits'), description: field(fields, 'description') }),
+    run: (fields) => updateDocument(c.get('app').db, user.actor, doc.id, { title: field(fields, 'title'), alt: field(fields, 'alt'), credits: field(fields, 'credits'), description: field(fields, 'description') }),
     then: () => `/ecrire/documents/${doc.id}?fait=saved`,
     refused: (state, status) => renderDocument(c, doc, state, status),
   });
@@ -115,8 +116,8 @@ for (const [path, operation] of [
 }
 
 documentsAdminRoutes.post('/:id/supprimer', async (c) => {
-  requirePermission(c, 'document.manage');
+  const user = requirePermission(c, 'document.upload');
   const doc = await requestedDocument(c);
-  await deleteDocument(c.get('app').db, doc.id, { dataDir: c.get('app').config.dataDir });
+  await deleteDocument(c.get('app').db, user.actor, doc.id, { dataDir: c.get('app').config.dataDir });
   return c.redirect('/ecrire/documents?fait=deleted', 303);
 });

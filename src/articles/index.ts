@@ -18,3 +18,4 @@ export { isPublic, publicArticles } from './visibility.ts';
 export { articleStatuses, isTransitionName, transitionsFrom } from './workflow.ts';
 export type { TransitionName } from './workflow.ts';
 export { listArticleChoices, listTeamMessages, loadArticleLinks } from './editor-data.ts';
+export type { ArticleChoice } from './editor-data.ts';

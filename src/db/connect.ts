@@ -10,7 +10,7 @@ import { TisseError } from '../kernel/errors.ts';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
 import type { Database, Trx } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
-import { listenForChanges, CHANGE_CHANNEL } from './postgres-changes.ts';
+import { listenForChanges, CHANGE_CHANNEL, type ChangeListenerOptions, type ListenerLog } from './postgres-changes.ts';
 import { registerSearchFunctions } from './french-stem.ts';
 
 export type { Trx };
@@ -31,11 +31,15 @@ export interface Db {
 export interface DatabaseOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** Where the PostgreSQL change listener reports its lost connections and reconnections (server.ts: pino). */
+  log?: ListenerLog | undefined;
+  /** Reconnection delays of the change listener (tests shorten them). */
+  listener?: Omit<ChangeListenerOptions, 'log'> | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   const url = options.databaseUrl;
-  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url, { ...options.listener, log: options.log });
   const file = url?.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : join(ensureDataDir(options.dataDir), 'tisse.sqlite');
   return openSqlite(file);
 }
@@ -80,13 +84,13 @@ function openSqlite(file: string): Db {
   };
 }
 
-async function openPostgres(url: string): Promise<Db> {
+async function openPostgres(url: string, listenerOptions: ChangeListenerOptions): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   pool.on('error', () => {}); // an idle client's error is reported by the next query that needs it
   let listener: Awaited<ReturnType<typeof listenForChanges>>;
   try {
     await pool.query('select 1');
-    listener = await listenForChanges(url);
+    listener = await listenForChanges(url, listenerOptions);
   } catch (cause) {
     await pool.end().catch(() => {});
     const where = url.replace(/\/\/[^@/]*@/, '//');

@@ -291,6 +291,15 @@ export interface JobsTable {
   last_error: string;
   locked_at: string | null;
   created_at: string;
+  /** The runner (job_workers.id) that claimed it while running; null otherwise, and for rows from before 026. */
+  worker_id: Generated<string | null>;
+}
+
+/** One row per running jobs runner, beating every few seconds: a runner that stopped beating is dead. */
+export interface JobWorkersTable {
+  id: string;
+  started_at: string;
+  beat_at: string;
 }
 
 /** Objects imported from another system that Tisse keeps without a native form yet (brèves, sites, petitions). */
@@ -327,6 +336,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   login_throttle: LoginThrottleTable;
   jobs: JobsTable;
+  job_workers: JobWorkersTable;
   legacy_objects: LegacyObjectsTable;
 }
 

@@ -2,6 +2,9 @@
 // failures are retried with backoff then kept as failed, a crashed runner's jobs are taken back, stop() waits
 // for the pass in progress; on PostgreSQL, two runners (two app servers) never run the same job.
 import { after, before, test } from 'node:test';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { openDatabase } from '../db/connect.ts';
@@ -106,6 +109,51 @@ forEachDatabase('jobs runner', (dialect) => {
     assert.equal((await job(stale)).status, 'done');
     assert.equal((await job(stale)).attempts, 2);
     assert.equal((await job(fresh)).status, 'running', 'another runner may still be working on it');
+    await t.db.kysely.deleteFrom('jobs').execute();
+  });
+
+  // Issue 15, item 15: a killed process's running jobs stayed 'running' until the 10-minute stale lock.
+  test('the jobs of a killed process go back to the queue at a peer’s first sweep after three missed heartbeats', { timeout: 60_000 }, async () => {
+    const heartbeatMs = 1000;
+    const id = await enqueue('hang', {});
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../test/helpers/job-worker-process.ts', import.meta.url)), t.dataDir, t.url ?? '', '200'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => (out += chunk));
+      const deadline = Date.now() + 30_000;
+      while (!out.includes(`claimed ${id}`)) {
+        assert.ok(Date.now() < deadline, 'the child process claimed the job');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+    }
+    const killedAt = Date.now();
+    const claimed = await job(id);
+    assert.equal(claimed.status, 'running');
+    assert.ok(claimed.worker_id, 'claimed under the child runner’s id');
+
+    const ran: number[] = [];
+    const peer = startJobRunner({ db: t.db, log, handlers: { hang: async (_payload, j) => void ran.push(j.id) }, pollMs: NEVER, heartbeatMs });
+    runners.push(peer);
+    assert.equal(await peer.runDue(), 0, 'not taken back while its runner may still be alive');
+    while (ran.length === 0) {
+      assert.ok(Date.now() - killedAt < 20_000, 'taken back within seconds, not after 10 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await peer.runDue();
+    }
+    assert.deepEqual(ran, [id]);
+    assert.ok(Date.now() - killedAt >= 2 * heartbeatMs, 'not before the heartbeats lapsed');
+    const row = await job(id);
+    assert.equal(row.status, 'done');
+    assert.equal(row.attempts, 2);
+    assert.equal(row.worker_id, null);
+    const workers = (await t.db.kysely.selectFrom('job_workers').select('id').execute()).map((w) => w.id);
+    assert.equal(workers.includes(claimed.worker_id!), false, 'the dead runner’s row was swept');
     await t.db.kysely.deleteFrom('jobs').execute();
   });
 

@@ -2,7 +2,7 @@
 // and a target. Routes, CLI and jobs ask `can()`; nothing else decides. Restricted administrators are
 // administrators with rows in user_sections: they administer those sections and everything below them.
 import type { Db } from '../db/connect.ts';
-import type { ArticleStatus, User, UserRole } from '../db/schema.ts';
+import type { ArticleStatus, Trx, User, UserRole } from '../db/schema.ts';
 import { loadSectionTree, type SectionTree } from '../sections/index.ts';
 
 /** A user as permissions see them. `sections` is null for a full administrator and for non-administrators. */
@@ -45,16 +45,24 @@ export const siteActions = [
   'user.manage',
   'settings.manage',
   'document.upload',
-  'document.manage', // edit and delete any document of the library
+  'document.manage', // edit and delete a document; target: DocumentTarget (without one: full administrators only)
   'forum.moderate', // target: { sectionId } of the article, or none for the whole queue
   'forum.postSubscribers', // post in a forum "sur abonnement"
 ] as const;
+
+/**
+ * What `document.manage` looks at: the section of each object the document is attached to (an article's
+ * section, a section itself; null for an object outside the tree, such as a keyword or an author).
+ */
+export interface DocumentTarget {
+  attachedTo: readonly (number | null)[];
+}
 
 export type ArticleAction = (typeof articleActions)[number];
 export type SiteAction = (typeof siteActions)[number];
 export type Action = ArticleAction | SiteAction;
 
-export type Target = ArticleTarget | { sectionId: number | null } | undefined;
+export type Target = ArticleTarget | DocumentTarget | { sectionId: number | null } | undefined;
 
 function isAdmin(actor: Actor): boolean {
   return actor.role === 'administrator';
@@ -87,8 +95,13 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
       return writes(actor);
     case 'forum.postSubscribers':
       return true;
-    case 'document.manage':
-      return isAdmin(actor);
+    case 'document.manage': {
+      // Editing or deleting a document changes every page it is attached to: a restricted administrator may
+      // do it only when all of them are theirs. A document attached to nothing is the full administrators'.
+      if (isFullAdmin(actor)) return true;
+      if (!isAdmin(actor) || !target || !('attachedTo' in target)) return false;
+      return target.attachedTo.length > 0 && target.attachedTo.every((sectionId) => administers(actor, sectionId));
+    }
     case 'keyword.manage':
     case 'glossary.manage':
     case 'user.manage':
@@ -156,4 +169,18 @@ export async function loadArticleTarget(db: Db, articleId: number): Promise<Arti
   if (!article) return undefined;
   const authors = await db.kysely.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).orderBy('position').execute();
   return { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) };
+}
+
+/** The permission target of a document: the section of each object it is attached to (inside a write, pass its transaction). */
+export async function loadDocumentTarget(db: Db | Trx, documentId: number): Promise<DocumentTarget> {
+  const query = 'kysely' in db ? db.kysely : db;
+  const links = await query
+    .selectFrom('document_links')
+    .leftJoin('articles', (join) => join.onRef('articles.id', '=', 'document_links.object_id').on('document_links.object_type', '=', 'article'))
+    .select(['document_links.object_type', 'document_links.object_id', 'articles.section_id'])
+    .where('document_links.document_id', '=', documentId)
+    .execute();
+  return {
+    attachedTo: links.map((link) => (link.object_type === 'article' ? link.section_id : link.object_type === 'section' ? link.object_id : null)),
+  };
 }

@@ -55,12 +55,13 @@ export function pageCache(cache: PageCache, probe: SessionProbe): MiddlewareHand
       const page = cache.get(key);
       if (page) return fromCache(page, c.req.method, c.req.header('if-none-match'));
     }
+    const renderedAt = eligible ? cache.version() : 0;
     await next();
     const marked = c.get('pageToCache');
     if (!eligible || !marked || c.req.method !== 'GET' || c.res.status !== 200) return;
     const body = Buffer.from(await c.res.clone().arrayBuffer());
     const headers = [...c.res.headers.entries()].filter(([name]) => name !== 'content-length');
-    cache.set(key, { status: 200, body, etag: marked.etag, headers, ...(marked.expiresAt ? { expiresAt: marked.expiresAt } : {}) });
+    cache.set(key, { status: 200, body, etag: marked.etag, headers, ...(marked.expiresAt ? { expiresAt: marked.expiresAt } : {}) }, renderedAt);
   };
 }
 

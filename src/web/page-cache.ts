@@ -17,7 +17,14 @@ export interface CachedPage {
 export interface PageCache {
   readonly enabled: boolean;
   get(key: string): CachedPage | undefined;
-  set(key: string, page: CachedPage): void;
+  /** The data version now: read it before rendering a page and hand it to `set`. */
+  version(): number;
+  /**
+   * Stores a page. With `renderedAt` (the version read before rendering it), a page is kept only if the data
+   * did not change meanwhile: a page rendered from data another node changed during the render would
+   * otherwise be stored under the new version and served stale until the next change.
+   */
+  set(key: string, page: CachedPage, renderedAt?: number): void;
   clear(): void;
   size(): number;
 }
@@ -51,9 +58,11 @@ export function createPageCache(options: { enabled: boolean; version: () => numb
       }
       return page;
     },
-    set(key, page) {
+    version: () => options.version(),
+    set(key, page, renderedAt) {
       if (!options.enabled) return;
       freshen();
+      if (renderedAt !== undefined && renderedAt !== seenVersion) return;
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
       entries.set(key, page);
     },

@@ -60,6 +60,8 @@ export interface TestDatabase {
   dataDir: string;
   /** The first administrator, as a fresh site has one. */
   adminId: number;
+  /** The PostgreSQL database's URL (undefined on SQLite: the file is in dataDir), for a second process. */
+  url: string | undefined;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function openTestDatabase(dialect: TestDialect): Promise<TestDataba
     db,
     dataDir,
     adminId: user.id,
+    url: database?.url,
     async close() {
       await db.close();
       await database?.drop();

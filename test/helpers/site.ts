@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/kernel/config.ts';
-import { startSite, type RunningSite } from '../../src/server.ts';
+import { startSite, type RunningSite, type StartOptions } from '../../src/server.ts';
 import { createTestDatabase, forEachDialect, type TestDialect } from './database.ts';
 
 export { forEachDialect, type TestDialect };
@@ -19,7 +19,7 @@ export interface TestSite extends RunningSite {
 
 export async function startTestSite(
   dialect: TestDialect,
-  options: { demo?: boolean; env?: Record<string, string> } = {},
+  options: { demo?: boolean; env?: Record<string, string>; log?: Logger; listener?: StartOptions['listener'] } = {},
 ): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tisse-test-'));
   const database = dialect === 'postgres' ? await createTestDatabase() : undefined;
@@ -33,7 +33,7 @@ export async function startTestSite(
     ...(database ? { TISSE_DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const site = await startSite(config, { demo: options.demo ?? true, log: pino({ level: 'silent' }) });
+  const site = await startSite(config, { demo: options.demo ?? true, log: options.log ?? pino({ level: 'silent' }), ...(options.listener ? { listener: options.listener } : {}) });
   const base = site.url;
   config.siteUrl = base;
   return {

@@ -4,7 +4,7 @@ import type { FC } from 'hono/jsx';
 import { t, formatDate } from '../../kernel/i18n/index.ts';
 import type { Article, ArticleStatus, ForumMessage, Section } from '../../db/schema.ts';
 import type { SectionTree } from '../../sections/index.ts';
-import type { TransitionName } from '../../articles/index.ts';
+import type { ArticleChoice, TransitionName } from '../../articles/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { RenderedArticle } from '../../web/render-article.ts';
 import { CsrfField, Notice } from './layout.tsx';
@@ -34,7 +34,7 @@ export interface EditorChoices {
   tree: SectionTree;
   keywordGroups: { id: number; title: string; keywords: { id: number; title: string }[] }[];
   writers: { id: number; name: string }[];
-  articles: { id: number; title: string }[];
+  articles: ArticleChoice[];
 }
 
 export interface EditorProps {
@@ -194,7 +194,7 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
             <label for="f-relatedIds">{t('admin.article.related')}</label>
             <select id="f-relatedIds" name="relatedIds" multiple size={6}>
               {p.choices.articles.map((a) => (
-                <option value={String(a.id)} selected={v.relatedIds.includes(String(a.id))}>{a.title}</option>
+                <option value={String(a.id)} selected={v.relatedIds.includes(String(a.id))}>{a.title ?? t('admin.article.hiddenRelated', { id: a.id })}</option>
               ))}
             </select>
           </div>

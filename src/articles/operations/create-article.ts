@@ -69,7 +69,7 @@ export async function createArticleFromForm(db: Db, actor: Actor, input: Article
     createdBy: actor.id,
   });
   return db.write(async (trx) => {
-    await checkArticleLinks(trx, data);
+    await checkArticleLinks(trx, actor, data);
     return insertArticle(trx, data);
   });
 }

@@ -58,7 +58,16 @@ export function parseArticleForm(input: ArticleForm): ArticleFormData {
  * Checks, inside the saving transaction, that every id the form names exists and may be used: the section,
  * the authors (editors or administrators), the keywords (group rules), the related articles.
  */
-export async function checkArticleLinks(trx: Trx, links: { sectionId: number; authorIds: number[]; keywordIds: number[]; relatedIds: number[] }): Promise<void> {
+/**
+ * Checks the ids an article is linked to before anything is written. A newly chosen related article must be one
+ * the actor may see (the picker offers only those); ones already related (`articleId`'s) stay, whoever saves.
+ */
+export async function checkArticleLinks(
+  trx: Trx,
+  actor: Actor,
+  links: { sectionId: number; authorIds: number[]; keywordIds: number[]; relatedIds: number[] },
+  articleId?: number,
+): Promise<void> {
   const section = await trx.selectFrom('sections').select('id').where('id', '=', links.sectionId).executeTakeFirst();
   if (!section) throw new TisseError('BAD_INPUT', 'errors.sections.chosenNotFound', { fields: { sectionId: 'errors.field.unknownFem' } });
   if (links.authorIds.length) {
@@ -67,8 +76,13 @@ export async function checkArticleLinks(trx: Trx, links: { sectionId: number; au
   }
   await checkKeywordChoice(trx, links.keywordIds, 'article');
   if (links.relatedIds.length) {
-    const found = await trx.selectFrom('articles').select('id').where('id', 'in', links.relatedIds).execute();
+    const found = await trx.selectFrom('articles').select(['id', 'section_id', 'status']).where('id', 'in', links.relatedIds).execute();
     if (found.length !== links.relatedIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownRelated', { fields: { relatedIds: 'errors.field.unknown' } });
+    const before = articleId === undefined ? new Set<number>() : new Set((await trx.selectFrom('related_articles').select('related_id').where('article_id', '=', articleId).execute()).map((r) => r.related_id));
+    const added = found.filter((row) => !before.has(row.id));
+    const authors = added.length ? await trx.selectFrom('article_authors').select(['article_id', 'user_id']).where('article_id', 'in', added.map((r) => r.id)).execute() : [];
+    const unseen = added.filter((row) => !can(actor, 'article.view', { sectionId: row.section_id, status: row.status, authorIds: authors.filter((a) => a.article_id === row.id).map((a) => a.user_id) }));
+    if (unseen.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownRelated', { fields: { relatedIds: 'errors.field.unknown' } });
   }
 }
 
@@ -111,7 +125,7 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
     const authorIds = authorsToKeep(actor, data, target.authorIds);
     const keywordIds = [...new Set(data.keywordIds)];
     const relatedIds = [...new Set(data.relatedIds)].filter((id) => id !== articleId);
-    await checkArticleLinks(trx, { sectionId: data.sectionId, authorIds, keywordIds, relatedIds });
+    await checkArticleLinks(trx, actor, { sectionId: data.sectionId, authorIds, keywordIds, relatedIds }, articleId);
 
     // The publication date is the administrators' (it is how publication is scheduled).
     const mayDate = can(actor, 'article.schedule', target);

@@ -9,6 +9,7 @@ import * as forumDuplicateIndex from './022-forum-duplicate-index.ts';
 import * as loginThrottle from './023-login-throttle.ts';
 import * as forumSingleUse from './024-forum-single-use.ts';
 import * as dateBounds from './025-date-bounds.ts';
+import * as jobWorkers from './026-job-workers.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -23,4 +24,5 @@ export const migrations: Record<string, TisseMigration> = {
   '023-login-throttle': loginThrottle,
   '024-forum-single-use': forumSingleUse,
   '025-date-bounds': dateBounds,
+  '026-job-workers': jobWorkers,
 };

@@ -16,6 +16,8 @@ import { updateDocument } from './update-document.ts';
 import { articleDocuments, listDocuments } from '../library.ts';
 import { documentPath, documentsRoot, thumbnailFileName } from '../storage.ts';
 import { sniff } from '../sniff.ts';
+import { createUser } from '../../users/operations/create-user.ts';
+import { loadActor, type Actor } from '../../users/permissions.ts';
 
 const code = (expected: string) => (error: unknown) => (error as { code?: string }).code === expected;
 
@@ -42,10 +44,14 @@ test('sniffing recognises formats by their bytes, not their names', async () => 
 forEachDatabase('document uploads', (dialect) => {
   let site: TestDatabase;
   let articleId: number;
+  let sectionId: number;
+  let admin: Actor;
   before(async () => {
     site = await openTestDatabase(dialect);
     const section = await createSection(site.db, { title: 'Documents' });
+    sectionId = section.id;
     articleId = (await createArticle(site.db, { sectionId: section.id, title: 'Avec images' })).id;
+    admin = await loadActor(site.db, { id: site.adminId, role: 'administrator' });
   });
   after(() => site.close());
 
@@ -116,12 +122,41 @@ forEachDatabase('document uploads', (dialect) => {
     await detachDocument(site.db, doc.id, articleId);
     assert.equal((await articleDocuments(site.db, articleId)).some((d) => d.id === doc.id), false);
     await assert.rejects(attachDocument(site.db, doc.id, 999_999), code('NOT_FOUND'));
-    const edited = await updateDocument(site.db, doc.id, { title: 'Carte du territoire', credits: 'Labo', alt: 'Carte' });
+    const edited = await updateDocument(site.db, admin, doc.id, { title: 'Carte du territoire', credits: 'Labo', alt: 'Carte' });
     assert.equal(edited.title, 'Carte du territoire');
     assert.equal((await listDocuments(site.db, { search: 'territoire' }))[0]?.id, doc.id);
-    await deleteDocument(site.db, doc.id, { dataDir: site.dataDir });
+    await deleteDocument(site.db, admin, doc.id, { dataDir: site.dataDir });
     assert.equal(existsSync(documentPath(site.dataDir, doc.file)), false);
     assert.equal(existsSync(documentPath(site.dataDir, thumbnailFileName(doc.file))), false);
-    await assert.rejects(deleteDocument(site.db, doc.id, { dataDir: site.dataDir }), code('NOT_FOUND'));
+    await assert.rejects(deleteDocument(site.db, admin, doc.id, { dataDir: site.dataDir }), code('NOT_FOUND'));
+  });
+
+  // Issue 15, item 8: document.manage looked only at the role, so a restricted administrator edited and deleted
+  // documents of articles outside their sections.
+  test('a restricted administrator edits and deletes only documents attached to nothing but their sections', async () => {
+    const elsewhere = await createSection(site.db, { title: 'Ailleurs' });
+    const otherArticle = (await createArticle(site.db, { sectionId: elsewhere.id, title: 'Hors de ses rubriques' })).id;
+    const { user } = await createUser(site.db, { email: 'restreint-docs@example.org', name: 'Restreint', role: 'administrator', password: 'motdepasse-restreint', sections: [sectionId] });
+    const restricted = await loadActor(site.db, user);
+    const upload = async (name: string, ...articles: number[]) => {
+      const doc = await uploadDocument(site.db, { originalName: name, bytes: await png(4, 4) }, { dataDir: site.dataDir });
+      for (const id of articles) await attachDocument(site.db, doc.id, id);
+      return doc;
+    };
+    const mine = await upload('mine.png', articleId);
+    const outside = await upload('outside.png', otherArticle);
+    const shared = await upload('shared.png', articleId, otherArticle);
+    const loose = await upload('loose.png');
+
+    assert.equal((await updateDocument(site.db, restricted, mine.id, { title: 'Le mien' })).title, 'Le mien');
+    for (const doc of [outside, shared, loose]) {
+      await assert.rejects(updateDocument(site.db, restricted, doc.id, { title: 'Pris' }), code('FORBIDDEN'), doc.original_name);
+      await assert.rejects(deleteDocument(site.db, restricted, doc.id, { dataDir: site.dataDir }), code('FORBIDDEN'), doc.original_name);
+      assert.equal(existsSync(documentPath(site.dataDir, doc.file)), true, 'a refused deletion leaves the file');
+    }
+    const titles = await site.db.kysely.selectFrom('documents').select('title').where('id', 'in', [outside.id, shared.id, loose.id]).execute();
+    assert.deepEqual(titles.map((r) => r.title), ['', '', '']);
+    await deleteDocument(site.db, restricted, mine.id, { dataDir: site.dataDir });
+    await deleteDocument(site.db, admin, shared.id, { dataDir: site.dataDir });
   });
 });
