@@ -40,7 +40,6 @@ export interface InlineTable {
 }
 
 export interface Syntax {
-  profile: ProfileName;
   allowed: ReadonlySet<ConstructName>;
   /** propre()'s scan, and typo()'s (no containers: typo() reads no blocks). */
   scan: ScanSyntax;
@@ -111,11 +110,11 @@ function inlineTable(allowed: ReadonlySet<ConstructName>, mode: InlineMode, ordi
   };
 }
 
-function compile(profile: ProfileName): Syntax {
-  const allowed: ReadonlySet<ConstructName> = new Set(PROFILES[profile].constructs);
+/** The dispatch tables of a list of construct names (a profile's). */
+export function compileSyntax(constructs: readonly ConstructName[]): Syntax {
+  const allowed: ReadonlySet<ConstructName> = new Set(constructs);
   const inline = inlineTable(allowed, 'ordinary');
   return {
-    profile,
     allowed,
     scan: scanSyntax(allowed, true),
     typoScan: scanSyntax(allowed, false),
@@ -128,4 +127,4 @@ function compile(profile: ProfileName): Syntax {
   };
 }
 
-export const SYNTAX: Record<ProfileName, Syntax> = { article: compile('article'), forum: compile('forum') };
+export const SYNTAX: Record<ProfileName, Syntax> = { article: compileSyntax(PROFILES.article.constructs), forum: compileSyntax(PROFILES.forum.constructs) };
