@@ -2,7 +2,8 @@
 // `<cadre>`, `<math>`, `<html>`, scripts), raw HTML tags, models, footnotes `[[…]]` and the containers
 // `<quote>`/`<poesie>` become islands. Each container gets a working string in which every island is a
 // short placeholder (U+E000 index U+E001), so the block and inline passes see them as single tokens and
-// never re-read their content. Positions map back to the source through `segs`.
+// never re-read their content. Positions map back to the source through `segs`. What is read, and in
+// what order, is the profile's scan table (syntax.ts); each construct is in constructs/<name>.ts.
 import type { ScanConstruct } from './construct.ts';
 import { Finder } from './constructs/finder.ts';
 import type { TagToken } from './constructs/html-tag.ts';

@@ -2,18 +2,18 @@
 // the matching end tag closes (closing what is open inside it); an end tag with nothing to close, or a
 // start tag past the nesting cap, is shown as text.
 import type { TagConstruct } from '../construct.ts';
-import type { ContainerKind } from '../scan.ts';
 
 /** A tag with no attribute: nothing in it that typography would change. */
 const BARE_TAG = /^<\/?[a-z]+>$/i;
 
+/** The tokenizer of a container's start and end tags. */
 export function readContainerTag(kind: 'quote' | 'poesie'): TagConstruct['tokenize'] {
   return (scanner, p, tag) => {
     const src = scanner.src;
     if (!tag.closing) {
       if (scanner.canOpen()) {
         scanner.flushText(p);
-        scanner.open(kind as ContainerKind, p, tag.end);
+        scanner.open(kind, p, tag.end);
         return (scanner.textStart = tag.end);
       }
     } else {
