@@ -4,13 +4,13 @@
 // the tree of raw HTML block elements with the browser's implicit-closing rules, so that the output
 // nests the way an HTML parser would read it. Inline content goes to the inline pass.
 import type { BlockNode, ElementNode, InlineNode, ListItemNode, ListNode, MarkupNode, TableCellNode, TableNode, TableRowNode } from './ast.ts';
-import type { LineConstruct } from './construct.ts';
 import { readHeading } from './constructs/heading.ts';
 import { readRule } from './constructs/rule.ts';
 import { boldCellInner, isNumericCell, splitCells, tableHash, type RawRow } from './constructs/table.ts';
 import { addReference, placeholderEnd, placeholderIndex, type ParseContext } from './context.ts';
 import { parseInline, VOID_ELEMENTS } from './inline.ts';
 import { finderOf, toSource, type Working } from './scan.ts';
+import type { ByCode } from './syntax.ts';
 
 /** Elements a browser treats as blocks (they close an open `<p>`), plus SPIP's own block list. */
 export const BLOCK_ELEMENTS = new Set([
@@ -85,7 +85,7 @@ export class LineReader {
   readonly text: string;
   readonly n: number;
   /** The profile's line constructs, by a line's first character (syntax.ts). */
-  readonly lineConstructs: readonly (readonly LineConstruct[] | undefined)[];
+  readonly lineConstructs: ByCode<LineReader, number>;
   /** Whether a `----` line inside a list is a rule in its item. */
   readonly rulesInLists: boolean;
   readonly items: Item[] = [];
@@ -148,7 +148,7 @@ export class LineReader {
     const n = this.n;
     const byCode = this.lineConstructs;
     let ls = 0;
-    lines: while (ls <= n) {
+    while (ls <= n) {
       const le = this.lineEndAt(ls);
       let blank = true;
       for (let k = ls; k < le; k++) {
@@ -166,15 +166,11 @@ export class LineReader {
         continue;
       }
       const first = text.charCodeAt(ls);
-      const constructs = first < 128 ? byCode[first] : undefined;
-      if (constructs !== undefined) {
-        for (let k = 0; k < constructs.length; k++) {
-          const next = (constructs[k] as LineConstruct).tokenize(this, ls, le);
-          if (next >= 0) {
-            ls = next;
-            continue lines;
-          }
-        }
+      const read = first < 128 ? byCode[first] : undefined;
+      const next = read !== undefined ? read(this, ls, le) : -1;
+      if (next >= 0) {
+        ls = next;
+        continue;
       }
       if (this.list !== null && this.list.length > 0) {
         this.continueList(this.list, ls, le);

@@ -152,13 +152,8 @@ export class InlineParser {
     const byCode = this.table.lineStarts;
     if (byCode === null) return i;
     const c = this.text.charCodeAt(i);
-    const constructs = c < 128 ? byCode[c] : undefined;
-    if (constructs === undefined) return -1;
-    for (let k = 0; k < constructs.length; k++) {
-      const j = (constructs[k] as (typeof constructs)[number]).tokenize(this, i, afterBreak);
-      if (j >= 0) return j;
-    }
-    return -1;
+    const read = c < 128 ? byCode[c] : undefined;
+    return read !== undefined ? read(this, i, afterBreak) : -1;
   }
 
   /** A link's text, or any other run inside this one, read by a parser of its own. */
@@ -267,9 +262,8 @@ export class InlineParser {
         i = this.island(p);
         continue;
       }
-      const constructs = c < 128 ? byCode[c] : undefined;
-      let next = -1;
-      if (constructs !== undefined) for (let k = 0; next < 0 && k < constructs.length; k++) next = (constructs[k] as InlineConstruct).tokenize(this, p);
+      const read = c < 128 ? byCode[c] : undefined;
+      const next = read !== undefined ? read(this, p) : -1;
       if (next >= 0) i = next;
       else {
         this.pending.addRange(p, p + 1);

@@ -4,7 +4,6 @@
 // short placeholder (U+E000 index U+E001), so the block and inline passes see them as single tokens and
 // never re-read their content. Positions map back to the source through `segs`. What is read, and in
 // what order, is the profile's scan table (syntax.ts); each construct is in constructs/<name>.ts.
-import type { ScanConstruct } from './construct.ts';
 import { Finder } from './constructs/finder.ts';
 import type { TagToken } from './constructs/html-tag.ts';
 import type { ModelToken } from './constructs/model.ts';
@@ -234,9 +233,8 @@ export function scan(input: string, lang: string, syntax: ScanSyntax): ScanResul
     // `test`, not `exec`: no match array per special character (every match is one character)
     if (!specials.test(src)) break;
     const p = specials.lastIndex - 1;
-    const constructs = byCode[src.charCodeAt(p)];
-    let next = -1;
-    if (constructs !== undefined) for (let k = 0; next < 0 && k < constructs.length; k++) next = (constructs[k] as ScanConstruct).tokenize(scanner, p);
+    const read = byCode[src.charCodeAt(p)];
+    const next = read !== undefined ? read(scanner, p) : -1;
     i = next >= 0 ? next : p + 1;
   }
   scanner.flushText(src.length);

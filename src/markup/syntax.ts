@@ -2,7 +2,8 @@
 // list of construct names (profiles.ts) and the ordered construct lists (constructs/index.ts), for each
 // pass a table indexed by the code of the character that may start a construct (micromark's
 // per-character construct maps), so a pass never tests a construct its profile does not have.
-import type { InlineConstruct, LineConstruct, LineStartConstruct, ScanConstruct, TagConstruct } from './construct.ts';
+import type { LineReader } from './blocks.ts';
+import type { InlineConstruct, TagConstruct } from './construct.ts';
 import {
   FLOW_CONSTRUCTS,
   INLINE_CONSTRUCTS,
@@ -12,15 +13,24 @@ import {
   TAG_CONSTRUCTS,
   type ConstructName,
 } from './constructs/index.ts';
+import type { InlineParser } from './inline.ts';
 import { PROFILES, type ProfileName } from './profiles.ts';
+import type { Scanner } from './scan.ts';
 
-/** Constructs by the code of a character that may start them (ASCII: every start is ASCII). */
-export type ByCode<T> = readonly (readonly T[] | undefined)[];
+/** What reads at a position: a construct's tokenize, or the first that reads something of several. */
+export type Reader<S, X = void> = (state: S, at: number, extra: X) => number;
+
+/**
+ * Readers by the code of a character that may start a construct (ASCII: every start is ASCII). One
+ * function per character, not a list of construct objects: the hot loops make one call per special
+ * character, with no property lookup on objects of different shapes.
+ */
+export type ByCode<S, X = void> = readonly (Reader<S, X> | undefined)[];
 
 export interface ScanSyntax {
   /** A global regexp matching any character in `byCode`. */
   specials: RegExp;
-  byCode: ByCode<ScanConstruct>;
+  byCode: ByCode<Scanner, void>;
   /** Constructs read by the raw HTML tag construct, by start tag name, and by end tag name. */
   tags: ReadonlyMap<string, TagConstruct>;
   endTags: ReadonlyMap<string, TagConstruct>;
@@ -32,11 +42,11 @@ export interface InlineTable {
   specials: RegExp;
   /** Matches anything the pass acts on: a run without any is one text node. */
   work: RegExp;
-  byCode: ByCode<InlineConstruct>;
+  byCode: ByCode<InlineParser, void>;
   /** The construct found by a search of its own (bare URLs), if any. */
   searched: InlineConstruct | null;
   /** Line-start constructs, or null where lines are not read (a link's text, typo()). */
-  lineStarts: ByCode<LineStartConstruct> | null;
+  lineStarts: ByCode<InlineParser, boolean> | null;
 }
 
 export interface Syntax {
@@ -44,7 +54,7 @@ export interface Syntax {
   /** propre()'s scan, and typo()'s (no containers: typo() reads no blocks). */
   scan: ScanSyntax;
   typoScan: ScanSyntax;
-  lines: ByCode<LineConstruct>;
+  lines: ByCode<LineReader, number>;
   heading: boolean;
   blockModel: boolean;
   /** Ordinary runs, a link's text, typo(). */
@@ -53,16 +63,43 @@ export interface Syntax {
   typo: InlineTable;
 }
 
-function byFirstCode<T extends { starts: string }>(constructs: readonly T[]): ByCode<T> {
-  const table: (T[] | undefined)[] = Array.from({ length: 128 }, () => undefined);
+function byFirstCode<S, X>(constructs: readonly { starts: string; tokenize: Reader<S, X> }[]): ByCode<S, X> {
+  const lists: (Reader<S, X>[] | undefined)[] = Array.from({ length: 128 }, () => undefined);
   for (const c of constructs) {
     for (const ch of c.starts) {
       const code = ch.charCodeAt(0);
       if (code >= 128) throw new Error(`construct start ${JSON.stringify(ch)} is not ASCII`);
-      (table[code] ??= []).push(c);
+      (lists[code] ??= []).push(c.tokenize);
     }
   }
-  return table;
+  return lists.map((readers) => (readers === undefined ? undefined : readers.length === 1 ? readers[0] : firstOf(readers)));
+}
+
+/**
+ * Tries the readers in order; the first that reads something wins. Unrolled for the short lists every
+ * table has (`<`: comment, raw HTML tag, model; `-`: list, rule): each call site then sees the same
+ * functions whatever the profile, and the engine can inline them.
+ */
+function firstOf<S, X>(readers: Reader<S, X>[]): Reader<S, X> {
+  const [r0, r1, r2] = readers as [Reader<S, X>, Reader<S, X>, Reader<S, X> | undefined];
+  if (readers.length === 2)
+    return (state, at, extra) => {
+      const next = r0(state, at, extra);
+      return next >= 0 ? next : r1(state, at, extra);
+    };
+  if (readers.length === 3 && r2 !== undefined)
+    return (state, at, extra) => {
+      let next = r0(state, at, extra);
+      if (next < 0) next = r1(state, at, extra);
+      return next >= 0 ? next : r2(state, at, extra);
+    };
+  return (state, at, extra) => {
+    for (let k = 0; k < readers.length; k++) {
+      const next = (readers[k] as Reader<S, X>)(state, at, extra);
+      if (next >= 0) return next;
+    }
+    return -1;
+  };
 }
 
 function escapeForClass(chars: string): string {
