@@ -140,6 +140,7 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/articles/apercu': { expect: writers, prepare: async () => ({ body: { title: 'Aperçu', text: 'Du {{texte}}.' } }) },
     'GET /ecrire/articles/:id{[0-9]+}': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },
     'POST /ecrire/articles/:id{[0-9]+}': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: articleForm(kind) }) },
+    'POST /ecrire/articles/:id{[0-9]+}/verrou': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },
     'POST /ecrire/articles/:id{[0-9]+}/statut': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { action: 'publish' } }) },
     'POST /ecrire/articles/:id{[0-9]+}/discussion': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { text: 'Un mot pour l’équipe.' } }) },
     'GET /ecrire/articles/:id{[0-9]+}/revisions': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },

@@ -1,15 +1,16 @@
-// Block pass: reads a working string line by line (blank lines, lists, tables, rules), cuts paragraphs
-// around block-level things (headings, quotes, code blocks, block HTML tags, block models), then builds
+// Block pass: reads a working string line by line (blank lines, then the profile's line constructs by
+// the line's first character: lists, tables, rules), cuts paragraphs around block-level things
+// (headings, quotes, code blocks, block HTML tags, block models, when the profile has them), then builds
 // the tree of raw HTML block elements with the browser's implicit-closing rules, so that the output
 // nests the way an HTML parser would read it. Inline content goes to the inline pass.
 import type { BlockNode, ElementNode, InlineNode, ListItemNode, ListNode, MarkupNode, TableCellNode, TableNode, TableRowNode } from './ast.ts';
 import { readHeading } from './constructs/heading.ts';
-import { readListMarker } from './constructs/list.ts';
 import { readRule } from './constructs/rule.ts';
 import { boldCellInner, isNumericCell, splitCells, tableHash, type RawRow } from './constructs/table.ts';
 import { addReference, placeholderEnd, placeholderIndex, type ParseContext } from './context.ts';
 import { parseInline, VOID_ELEMENTS } from './inline.ts';
 import { finderOf, toSource, type Working } from './scan.ts';
+import type { ByCode } from './syntax.ts';
 
 /** Elements a browser treats as blocks (they close an open `<p>`), plus SPIP's own block list. */
 export const BLOCK_ELEMENTS = new Set([
@@ -72,17 +73,21 @@ function inlineOnly(w: Working, s: number, e: number, ctx: ParseContext): BlockN
   return [anyVisible(children) ? { type: 'paragraph', children, position } : { type: 'phrasing', children, position }];
 }
 
-interface ListEntry {
+export interface ListEntry {
   depth: number;
   ordered: boolean;
   parts: ({ start: number; end: number } | 'rule')[];
   start: number;
 }
 
-class LineReader {
+/** The block pass's line reader, handed to each line construct. */
+export class LineReader {
   readonly text: string;
   readonly n: number;
-  readonly article: boolean;
+  /** The profile's line constructs, by a line's first character (syntax.ts). */
+  readonly lineConstructs: ByCode<LineReader, number>;
+  /** Whether a `----` line inside a list is a rule in its item. */
+  readonly rulesInLists: boolean;
   readonly items: Item[] = [];
   paraStart = -1;
   paraEnd = -1;
@@ -97,7 +102,8 @@ class LineReader {
   ) {
     this.text = w.text;
     this.n = w.text.length;
-    this.article = ctx.profile === 'article';
+    this.lineConstructs = ctx.syntax.lines;
+    this.rulesInLists = ctx.syntax.allowed.has('rule');
   }
 
   flushPara() {
@@ -110,63 +116,37 @@ class LineReader {
     this.list = null;
   }
 
+  /** A block read by a line construct: it ends the paragraph and the list before it. */
+  addBlock(node: BlockNode) {
+    this.flushPara();
+    this.flushList();
+    this.items.push({ kind: 'node', node });
+    this.afterBlank = false;
+  }
+
+  /** A table of the rows read by the table construct. */
+  tableOf(rows: RawRow[]): TableNode {
+    return buildTable(this.w, rows, this.ctx);
+  }
+
   lineEndAt(s: number) {
     const e = this.text.indexOf('\n', s);
     return e < 0 ? this.n : e;
   }
 
-  /** Reads the table starting at line `from`: returns the start of the line after it, or -1. */
-  readTable(from: number): number {
-    const text = this.text;
-    const n = this.n;
-    const rows: RawRow[] = [];
-    let s = from;
-    let failedAt = -1;
-    while (s <= n && text.charCodeAt(s) === 124) {
-      // a row ends on the first line ending with `|` (a cell may hold line breaks)
-      let e = this.lineEndAt(s);
-      let rowEnd = -1;
-      let probe = s;
-      for (;;) {
-        let t = e;
-        while (t > probe && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--;
-        if (t > s + 1 && text.charCodeAt(t - 1) === 124) {
-          rowEnd = t;
-          break;
-        }
-        if (e >= n) break;
-        const nextStart = e + 1;
-        const nextEnd = this.lineEndAt(nextStart);
-        let nb = false;
-        for (let k = nextStart; k < nextEnd; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) nb = true;
-        if (!nb) break;
-        probe = nextStart;
-        e = nextEnd;
-      }
-      if (rowEnd < 0) {
-        failedAt = e;
-        break;
-      }
-      rows.push({ start: s, end: rowEnd });
-      s = e + 1;
-    }
-    if (rows.length > 0) {
-      this.flushPara();
-      this.flushList();
-      this.items.push({ kind: 'node', node: buildTable(this.w, rows, this.ctx) });
-      this.afterBlank = false;
-      return this.lineEndAt((rows[rows.length - 1] as RawRow).end) + 1;
-    }
-    // not a table: those lines are text, and are not tried again
-    this.noTableBefore = failedAt + 1;
-    return -1;
+  /** A line that is no construct while a list is open continues its last item (a rule inside it). */
+  continueList(list: ListEntry[], ls: number, le: number) {
+    const last = list[list.length - 1] as ListEntry;
+    const lastPart = last.parts[last.parts.length - 1];
+    if (this.rulesInLists && readRule(this.text, ls, le) >= 0) last.parts.push('rule');
+    else if (lastPart && lastPart !== 'rule') lastPart.end = le;
+    else last.parts.push({ start: ls, end: le });
   }
 
   read(): Item[] {
     const text = this.text;
     const n = this.n;
-    const w = this.w;
-    const ctx = this.ctx;
+    const byCode = this.lineConstructs;
     let ls = 0;
     while (ls <= n) {
       const le = this.lineEndAt(ls);
@@ -185,48 +165,17 @@ class LineReader {
         ls = le + 1;
         continue;
       }
-      if (this.article) {
-        const marker = readListMarker(text, ls, le);
-        if (marker) {
-          this.flushPara();
-          if (!this.list) this.list = [];
-          this.list.push({ depth: marker.depth, ordered: marker.ordered, parts: [{ start: marker.contentStart, end: le }], start: ls });
-          this.afterBlank = false;
-          ls = le + 1;
-          continue;
-        }
-        // a table ends a list, as in SPIP (its tables are read before its lists)
-        if (text.charCodeAt(ls) === 124 && ls >= this.noTableBefore) {
-          const after = this.readTable(ls);
-          if (after >= 0) {
-            ls = after;
-            continue;
-          }
-        }
-        const rule = readRule(text, ls, le);
-        if (this.list && this.list.length > 0) {
-          const last = this.list[this.list.length - 1] as ListEntry;
-          const lastPart = last.parts[last.parts.length - 1];
-          if (rule >= 0) last.parts.push('rule');
-          else if (lastPart && lastPart !== 'rule') lastPart.end = le;
-          else last.parts.push({ start: ls, end: le });
-          ls = le + 1;
-          continue;
-        }
-        if (rule >= 0) {
-          this.flushPara();
-          this.items.push({ kind: 'node', node: { type: 'horizontalRule', position: { start: toSource(w, ls), end: toSource(w, rule) } } });
-          let rest = rule;
-          while (rest < le && (text.charCodeAt(rest) === 32 || text.charCodeAt(rest) === 9)) rest++;
-          if (rest < le) {
-            this.paraStart = rest;
-            this.paraEnd = le;
-            this.paraAfterBlank = true;
-          }
-          this.afterBlank = false;
-          ls = le + 1;
-          continue;
-        }
+      const first = text.charCodeAt(ls);
+      const read = first < 128 ? byCode[first] : undefined;
+      const next = read !== undefined ? read(this, ls, le) : -1;
+      if (next >= 0) {
+        ls = next;
+        continue;
+      }
+      if (this.list !== null && this.list.length > 0) {
+        this.continueList(this.list, ls, le);
+        ls = le + 1;
+        continue;
       }
       if (this.paraStart < 0) {
         this.paraStart = ls;
@@ -240,8 +189,6 @@ class LineReader {
     this.flushList();
     return this.items;
   }
-
-
 }
 
 function readLines(w: Working, ctx: ParseContext): Item[] {
@@ -251,7 +198,7 @@ function readLines(w: Working, ctx: ParseContext): Item[] {
 /** Cuts a paragraph range around headings and block islands; the pieces in between are runs. */
 function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, ctx: ParseContext, items: Item[]): void {
   const text = w.text;
-  const article = ctx.profile === 'article';
+  const { heading, blockModel } = ctx.syntax;
   let runStart = start;
   let first = true;
   const finder = finderOf(w);
@@ -260,7 +207,7 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
     const p = finder.nextMatch(FLOW_BREAKS, from);
     if (p < 0 || p >= end) break;
     if (text.charCodeAt(p) === 123) {
-      const h = article && text.charCodeAt(p + 1) === 123 && text.charCodeAt(p + 2) === 123 ? readHeading(text, p, end, finder) : null;
+      const h = heading && text.charCodeAt(p + 1) === 123 && text.charCodeAt(p + 2) === 123 ? readHeading(text, p, end, finder) : null;
       if (!h) {
         from = p + 1;
         continue;
@@ -283,14 +230,15 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
     const position = { start: island.start, end: island.end };
     let item: Item | null = null;
     switch (island.kind) {
+      // quote, poetry and cadre islands exist only where the profile has those constructs (the scanner)
       case 'quote':
-        if (article || ctx.profile === 'forum') item = { kind: 'node', node: { type: 'quote', children: ctx.depth < 16 ? parseBlocks(island.inner, ctx) : [], position } };
+        item = { kind: 'node', node: { type: 'quote', children: ctx.depth < 16 ? parseBlocks(island.inner, ctx) : [], position } };
         break;
       case 'poesie':
-        if (article) item = { kind: 'node', node: { type: 'poetry', lines: poetryLines(island.inner, ctx), position } };
+        item = { kind: 'node', node: { type: 'poetry', lines: poetryLines(island.inner, ctx), position } };
         break;
       case 'cadre':
-        if (article) item = { kind: 'node', node: { type: 'cadre', value: island.value, position } };
+        item = { kind: 'node', node: { type: 'cadre', value: island.value, position } };
         break;
       case 'code':
         if (island.block) item = { kind: 'node', node: { type: 'codeBlock', value: island.value, position } };
@@ -298,7 +246,7 @@ function splitFlow(w: Working, start: number, end: number, afterBlank: boolean, 
       case 'model': {
         const name = island.model.name;
         const block = island.model.params.includes('block') || ((name === 'doc' || name === 'emb' || name === 'document') && island.model.id !== null);
-        if (block && article) {
+        if (block && blockModel) {
           if (island.model.id !== null && ['doc', 'emb', 'document'].includes(name)) addReference(ctx, { type: 'document', id: island.model.id }, island.start);
           item = { kind: 'node', node: { type: 'model', name, id: island.model.id, params: island.model.params, source: island.source, block: true, position } };
         }

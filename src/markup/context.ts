@@ -1,7 +1,8 @@
-// State shared by the parsing passes of one document: the islands found by the scanner, the profile
-// (which constructs are recognised), and what the document collects (footnotes, references).
+// State shared by the parsing passes of one document: the islands found by the scanner, the profile's
+// dispatch tables (which constructs are recognised: syntax.ts), and what the document collects (footnotes, references).
 import type { Footnote, FootnoteRefNode, Reference } from './ast.ts';
 import type { Island } from './scan.ts';
+import type { Syntax } from './syntax.ts';
 
 /** A footnote as read: where it starts in the source, whether it is numbered automatically, its call. */
 export interface ReadNote {
@@ -13,7 +14,7 @@ export interface ReadNote {
 
 export interface ParseContext {
   islands: Island[];
-  profile: 'article' | 'forum';
+  syntax: Syntax;
   lang: string;
   references: (Reference & { at: number })[];
   referenceKeys: Set<string>;

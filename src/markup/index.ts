@@ -6,6 +6,7 @@ import { footnotesInTextOrder, type ParseContext } from './context.ts';
 import { parseInline, type ParseContextWithBlocks } from './inline.ts';
 import { render, type RenderOptions, type RenderResult, type Resolver } from './render/index.ts';
 import { scan } from './scan.ts';
+import { SYNTAX } from './syntax.ts';
 import { renderInlineNodes } from './render/inline.ts';
 
 export * from './ast.ts';
@@ -22,7 +23,7 @@ export interface ParseOptions {
 function context(lang: string, profile: 'article' | 'forum', islands: ParseContext['islands']): ParseContextWithBlocks {
   return {
     islands,
-    profile,
+    syntax: SYNTAX[profile],
     lang,
     references: [],
     referenceKeys: new Set(),
@@ -37,7 +38,7 @@ export function parse(text: string, options: ParseOptions = {}): MarkupDocument 
   const lang = options.lang ?? 'fr';
   const profile = options.profile ?? 'article';
   const source = typeof text === 'string' ? text : '';
-  const scanned = scan(source, lang, true, profile);
+  const scanned = scan(source, lang, SYNTAX[profile].scan);
   const ctx = context(lang, profile, scanned.islands);
   const children = source.trim() === '' ? [] : parseBlocks(scanned.root, ctx);
   return {
@@ -74,7 +75,7 @@ export function typo(text: string, options: { lang?: string; profile?: 'article'
   const profile = options.profile ?? 'article';
   const source = typeof text === 'string' ? text : '';
   if (source === '') return '';
-  const scanned = scan(source, lang, false, profile);
+  const scanned = scan(source, lang, SYNTAX[profile].typoScan);
   const ctx = context(lang, profile, scanned.islands);
   const nodes: InlineNode[] = parseInline(scanned.root, 0, scanned.root.text.length, ctx, { typoOnly: true });
   return renderInlineNodes(nodes, { profile, lang });

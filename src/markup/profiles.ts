@@ -2,11 +2,16 @@
 // anything executable); `forum` is for commenters (shortcuts for paragraphs, bold, italics, external
 // links, quotes and code, plus `<q>`, `<del>`, `<ins>`). Raw HTML outside the list is shown as text.
 // `generated` lists what the renderer itself emits for shortcuts, so tests can check the whole output.
+// Each profile also lists the constructs its parser recognises (constructs/index.ts): what a profile
+// leaves out is not read at all, and its characters stay text.
+import type { ConstructName } from './constructs/index.ts';
 
 export type ProfileName = 'article' | 'forum';
 
 export interface Profile {
   name: ProfileName;
+  /** What the parser recognises, by construct name (compiled once into dispatch tables: syntax.ts). */
+  constructs: readonly ConstructName[];
   /** Raw HTML elements the writer may use, with their allowed attributes (beyond `global`). */
   elements: Map<string, Set<string>>;
   global: Set<string>;
@@ -98,13 +103,37 @@ const FORUM_ELEMENTS: Record<string, string[]> = {
   br: [],
 };
 
+/** Every construct: editors have all of SPIP's shortcuts. */
+const ARTICLE_CONSTRUCTS: readonly ConstructName[] = [
+  // scanner: comments, raw HTML, models, footnotes, and the regions and containers tags open
+  'comment', 'htmlTag', 'model', 'footnote',
+  'code', 'cadre', 'math', 'rawHtml', 'rawTextElement', 'multi', 'quote', 'poetry',
+  // blocks
+  'list', 'table', 'rule', 'heading', 'blockModel',
+  // inline
+  'autoBreak', 'entity', 'escape', 'emphasis', 'link', 'internalLink', 'anchor', 'wikiLink', 'glossaryOptOut', 'autolink',
+  'manualBreak', 'puce',
+];
+
+/**
+ * What commenters may not use: the regions and containers an editor lays a page out with (`<cadre>`,
+ * `<math>`, `<html>`/`<pre>`, `<poesie>`: their tags are then raw HTML, which the forum allow-list shows
+ * as text), block shortcuts (lists, tables, rules, headings, block models), bullets, and the links that
+ * reach into the site or its glossary (internal targets, anchors, Wikipedia, the glossary opt-out).
+ */
+const FORUM_FORBIDS: ReadonlySet<ConstructName> = new Set<ConstructName>([
+  'cadre', 'math', 'rawHtml', 'poetry',
+  'list', 'table', 'rule', 'heading', 'blockModel',
+  'puce', 'internalLink', 'anchor', 'wikiLink', 'glossaryOptOut',
+]);
+
 function toMap(rec: Record<string, string[]>): Map<string, Set<string>> {
   return new Map(Object.entries(rec).map(([k, v]) => [k, new Set(v)]));
 }
 
 export const PROFILES: Record<ProfileName, Profile> = {
-  article: { name: 'article', elements: toMap(ARTICLE_ELEMENTS), global: new Set(GLOBAL_ARTICLE) },
-  forum: { name: 'forum', elements: toMap(FORUM_ELEMENTS), global: new Set() },
+  article: { name: 'article', constructs: ARTICLE_CONSTRUCTS, elements: toMap(ARTICLE_ELEMENTS), global: new Set(GLOBAL_ARTICLE) },
+  forum: { name: 'forum', constructs: ARTICLE_CONSTRUCTS.filter((c) => !FORUM_FORBIDS.has(c)), elements: toMap(FORUM_ELEMENTS), global: new Set() },
 };
 
 /** Attributes holding URLs, checked with the URL policy. */

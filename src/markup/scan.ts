@@ -2,13 +2,13 @@
 // `<cadre>`, `<math>`, `<html>`, scripts), raw HTML tags, models, footnotes `[[…]]` and the containers
 // `<quote>`/`<poesie>` become islands. Each container gets a working string in which every island is a
 // short placeholder (U+E000 index U+E001), so the block and inline passes see them as single tokens and
-// never re-read their content. Positions map back to the source through `segs`.
+// never re-read their content. Positions map back to the source through `segs`. What is read, and in
+// what order, is the profile's scan table (syntax.ts); each construct is in constructs/<name>.ts.
 import { Finder } from './constructs/finder.ts';
-import { readTag, type TagToken } from './constructs/html-tag.ts';
-import { readModel, type ModelToken } from './constructs/model.ts';
-import { chooseMultiVariant } from './constructs/multi.ts';
+import type { TagToken } from './constructs/html-tag.ts';
+import type { ModelToken } from './constructs/model.ts';
 import { Output } from './output.ts';
-import { PROTECTED, RAW_TEXT_HTML, readRawRegion } from './constructs/raw-block.ts';
+import type { ScanSyntax } from './syntax.ts';
 
 export const PH_OPEN = '\uE000';
 export const PH_CLOSE = '\uE001';
@@ -54,17 +54,15 @@ export interface ScanResult {
 }
 
 const MAX_DEPTH = 32;
-/** A tag with no attribute: nothing in it that typography would change. */
-const BARE_TAG = /^<\/?[a-z]+>$/i;
 
-type ContainerKind = 'root' | 'quote' | 'poesie' | 'note';
+export type ContainerKind = 'root' | 'quote' | 'poesie' | 'note';
 
 /** What a builder records, three numbers per piece: no string or object per piece until `finish`. */
 const TEXT = 0; // source range [a, b)
 const PLACEHOLDER = 1; // island a, at source offset b
 const CHILD = 2; // folded child builder number a
 
-class Builder {
+export class Builder {
   /** (what, a, b) triples, in order; made on the first piece: most footnotes hold one piece. */
   private pieces: number[] | null = null;
   /** Unclosed children folded in by `dissolve`, flattened once by `finish`. */
@@ -156,257 +154,92 @@ export function normaliseSource(text: string): string {
   return s;
 }
 
-export function scan(input: string, lang: string, containers = true, profile: 'article' | 'forum' = 'article'): ScanResult {
-  const forum = profile === 'forum';
-  const src = normaliseSource(input);
-  const finder = new Finder(src);
-  const islands: Island[] = [];
-  const stack: Builder[] = [new Builder(src, 'root', 0, 0)];
+/**
+ * The scanner's state, handed to each scan construct: the source, the islands found so far, the stack
+ * of open containers (the root first) and where the text not yet written to the innermost one starts.
+ */
+export class Scanner {
+  readonly finder: Finder;
+  readonly islands: Island[] = [];
+  readonly stack: Builder[];
   /** Footnotes open on the stack (0 or 1: they do not nest). */
-  let openNotes = 0;
-  const top = () => stack[stack.length - 1] as Builder;
-  const add = (island: Island): void => {
-    islands.push(island);
-    top().placeholder(islands.length - 1, island.start);
-  };
+  openNotes = 0;
+  /** Start of the text not yet written to the innermost container. */
+  textStart = 0;
+
+  constructor(
+    readonly src: string,
+    readonly lang: string,
+    readonly syntax: ScanSyntax,
+  ) {
+    this.finder = new Finder(src);
+    this.stack = [new Builder(src, 'root', 0, 0)];
+  }
+
+  top(): Builder {
+    return this.stack[this.stack.length - 1] as Builder;
+  }
+
+  add(island: Island): void {
+    this.islands.push(island);
+    this.top().placeholder(this.islands.length - 1, island.start);
+  }
+
+  /** Writes the text since `textStart` up to `end` to the innermost container. */
+  flushText(end: number): void {
+    this.top().text(this.textStart, end);
+  }
+
+  /** Whether one more container may open (the nesting is capped). */
+  canOpen(): boolean {
+    return this.stack.length < MAX_DEPTH;
+  }
+
+  /** Opens a container whose opening is the source [openStart, openEnd). */
+  open(kind: ContainerKind, openStart: number, openEnd: number, label: string | null = null): void {
+    this.stack.push(new Builder(this.src, kind, openStart, openEnd, label));
+    if (kind === 'note') this.openNotes++;
+  }
+
+  /** Closes the innermost open container (its island is made by the caller). */
+  close(): Builder {
+    const b = this.stack.pop() as Builder;
+    if (b.kind === 'note') this.openNotes--;
+    return b;
+  }
 
   /** Folds an unclosed container into its parent: its opening shows as text, its content stays. */
-  const dissolve = (): void => {
-    const child = stack.pop() as Builder;
-    if (child.kind === 'note') openNotes--;
-    const parent = top();
-    islands.push({ kind: 'rawText', value: child.openSource, start: child.openStart, end: child.openEnd });
-    parent.placeholder(islands.length - 1, child.openStart);
+  dissolve(): void {
+    const child = this.close();
+    const parent = this.top();
+    this.islands.push({ kind: 'rawText', value: child.openSource, start: child.openStart, end: child.openEnd });
+    parent.placeholder(this.islands.length - 1, child.openStart);
     parent.append(child);
-  };
+  }
+}
 
-  // `<html>` and `<pre>` content: tags stay tags, text is taken literally (no shortcuts, no typography).
-  const scanRawHtml = (from: number, to: number): void => {
-    let i = from;
-    let textStart = from;
-    const flush = (end: number) => {
-      // whitespace between raw tags is layout, not content
-      if (end > textStart && src.slice(textStart, end).trim() !== '') add({ kind: 'rawText', value: src.slice(textStart, end), start: textStart, end });
-    };
-    while (i < to) {
-      const lt = src.indexOf('<', i);
-      if (lt < 0 || lt >= to) break;
-      const tag = readTag(src, lt, finder);
-      if (tag && tag.end <= to) {
-        flush(lt);
-        if (!tag.closing && RAW_TEXT_HTML.has(tag.name)) {
-          const region = readRawRegion(src, tag, finder);
-          const end = region && region.end <= to ? region.end : tag.end;
-          add({ kind: 'escaped', value: src.slice(lt, end), start: lt, end });
-          i = textStart = end;
-          continue;
-        }
-        add({ kind: 'tag', tag, source: src.slice(lt, tag.end), start: lt, end: tag.end });
-        i = textStart = tag.end;
-      } else {
-        i = lt + 1;
-      }
-    }
-    flush(to);
-  };
-
-  const specials = /[<[\]]/g;
+/**
+ * Finds each character that may start a construct of the profile (syntax.ts) and tries that
+ * character's constructs in order; what none of them takes stays text.
+ */
+export function scan(input: string, lang: string, syntax: ScanSyntax): ScanResult {
+  const src = normaliseSource(input);
+  const scanner = new Scanner(src, lang, syntax);
+  const specials = syntax.specials;
+  const byCode = syntax.byCode;
   let i = 0;
-  let textStart = 0;
-  const flushText = (end: number) => {
-    top().text(textStart, end);
-  };
-
   while (i < src.length) {
     specials.lastIndex = i;
     // `test`, not `exec`: no match array per special character (every match is one character)
     if (!specials.test(src)) break;
     const p = specials.lastIndex - 1;
-    const c = src.charCodeAt(p);
-    if (c === 60) {
-      // `<`
-      if (src.startsWith('<!--', p)) {
-        const close = finder.next('-->', p + 4);
-        if (close >= 0) {
-          // comments are dropped: nothing a reader needs, and a classic smuggling vector
-          flushText(p);
-          i = textStart = close + 3;
-          continue;
-        }
-        i = p + 1;
-        continue;
-      }
-      let tag = readTag(src, p, finder);
-      // `<img5>`, `<doc12>`: models, although they look like tags
-      if (tag && !tag.closing && /^[a-z_]+\d+$/.test(tag.name) && !/^h[1-6]$/.test(tag.name)) tag = null;
-      if (tag) {
-        const name = tag.name;
-        const source = src.slice(p, tag.end);
-        if (!tag.closing && PROTECTED.has(name) && (!forum || name === 'code')) {
-          const region = readRawRegion(src, tag, finder);
-          if (region) {
-            flushText(p);
-            if (name === 'math') {
-              // SPIP text in which each `$…$` formula is protected
-              const parts = region.content.split('$');
-              let at = region.contentStart;
-              parts.forEach((part, k) => {
-                if (k % 2 === 1 && k < parts.length - 1) add({ kind: 'math', value: part, start: at, end: at + part.length });
-                // an unpaired last `$` stays as typed
-                else top().text(k % 2 === 1 ? at - 1 : at, at + part.length);
-                at += part.length + 1;
-              });
-              i = textStart = region.end;
-              continue;
-            }
-            const island: Island =
-              name === 'code'
-                ? { kind: 'code', value: region.content, block: region.content.includes('\n'), start: p, end: region.end }
-                : { kind: 'cadre', value: region.content, start: p, end: region.end };
-            add(island);
-            i = textStart = region.end;
-            continue;
-          }
-        } else if (!forum && !tag.closing && (name === 'html' || name === 'pre')) {
-          const region = readRawRegion(src, tag, finder);
-          if (region) {
-            flushText(p);
-            if (name === 'pre') {
-              add({ kind: 'tag', tag, source, start: p, end: tag.end });
-              if (region.content) add({ kind: 'rawText', value: region.content, start: region.contentStart, end: region.contentStart + region.content.length });
-              const closeStart = region.contentStart + region.content.length;
-              add({ kind: 'tag', tag: { name: 'pre', attrs: [], closing: true, selfClosing: false, end: region.end }, source: src.slice(closeStart, region.end), start: closeStart, end: region.end });
-            } else {
-              scanRawHtml(region.contentStart, region.contentStart + region.content.length);
-            }
-            i = textStart = region.end;
-            continue;
-          }
-        } else if (!tag.closing && RAW_TEXT_HTML.has(name)) {
-          const region = readRawRegion(src, tag, finder);
-          flushText(p);
-          if (name === 'iframe') {
-            // its content is never shown; the element itself is judged by the profile
-            add({ kind: 'tag', tag, source, start: p, end: tag.end });
-            const end = region ? region.end : tag.end;
-            add({ kind: 'tag', tag: { name: 'iframe', attrs: [], closing: true, selfClosing: false, end }, source: region ? src.slice(end - 9, end) : '', start: end, end });
-            i = textStart = end;
-          } else {
-            const end = region ? region.end : tag.end;
-            add({ kind: 'escaped', value: src.slice(p, end), start: p, end });
-            i = textStart = end;
-          }
-          continue;
-        } else if (!tag.closing && name === 'multi') {
-          const close = finder.nextInsensitive('</multi>', tag.end);
-          if (close >= 0) {
-            flushText(p);
-            const v = chooseMultiVariant(src.slice(tag.end, close), lang);
-            // the chosen variant is ordinary SPIP text: scan it in place
-            textStart = tag.end + v.start;
-            const variantEnd = tag.end + v.end;
-            // the variant's shortcuts are read by the later passes; tags inside it stay text
-            top().text(textStart, variantEnd);
-            i = textStart = close + 8;
-            continue;
-          }
-        } else if (containers && (name === 'quote' || (!forum && (name === 'poesie' || name === 'poetry')))) {
-          const kind: ContainerKind = name === 'quote' ? 'quote' : 'poesie';
-          if (!tag.closing) {
-            if (stack.length < MAX_DEPTH) {
-              flushText(p);
-              stack.push(new Builder(src, kind, p, tag.end));
-              i = textStart = tag.end;
-              continue;
-            }
-          } else {
-            let d = stack.length - 1;
-            while (d > 0 && (stack[d] as Builder).kind !== kind) d--;
-            if (d > 0) {
-              flushText(p);
-              while (stack.length - 1 > d) dissolve();
-              const b = stack.pop() as Builder;
-              add({ kind, inner: b.finish(), start: b.openStart, end: tag.end });
-              i = textStart = tag.end;
-              continue;
-            }
-          }
-          // unmatched: shown as text. A bare `<quote>` stays in the surrounding text run (typography
-          // has nothing to change in it): thousands of unclosed quotes then cost what text costs.
-          i = tag.end;
-          if (BARE_TAG.test(source)) continue;
-          flushText(p);
-          add({ kind: 'rawText', value: source, start: p, end: tag.end });
-          textStart = tag.end;
-          continue;
-        } else {
-          flushText(p);
-          add({ kind: 'tag', tag, source, start: p, end: tag.end });
-          i = textStart = tag.end;
-          continue;
-        }
-        i = p + 1;
-        continue;
-      }
-      const model = readModel(src, p);
-      if (model) {
-        flushText(p);
-        add({ kind: 'model', model, source: src.slice(p, model.end), start: p, end: model.end });
-        i = textStart = model.end;
-        continue;
-      }
-      i = p + 1;
-      continue;
-    }
-    if (c === 91) {
-      // `[[` opens a footnote (notes do not nest)
-      if (containers && src.charCodeAt(p + 1) === 91 && openNotes === 0 && stack.length < MAX_DEPTH) {
-        flushText(p);
-        let j = p + 2;
-        while (src.charCodeAt(j) === 32) j++;
-        let label: string | null = null;
-        if (src.charCodeAt(j) === 60) {
-          let k = j + 1;
-          while (k < src.length && k - j < 60) {
-            const d = src.charCodeAt(k);
-            if (d === 62 || d === 60 || d === 34 || d === 39 || d === 10) break;
-            k++;
-          }
-          if (src.charCodeAt(k) === 62) {
-            label = src.slice(j + 1, k).trim();
-            j = k + 1;
-          } else {
-            j = p + 2;
-          }
-        } else {
-          j = p + 2;
-        }
-        stack.push(new Builder(src, 'note', p, j, label));
-        openNotes++;
-        i = textStart = j;
-        continue;
-      }
-      i = p + 1;
-      continue;
-    }
-    // `]`: a run of two or more closes an open footnote (`…[->url]]]`: the last two close it)
-    let k = p;
-    while (src.charCodeAt(k) === 93) k++;
-    const run = k - p;
-    if (run >= 2 && openNotes > 0) {
-      flushText(k - 2);
-      while (top().kind !== 'note') dissolve();
-      const b = stack.pop() as Builder;
-      openNotes--;
-      add({ kind: 'note', inner: b.finish(), label: b.label, start: b.openStart, end: k });
-      i = textStart = k;
-      continue;
-    }
-    i = k;
+    const read = byCode[src.charCodeAt(p)];
+    const next = read !== undefined ? read(scanner, p) : -1;
+    i = next >= 0 ? next : p + 1;
   }
-  flushText(src.length);
-  while (stack.length > 1) dissolve();
-  return { root: (stack[0] as Builder).finish(), islands, source: src };
+  scanner.flushText(src.length);
+  while (scanner.stack.length > 1) scanner.dissolve();
+  return { root: (scanner.stack[0] as Builder).finish(), islands: scanner.islands, source: src };
 }
 
 /** Maps an offset in a working string back to the source. */

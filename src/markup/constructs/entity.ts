@@ -3,6 +3,7 @@
 //
 //   & ( name | #digits | #x hex ) ;
 import { decodeHTMLStrict } from 'entities';
+import type { InlineConstruct } from '../construct.ts';
 
 export function readEntity(text: string, pos: number): { value: string; end: number } | null {
   let i = pos + 1;
@@ -22,3 +23,16 @@ export function readEntity(text: string, pos: number): { value: string; end: num
   if (/[\0\uE000\uE001\r]/.test(value)) return { value: '\uFFFD', end: i + 1 };
   return { value, end: i + 1 };
 }
+
+export const entity: InlineConstruct = {
+  name: 'entity',
+  starts: '&',
+  inLinkText: true,
+  inTypo: true,
+  tokenize(parser, p) {
+    const ent = readEntity(parser.text, p);
+    if (!ent) return -1;
+    parser.pending.add(ent.value);
+    return ent.end;
+  },
+};

@@ -5,6 +5,7 @@
 // A hand-written tokenizer, not a regular expression: a `<` inside a tag (outside quotes) ends the
 // attempt, and quote searches go through a memo, so hostile input (thousands of `<a title="`) stays linear.
 import type { Attribute } from '../ast.ts';
+import type { ScanConstruct } from '../construct.ts';
 import type { Finder } from './finder.ts';
 
 export interface TagToken {
@@ -102,3 +103,30 @@ export function readTag(src: string, pos: number, finder: Finder): TagToken | nu
   }
   return null;
 }
+
+/** `<img5>`, `<doc12>`: models, although they read as tags. */
+function looksLikeModel(tag: TagToken): boolean {
+  return !tag.closing && /^[a-z_]+\d+$/.test(tag.name) && !/^h[1-6]$/.test(tag.name);
+}
+
+/**
+ * A raw HTML tag becomes an island for the profile to judge at render time; a tag whose name opens a
+ * region or a container (`<code>`, `<quote>`: the profile's tag table) is read by that construct.
+ */
+export const htmlTag: ScanConstruct = {
+  name: 'htmlTag',
+  starts: '<',
+  tokenize(scanner, p) {
+    const src = scanner.src;
+    const tag = readTag(src, p, scanner.finder);
+    if (!tag || looksLikeModel(tag)) return -1;
+    const named = (tag.closing ? scanner.syntax.endTags : scanner.syntax.tags).get(tag.name);
+    if (named !== undefined) {
+      const next = named.tokenize(scanner, p, tag);
+      return next >= 0 ? next : p + 1;
+    }
+    scanner.flushText(p);
+    scanner.add({ kind: 'tag', tag, source: src.slice(p, tag.end), start: p, end: tag.end });
+    return (scanner.textStart = tag.end);
+  },
+};

@@ -4,7 +4,15 @@
 //   [ name <- ]          anchor
 //   [ ? term ( #lang )? ] wikipedia ("glossaire" in SPIP)
 //   [!glossaire]          glossary opt-out marker (Tisse)
-import type { Reference, ReferenceType } from '../ast.ts';
+//
+// Each kind is a construct of its own name (link, internalLink, anchor, wikiLink, glossaryOptOut): a
+// profile that leaves one out shows that shortcut as text.
+import type { InlineNode, LinkNode, Position, Reference, ReferenceType } from '../ast.ts';
+import type { InlineConstruct } from '../construct.ts';
+import { addReference, type ParseContext } from '../context.ts';
+import type { InlineParser } from '../inline.ts';
+import { plainText, resolvePlaceholders } from '../plain-text.ts';
+import type { ConstructName } from './index.ts';
 
 export type LinkShortcut =
   | { kind: 'link'; textStart: number; textEnd: number; targetStart: number; title?: string; hreflang?: string; target: string }
@@ -110,4 +118,72 @@ export function classifyTarget(target: string): TargetClass {
   if (/^www\./i.test(target)) return { kind: 'external', url: `http://${target}` };
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return { kind: 'external', url: target };
   return { kind: 'relative', url: target };
+}
+
+/** The construct name of each shortcut kind (a link to an internal target is `internalLink`). */
+const KIND_NAMES: Record<LinkShortcut['kind'], ConstructName> = { link: 'link', anchor: 'anchor', wiki: 'wikiLink', optout: 'glossaryOptOut' };
+
+export const link: InlineConstruct = {
+  name: 'link',
+  starts: '[',
+  inLinkText: false,
+  inTypo: false,
+  variants: ['internalLink', 'anchor', 'wikiLink', 'glossaryOptOut'],
+  tokenize(parser, p) {
+    // the content runs to the next `]`, with no `[` before it
+    const q = parser.findClose(p + 1);
+    if (q < 0) return -1;
+    const o = parser.findOpen(p + 1);
+    if (o >= 0 && o < q) return -1;
+    const sc = readLinkShortcut(parser.text.slice(p + 1, q));
+    if (!sc || !parser.table.allowed.has(KIND_NAMES[sc.kind])) return -1;
+    const node = buildLink(sc, parser, p, q, parser.pos(p, q + 1));
+    if (!node) return -1;
+    parser.push(node, p);
+    return (parser.bufStart = q + 1);
+  },
+};
+
+function buildLink(sc: LinkShortcut, parser: InlineParser, p: number, q: number, position: Position): InlineNode | null {
+  const ctx: ParseContext = parser.ctx;
+  if (sc.kind === 'optout') {
+    ctx.glossaryOptOut = true;
+    return { type: 'glossaryOptOut', position };
+  }
+  if (sc.kind === 'anchor') return { type: 'anchor', name: sc.name, position };
+  if (sc.kind === 'wiki') {
+    const lang = sc.lang && /^[a-z]{2,3}$/.test(sc.lang) ? sc.lang : ctx.lang;
+    const node: LinkNode = {
+      type: 'link',
+      kind: 'wiki',
+      target: `https://${lang}.wikipedia.org/wiki/${encodeURIComponent(sc.term.replace(/ /g, '_'))}`,
+      generatedText: true,
+      children: [{ type: 'text', value: sc.term }],
+      position,
+    };
+    if (sc.lang) node.title = sc.lang;
+    return node;
+  }
+  const base = p + 1;
+  const target = plainText(parser.w, base + sc.targetStart, q, ctx).trim();
+  if (target === '') return null;
+  const cls = classifyTarget(target);
+  if (cls.kind === 'internal' && !parser.table.allowed.has('internalLink')) return null;
+  const children = parser.nested(base + sc.textStart, base + sc.textEnd, { inLink: true });
+  const empty = children.every((n) => n.type === 'text' && n.value.trim() === '');
+  const node: LinkNode = {
+    type: 'link',
+    kind: cls.kind,
+    target: cls.kind === 'internal' ? target : cls.url,
+    generatedText: empty,
+    children: empty ? [] : children,
+    position,
+  };
+  if (cls.kind === 'internal') {
+    node.ref = cls.ref;
+    addReference(ctx, { type: cls.ref.type, id: cls.ref.id }, position.start);
+  }
+  if (sc.title !== undefined) node.title = resolvePlaceholders(sc.title, ctx);
+  if (sc.hreflang !== undefined) node.hreflang = sc.hreflang;
+  return node;
 }

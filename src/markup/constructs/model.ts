@@ -3,6 +3,8 @@
 //   <  name  digits?  ( | param )*  >      (digits or a `|` is required, so `<b>` stays a tag)
 //
 // Parameters may contain a link shortcut (`lien=[->http://…]`), whose `->` must not end the tag.
+import type { ScanConstruct } from '../construct.ts';
+
 const MAX_MODEL_LENGTH = 1000;
 
 export interface ModelToken {
@@ -42,3 +44,15 @@ export function readModel(src: string, pos: number): ModelToken | null {
   }
   return null;
 }
+
+export const model: ScanConstruct = {
+  name: 'model',
+  starts: '<',
+  tokenize(scanner, p) {
+    const token = readModel(scanner.src, p);
+    if (!token) return -1;
+    scanner.flushText(p);
+    scanner.add({ kind: 'model', model: token, source: scanner.src.slice(p, token.end), start: p, end: token.end });
+    return (scanner.textStart = token.end);
+  },
+};

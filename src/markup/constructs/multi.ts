@@ -1,6 +1,7 @@
 // `<multi>[fr]bonjour [en]hello</multi>`: keeps the block of the text's language (or the first one).
 //
 //   <multi> text? ( [lang] text )* </multi>
+import type { TagConstruct } from '../construct.ts';
 
 export function chooseMultiVariant(content: string, lang: string): { start: number; end: number } {
   const variants: { lang: string; start: number; end: number }[] = [];
@@ -30,3 +31,18 @@ export function chooseMultiVariant(content: string, lang: string): { start: numb
   while (end > start && /\s/.test(content[end - 1] ?? '')) end--;
   return { start, end };
 }
+
+/** `<multi>…</multi>`: the chosen variant is ordinary SPIP text, scanned in place; tags inside it stay text. */
+export const multi: TagConstruct = {
+  name: 'multi',
+  tags: ['multi'],
+  tokenize(scanner, p, tag) {
+    const src = scanner.src;
+    const close = scanner.finder.nextInsensitive('</multi>', tag.end);
+    if (close < 0) return -1;
+    scanner.flushText(p);
+    const v = chooseMultiVariant(src.slice(tag.end, close), scanner.lang);
+    scanner.top().text(tag.end + v.start, tag.end + v.end);
+    return (scanner.textStart = close + 8);
+  },
+};

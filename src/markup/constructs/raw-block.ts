@@ -1,13 +1,12 @@
-// Regions SPIP protects before any shortcut runs ("échapper"): their content is taken as typed.
+// Regions SPIP protects before any shortcut runs ("échapper"): their content is taken as typed. What
+// the region constructs share (code.ts, cadre.ts, math.ts, raw-html.ts, raw-text-element.ts):
 //
-//   <code …>…</code>   <cadre>…</cadre> (or <frame>)   <math>…</math>
-//   <script>…</script>  <style>…</style>  and other raw-text HTML (shown as text, never executed)
+//   <name …> content </name>
 //
-// Returns the region's end and its content; the scanner turns it into one island.
+// Returns the region's end and its content; the construct turns it into islands.
 import type { Finder } from './finder.ts';
 import type { TagToken } from './html-tag.ts';
 
-export const PROTECTED = new Set(['code', 'cadre', 'frame', 'math']);
 /** Raw-text HTML whose content would be read by the browser as script, style or raw text. */
 export const RAW_TEXT_HTML = new Set(['script', 'style', 'textarea', 'xmp', 'noscript', 'noembed', 'noframes', 'plaintext', 'template', 'title', 'iframe']);
 

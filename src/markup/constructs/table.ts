@@ -5,6 +5,7 @@
 //   | cell | cell |   | < |  | ^ |   `<` merges with the left cell, `^` with the cell above
 //
 // Cells are split on `|` outside `[…]` (a link's title uses `|`).
+import type { LineConstruct } from '../construct.ts';
 
 export interface RawCell {
   start: number;
@@ -75,3 +76,54 @@ export function tableHash(text: string): string {
   }
   return ((h >>> 0) & 0xffff).toString(16).padStart(4, '0');
 }
+
+/** Reads the table starting at line `from`: returns the start of the line after it, or -1. */
+export const table: LineConstruct = {
+  name: 'table',
+  starts: '|',
+  tokenize(reader, from) {
+    // lines found not to be a table are not tried again (hostile text: `|` lines never closed)
+    if (from < reader.noTableBefore) return -1;
+    const text = reader.text;
+    const n = reader.n;
+    const rows: RawRow[] = [];
+    let s = from;
+    let failedAt = -1;
+    while (s <= n && text.charCodeAt(s) === 124) {
+      // a row ends on the first line ending with `|` (a cell may hold line breaks)
+      let e = reader.lineEndAt(s);
+      let rowEnd = -1;
+      let probe = s;
+      for (;;) {
+        let t = e;
+        while (t > probe && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--;
+        if (t > s + 1 && text.charCodeAt(t - 1) === 124) {
+          rowEnd = t;
+          break;
+        }
+        if (e >= n) break;
+        const nextStart = e + 1;
+        const nextEnd = reader.lineEndAt(nextStart);
+        let nb = false;
+        for (let k = nextStart; k < nextEnd; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) nb = true;
+        if (!nb) break;
+        probe = nextStart;
+        e = nextEnd;
+      }
+      if (rowEnd < 0) {
+        failedAt = e;
+        break;
+      }
+      rows.push({ start: s, end: rowEnd });
+      s = e + 1;
+    }
+    if (rows.length > 0) {
+      // a table ends a list, as in SPIP (its tables are read before its lists)
+      reader.addBlock(reader.tableOf(rows));
+      return reader.lineEndAt((rows[rows.length - 1] as RawRow).end) + 1;
+    }
+    // not a table: those lines are text, and are not tried again
+    reader.noTableBefore = failedAt + 1;
+    return -1;
+  },
+};
