@@ -28,7 +28,6 @@ import { saveTerm } from '../src/glossary/index.ts';
 
 const roles = ['anonymous', 'visitor', 'editor', 'restrictedIn', 'restrictedOut', 'administrator'] as const;
 type Role = (typeof roles)[number];
-type Expected = 'L' | 'F' | 'O';
 type Kind = 'in' | 'out';
 type Body = Record<string, string | string[]>;
 

@@ -35,7 +35,7 @@ export interface CheckedPost {
   policy: ForumPolicy;
 }
 
-export async function checkPost(db: Db, config: Pick<Config, 'forumMinSeconds'>, input: PostInput): Promise<CheckedPost> {
+export async function checkPost(db: Db, input: PostInput): Promise<CheckedPost> {
   const article = Number.isSafeInteger(input.articleId) ? await loadArticle(db, input.articleId) : undefined;
   if (!article || !isPublic(article)) throw new ForumRejection('not_found', 'errors.forum.articleNotPublic');
   const [settings, policy] = await Promise.all([loadSiteSettings(db), loadForumPolicy(db)]);

@@ -111,7 +111,7 @@ forumRoutes.post(POST_ACTION, async (c) => {
       if (posted.status === 'published') return c.redirect(`/${article.slug}#forum${posted.id}`, 303);
       return c.redirect(`/forum/merci/${article.id}`, 303);
     }
-    const checked = await checkPost(db, config, input);
+    const checked = await checkPost(db, input);
     return formPage(
       c,
       article,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { siteInBrowser, seriousAxeViolations, type Page } from '../helpers/browser.ts';
 import { createUser } from '../../src/users/operations/create-user.ts';
 
-const env = siteInBrowser('the back-office browser journey', async (site) => {
+const env = siteInBrowser('the back-office browser journey', async () => {
   await createUser(env.site.db, { email: 'redac@example.org', name: 'Camille Rédactrice', role: 'editor', password: 'motdepasse-redac' });
 });
 const skip = env.skip;

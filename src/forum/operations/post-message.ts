@@ -23,7 +23,7 @@ export interface PostedMessage {
 }
 
 export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds' | 'siteUrl'>, input: PostInput, now = new Date()): Promise<PostedMessage> {
-  const checked = await checkPost(db, config, input);
+  const checked = await checkPost(db, input);
   const token = await checkPostToken(db, config, checked, input.token, now.getTime());
   const { article, fields, parent, policy, status } = checked;
   const dedupeKey = duplicateKey(article.id, fields.email, fields.text);
