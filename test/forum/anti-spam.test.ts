@@ -1,4 +1,4 @@
-// The forum's anti-spam promises of issue 15 (docs/security.d/20-forum.md), on both databases, over real HTTP:
+// The forum's anti-spam promises of issue 15 (docs/security.md, « Forum anti-spam »), on both databases, over real HTTP:
 // - a cached article page carries no form token; the token of one view comes from the uncached /forum/jeton;
 // - a token is refused when posted sooner than the minimum delay, and posts one message only, even at once;
 // - the delay counts from the first display of the form: a preview does not restart it; without script the
