@@ -80,3 +80,16 @@ export function typo(text: string, options: { lang?: string; profile?: 'article'
   const nodes: InlineNode[] = parseInline(scanned.root, 0, scanned.root.text.length, ctx, { typoOnly: true });
   return renderInlineNodes(nodes, { profile, lang });
 }
+
+export { textOfHtml } from './reader-text.ts';
+import { textOfHtml } from './reader-text.ts';
+
+/** typo() as plain text: a title as readers see it where HTML cannot go (`<title>`, an attribute, a feed). */
+export function typoText(text: string, options: { lang?: string; profile?: 'article' | 'forum' } = {}): string {
+  return textOfHtml(typo(text, options));
+}
+
+/** propre() as plain text: a whole text as readers see it, for snippets and descriptions. */
+export function propreText(text: string, options: PropreOptions = {}): string {
+  return textOfHtml(propre(text, options).html);
+}

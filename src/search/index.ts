@@ -6,4 +6,3 @@ export { MAX_QUERY_LENGTH, isEmptyQuery, parseQuery } from './query.ts';
 export { MAX_PAGE, reindex, search } from './search.ts';
 export type { SearchResults } from './search.ts';
 export { suspendSearchIndex } from './suspend-index.ts';
-export { plainText } from './text.ts';

@@ -2,6 +2,7 @@
 // visible objects, then loads what a result shows (title, link, date) and a highlighted snippet.
 // One entry point for both databases; the implementations are sqlite.ts and postgres.ts.
 import type { Db } from '../db/connect.ts';
+import { propreText, typoText } from '../markup/index.ts';
 import { type RankedHit, type SearchBackend, type SearchKind } from './backend.ts';
 import { postgresSearch } from './postgres.ts';
 import { highlightTerms, isEmptyQuery, parseQuery, type ParsedQuery } from './query.ts';
@@ -65,7 +66,7 @@ async function describeHits(db: Db, hits: RankedHit[], terms: ReturnType<typeof 
   const none = Promise.resolve([]);
   const [articles, sections, glossary, messages] = await Promise.all([
     ids('article').length
-      ? k.selectFrom('articles').select(['id', 'slug', 'title', 'description', 'lead', 'text', 'postscript', 'published_at']).where('id', 'in', ids('article')).execute()
+      ? k.selectFrom('articles').select(['id', 'slug', 'title', 'description', 'lead', 'text', 'postscript', 'published_at', 'lang']).where('id', 'in', ids('article')).execute()
       : none,
     ids('section').length ? k.selectFrom('sections').select(['id', 'slug', 'title', 'description', 'text', 'updated_at']).where('id', 'in', ids('section')).execute() : none,
     ids('glossary').length
@@ -81,10 +82,11 @@ async function describeHits(db: Db, hits: RankedHit[], terms: ReturnType<typeof 
       : none,
   ]);
   // The snippet comes from the first field that has a hit, in the order the ranking weighs them.
-  const snippet = (...fields: string[]) => {
+  // Snippets and titles are read as readers see them: typography applied, shortcuts gone.
+  const snippet = (options: { lang?: string; profile?: 'forum' }, ...fields: string[]) => {
     let first: SnippetSegment[] = [];
     for (const field of fields) {
-      const segments = makeSnippet(field, terms);
+      const segments = makeSnippet(propreText(field, options), terms);
       if (segments.some((s) => s.hit)) return segments;
       if (!first.length) first = segments;
     }
@@ -94,16 +96,16 @@ async function describeHits(db: Db, hits: RankedHit[], terms: ReturnType<typeof 
   for (const hit of hits) {
     if (hit.kind === 'article') {
       const a = articles.find((r) => r.id === hit.id);
-      if (a) items.push({ kind: 'article', id: a.id, titleMarks: [], title: a.title, url: `/${a.slug}`, snippet: snippet(a.lead, a.text, a.postscript, a.description), date: a.published_at, context: null });
+      if (a) items.push({ kind: 'article', id: a.id, titleMarks: [], title: typoText(a.title, { lang: a.lang }), url: `/${a.slug}`, snippet: snippet({ lang: a.lang }, a.lead, a.text, a.postscript, a.description), date: a.published_at, context: null });
     } else if (hit.kind === 'section') {
       const s = sections.find((r) => r.id === hit.id);
-      if (s) items.push({ kind: 'section', id: s.id, titleMarks: [], title: s.title, url: `/rubrique/${s.slug}`, snippet: snippet(s.description, s.text), date: null, context: null });
+      if (s) items.push({ kind: 'section', id: s.id, titleMarks: [], title: typoText(s.title), url: `/rubrique/${s.slug}`, snippet: snippet({}, s.description, s.text), date: null, context: null });
     } else if (hit.kind === 'glossary') {
       const g = glossary.find((r) => r.id === hit.id);
-      if (g) items.push({ kind: 'glossary', id: g.id, titleMarks: [], title: g.term, url: `/glossaire#${g.slug}`, snippet: snippet(g.definition, g.presentation), date: null, context: null });
+      if (g) items.push({ kind: 'glossary', id: g.id, titleMarks: [], title: g.term, url: `/glossaire#${g.slug}`, snippet: snippet({}, g.definition, g.presentation), date: null, context: null });
     } else {
       const m = messages.find((r) => r.id === hit.id);
-      if (m) items.push({ kind: 'forum', id: m.id, titleMarks: [], title: m.title || m.article_title, url: `/${m.slug}#forum${m.id}`, snippet: snippet(m.text), date: m.created_at, context: m.article_title });
+      if (m) items.push({ kind: 'forum', id: m.id, titleMarks: [], title: m.title ? typoText(m.title, { profile: 'forum' }) : typoText(m.article_title), url: `/${m.slug}#forum${m.id}`, snippet: snippet({ profile: 'forum' }, m.text), date: m.created_at, context: typoText(m.article_title) });
     }
   }
   for (const item of items) item.titleMarks = makeSnippet(item.title, terms, 1000);

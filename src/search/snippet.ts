@@ -1,7 +1,7 @@
 // Highlighted snippets, made the same way for both databases: the stretch of a text with the most
 // distinct query words, cut at word boundaries, as segments (a page escapes them and marks the hits).
 // Words are compared by their Snowball stem, as the index compares them.
-import { fold, plainText, stem, words } from './text.ts';
+import { fold, stem, words } from './text.ts';
 
 export interface SnippetSegment {
   text: string;
@@ -10,8 +10,8 @@ export interface SnippetSegment {
 
 const WINDOW_WORDS = 30;
 
-export function makeSnippet(markup: string, terms: { stems: Set<string>; prefixes: string[] }, maxWords = WINDOW_WORDS): SnippetSegment[] {
-  const text = plainText(markup);
+/** `text` is what readers see (the markup rendered, then as text: markup's propreText). */
+export function makeSnippet(text: string, terms: { stems: Set<string>; prefixes: string[] }, maxWords = WINDOW_WORDS): SnippetSegment[] {
   if (!text) return [];
   // A result's text repeats its words: each distinct spelling is folded and stemmed once per call.
   const keys = new Map<string, string>();

@@ -1,5 +1,4 @@
-// French text for search: accent and case folding, word splitting, Snowball French stems, stopwords,
-// and a plain-text view of SPIP markup. Queries, snippets and the SQLite index (through its triggers)
+// French text for search: accent and case folding, word splitting, Snowball French stems, stopwords. Queries, snippets and the SQLite index (through its triggers)
 // all use these functions, so a word is folded and stemmed the same way wherever it is compared.
 import { fold, stem } from '../db/french-stem.ts';
 
@@ -19,17 +18,3 @@ export const stopwords = new Set(
     'a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y ete etre est sont ont avait fait plus sans sous entre comme si tout tous toute toutes aussi donc car ni or'
   ).split(' '),
 );
-
-/**
- * What a reader sees of SPIP markup, roughly: tags, link targets and shortcut punctuation removed.
- * Used for snippets only; each pattern is bounded, so the work stays linear in the text's length.
- */
-export function plainText(markup: string): string {
-  return markup
-    .replace(/<[^<>]{0,300}>/g, ' ')
-    .replace(/->[^\]\n]{0,500}\]/g, ']')
-    .replace(/\[\[|\]\]|\{\{\{|\}\}\}|\{\{|\}\}|[{}[\]|]/g, ' ')
-    .replace(/^[-_#*]+ ?/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

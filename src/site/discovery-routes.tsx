@@ -8,16 +8,15 @@ import { sendPage } from '../web/send-page.ts';
 import { SearchPage } from './pages/search.tsx';
 import { ListingPage } from './pages/listing.tsx';
 import { PlanPage } from './pages/plan.tsx';
-import { atom, rss, type FeedChannel, type FeedEntry } from './feeds.ts';
-import { xmlText } from '../web/feed-writer.ts';
+import { feedContentType, renderFeed, xmlText, type Feed, type FeedFormat, type FeedItem } from '../web/feed-writer.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import { listPlanArticles, loadArticlesByIds, nextScheduledPublication } from '../articles/index.ts';
 import { listKeywordSlugs } from '../keywords/index.ts';
 import { resolvePath } from '../urls/index.ts';
-import { search, isEmptyQuery, parseQuery, plainText, authorsOf, findAuthor, findKeyword, listFeedArticles, sitemapArticles, type SearchResults, type ArticleFilter, type FeedArticle } from '../search/index.ts';
-import { propre } from '../markup/index.ts';
+import { search, isEmptyQuery, parseQuery, authorsOf, findAuthor, findKeyword, listFeedArticles, sitemapArticles, type SearchResults, type ArticleFilter, type FeedArticle } from '../search/index.ts';
+import { propre, propreText, typoText } from '../markup/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { parseId } from '../kernel/input.ts';
 import type { Db } from '../db/connect.ts';
@@ -43,8 +42,8 @@ discoveryRoutes.get('/recherche', async (c) => {
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
 });
 
-/** Entries of a feed: summaries, or the whole rendered articles with the full-text option. */
-async function feedEntries(db: Db, articles: FeedArticle[], fullText: boolean): Promise<FeedEntry[]> {
+/** Items of a feed: summaries, or the whole rendered articles with the full-text option. */
+async function feedItems(db: Db, siteUrl: string, articles: FeedArticle[], fullText: boolean): Promise<FeedItem[]> {
   const authors = await authorsOf(db, articles.map((a) => a.id));
   const full = fullText ? await loadArticlesByIds(db, articles.map((a) => a.id)) : [];
   return Promise.all(
@@ -57,39 +56,44 @@ async function feedEntries(db: Db, articles: FeedArticle[], fullText: boolean): 
       } else if (article.description) html = propre(article.description).html;
       else if (article.lead) html = propre(article.lead).html;
       else {
-        const text = plainText(article.text);
+        const text = propreText(article.text);
         html = `<p>${xmlText(text.length > 400 ? text.slice(0, 400).replace(/\s+\S*$/, '') + ' …' : text)}</p>`;
       }
-      return { article, html, authors: (authors.get(article.id) ?? []).map((a) => a.name) };
+      const published = new Date(article.published_at!);
+      const updated = new Date(article.updated_at);
+      return {
+        // Feeds carry plain text: the title as readers see it, typography included.
+        title: typoText(article.title),
+        link: `${siteUrl}/${article.slug}`,
+        html,
+        authors: (authors.get(article.id) ?? []).map((a) => a.name),
+        published,
+        updated: updated > published ? updated : published,
+      };
     }),
   );
 }
 
-async function sendFeed(c: Context<AppEnv>, format: 'rss' | 'atom', channel: Omit<FeedChannel, 'entries' | 'siteUrl' | 'language' | 'self'>, filter: ArticleFilter): Promise<Response> {
+async function sendFeed(c: Context<AppEnv>, format: FeedFormat, channel: Pick<Feed, 'title' | 'description' | 'link'>, filter: ArticleFilter): Promise<Response> {
   const { db, config } = c.get('app');
   const fullText = c.req.query('complet') !== undefined;
   const url = new URL(c.req.url);
   const settings = await loadSiteSettings(db);
   const articles = await listFeedArticles(db, filter, FEED_ITEMS);
-  const full: FeedChannel = {
+  const feed: Feed = {
     ...channel,
-    siteUrl: config.siteUrl,
     language: settings.lang || 'fr',
     self: config.siteUrl + url.pathname + url.search,
-    entries: await feedEntries(db, articles, fullText),
+    items: await feedItems(db, config.siteUrl, articles, fullText),
   };
-  const body = format === 'rss' ? rss(full) : atom(full);
-  return sendPage(c, body, {
-    contentType: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
-    expiresAt: await nextScheduledPublication(db),
-  });
+  return sendPage(c, renderFeed(feed, format), { contentType: feedContentType[format], expiresAt: await nextScheduledPublication(db) });
 }
 
 for (const format of ['rss', 'atom'] as const) {
   discoveryRoutes.get(`/${format}.xml`, async (c) => {
     const { db, config } = c.get('app');
     const settings = await loadSiteSettings(db);
-    return sendFeed(c, format, { title: settings.name, description: settings.tagline, link: config.siteUrl + '/' }, {});
+    return sendFeed(c, format, { title: typoText(settings.name), description: typoText(settings.tagline), link: config.siteUrl + '/' }, {});
   });
 
   discoveryRoutes.get(`/rubrique/:slug/${format}.xml`, async (c) => {
@@ -102,7 +106,7 @@ for (const format of ['rss', 'atom'] as const) {
     return sendFeed(
       c,
       format,
-      { title: t('feed.sectionTitle', { site: settings.name, section: section.title }), description: plainText(section.description), link: `${config.siteUrl}/rubrique/${section.slug}` },
+      { title: t('feed.sectionTitle', { site: typoText(settings.name), section: typoText(section.title) }), description: propreText(section.description), link: `${config.siteUrl}/rubrique/${section.slug}` },
       { sectionIds: tree.subtree(section.id) },
     );
   });
@@ -115,7 +119,7 @@ for (const format of ['rss', 'atom'] as const) {
     return sendFeed(
       c,
       format,
-      { title: t('feed.keywordTitle', { site: settings.name, keyword: keyword.title }), description: plainText(keyword.description), link: `${config.siteUrl}/mot/${keyword.slug}` },
+      { title: t('feed.keywordTitle', { site: typoText(settings.name), keyword: typoText(keyword.title) }), description: propreText(keyword.description), link: `${config.siteUrl}/mot/${keyword.slug}` },
       { keywordId: keyword.id },
     );
   });
@@ -129,7 +133,7 @@ discoveryRoutes.get('/mot/:slug', async (c) => {
   const articles = await listFeedArticles(db, { keywordId: keyword.id }, 200);
   const body = await renderInLayout(db, {
     title: keyword.title,
-    description: plainText(keyword.description) || undefined,
+    description: propreText(keyword.description) || undefined,
     head: (
       <>
         <link rel="alternate" type="application/rss+xml" title={`${keyword.title} — RSS`} href={`/mot/${keyword.slug}/rss.xml`} />
@@ -158,7 +162,7 @@ discoveryRoutes.get('/auteur/:slug', async (c) => {
   const articles = await listFeedArticles(db, { authorId: author.id }, 200);
   const body = await renderInLayout(db, {
     title: author.name,
-    description: plainText(author.bio).slice(0, 300) || undefined,
+    description: propreText(author.bio).slice(0, 300) || undefined,
     body: (
       <ListingPage
         crumbs={[{ label: t('site.home'), href: '/' }, { label: author.name, href: `/auteur/${author.slug}` }]}

@@ -41,6 +41,22 @@ forEachDialect('forum routes', (dialect) => {
     assert.equal((await site.get('/forum/ecrire/abc')).status, 404);
   });
 
+  test('comment feeds exist in Atom as in RSS, for the site and for one article, with their author', async () => {
+    for (const path of ['/forum/atom.xml', `/forum/article/${articleId}/atom.xml`]) {
+      const response = await site.get(path);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('content-type') ?? '', /application\/atom\+xml/);
+      const xml = await response.text();
+      assert.match(xml, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+      assert.match(xml, /<entry><title>Mon avis<\/title>/);
+      assert.match(xml, /<author><name>Jeanne<\/name><\/author>/);
+      assert.match(xml, new RegExp(`<link rel="self" type="application/atom\\+xml" href="[^"]*${path.replaceAll('/', '\\/')}"`));
+    }
+    const rss = await (await site.get(`/forum/article/${articleId}/rss.xml`)).text();
+    assert.match(rss, /<dc:creator>Jeanne<\/dc:creator>/);
+    assert.equal((await site.get(`/forum/article/${draftId}/atom.xml`)).status, 404);
+  });
+
   test('the preview step shows the rendered message and stores nothing', async () => {
     const token = tokenIn(await (await site.get(`/forum/ecrire/${articleId}`)).text());
     const before = await count(site);

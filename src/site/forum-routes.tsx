@@ -8,6 +8,7 @@ import { queryId } from '../web/request.ts';
 import { parseId } from '../kernel/input.ts';
 import { errorPage, notFound, renderInLayout } from './page.tsx';
 import { sendPage } from '../web/send-page.ts';
+import { feedContentType, renderFeed } from '../web/feed-writer.ts';
 import { HONEYPOT_FIELD, type ForumFormProps } from './pages/forum-block.tsx';
 import { clientIp, sessionUser } from '../web/auth.ts';
 import { loadArticle, isPublic } from '../articles/index.ts';
@@ -184,16 +185,17 @@ forumRoutes.get('/forum/merci/:article', async (c) => {
   return sendPage(c, body, { cacheable: false });
 });
 
-const RSS = 'application/rss+xml; charset=utf-8';
+// Comment feeds, RSS and Atom, as every other feed of the site.
+for (const format of ['rss', 'atom'] as const) {
+  forumRoutes.get(`/forum/${format}.xml`, async (c) => {
+    const { db, config } = c.get('app');
+    return sendPage(c, renderFeed(await forumFeed(db, config.siteUrl, format), format), { contentType: feedContentType[format] });
+  });
 
-forumRoutes.get('/forum/rss.xml', async (c) => {
-  const { db, config } = c.get('app');
-  return sendPage(c, await forumFeed(db, config.siteUrl), { contentType: RSS });
-});
-
-forumRoutes.get('/forum/article/:article/rss.xml', async (c) => {
-  const article = await publicArticle(c, c.req.param('article'));
-  if (!article) return notFound(c);
-  const { db, config } = c.get('app');
-  return sendPage(c, await forumFeed(db, config.siteUrl, article), { contentType: RSS });
-});
+  forumRoutes.get(`/forum/article/:article/${format}.xml`, async (c) => {
+    const article = await publicArticle(c, c.req.param('article'));
+    if (!article) return notFound(c);
+    const { db, config } = c.get('app');
+    return sendPage(c, renderFeed(await forumFeed(db, config.siteUrl, format, article), format), { contentType: feedContentType[format] });
+  });
+}

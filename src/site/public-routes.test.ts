@@ -27,8 +27,32 @@ forEachDialect('public routes', (dialect) => {
     await add('draft', 'Un brouillon secret', { status: 'draft' });
     await add('scheduled', 'Une annonce à venir', { publishedAt: new Date(Date.now() + 86_400_000).toISOString() });
     await add('trashed', 'Un article jeté', { status: 'trash', publishedAt: new Date(Date.now() - 86_400_000).toISOString() });
+    const typed = await createSection(site.db, { title: "L'ESS au quotidien" });
+    ids.typed = typed.id;
+    await add('apostrophe', "Qu'est-ce que l'ESS : un modèle ?", { sectionId: typed.id });
+    await add('pointsTo', 'Un article qui renvoie', { sectionId: typed.id, relatedIds: [ids.apostrophe!] });
   });
   after(() => site.close());
+
+  // One mechanism gives every title its French typography (site/pages/reader-title.tsx): the heading had it, the
+  // <title>, breadcrumb, menu, lists and related articles showed L'ESS with a straight apostrophe.
+  test('a title reads the same everywhere it is shown: typographic apostrophe, non-breaking spaces', async () => {
+    const title = 'Qu’est-ce que l’ESS\u00a0: un modèle\u00a0?';
+    const titleHtml = 'Qu’est-ce que l’ESS&nbsp;: un modèle&nbsp;?';
+    const article = await (await site.get('/qu-est-ce-que-l-ess-un-modele')).text();
+    assert.match(article, new RegExp(`<title>${title.replace('?', '\\?')} — `), '<title>');
+    assert.ok(article.includes(`<h1 class="article__title">${titleHtml}</h1>`) || article.includes(titleHtml), 'heading');
+    assert.match(article, /<nav class="breadcrumb"[\s\S]*L’ESS au quotidien[\s\S]*<\/nav>/, 'breadcrumb');
+    assert.match(article, /<meta property="og:title" content="Qu’est-ce que l’ESS/, 'og:title');
+    const home = await (await site.get('/')).text();
+    assert.ok(home.includes(titleHtml), 'home list');
+    assert.match(home, /<nav class="site-nav"[\s\S]*L’ESS au quotidien[\s\S]*<\/nav>/, 'menu');
+    const section = await (await site.get('/rubrique/l-ess-au-quotidien')).text();
+    assert.ok(section.includes(titleHtml), 'section list');
+    const pointing = await (await site.get('/un-article-qui-renvoie')).text();
+    assert.match(pointing, /<aside class="related"[\s\S]*Qu’est-ce que l’ESS&nbsp;: un modèle&nbsp;\?[\s\S]*<\/aside>/, 'related articles');
+    assert.ok(!`${article}${home}${section}${pointing}`.includes("l'ESS"), 'no straight apostrophe left');
+  });
 
   test('the home page and the section page list public articles only', async () => {
     const home = await (await site.get('/')).text();

@@ -1,8 +1,9 @@
-// The forum's RSS writer: any text a commenter may type gives a well-formed feed that reads back as typed.
+// The feed writer: any text a commenter may type gives a well-formed feed that reads back as typed, in RSS and
+// Atom; an item without author writes no empty dc:creator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { xml2js, type Element as XmlElement } from 'xml-js';
-import { renderRss } from './feed-writer.ts';
+import { renderAtom, renderRss, type Feed } from './feed-writer.ts';
 
 function itemTexts(xml: string): Record<string, string>[] {
   const doc = xml2js(xml, { compact: false }) as XmlElement;
@@ -21,7 +22,7 @@ test('titles, names and HTML that try to close a CDATA section or hold forbidden
     language: 'fr',
     self: 'https://site.example/forum/rss.xml?x=1&y=2',
     updated: new Date('2024-01-02T03:04:05Z'),
-    items: hostile.map((text, k) => ({ title: text, link: `https://site.example/a#forum${k}`, descriptionHtml: `<p>${text}</p>`, creator: text, date: new Date('2024-01-02T03:04:05Z') })),
+    items: hostile.map((text, k) => ({ title: text, link: `https://site.example/a#forum${k}`, html: `<p>${text}</p>`, authors: [text], published: new Date('2024-01-02T03:04:05Z') })),
   });
   const items = itemTexts(xml);
   assert.equal(items.length, hostile.length, 'no item injected');
@@ -33,4 +34,30 @@ test('titles, names and HTML that try to close a CDATA section or hold forbidden
     assert.equal(items[k]!.pubDate, 'Tue, 02 Jan 2024 03:04:05 GMT');
   }
   assert.doesNotMatch(xml, /CDATA/);
+});
+
+const plainFeed = (authors: string[][]): Feed => ({
+  title: 'Le Labo',
+  description: '',
+  link: 'https://site.example/',
+  self: 'https://site.example/rss.xml',
+  language: 'fr',
+  items: authors.map((names, k) => ({ title: `Article ${k}`, link: `https://site.example/a${k}`, html: '<p>x</p>', authors: names, published: new Date('2024-01-02T03:04:05Z') })),
+});
+
+test('RSS writes one dc:creator per author and none for an article without author, never an empty one', () => {
+  const xml = renderRss(plainFeed([[], ['Anne', 'Basile'], ['']]));
+  assert.doesNotMatch(xml, /<dc:creator><\/dc:creator>/);
+  const items = xml.split('<item>').slice(1);
+  assert.equal(items[0]!.match(/<dc:creator>/g), null);
+  assert.deepEqual(items[1]!.match(/<dc:creator>[^<]*<\/dc:creator>/g), ['<dc:creator>Anne</dc:creator>', '<dc:creator>Basile</dc:creator>']);
+  assert.equal(items[2]!.match(/<dc:creator>/g), null);
+});
+
+test('Atom gives every entry an author: its own, or the feed\'s title when it has none', () => {
+  const xml = renderAtom(plainFeed([[], ['Anne']]));
+  const entries = xml.split('<entry>').slice(1);
+  assert.match(entries[0]!, /<author><name>Le Labo<\/name><\/author>/);
+  assert.match(entries[1]!, /<author><name>Anne<\/name><\/author>/);
+  assert.match(xml, /<updated>2024-01-02T03:04:05.000Z<\/updated>/);
 });

@@ -14,6 +14,7 @@ import { postMessage } from '../../src/forum/operations/post-message.ts';
 import { moderateMessages } from '../../src/forum/operations/moderate-messages.ts';
 import { issueFormToken } from '../../src/forum/form-token.ts';
 import { forumFeed } from '../../src/site/forum-feeds.ts';
+import { renderRss } from '../../src/web/feed-writer.ts';
 import { POLICY_KEY } from '../../src/forum/policy.ts';
 import { isForumRejection } from '../../src/forum/rejection.ts';
 import type { PostFields } from '../../src/forum/input.ts';
@@ -210,7 +211,7 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
   const feeds = [await (await env.site.get('/forum/rss.xml')).text()];
   for (const article of articles) {
     feeds.push(await (await env.site.get(`/forum/article/${article.id}/rss.xml`)).text());
-    feeds.push(await forumFeed(env.site.db, env.site.url, article, 10_000));
+    feeds.push(renderRss(await forumFeed(env.site.db, env.site.url, 'rss', article, 10_000)));
   }
   let items = 0;
   for (const xml of feeds) {

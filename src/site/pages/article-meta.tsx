@@ -3,6 +3,7 @@
 // the article can close the script element.
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { titleText } from './reader-title.tsx';
 
 export interface ArticleMetaProps {
   url: string;
@@ -70,14 +71,14 @@ export function articleMetaFor(
   return (
     <ArticleMeta
       url={`${siteUrl}/${article.slug}`}
-      siteName={siteName}
-      title={article.title}
-      description={article.description}
+      siteName={titleText(siteName)}
+      title={titleText(article.title, { lang: article.lang })}
+      description={titleText(article.description, { lang: article.lang })}
       publishedAt={article.published_at}
       updatedAt={article.updated_at}
       authors={data.authors.map((a) => ({ name: a.name, url: `${siteUrl}/auteur/${a.slug}` }))}
-      section={sectionTitle}
-      keywords={data.keywords.map((k) => k.title)}
+      section={sectionTitle === undefined ? undefined : titleText(sectionTitle)}
+      keywords={data.keywords.map((k) => titleText(k.title))}
       lang={article.lang}
     />
   );

@@ -9,6 +9,7 @@ import type { RenderedArticle } from '../../web/render-article.ts';
 import { Breadcrumb, type Crumb } from './layout.tsx';
 import { ForumBlock, type ForumBlockProps } from './forum-block.tsx';
 import { documentUrl } from '../../web/markup-resolver.ts';
+import { Title } from './reader-title.tsx';
 
 export interface ArticlePageProps {
   data: ArticlePageData;
@@ -91,7 +92,9 @@ export const ArticlePage: FC<ArticlePageProps> = ({ data, rendered, crumbs, foru
             <ul>
               {keywords.map((k) => (
                 <li>
-                  <a href={`/mot/${k.slug}`}>{k.title}</a>
+                  <a href={`/mot/${k.slug}`}>
+                    <Title text={k.title} />
+                  </a>
                 </li>
               ))}
             </ul>
@@ -105,7 +108,9 @@ export const ArticlePage: FC<ArticlePageProps> = ({ data, rendered, crumbs, foru
           <ul>
             {related.map((r) => (
               <li>
-                <a href={`/${r.slug}`}>{r.title}</a>
+                <a href={`/${r.slug}`}>
+                  <Title text={r.title} />
+                </a>
               </li>
             ))}
           </ul>

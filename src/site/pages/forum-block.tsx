@@ -6,6 +6,7 @@ import { formatDate, t } from '../../kernel/i18n/index.ts';
 import type { ForumMode } from '../../db/schema.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { ForumMessageView } from '../../forum/index.ts';
+import { Title } from './reader-title.tsx';
 
 export interface ForumBlockProps {
   articleId: number;
@@ -105,7 +106,11 @@ export const ForumForm: FC<ForumFormProps> = ({ articleId, mode, action, hidden 
       {previewHtml !== undefined ? (
         <div class="forum__preview" aria-labelledby="forum-apercu-titre">
           <h3 id="forum-apercu-titre">{t('forum.previewTitle')}</h3>
-          {values.title ? <h4 class="forum__message-title">{values.title}</h4> : null}
+          {values.title ? (
+            <h4 class="forum__message-title">
+              <Title text={values.title} profile="forum" />
+            </h4>
+          ) : null}
           <div class="forum__message-text">{markupHtml(previewHtml)}</div>
           <p class="forum__message-meta">{values.name}</p>
         </div>
@@ -188,7 +193,11 @@ const Message: FC<{ message: ForumMessageView; depth: number; articleId: number;
   <li class="forum__message" id={`forum${message.id}`}>
     <article>
       <header class="forum__message-header">
-        {message.title ? <h3 class="forum__message-title">{message.title}</h3> : null}
+        {message.title ? (
+          <h3 class="forum__message-title">
+            <Title text={message.title} profile="forum" />
+          </h3>
+        ) : null}
         <p class="forum__message-meta">
           <time datetime={message.createdAt}>{formatDate(message.createdAt)}</time>, par{' '}
           {message.authorUrl && !message.authorSiteName ? <a href={message.authorUrl} rel="nofollow ugc noopener">{message.authorName}</a> : <span>{message.authorName}</span>}

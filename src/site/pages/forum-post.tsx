@@ -4,6 +4,7 @@ import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
 import { ForumForm, type ForumFormProps } from './forum-block.tsx';
 import { markupHtml } from '../../kernel/trusted-html.ts';
+import { Title, titleText } from './reader-title.tsx';
 
 export interface ReplyContext {
   title: string;
@@ -19,14 +20,20 @@ export const PostPage: FC<{ article: { title: string; slug: string }; replyTo?: 
   notice,
 }) => (
   <div class="forum-page">
-    <h1>{article.title}</h1>
+    <h1>
+      <Title text={article.title} />
+    </h1>
     <p>
-      <a href={`/${article.slug}#forum`}>{t('forum.backToArticle', { title: article.title })}</a>
+      <a href={`/${article.slug}#forum`}>{t('forum.backToArticle', { title: titleText(article.title) })}</a>
     </p>
     {replyTo ? (
       <section class="forum__reply-to" aria-labelledby="forum-reponse-a">
         <h2 id="forum-reponse-a">{t('forum.replyTo')}</h2>
-        {replyTo.title ? <h3 class="forum__message-title">{replyTo.title}</h3> : null}
+        {replyTo.title ? (
+          <h3 class="forum__message-title">
+            <Title text={replyTo.title} profile="forum" />
+          </h3>
+        ) : null}
         <p class="forum__message-meta">{replyTo.authorName}</p>
         <div class="forum__message-text">{markupHtml(replyTo.html)}</div>
       </section>
@@ -52,7 +59,7 @@ export const ThanksPage: FC<{ article: { title: string; slug: string }; pending:
       {pending ? t('forum.thanks.pending') : t('forum.thanks.published')}
     </p>
     <p>
-      <a href={`/${article.slug}#forum`}>{t('forum.backToArticle', { title: article.title })}</a>
+      <a href={`/${article.slug}#forum`}>{t('forum.backToArticle', { title: titleText(article.title) })}</a>
     </p>
   </div>
 );

@@ -4,6 +4,7 @@ import { t, type Lang } from '../../kernel/i18n/index.ts';
 import type { SiteSettings } from '../../settings/index.ts';
 import type { Section } from '../../db/schema.ts';
 import { assetUrl } from '../assets.ts';
+import { Title, titleText } from './reader-title.tsx';
 
 export interface LayoutProps {
   settings: SiteSettings;
@@ -21,7 +22,7 @@ export const Layout: FC<LayoutProps> = ({ settings, title, description, topSecti
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{title === settings.name ? title : `${title} — ${settings.name}`}</title>
+      <title>{title === settings.name ? titleText(title) : `${titleText(title)} — ${titleText(settings.name)}`}</title>
       {description ? <meta name="description" content={description} /> : null}
       <link rel="stylesheet" href={assetUrl('site.css')} />
       <link rel="stylesheet" href={assetUrl('print.css')} media="print" />
@@ -36,9 +37,15 @@ export const Layout: FC<LayoutProps> = ({ settings, title, description, topSecti
       <header class="site-header">
         <div class="site-header__inner">
           <p class="site-name">
-            <a href="/">{settings.name}</a>
+            <a href="/">
+              <Title text={settings.name} />
+            </a>
           </p>
-          {settings.tagline ? <p class="site-tagline">{settings.tagline}</p> : null}
+          {settings.tagline ? (
+            <p class="site-tagline">
+              <Title text={settings.tagline} />
+            </p>
+          ) : null}
           <SearchForm lang={lang} />
         </div>
         {topSections.length > 0 ? (
@@ -46,7 +53,9 @@ export const Layout: FC<LayoutProps> = ({ settings, title, description, topSecti
             <ul>
               {topSections.map((s) => (
                 <li>
-                  <a href={`/rubrique/${s.slug}`}>{s.title}</a>
+                  <a href={`/rubrique/${s.slug}`}>
+                    <Title text={s.title} />
+                  </a>
                 </li>
               ))}
             </ul>
@@ -106,7 +115,7 @@ export const Breadcrumb: FC<{ crumbs: Crumb[]; lang?: Lang }> = ({ crumbs, lang 
       {crumbs.map((crumb, index) => (
         <li>
           <a href={crumb.href} aria-current={index === crumbs.length - 1 ? 'page' : undefined}>
-            {crumb.label}
+            <Title text={crumb.label} />
           </a>
         </li>
       ))}

@@ -5,6 +5,7 @@ import type { ArticleSummary } from '../../articles/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import { Breadcrumb, type Crumb } from './layout.tsx';
 import { ArticleList } from './home.tsx';
+import { Title } from './reader-title.tsx';
 
 export interface ListingPageProps {
   crumbs: Crumb[];
@@ -23,7 +24,9 @@ export const ListingPage: FC<ListingPageProps> = ({ crumbs, label, title, presen
   <>
     <Breadcrumb crumbs={crumbs} />
     <p class="listing__label">{label}</p>
-    <h1>{title}</h1>
+    <h1>
+      <Title text={title} />
+    </h1>
     {presentationHtml ? <div class="listing__presentation texte">{markupHtml(presentationHtml)}</div> : null}
     {website && /^https?:\/\//i.test(website) ? (
       <p class="listing__website">

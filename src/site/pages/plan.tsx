@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
 import type { SectionTree } from '../../sections/index.ts';
 import { Breadcrumb } from './layout.tsx';
+import { Title } from './reader-title.tsx';
 
 export interface PlanArticle {
   slug: string;
@@ -22,12 +23,16 @@ export const PlanPage: FC<{ tree: SectionTree; articles: PlanArticle[] }> = ({ t
       <ul class="plan__sections">
         {sections.map((s) => (
           <li>
-            <a href={`/rubrique/${s.slug}`}>{s.title}</a>
+            <a href={`/rubrique/${s.slug}`}>
+              <Title text={s.title} />
+            </a>
             {bySection.get(s.id)?.length ? (
               <ul class="plan__articles">
                 {bySection.get(s.id)!.map((a) => (
                   <li>
-                    <a href={`/${a.slug}`}>{a.title}</a>
+                    <a href={`/${a.slug}`}>
+                      <Title text={a.title} />
+                    </a>
                   </li>
                 ))}
               </ul>

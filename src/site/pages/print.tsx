@@ -6,6 +6,7 @@ import type { ArticlePageData } from '../../articles/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { RenderedArticle } from '../../web/render-article.ts';
 import { assetUrl } from '../assets.ts';
+import { titleText } from './reader-title.tsx';
 
 export interface PrintPageProps {
   settings: SiteSettings;
@@ -23,7 +24,7 @@ export const PrintPage: FC<PrintPageProps> = ({ settings, data, rendered, canoni
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="robots" content="noindex" />
-      <title>{`${data.article.title} — ${t('print.title')} — ${settings.name}`}</title>
+      <title>{`${titleText(data.article.title, { lang: data.article.lang })} — ${t('print.title')} — ${titleText(settings.name)}`}</title>
       <link rel="canonical" href={canonicalUrl} />
       <link rel="stylesheet" href={assetUrl('print.css')} />
     </head>
