@@ -19,3 +19,4 @@ export { articleStatuses, isTransitionName, transitionsFrom } from './workflow.t
 export type { TransitionName } from './workflow.ts';
 export { listArticleChoices, listTeamMessages, loadArticleLinks } from './editor-data.ts';
 export type { ArticleChoice } from './editor-data.ts';
+export { loadPublicSectionTree } from './public-sections.ts';

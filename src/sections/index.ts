@@ -5,6 +5,6 @@ export { deleteSection } from './operations/delete-section.ts';
 export { moveSection } from './operations/move-section.ts';
 export { reorderSections, stepOrder } from './operations/reorder-sections.ts';
 export { updateSection } from './operations/update-section.ts';
-export { loadSectionTree } from './sections.ts';
+export { buildSectionTree, loadSectionTree } from './sections.ts';
 export type { SectionTree } from './sections.ts';
 export { countArticlesBySection, loadSection } from './sections.ts';

@@ -11,8 +11,7 @@ import { PlanPage } from './pages/plan.tsx';
 import { feedContentType, renderFeed, xmlText, type Feed, type FeedFormat, type FeedItem } from '../web/feed-writer.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
-import { loadSectionTree } from '../sections/index.ts';
-import { listPlanArticles, loadArticlesByIds, nextScheduledPublication } from '../articles/index.ts';
+import { loadPublicSectionTree, listPlanArticles, loadArticlesByIds, nextScheduledPublication } from '../articles/index.ts';
 import { listKeywordSlugs } from '../keywords/index.ts';
 import { resolvePath } from '../urls/index.ts';
 import { search, isEmptyQuery, parseQuery, authorsOf, findAuthor, findKeyword, listFeedArticles, sitemapArticles, type SearchResults, type ArticleFilter, type FeedArticle } from '../search/index.ts';
@@ -100,7 +99,7 @@ for (const format of ['rss', 'atom'] as const) {
     const { db, config } = c.get('app');
     const target = await resolvePath(db, `/rubrique/${c.req.param('slug')}`);
     if (!target || target.objectType !== 'section') return notFound(c);
-    const [settings, tree] = await Promise.all([loadSiteSettings(db), loadSectionTree(db)]);
+    const [settings, tree] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db)]);
     const section = tree.byId.get(target.objectId);
     if (!section) return notFound(c);
     return sendFeed(
@@ -183,7 +182,7 @@ discoveryRoutes.get('/plan', async (c) => {
   const now = new Date().toISOString();
   const [settings, tree, articles] = await Promise.all([
     loadSiteSettings(db),
-    loadSectionTree(db),
+    loadPublicSectionTree(db),
     listPlanArticles(db, now),
   ]);
   const body = await renderInLayout(db, { title: t('feed.plan'), body: <PlanPage tree={tree} articles={articles} /> }, { settings, tree });
@@ -194,7 +193,7 @@ discoveryRoutes.get('/sitemap.xml', async (c) => {
   const { db, config } = c.get('app');
   const [articles, tree, keywords] = await Promise.all([
     sitemapArticles(db),
-    loadSectionTree(db),
+    loadPublicSectionTree(db),
     listKeywordSlugs(db),
   ]);
   const url = (path: string, lastmod?: string) => `<url><loc>${xmlText(config.siteUrl + path)}</loc>${lastmod ? `<lastmod>${xmlText(lastmod)}</lastmod>` : ''}</url>`;

@@ -31,6 +31,9 @@ forEachDialect('public routes', (dialect) => {
     ids.typed = typed.id;
     await add('apostrophe', "Qu'est-ce que l'ESS : un modèle ?", { sectionId: typed.id });
     await add('pointsTo', 'Un article qui renvoie', { sectionId: typed.id, relatedIds: [ids.apostrophe!] });
+    ids.empty = (await createSection(site.db, { title: 'Publications archivées' })).id;
+    ids.draftsOnly = (await createSection(site.db, { title: 'Brouillons seulement' })).id;
+    await add('draftInSection', 'Brouillon rangé', { sectionId: ids.draftsOnly, status: 'draft' });
   });
   after(() => site.close());
 
@@ -52,6 +55,52 @@ forEachDialect('public routes', (dialect) => {
     const pointing = await (await site.get('/un-article-qui-renvoie')).text();
     assert.match(pointing, /<aside class="related"[\s\S]*Qu’est-ce que l’ESS&nbsp;: un modèle&nbsp;\?[\s\S]*<\/aside>/, 'related articles');
     assert.ok(!`${article}${home}${section}${pointing}`.includes("l'ESS"), 'no straight apostrophe left');
+  });
+
+  // SPIP publishes a rubrique only when something in it is published: an empty or drafts-only section was served
+  // (200) and listed in sitemap.xml.
+  test('a section with nothing published is not public: no page, no menu entry, no feed, not in the sitemap', async () => {
+    for (const slug of ['publications-archivees', 'brouillons-seulement']) {
+      assert.equal((await site.get(`/rubrique/${slug}`)).status, 404, slug);
+      assert.equal((await site.get(`/rubrique/${slug}/rss.xml`)).status, 404, `${slug} feed`);
+    }
+    const sitemap = await (await site.get('/sitemap.xml')).text();
+    assert.match(sitemap, /rubrique\/carnets-de-terrain/);
+    assert.doesNotMatch(sitemap, /publications-archivees|brouillons-seulement/);
+    const home = await (await site.get('/')).text();
+    assert.doesNotMatch(home, /Publications archivées|Brouillons seulement/);
+    assert.doesNotMatch(await (await site.get('/plan')).text(), /Publications archivées|Brouillons seulement/);
+    // Publishing an article in it makes the section public at once.
+    await createArticle(site.db, { sectionId: ids.empty!, title: 'Un rapport de 2012', text: 'Archivé.', status: 'published' });
+    assert.equal((await site.get('/rubrique/publications-archivees')).status, 200);
+    assert.match(await (await site.get('/sitemap.xml')).text(), /publications-archivees/);
+  });
+
+  test('the 404 page has a breadcrumb and suggests the pages whose title is close to the address asked for', async () => {
+    const missing = await site.get('/une-cooperative-a-niort');
+    assert.equal(missing.status, 404);
+    const html = await missing.text();
+    assert.match(html, /<nav class="breadcrumb"[\s\S]*Page introuvable[\s\S]*<\/nav>/);
+    assert.match(html, /<ul class="error-page__suggestions">[\s\S]*href="\/une-cooperative-de-niort"[\s\S]*<\/ul>/);
+    assert.doesNotMatch(html, /Un brouillon secret/, 'nothing hidden is suggested');
+    const nothing = await (await site.get('/zzqx-wvyk')).text();
+    assert.doesNotMatch(nothing, /error-page__suggestions/);
+    assert.match(nothing, /<nav class="breadcrumb"/);
+  });
+
+  test('the search page has a breadcrumb, and each of its two search landmarks a name of its own', async () => {
+    const html = await (await site.get('/recherche?q=coop%C3%A9rative')).text();
+    assert.match(html, /<nav class="breadcrumb"[\s\S]*Recherche[\s\S]*<\/nav>/);
+    const names = [...html.matchAll(/<form class="search-form" role="search" aria-label="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(names.length, 2);
+    assert.notEqual(names[0], names[1]);
+  });
+
+  test('with no follow link configured (an imported site), « Nous suivre » still offers the site’s feeds', async () => {
+    const html = await (await site.get('/')).text();
+    const block = /<section class="follow-us"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    assert.match(block, /href="\/rss\.xml"/);
+    assert.match(block, /href="\/atom\.xml"/);
   });
 
   test('the home page and the section page list public articles only', async () => {

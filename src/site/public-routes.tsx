@@ -18,8 +18,7 @@ import { sendPage } from '../web/send-page.ts';
 import { assetUrl, getAsset } from './assets.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
-import { loadSectionTree } from '../sections/index.ts';
-import { listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
+import { loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { documentContentType } from '../documents/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
@@ -67,7 +66,7 @@ siteRoutes.get('/documents/*', (c) => {
 siteRoutes.get('/', async (c) => {
   const { db } = c.get('app');
   const now = new Date().toISOString();
-  const [settings, tree, latest, expiresAt] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), listPublicArticles(db, { limit: 10, now }), nextScheduledPublication(db, now)]);
+  const [settings, tree, latest, expiresAt] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), listPublicArticles(db, { limit: 10, now }), nextScheduledPublication(db, now)]);
   const body = await renderInLayout(db, { title: settings.name, description: settings.tagline, body: <HomePage settings={settings} latest={latest} sections={tree.children(null)} /> }, { settings, tree });
   return sendPage(c, body, { expiresAt });
 });
@@ -79,7 +78,7 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   if (!target || target.objectType !== 'section') return notFound(c);
   if (!target.isCurrent) return redirectToCurrent(c, 'section', target.objectId);
   const now = new Date().toISOString();
-  const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), nextScheduledPublication(db, now)]);
+  const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), nextScheduledPublication(db, now)]);
   const section = tree.byId.get(target.objectId);
   if (!section) return notFound(c);
   const articles = await listPublicArticles(db, { sectionIds: [section.id], limit: 50, now });
@@ -121,7 +120,7 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
   if (article instanceof Response) return article;
   // On paper the terms are not marked in the text; their definitions are listed after the article.
   const glossary = await articleGlossary(db, article, { mark: false });
-  const [settings, tree, data, rendered] = await Promise.all([loadSiteSettings(db), loadSectionTree(db), loadArticlePageData(db, article), renderArticle(db, article, glossary.annotate)]);
+  const [settings, tree, data, rendered] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), loadArticlePageData(db, article), renderArticle(db, article, glossary.annotate)]);
   const glossaryTerms = await glossary.usedTerms();
   const page = (
     <PrintPage
@@ -151,7 +150,7 @@ siteRoutes.get('/:slug', async (c) => {
   const settings = await loadSiteSettings(db);
   const glossary = await articleGlossary(db, article, { occurrences: settings.glossaryOccurrences });
   const [tree, data, rendered, threads, expiresAt] = await Promise.all([
-    loadSectionTree(db),
+    loadPublicSectionTree(db),
     loadArticlePageData(db, article, now),
     renderArticle(db, article, glossary.annotate),
     loadPublishedThreads(db, article.id),

@@ -78,8 +78,9 @@ export const Layout: FC<LayoutProps> = ({ settings, title, description, topSecti
   </html>
 );
 
-export const SearchForm: FC<{ lang?: Lang; value?: string; id?: string }> = ({ lang = 'fr', value = '', id = 'champ-recherche' }) => (
-  <form class="search-form" role="search" action="/recherche" method="get">
+/** `name` tells this search landmark from the header's one, for screen readers (a page may hold two). */
+export const SearchForm: FC<{ lang?: Lang; value?: string; id?: string; name?: string }> = ({ lang = 'fr', value = '', id = 'champ-recherche', name }) => (
+  <form class="search-form" role="search" aria-label={name ?? t('site.searchSite', {}, lang)} action="/recherche" method="get">
     <label for={id} class="visually-hidden">
       {t('site.searchLabel', {}, lang)}
     </label>
@@ -88,11 +89,18 @@ export const SearchForm: FC<{ lang?: Lang; value?: string; id?: string }> = ({ l
   </form>
 );
 
+/** The site's own feeds, offered whenever the settings do not list a feed already (an imported site has no links). */
+function followLinksOf(settings: SiteSettings, lang: Lang): SiteSettings['followLinks'] {
+  const links = settings.followLinks;
+  if (links.some((link) => link.kind === 'rss' || link.kind === 'atom')) return links;
+  return [...links, { label: t('site.feedRss', {}, lang), url: '/rss.xml', kind: 'rss' }, { label: t('site.feedAtom', {}, lang), url: '/atom.xml', kind: 'atom' }];
+}
+
 const FollowUs: FC<{ settings: SiteSettings; lang: Lang }> = ({ settings, lang }) => (
   <section class="follow-us" aria-labelledby="nous-suivre">
     <h2 id="nous-suivre">{t('site.followUs', {}, lang)}</h2>
     <ul>
-      {settings.followLinks.map((link) => (
+      {followLinksOf(settings, lang).map((link) => (
         <li class={`follow-us__${link.kind}`}>
           <a href={link.url} rel={link.url.startsWith('/') ? undefined : 'me noopener'}>
             {link.label}

@@ -3,15 +3,16 @@
 import type { FC } from 'hono/jsx';
 import { formatDate, t } from '../../kernel/i18n/index.ts';
 import { MAX_QUERY_LENGTH, MAX_PAGE, type SearchResults } from '../../search/index.ts';
-import { SearchForm } from './layout.tsx';
+import { Breadcrumb, SearchForm } from './layout.tsx';
 
 export const SearchPage: FC<{ q: string; results: SearchResults | undefined; onlyStopwords: boolean }> = ({ q, results, onlyStopwords }) => {
   const pages = results ? Math.min(MAX_PAGE, Math.ceil(results.total / results.perPage)) : 0;
   const link = (page: number) => `/recherche?q=${encodeURIComponent(q)}${page > 1 ? `&page=${page}` : ''}`;
   return (
     <section class="search" aria-labelledby="recherche-titre">
+      <Breadcrumb crumbs={[{ label: t('site.home'), href: '/' }, { label: t('search.title'), href: '/recherche' }]} />
       <h1 id="recherche-titre">{t('search.title')}</h1>
-      <SearchForm value={q} id="recherche-page" />
+      <SearchForm value={q} id="recherche-page" name={t('search.formName')} />
       {results?.query.notices.includes('truncated') ? <p class="search__notice">{t('search.truncated', { max: MAX_QUERY_LENGTH })}</p> : null}
       {results?.query.notices.includes('tooManyTerms') ? <p class="search__notice">{t('search.tooManyTerms')}</p> : null}
       {!q.trim() ? (
