@@ -443,6 +443,7 @@ export const en: Record<MessageKey, string> = {
   'errors.field.invalidValue': 'invalid value',
   'errors.field.followLinkFormat': 'line {line}: “label | address” expected',
   'errors.field.followLinkLabel': 'line {line}: label missing',
+  'errors.admin.notFound': 'This back-office page does not exist.',
   'errors.articles.notFound': 'This article does not exist.',
   'errors.articles.cannotView': 'You cannot view this article.',
   'errors.articles.cannotEdit': 'You cannot edit this article.',

@@ -441,6 +441,7 @@ export const fr = {
   'errors.field.invalidValue': 'valeur invalide',
   'errors.field.followLinkFormat': 'ligne {line} : « libellé | adresse » attendu',
   'errors.field.followLinkLabel': 'ligne {line} : libellé manquant',
+  'errors.admin.notFound': 'Cette page de l’espace privé n’existe pas.',
   'errors.articles.notFound': 'Cet article n’existe pas.',
   'errors.articles.cannotView': 'Vous ne pouvez pas voir cet article.',
   'errors.articles.cannotEdit': 'Vous ne pouvez pas modifier cet article.',
