@@ -1,12 +1,10 @@
 // An article's history: its revisions (who, when), a form to compare any two, the word-level diff, and a
 // restore button per revision for those who may edit the article.
 import type { FC } from 'hono/jsx';
-import { t } from '../../kernel/i18n/index.ts';
+import { formatDateTime, t } from '../../kernel/i18n/index.ts';
 import type { FieldDiff, RevisionEntry } from '../../articles/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
-
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 export interface RevisionsProps {
   user: CurrentUser;
@@ -77,7 +75,7 @@ export const RevisionsPage: FC<RevisionsProps> = (p) => (
         {p.revisions.map((r, index) => (
           <tr>
             <td>{String(r.number)}</td>
-            <td>{dateTime.format(new Date(r.created_at))}</td>
+            <td>{formatDateTime(r.created_at)}</td>
             <td>{r.author}</td>
             <td>{r.note}</td>
             {p.canRestore ? (
