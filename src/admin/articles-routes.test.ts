@@ -85,4 +85,22 @@ forEachDialect('back office: articles', (dialect) => {
     assert.equal((await postForm(site, session, `/ecrire/articles/${own.id}`, { ...fields, relatedIds: [String(secret.id), String(proposed.id)] })).status, 303);
     assert.deepEqual((await loadArticleLinks(site.db, own.id)).relatedIds, [secret.id, proposed.id]);
   });
+
+  // Issue 16, item 11: scheduling said "Statut changé : publié en ligne" although the article was not online yet.
+  test('scheduling says when the article will be published, not that it is online', async () => {
+    const article = await createArticle(site.db, { sectionId, title: 'Tribune à paraître', status: 'proposed' });
+    const scheduled = await postForm(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'schedule', publishAt: '2099-05-12T10:00' });
+    assert.equal(scheduled.status, 303);
+    const editor = await adminPage(site, admin, scheduled.headers.get('location')!);
+    assert.match(editor, /Statut changé : publication prévue le 12 mai 2099 à 10:00\./);
+    assert.doesNotMatch(editor, /Statut changé : publié en ligne/);
+    assert.match(editor, /class="status status--scheduled">publication prévue le 12 mai 2099 à 10:00</);
+    assert.equal((await site.get('/tribune-a-paraitre')).status, 404, 'not online');
+    // Publishing now is what says "publié en ligne".
+    const published = await postForm(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'schedule', publishAt: '2020-01-01T10:00' });
+    assert.equal(published.status, 400, 'a date in the past does not schedule');
+    await postForm(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'unpublish' });
+    const now = await postForm(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'publish', publishAt: '2020-01-01T10:00' });
+    assert.match(await adminPage(site, admin, now.headers.get('location')!), /Statut changé : publié en ligne\./);
+  });
 });

@@ -6,7 +6,7 @@ import type { AdminEnv, CurrentUser } from '../web/auth.ts';
 import { mustUser } from '../web/auth.ts';
 import { renderAdmin } from './render.tsx';
 import { ArticleEditor, PreviewBlock, type ArticleFormValues, type EditorChoices, type EditorProps } from './pages/article-editor.tsx';
-import { ArticleTable } from './pages/home.tsx';
+import { ArticleTable, statusLabel } from './pages/home.tsx';
 import { RevisionsPage } from './pages/revisions.tsx';
 import { isoToParisLocal, parisLocalToIso } from './paris-time.ts';
 import type { Db } from '../db/connect.ts';
@@ -233,7 +233,7 @@ articleAdminRoutes.get('/:id{[0-9]+}', async (c) => {
     article,
     values: await valuesOf(db, article, target),
     othersEditing: others,
-    info: c.req.query('enregistre') !== undefined ? t('admin.article.saved') : c.req.query('statut') ? t('admin.action.done', { status: t(`admin.status.${article.status}`) }) : undefined,
+    info: c.req.query('enregistre') !== undefined ? t('admin.article.saved') : c.req.query('statut') ? t('admin.action.done', { status: statusLabel(article.status, article.published_at) }) : undefined,
     // A text too long to render on request is previewed once saved, on its public page.
     preview: previewable(article) ? await previewOf(db, article, article) : undefined,
   });
