@@ -103,4 +103,26 @@ forEachDialect('back office: articles', (dialect) => {
     const now = await postForm(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'publish', publishAt: '2020-01-01T10:00' });
     assert.match(await adminPage(site, admin, now.headers.get('location')!), /Statut changé : publié en ligne\./);
   });
+
+  // Issue 16, item 12: the picker offered the article itself, and a save naming it was quietly cut short.
+  test('an article is not offered as related to itself, and a save naming it is refused', async () => {
+    const article = await createArticle(site.db, { sectionId, title: 'Article qui se cite', status: 'draft' });
+    const other = await createArticle(site.db, { sectionId, title: 'Article voisin', status: 'published' });
+    const picker = (html: string) => /<select id="f-relatedIds"[\s\S]*?<\/select>/.exec(html)![0];
+    const offered = picker(await adminPage(site, admin, `/ecrire/articles/${article.id}`));
+    assert.doesNotMatch(offered, new RegExp(`<option value="${article.id}"`));
+    assert.match(offered, new RegExp(`<option value="${other.id}"`));
+
+    const fields = { title: 'Article qui se cite', sectionId: String(sectionId) };
+    const refused = await postForm(site, admin, `/ecrire/articles/${article.id}`, { ...fields, relatedIds: [String(other.id), String(article.id)] });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /Un article ne peut pas être lié à lui-même\./);
+    assert.deepEqual((await loadArticleLinks(site.db, article.id)).relatedIds, []);
+
+    // A link to itself already in the database (written before this check) is not offered either, so a save drops it.
+    await site.db.kysely.insertInto('related_articles').values({ article_id: article.id, related_id: article.id, position: 0 }).execute();
+    assert.doesNotMatch(picker(await adminPage(site, admin, `/ecrire/articles/${article.id}`)), new RegExp(`<option value="${article.id}"`));
+    assert.equal((await postForm(site, admin, `/ecrire/articles/${article.id}`, { ...fields, relatedIds: [String(other.id)] })).status, 303);
+    assert.deepEqual((await loadArticleLinks(site.db, article.id)).relatedIds, [other.id]);
+  });
 });

@@ -24,10 +24,13 @@ import { articleGlossary } from '../glossary/index.ts';
 
 export const articleAdminRoutes = new Hono<AdminEnv>();
 
-/** The editor's lists; the related-articles picker offers only articles the actor may see (plus those already chosen). */
-async function loadChoices(db: Db, actor: Actor, chosenRelated: readonly string[]): Promise<EditorChoices> {
+/**
+ * The editor's lists; the related-articles picker offers only articles the actor may see (plus those already
+ * chosen), never the article `editing` itself.
+ */
+async function loadChoices(db: Db, actor: Actor, editing: number | undefined, chosenRelated: readonly string[]): Promise<EditorChoices> {
   const chosen = chosenRelated.map(Number).filter((id) => Number.isInteger(id) && id > 0);
-  const [tree, keywordGroups, writers, articles] = await Promise.all([loadSectionTree(db), keywordChoices(db, 'article'), listWriters(db), listArticleChoices(db, actor, chosen)]);
+  const [tree, keywordGroups, writers, articles] = await Promise.all([loadSectionTree(db), keywordChoices(db, 'article'), listWriters(db), listArticleChoices(db, actor, editing, chosen)]);
   return { tree, keywordGroups, writers, articles };
 }
 
@@ -114,7 +117,7 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
 async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user' | 'choices' | 'canDate'> & { status?: number }): Promise<Response> {
   const user = mustUser(c);
   const db = c.get('app').db;
-  const choices = await loadChoices(db, user.actor, props.values.relatedIds);
+  const choices = await loadChoices(db, user.actor, props.article?.id, props.values.relatedIds);
   let extra: Partial<EditorProps> = {};
   let canDate = false;
   if (props.article) {

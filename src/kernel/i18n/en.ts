@@ -455,6 +455,7 @@ export const en: Record<MessageKey, string> = {
   'errors.articles.cannotMoveThere': 'You cannot move this article into this section.',
   'errors.articles.unknownAuthor': 'One of the chosen authors does not exist or cannot write.',
   'errors.articles.unknownRelated': 'One of the related articles does not exist.',
+  'errors.articles.relatedToItself': 'An article cannot be related to itself.',
   'errors.articles.badPublishDate': 'The publication date is not a valid date.',
   'errors.articles.publishDateInPast': 'To schedule a publication, choose a date in the future.',
   'errors.articles.statusForbids': 'This article is {status}: this action is no longer possible.',

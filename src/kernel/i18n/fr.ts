@@ -453,6 +453,7 @@ export const fr = {
   'errors.articles.cannotMoveThere': 'Vous ne pouvez pas déplacer cet article dans cette rubrique.',
   'errors.articles.unknownAuthor': 'Un des auteurs choisis n’existe pas ou ne peut pas écrire.',
   'errors.articles.unknownRelated': 'Un des articles liés n’existe pas.',
+  'errors.articles.relatedToItself': 'Un article ne peut pas être lié à lui-même.',
   'errors.articles.badPublishDate': 'La date de publication n’est pas une date valide.',
   'errors.articles.publishDateInPast': 'Pour programmer une publication, choisissez une date à venir.',
   'errors.articles.statusForbids': 'Cet article est {status} : cette action n’est plus possible.',
