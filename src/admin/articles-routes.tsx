@@ -176,7 +176,7 @@ articleAdminRoutes.get('/', async (c) => {
           <a class="button" href="/ecrire/articles/nouveau">{t('admin.article.new')}</a>
         </p>
         <nav aria-label={t('admin.article.filter')}>
-          <ul class="actions">
+          <ul class="tabs">
             <li><a href="/ecrire/articles" aria-current={status ? undefined : 'page'}>{t('admin.article.all')}</a></li>
             {articleStatuses.map((s) => (
               <li><a href={`/ecrire/articles?statut=${s}`} aria-current={status === s ? 'page' : undefined}>{t(`admin.status.${s}`)}</a></li>

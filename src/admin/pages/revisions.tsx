@@ -60,39 +60,41 @@ export const RevisionsPage: FC<RevisionsProps> = (p) => (
           ))}
       </section>
     ) : null}
+  <div class="table-scroll">
     <table>
-      <caption>{t('admin.article.history')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.revisions.number')}</th>
-          <th scope="col">{t('admin.revisions.when')}</th>
-          <th scope="col">{t('admin.revisions.who')}</th>
-          <th scope="col">Note</th>
-          {p.canRestore ? <th scope="col"><span class="visually-hidden">{t('admin.revisions.restore')}</span></th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {p.revisions.map((r, index) => (
+        <caption>{t('admin.article.history')}</caption>
+        <thead>
           <tr>
-            <td>{String(r.number)}</td>
-            <td>{formatDateTime(r.created_at)}</td>
-            <td>{r.author}</td>
-            <td>{r.note}</td>
-            {p.canRestore ? (
-              <td>
-                {index > 0 ? (
-                  <form method="post" action={`/ecrire/articles/${p.articleId}/revisions/${r.number}/restaurer`}>
-                    <CsrfField user={p.user} />
-                    <button type="submit" class="secondary" aria-label={`${t('admin.revisions.restore')} ${r.number}`}>
-                      {t('admin.revisions.restore')}
-                    </button>
-                  </form>
-                ) : null}
-              </td>
-            ) : null}
+            <th scope="col">{t('admin.revisions.number')}</th>
+            <th scope="col">{t('admin.revisions.when')}</th>
+            <th scope="col">{t('admin.revisions.who')}</th>
+            <th scope="col">Note</th>
+            {p.canRestore ? <th scope="col"><span class="visually-hidden">{t('admin.revisions.restore')}</span></th> : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.revisions.map((r, index) => (
+            <tr>
+              <td>{String(r.number)}</td>
+              <td>{formatDateTime(r.created_at)}</td>
+              <td>{r.author}</td>
+              <td>{r.note}</td>
+              {p.canRestore ? (
+                <td>
+                  {index > 0 ? (
+                    <form method="post" action={`/ecrire/articles/${p.articleId}/revisions/${r.number}/restaurer`}>
+                      <CsrfField user={p.user} />
+                      <button type="submit" class="secondary" aria-label={`${t('admin.revisions.restore')} ${r.number}`}>
+                        {t('admin.revisions.restore')}
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+  </div>
   </>
 );

@@ -274,6 +274,7 @@ export const en: Record<MessageKey, string> = {
   'admin.article.preview': "Preview",
   'admin.article.previewTitle': "Preview",
   'admin.article.previewHint': "The preview updates as you type.",
+  'admin.article.previewUntitled': "(untitled)",
   'admin.article.brokenLinks': "Broken internal links: {list}. These links lead to no published content.",
   'admin.article.editing': "Warning: {names} opened this article for editing less than 20 minutes ago.",
   'admin.article.history': "Revision history",

@@ -272,6 +272,7 @@ export const fr = {
   'admin.article.preview': "Prévisualiser",
   'admin.article.previewTitle': "Prévisualisation",
   'admin.article.previewHint': "La prévisualisation se met à jour pendant la frappe.",
+  'admin.article.previewUntitled': "(sans titre)",
   'admin.article.brokenLinks': "Liens internes cassés : {list}. Ces liens ne mènent à aucun contenu publié.",
   'admin.article.editing': "Attention : {names} a ouvert cet article pour le modifier il y a moins de 20 minutes.",
   'admin.article.history': "Historique des révisions",
