@@ -85,4 +85,44 @@ forEachDialect('back office: articles', (dialect) => {
     assert.equal((await postForm(site, session, `/ecrire/articles/${own.id}`, { ...fields, relatedIds: [String(secret.id), String(proposed.id)] })).status, 303);
     assert.deepEqual((await loadArticleLinks(site.db, own.id)).relatedIds, [secret.id, proposed.id]);
   });
+
+  // Issue 16, item 11: scheduling said "Statut changé : publié en ligne" although the article was not online yet.
+  test('scheduling says when the article will be published, not that it is online', async () => {
+    const article = await createArticle(site.db, { sectionId, title: 'Tribune à paraître', status: 'proposed' });
+    const scheduled = await postForm(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'schedule', publishAt: '2099-05-12T10:00' });
+    assert.equal(scheduled.status, 303);
+    const editor = await adminPage(site, admin, scheduled.headers.get('location')!);
+    assert.match(editor, /Statut changé : publication prévue le 12 mai 2099 à 10:00\./);
+    assert.doesNotMatch(editor, /Statut changé : publié en ligne/);
+    assert.match(editor, /class="status status--scheduled">publication prévue le 12 mai 2099 à 10:00</);
+    assert.equal((await site.get('/tribune-a-paraitre')).status, 404, 'not online');
+    // Publishing now is what says "publié en ligne".
+    const published = await postForm(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'schedule', publishAt: '2020-01-01T10:00' });
+    assert.equal(published.status, 400, 'a date in the past does not schedule');
+    await postForm(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'unpublish' });
+    const now = await postForm(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'publish', publishAt: '2020-01-01T10:00' });
+    assert.match(await adminPage(site, admin, now.headers.get('location')!), /Statut changé : publié en ligne\./);
+  });
+
+  // Issue 16, item 12: the picker offered the article itself, and a save naming it was quietly cut short.
+  test('an article is not offered as related to itself, and a save naming it is refused', async () => {
+    const article = await createArticle(site.db, { sectionId, title: 'Article qui se cite', status: 'draft' });
+    const other = await createArticle(site.db, { sectionId, title: 'Article voisin', status: 'published' });
+    const picker = (html: string) => /<select id="f-relatedIds"[\s\S]*?<\/select>/.exec(html)![0];
+    const offered = picker(await adminPage(site, admin, `/ecrire/articles/${article.id}`));
+    assert.doesNotMatch(offered, new RegExp(`<option value="${article.id}"`));
+    assert.match(offered, new RegExp(`<option value="${other.id}"`));
+
+    const fields = { title: 'Article qui se cite', sectionId: String(sectionId) };
+    const refused = await postForm(site, admin, `/ecrire/articles/${article.id}`, { ...fields, relatedIds: [String(other.id), String(article.id)] });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /Un article ne peut pas être lié à lui-même\./);
+    assert.deepEqual((await loadArticleLinks(site.db, article.id)).relatedIds, []);
+
+    // A link to itself already in the database (written before this check) is not offered either, so a save drops it.
+    await site.db.kysely.insertInto('related_articles').values({ article_id: article.id, related_id: article.id, position: 0 }).execute();
+    assert.doesNotMatch(picker(await adminPage(site, admin, `/ecrire/articles/${article.id}`)), new RegExp(`<option value="${article.id}"`));
+    assert.equal((await postForm(site, admin, `/ecrire/articles/${article.id}`, { ...fields, relatedIds: [String(other.id)] })).status, 303);
+    assert.deepEqual((await loadArticleLinks(site.db, article.id)).relatedIds, [other.id]);
+  });
 });

@@ -6,7 +6,7 @@ import type { AdminEnv, CurrentUser } from '../web/auth.ts';
 import { mustUser } from '../web/auth.ts';
 import { renderAdmin } from './render.tsx';
 import { ArticleEditor, PreviewBlock, type ArticleFormValues, type EditorChoices, type EditorProps } from './pages/article-editor.tsx';
-import { ArticleTable } from './pages/home.tsx';
+import { ArticleTable, statusLabel } from './pages/home.tsx';
 import { RevisionsPage } from './pages/revisions.tsx';
 import { isoToParisLocal, parisLocalToIso } from './paris-time.ts';
 import type { Db } from '../db/connect.ts';
@@ -24,10 +24,13 @@ import { articleGlossary } from '../glossary/index.ts';
 
 export const articleAdminRoutes = new Hono<AdminEnv>();
 
-/** The editor's lists; the related-articles picker offers only articles the actor may see (plus those already chosen). */
-async function loadChoices(db: Db, actor: Actor, chosenRelated: readonly string[]): Promise<EditorChoices> {
+/**
+ * The editor's lists; the related-articles picker offers only articles the actor may see (plus those already
+ * chosen), never the article `editing` itself.
+ */
+async function loadChoices(db: Db, actor: Actor, editing: number | undefined, chosenRelated: readonly string[]): Promise<EditorChoices> {
   const chosen = chosenRelated.map(Number).filter((id) => Number.isInteger(id) && id > 0);
-  const [tree, keywordGroups, writers, articles] = await Promise.all([loadSectionTree(db), keywordChoices(db, 'article'), listWriters(db), listArticleChoices(db, actor, chosen)]);
+  const [tree, keywordGroups, writers, articles] = await Promise.all([loadSectionTree(db), keywordChoices(db, 'article'), listWriters(db), listArticleChoices(db, actor, editing, chosen)]);
   return { tree, keywordGroups, writers, articles };
 }
 
@@ -114,7 +117,7 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
 async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user' | 'choices' | 'canDate'> & { status?: number }): Promise<Response> {
   const user = mustUser(c);
   const db = c.get('app').db;
-  const choices = await loadChoices(db, user.actor, props.values.relatedIds);
+  const choices = await loadChoices(db, user.actor, props.article?.id, props.values.relatedIds);
   let extra: Partial<EditorProps> = {};
   let canDate = false;
   if (props.article) {
@@ -173,7 +176,7 @@ articleAdminRoutes.get('/', async (c) => {
           <a class="button" href="/ecrire/articles/nouveau">{t('admin.article.new')}</a>
         </p>
         <nav aria-label={t('admin.article.filter')}>
-          <ul class="actions">
+          <ul class="tabs">
             <li><a href="/ecrire/articles" aria-current={status ? undefined : 'page'}>{t('admin.article.all')}</a></li>
             {articleStatuses.map((s) => (
               <li><a href={`/ecrire/articles?statut=${s}`} aria-current={status === s ? 'page' : undefined}>{t(`admin.status.${s}`)}</a></li>
@@ -233,7 +236,7 @@ articleAdminRoutes.get('/:id{[0-9]+}', async (c) => {
     article,
     values: await valuesOf(db, article, target),
     othersEditing: others,
-    info: c.req.query('enregistre') !== undefined ? t('admin.article.saved') : c.req.query('statut') ? t('admin.action.done', { status: t(`admin.status.${article.status}`) }) : undefined,
+    info: c.req.query('enregistre') !== undefined ? t('admin.article.saved') : c.req.query('statut') ? t('admin.action.done', { status: statusLabel(article.status, article.published_at) }) : undefined,
     // A text too long to render on request is previewed once saved, on its public page.
     preview: previewable(article) ? await previewOf(db, article, article) : undefined,
   });

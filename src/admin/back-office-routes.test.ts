@@ -52,4 +52,24 @@ forEachDialect('back office entrance', (dialect) => {
     assert.equal(after.status, 303);
     assert.match(after.headers.get('location')!, /^\/ecrire\/login/);
   });
+
+  // Issue 16, item 10: these answered with the public site's 404 page (its layout, its search form).
+  test('a back-office path nothing answers is the back office’s 404, in its layout', async () => {
+    const session = await logIn(site, 'admin@example.org', 'motdepasse-admin');
+    for (const path of ['/ecrire/articles/abc', '/ecrire/nimporte', '/ecrire/articles/12/nimporte', '/ecrire/forum/abc/def']) {
+      const response = await site.get(path, { headers: { cookie: session.cookie } });
+      assert.equal(response.status, 404, path);
+      const html = await response.text();
+      assert.match(html, /class="admin-main"/, `${path}: the back office's layout`);
+      assert.match(html, /Cette page de l’espace privé n’existe pas\./, path);
+      assert.match(html, /href="\/ecrire\/"/, `${path}: a way back to the back office's home`);
+      assert.doesNotMatch(html, /Page introuvable/, `${path}: not the public 404`);
+    }
+    // A number that names no article was already the back office's own 404; it stays so.
+    assert.match(await (await site.get('/ecrire/articles/999999', { headers: { cookie: session.cookie } })).text(), /class="admin-main"/);
+    // Without a session it is still the login page that answers, not a 404 that would reveal what exists.
+    const anonymous = await site.get('/ecrire/nimporte');
+    assert.equal(anonymous.status, 303);
+    assert.match(anonymous.headers.get('location')!, /^\/ecrire\/login/);
+  });
 });

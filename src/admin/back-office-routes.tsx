@@ -3,7 +3,7 @@
 import { field, formFields } from '../web/form-action.ts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { isTisseError } from '../kernel/errors.ts';
+import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { getAdminAsset } from './assets.ts';
 import { clearSessionCookie, clientIp, csrfProtection, currentUser, deviceCookie, loadSession, mustUser, requireUser, safeReturnPath, setDeviceCookie, setSessionCookie, type AdminEnv } from '../web/auth.ts';
@@ -145,6 +145,12 @@ adminRoutes.route('/ecrire/glossaire', glossaryAdminRoutes);
 adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
 adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
 adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
+
+// Last: a path under /ecrire/ that no area answers (/ecrire/nimporte, /ecrire/articles/abc) is the back office's
+// 404, in its own layout. Without this the request went on to the public site, whose 404 page it then showed.
+adminRoutes.all('/ecrire/*', () => {
+  throw new TisseError('NOT_FOUND', 'errors.admin.notFound');
+});
 
 /**
  * Mounted at the root in app.ts (its paths carry /ecrire/ themselves, so that /ecrire/ is the home, as in

@@ -14,10 +14,12 @@ forEachDialect('back office: forum moderation', (dialect) => {
   let site: TestSite;
   let admin: Session;
   const ids: Record<string, number> = {};
+  let articleId = 0;
   before(async () => {
     site = await startTestSite(dialect, { demo: false });
     const section = await createSection(site.db, { title: 'Débats' });
     const article = await createArticle(site.db, { sectionId: section.id, title: 'Le temps de travail', status: 'published', forumMode: 'pri' });
+    articleId = article.id;
     for (const [key, text] of [['first', 'Premier avis en attente'], ['second', 'Deuxième avis en attente'], ['third', 'Troisième avis en attente']] as const) {
       const row = await site.db.kysely
         .insertInto('forum_messages')
@@ -59,5 +61,19 @@ forEachDialect('back office: forum moderation', (dialect) => {
     assert.equal((await postForm(site, editor, '/ecrire/forum/moderer', { one: `validate:${ids.second}` })).status, 403);
     const row = await site.db.kysely.selectFrom('forum_messages').select('status').where('id', '=', ids.second!).executeTakeFirstOrThrow();
     assert.equal(row.status, 'refused');
+  });
+
+  // Issue 16, item 13: the queue wrote "le 6 décembre 2026 à 22:52 UTC" while the revisions said 23:52, Paris time.
+  test('the queue tells a message’s time in Paris time, as the revisions page does', async () => {
+    const at = '2026-12-06T22:52:00.000Z';
+    await site.db.kysely
+      .insertInto('forum_messages')
+      .values({ kind: 'public', article_id: articleId, thread_id: null, parent_id: null, title: 'Tard le soir', status: 'pending', text: 'Un avis de fin de soirée', author_name: 'Lou', author_email: 'lou@example.org', author_url: '', user_id: null, ip: '', created_at: at, moderated_at: null, moderated_by: null })
+      .execute();
+    await site.db.kysely.updateTable('revisions').set({ created_at: at }).where('object_type', '=', 'article').where('object_id', '=', articleId).execute();
+    const queue = await adminPage(site, admin, '/ecrire/forum');
+    assert.match(queue, /le 6 décembre 2026 à 23:52, par Lou/);
+    assert.doesNotMatch(queue, /UTC/);
+    assert.match(await adminPage(site, admin, `/ecrire/articles/${articleId}/revisions`), /6 décembre 2026 à 23:52/);
   });
 });

@@ -24,10 +24,11 @@ export interface ArticleChoice {
 
 /**
  * Articles outside the trash that the actor may see (`article.view`), most recently changed first, for the
- * related-articles picker. `chosen` (the related articles the article already has) stay in the list even when
+ * related-articles picker of the article `editing` (undefined: a new one), which is never offered: an article is
+ * not related to itself. `chosen` (the related articles the article already has) stay in the list even when
  * the actor may not see them, by number only: their title is not shown, and saving the form keeps them.
  */
-export async function listArticleChoices(db: Db, actor: Actor, chosen: readonly number[] = []): Promise<ArticleChoice[]> {
+export async function listArticleChoices(db: Db, actor: Actor, editing: number | undefined, chosen: readonly number[] = []): Promise<ArticleChoice[]> {
   let query = db.kysely
     .selectFrom('articles')
     .select(['id', 'title', 'status', 'section_id'])
@@ -35,6 +36,7 @@ export async function listArticleChoices(db: Db, actor: Actor, chosen: readonly 
     .orderBy('updated_at', 'desc')
     .orderBy('id', 'desc')
     .limit(ARTICLE_CHOICES);
+  if (editing !== undefined) query = query.where('id', '!=', editing);
   // Narrow in SQL to what article.view may allow, so that the limit counts visible articles; can() decides below.
   if (!(actor.role === 'administrator' && actor.sections === null)) {
     const sections = actor.role === 'administrator' && actor.sections ? [...actor.sections] : [];
@@ -54,7 +56,7 @@ export async function listArticleChoices(db: Db, actor: Actor, chosen: readonly 
     .filter((row) => can(actor, 'article.view', { sectionId: row.section_id, status: row.status, authorIds: authors.filter((a) => a.article_id === row.id).map((a) => a.user_id) }))
     .map((row) => ({ id: row.id, title: row.title }));
   const shown = new Set(visible.map((c) => c.id));
-  const hidden = chosen.filter((id) => !shown.has(id));
+  const hidden = chosen.filter((id) => id !== editing && !shown.has(id));
   if (hidden.length === 0) return visible;
   // Already chosen but not offered above (not visible, or beyond the limit): offered again, titled only if visible.
   const extra = await db.kysely.selectFrom('articles').select(['id', 'title', 'status', 'section_id']).where('id', 'in', hidden).execute();

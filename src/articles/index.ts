@@ -14,7 +14,7 @@ export { restoreRevision } from './operations/restore-revision.ts';
 export { updateArticle } from './operations/update-article.ts';
 export { diffRevisionFields, listRevisions, loadRevisionFields } from './revision-diff.ts';
 export type { FieldDiff, RevisionEntry } from './revision-diff.ts';
-export { isPublic, publicArticles } from './visibility.ts';
+export { isPublic, isScheduled, publicArticles } from './visibility.ts';
 export { articleStatuses, isTransitionName, transitionsFrom } from './workflow.ts';
 export type { TransitionName } from './workflow.ts';
 export { listArticleChoices, listTeamMessages, loadArticleLinks } from './editor-data.ts';

@@ -14,6 +14,16 @@ export function isPublic(article: Pick<Article, 'status' | 'published_at'>, now 
   return !Number.isNaN(at) && at <= Date.parse(now);
 }
 
+/**
+ * Published with a date still to come: scheduled, not online yet. Every place that tells an article's status
+ * (the badge, the notice after an action) asks this, so that none says "publié en ligne" before the date.
+ */
+export function isScheduled(article: Pick<Article, 'status' | 'published_at'>, now = new Date().toISOString()): boolean {
+  if (article.status !== 'published' || article.published_at === null) return false;
+  const at = Date.parse(article.published_at);
+  return !Number.isNaN(at) && at > Date.parse(now);
+}
+
 /** A where-clause for `articles` (optionally aliased) keeping only public articles. */
 export function publicArticles(now = new Date().toISOString(), table = 'articles') {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>

@@ -95,7 +95,8 @@ export const PreviewBlock: FC<{ preview: RenderedArticle }> = ({ preview }) => (
     ) : null}
     <article class="preview-article">
       {preview.surtitle ? <p class="surtitre">{markupHtml(preview.surtitle)}</p> : null}
-      <h3 class="titre">{markupHtml(preview.title)}</h3>
+      {/* An untitled article (a new one, before its title is typed) says so: an empty heading is announced as nothing. */}
+      {preview.title.trim() ? <h3 class="titre">{markupHtml(preview.title)}</h3> : <h3 class="titre titre--absent">{t('admin.article.previewUntitled')}</h3>}
       {preview.subtitle ? <p class="soustitre">{markupHtml(preview.subtitle)}</p> : null}
       {preview.lead ? <div class="chapo">{markupHtml(preview.lead)}</div> : null}
       <div class="texte">{markupHtml(preview.text)}</div>

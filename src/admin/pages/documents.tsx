@@ -87,41 +87,43 @@ export const DocumentsPage: FC<{
 );
 
 export const DocumentTable: FC<{ docs: DocumentSummary[] }> = ({ docs }) => (
-  <table>
-    <caption class="visually-hidden">{t('admin.documents.title')}</caption>
-    <thead>
-      <tr>
-        <th scope="col">n°</th>
-        <th scope="col">{t('admin.documents.file')}</th>
-        <th scope="col">{t('admin.documents.docTitle')}</th>
-        <th scope="col">{t('admin.documents.size')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      {docs.map((doc) => (
+  <div class="table-scroll">
+    <table>
+      <caption class="visually-hidden">{t('admin.documents.title')}</caption>
+      <thead>
         <tr>
-          <td>{doc.id}</td>
-          <td>
-            <Thumbnail doc={doc} />
-          </td>
-          <td>
-            <a href={`/ecrire/documents/${doc.id}`}>{doc.title || doc.original_name}</a>
-            <br />
-            <span class="hint">{t('admin.documents.useInText', { code: `<doc${doc.id}|left>` })}</span>
-          </td>
-          <td>
-            {formatSize(doc.size)}
-            {doc.width && doc.height ? (
-              <>
-                <br />
-                {t('admin.documents.dimensions', { width: doc.width, height: doc.height })}
-              </>
-            ) : null}
-          </td>
+          <th scope="col">n°</th>
+          <th scope="col">{t('admin.documents.file')}</th>
+          <th scope="col">{t('admin.documents.docTitle')}</th>
+          <th scope="col">{t('admin.documents.size')}</th>
         </tr>
-      ))}
-    </tbody>
-  </table>
+      </thead>
+      <tbody>
+        {docs.map((doc) => (
+          <tr>
+            <td>{doc.id}</td>
+            <td>
+              <Thumbnail doc={doc} />
+            </td>
+            <td>
+              <a href={`/ecrire/documents/${doc.id}`}>{doc.title || doc.original_name}</a>
+              <br />
+              <span class="hint">{t('admin.documents.useInText', { code: `<doc${doc.id}|left>` })}</span>
+            </td>
+            <td>
+              {formatSize(doc.size)}
+              {doc.width && doc.height ? (
+                <>
+                  <br />
+                  {t('admin.documents.dimensions', { width: doc.width, height: doc.height })}
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
 );
 
 export const DocumentPage: FC<{

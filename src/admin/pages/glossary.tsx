@@ -25,26 +25,28 @@ export const GlossaryListPage: FC<{ terms: GlossaryTerm[]; search: string; done?
     {terms.length === 0 ? (
       <p>{t('admin.glossary.empty')}</p>
     ) : (
-      <table>
-        <caption class="visually-hidden">{t('admin.glossary.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.glossary.term')}</th>
-            <th scope="col">{t('admin.glossary.definition')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {terms.map((term) => (
+  <div class="table-scroll">
+    <table>
+          <caption class="visually-hidden">{t('admin.glossary.title')}</caption>
+          <thead>
             <tr>
-              <td>
-                <a href={`/ecrire/glossaire/${term.id}`}>{term.term}</a>
-                {termVariants(term).length ? <span class="hint"> ({termVariants(term).join(', ')})</span> : null}
-              </td>
-              <td>{term.definition}</td>
+              <th scope="col">{t('admin.glossary.term')}</th>
+              <th scope="col">{t('admin.glossary.definition')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {terms.map((term) => (
+              <tr>
+                <td>
+                  <a href={`/ecrire/glossaire/${term.id}`}>{term.term}</a>
+                  {termVariants(term).length ? <span class="hint"> ({termVariants(term).join(', ')})</span> : null}
+                </td>
+                <td>{term.definition}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+  </div>
     )}
   </>
 );

@@ -2,47 +2,49 @@
 // forum messages to validate.
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
-import type { ArticleRow } from '../../articles/index.ts';
-import { formatDate } from '../../kernel/i18n/index.ts';
+import { isScheduled, type ArticleRow } from '../../articles/index.ts';
+import { formatDate, formatDateTime } from '../../kernel/i18n/index.ts';
 
 export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows, caption }) => (
-  <table>
-    <caption class="visually-hidden">{caption}</caption>
-    <thead>
-      <tr>
-        <th scope="col">{t('admin.article.title')}</th>
-        <th scope="col">{t('admin.article.section')}</th>
-        <th scope="col">{t('admin.article.authors')}</th>
-        <th scope="col">{t('admin.article.status')}</th>
-        <th scope="col">{t('admin.article.updated')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      {rows.map((row) => (
+  <div class="table-scroll">
+    <table>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
         <tr>
-          <td>
-            <a href={`/ecrire/articles/${row.id}`}>{row.title}</a>
-          </td>
-          <td>{row.section_title}</td>
-          <td>{row.authorNames.join(', ')}</td>
-          <td>
-            <StatusBadge status={row.status} publishedAt={row.published_at} />
-          </td>
-          <td>{formatDate(row.updated_at)}</td>
+          <th scope="col">{t('admin.article.title')}</th>
+          <th scope="col">{t('admin.article.section')}</th>
+          <th scope="col">{t('admin.article.authors')}</th>
+          <th scope="col">{t('admin.article.status')}</th>
+          <th scope="col">{t('admin.article.updated')}</th>
         </tr>
-      ))}
-    </tbody>
-  </table>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <td>
+              <a href={`/ecrire/articles/${row.id}`}>{row.title}</a>
+            </td>
+            <td>{row.section_title}</td>
+            <td>{row.authorNames.join(', ')}</td>
+            <td>
+              <StatusBadge status={row.status} publishedAt={row.published_at} />
+            </td>
+            <td>{formatDate(row.updated_at)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
 );
 
-export const StatusBadge: FC<{ status: ArticleRow['status']; publishedAt?: string | null }> = ({ status, publishedAt }) => {
-  const scheduled = status === 'published' && publishedAt && publishedAt > new Date().toISOString();
-  return (
-    <span class={`status status--${status}`}>
-      {scheduled ? t('admin.status.scheduled', { date: formatDate(publishedAt) }) : t(`admin.status.${status}`)}
-    </span>
-  );
-};
+/** An article's status in words: a published article whose date is still to come is "publication prévue le …". */
+export function statusLabel(status: ArticleRow['status'], publishedAt?: string | null): string {
+  return isScheduled({ status, published_at: publishedAt ?? null }) ? t('admin.status.scheduled', { date: formatDateTime(publishedAt!) }) : t(`admin.status.${status}`);
+}
+
+export const StatusBadge: FC<{ status: ArticleRow['status']; publishedAt?: string | null }> = ({ status, publishedAt }) => (
+  <span class={`status status--${isScheduled({ status, published_at: publishedAt ?? null }) ? 'scheduled' : status}`}>{statusLabel(status, publishedAt)}</span>
+);
 
 /** Forum messages among those this person moderates (forum/queries.ts countMessagesFor). */
 export interface ForumCounts {

@@ -1,12 +1,10 @@
 // An article's history: its revisions (who, when), a form to compare any two, the word-level diff, and a
 // restore button per revision for those who may edit the article.
 import type { FC } from 'hono/jsx';
-import { t } from '../../kernel/i18n/index.ts';
+import { formatDateTime, t } from '../../kernel/i18n/index.ts';
 import type { FieldDiff, RevisionEntry } from '../../articles/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
-
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 export interface RevisionsProps {
   user: CurrentUser;
@@ -62,39 +60,41 @@ export const RevisionsPage: FC<RevisionsProps> = (p) => (
           ))}
       </section>
     ) : null}
+  <div class="table-scroll">
     <table>
-      <caption>{t('admin.article.history')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.revisions.number')}</th>
-          <th scope="col">{t('admin.revisions.when')}</th>
-          <th scope="col">{t('admin.revisions.who')}</th>
-          <th scope="col">Note</th>
-          {p.canRestore ? <th scope="col"><span class="visually-hidden">{t('admin.revisions.restore')}</span></th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {p.revisions.map((r, index) => (
+        <caption>{t('admin.article.history')}</caption>
+        <thead>
           <tr>
-            <td>{String(r.number)}</td>
-            <td>{dateTime.format(new Date(r.created_at))}</td>
-            <td>{r.author}</td>
-            <td>{r.note}</td>
-            {p.canRestore ? (
-              <td>
-                {index > 0 ? (
-                  <form method="post" action={`/ecrire/articles/${p.articleId}/revisions/${r.number}/restaurer`}>
-                    <CsrfField user={p.user} />
-                    <button type="submit" class="secondary" aria-label={`${t('admin.revisions.restore')} ${r.number}`}>
-                      {t('admin.revisions.restore')}
-                    </button>
-                  </form>
-                ) : null}
-              </td>
-            ) : null}
+            <th scope="col">{t('admin.revisions.number')}</th>
+            <th scope="col">{t('admin.revisions.when')}</th>
+            <th scope="col">{t('admin.revisions.who')}</th>
+            <th scope="col">Note</th>
+            {p.canRestore ? <th scope="col"><span class="visually-hidden">{t('admin.revisions.restore')}</span></th> : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.revisions.map((r, index) => (
+            <tr>
+              <td>{String(r.number)}</td>
+              <td>{formatDateTime(r.created_at)}</td>
+              <td>{r.author}</td>
+              <td>{r.note}</td>
+              {p.canRestore ? (
+                <td>
+                  {index > 0 ? (
+                    <form method="post" action={`/ecrire/articles/${p.articleId}/revisions/${r.number}/restaurer`}>
+                      <CsrfField user={p.user} />
+                      <button type="submit" class="secondary" aria-label={`${t('admin.revisions.restore')} ${r.number}`}>
+                        {t('admin.revisions.restore')}
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+  </div>
   </>
 );

@@ -35,29 +35,31 @@ export const UsersPage: FC<{ users: UserSummary[]; search: string; role: string;
       </select>
       <button type="submit">{t('admin.form.search')}</button>
     </form>
+  <div class="table-scroll">
     <table>
-      <caption class="visually-hidden">{t('admin.users.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.users.name')}</th>
-          <th scope="col">{t('admin.users.role')}</th>
-          <th scope="col">{t('admin.users.articles')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {users.map((u) => (
+        <caption class="visually-hidden">{t('admin.users.title')}</caption>
+        <thead>
           <tr>
-            <td>
-              <a href={`/ecrire/auteurs/${u.id}`}>{u.name}</a>
-              <br />
-              <span class="hint">{u.email}</span>
-            </td>
-            <td>{u.role === 'administrator' && u.sectionIds.length ? t('admin.users.restricted') : t(`admin.role.${u.role}`)}</td>
-            <td>{u.articles}</td>
+            <th scope="col">{t('admin.users.name')}</th>
+            <th scope="col">{t('admin.users.role')}</th>
+            <th scope="col">{t('admin.users.articles')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr>
+              <td>
+                <a href={`/ecrire/auteurs/${u.id}`}>{u.name}</a>
+                <br />
+                <span class="hint">{u.email}</span>
+              </td>
+              <td>{u.role === 'administrator' && u.sectionIds.length ? t('admin.users.restricted') : t(`admin.role.${u.role}`)}</td>
+              <td>{u.articles}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+  </div>
   </>
 );
 

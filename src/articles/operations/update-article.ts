@@ -61,6 +61,7 @@ export function parseArticleForm(input: ArticleForm): ArticleFormData {
 /**
  * Checks the ids an article is linked to before anything is written. A newly chosen related article must be one
  * the actor may see (the picker offers only those); ones already related (`articleId`'s) stay, whoever saves.
+ * An article is never related to itself.
  */
 export async function checkArticleLinks(
   trx: Trx,
@@ -75,6 +76,11 @@ export async function checkArticleLinks(
     if (knownUsers.length !== links.authorIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownAuthor', { fields: { authorIds: 'errors.field.unknown' } });
   }
   await checkKeywordChoice(trx, links.keywordIds, 'article');
+  // Checked here, where every save passes, rather than dropped quietly: the form offers no such choice
+  // (listArticleChoices leaves the article out), so one that names it was not made in the editor.
+  if (articleId !== undefined && links.relatedIds.includes(articleId)) {
+    throw new TisseError('BAD_INPUT', 'errors.articles.relatedToItself', { fields: { relatedIds: 'errors.field.invalidValue' } });
+  }
   if (links.relatedIds.length) {
     const found = await trx.selectFrom('articles').select(['id', 'section_id', 'status']).where('id', 'in', links.relatedIds).execute();
     if (found.length !== links.relatedIds.length) throw new TisseError('BAD_INPUT', 'errors.articles.unknownRelated', { fields: { relatedIds: 'errors.field.unknown' } });
@@ -124,7 +130,7 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
 
     const authorIds = authorsToKeep(actor, data, target.authorIds);
     const keywordIds = [...new Set(data.keywordIds)];
-    const relatedIds = [...new Set(data.relatedIds)].filter((id) => id !== articleId);
+    const relatedIds = [...new Set(data.relatedIds)];
     await checkArticleLinks(trx, actor, { sectionId: data.sectionId, authorIds, keywordIds, relatedIds }, articleId);
 
     // The publication date is the administrators' (it is how publication is scheduled).

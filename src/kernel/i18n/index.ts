@@ -65,6 +65,20 @@ export function formatDate(iso: string, lang: Lang = 'fr'): string {
   return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
+const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+};
+
+/**
+ * "12 avril 2013 à 12:30": a moment as the organisation reads it, in Paris time like formatDate (and like the
+ * editor's date fields, admin/paris-time.ts), whatever the server's time zone. Every page showing a time uses it.
+ */
+export function formatDateTime(iso: string, lang: Lang = 'fr'): string {
+  const text = dateTimeFormats[lang].format(new Date(iso));
+  return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
+}
+
 /** Whether `value` is a key of the catalogue (zod issues of kernel/input.ts carry one as their message). */
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(fr, value);
