@@ -21,6 +21,7 @@ import { PREVIEW_MAX_CHARS, previewable, renderArticle, type RenderedArticle } f
 import { pathId } from '../web/request.ts';
 import { parseId } from '../kernel/input.ts';
 import { articleGlossary } from '../glossary/index.ts';
+import { loadSiteSettings } from '../settings/index.ts';
 
 export const articleAdminRoutes = new Hono<AdminEnv>();
 
@@ -110,7 +111,8 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
     created_at: now,
     updated_at: now,
   };
-  const glossary = await articleGlossary(db, article);
+  // The site's occurrence rule, so that the preview marks the terms where the public page will.
+  const glossary = await articleGlossary(db, article, { occurrences: (await loadSiteSettings(db)).glossaryOccurrences });
   return renderArticle(db, article, (doc, name) => glossary.annotate(doc, name));
 }
 

@@ -18,6 +18,7 @@ const labels = {
   tagline: 'errors.label.tagline',
   lang: 'errors.label.lang',
   forumMode: 'errors.label.forumMode',
+  glossaryOccurrences: 'errors.label.glossaryOccurrences',
   followLinks: 'errors.label.followLinks',
   emailFrom: 'errors.label.emailFrom',
   smtp: 'errors.label.smtp',
@@ -30,6 +31,7 @@ function formValues(s: SiteSettings): Record<string, string> {
     description: s.description,
     lang: s.lang,
     forumMode: s.forumMode,
+    glossaryOccurrences: s.glossaryOccurrences,
     followLinks: s.followLinks.map((l) => `${l.label} | ${l.url}`).join('\n'),
     emailFrom: s.emailFrom,
     smtpHost: s.smtp.host,
@@ -88,6 +90,8 @@ settingsAdminRoutes.post('/', async (c) => {
       description: field(fields, 'description').trim(),
       lang: field(fields, 'lang'),
       forumMode: field(fields, 'forumMode'),
+      // A form without the field (a page from before it existed) keeps the setting.
+      glossaryOccurrences: field(fields, 'glossaryOccurrences') || current.glossaryOccurrences,
       followLinks: parseFollowLinks(field(fields, 'followLinks')),
       emailFrom: field(fields, 'emailFrom').trim(),
       smtp: {
@@ -104,8 +108,8 @@ settingsAdminRoutes.post('/', async (c) => {
     }
     // Validate the whole form first, so the messages name the fields people see.
     const valid = parseInput(siteSettingsSchema, { ...current, ...changes }, labels);
-    const { name, tagline, description, lang, forumMode, followLinks, emailFrom, smtp } = valid;
-    await saveSiteSettings(db, { name, tagline, description, lang, forumMode, followLinks, emailFrom, smtp });
+    const { name, tagline, description, lang, forumMode, glossaryOccurrences, followLinks, emailFrom, smtp } = valid;
+    await saveSiteSettings(db, { name, tagline, description, lang, forumMode, glossaryOccurrences, followLinks, emailFrom, smtp });
     return c.redirect('/ecrire/reglages?fait=saved', 303);
   } catch (error) {
     const state = refusedForm(fields, error);

@@ -124,6 +124,26 @@ test('first occurrence counts across the fields of one article, then footnotes a
   assert.deepEqual([...annotate.used], ['scop', 'ptce', 'rse']);
 });
 
+test('field: the first occurrence in each field (lead, text, postscript), as SPIP marks #CHAPO and #TEXTE apart', () => {
+  const annotate = createArticleAnnotator(glossary, { occurrences: 'field' });
+  const lead = annotate(docOf(p(text('Le PTCE, le PTCE.'))));
+  const body = { ...docOf(p(text('La SCOP et le PTCE.')), p(text('La SCOP, le PTCE.'))), footnotes: [{ label: '1', children: [p(text('SCOP et RSE'))] }] };
+  const main = annotate(body);
+  assert.equal(show(lead.children), 'Le [ptce:PTCE], le PTCE.\n');
+  assert.equal(show(main.children), 'La [scop:SCOP] et le [ptce:PTCE].\nLa SCOP, le PTCE.\n');
+  assert.equal(show(main.footnotes[0]!.children), 'SCOP et [rse:RSE]\n');
+  assert.deepEqual([...annotate.used], ['ptce', 'scop', 'rse']);
+});
+
+test('paragraph: once in each paragraph, list item, table cell and footnote', () => {
+  const li = (...children: InlineNode[]) => ({ type: 'listItem', children }) as unknown as BlockNode;
+  const list = { type: 'list', ordered: false, children: [li(text('SCOP, SCOP')), li(text('SCOP'))] } as unknown as BlockNode;
+  const doc = { ...docOf(p(text('PTCE et PTCE, ')), p(text('le PTCE et la SCOP.')), list), footnotes: [{ label: '1', children: [p(text('PTCE, PTCE'))] }] };
+  const out = annotateDocument(doc, glossary, { occurrences: 'paragraph' });
+  assert.equal(show(out.children), '[ptce:PTCE] et PTCE, \nle [ptce:PTCE] et la [scop:SCOP].\n<list><listItem>[scop:SCOP], SCOP</listItem><listItem>[scop:SCOP]</listItem></list>');
+  assert.equal(show(out.footnotes[0]!.children), '[ptce:PTCE], PTCE\n');
+});
+
 test('opt-outs: the article setting and [!glossaire]', () => {
   const doc = docOf(p(text('Une SCOP.')));
   assert.equal(annotateDocument(doc, glossary, { enabled: false }), doc);
@@ -195,6 +215,23 @@ test('demo article: PTCE, SCOP, ESS and RSE are each marked once, and rendered a
   );
   // Elision and typography around the term survive.
   assert.match(html, /l’<span class="glossary-term"><a href="\/glossaire#ess"/);
+});
+
+test('seed page: with its first paragraph as the chapô and the field rule, PTCE is marked twice, as SPIP did', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('../markup/index.ts');
+  const source = readFileSync(new URL('./fixtures/niort-article.spip', import.meta.url), 'utf8');
+  const [chapo, ...rest] = source.split('\n\n');
+  // The seed site's terms: ESS has no variant there (« l’économie sociale et solidaire » is not marked).
+  const seed = createGlossary(entries.map(({ variants: _, ...entry }) => entry));
+  const annotate = createArticleAnnotator(seed, { occurrences: 'field' });
+  const marked = [chapo!, rest.join('\n\n')].flatMap((field) => {
+    const doc = annotate(parse(field, { lang: 'fr', profile: 'article' }));
+    return [...show(doc.children).matchAll(/\[([a-z]+):/g)].map((m) => m[1]);
+  });
+  // ../shared/seed/labo-ess-niort-article.txt: « (PTCE PTCE Pôles… ) » in the first paragraph, then SCOP, ESS,
+  // « niortais (PTCE PTCE Pôles… ) » and RSE.
+  assert.deepEqual(marked, ['ptce', 'scop', 'ess', 'ptce', 'rse']);
 });
 
 test('[!glossaire] in the text opts the article out, and never shows', async () => {

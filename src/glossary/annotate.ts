@@ -22,16 +22,23 @@ export function createGlossary(entries: Iterable<GlossaryEntry>): Glossary {
   return { entries: bySlug, matcher: buildMatcher(bySlug.values()) };
 }
 
+/**
+ * Where a term is marked: 'first', at its first occurrence in the article (lead, text, postscript together;
+ * the default); 'field', at its first occurrence in each of them, as SPIP's glossary does (it filters #CHAPO
+ * and #TEXTE apart); 'paragraph', once in each paragraph (list item, table cell, footnote); 'all', everywhere.
+ */
+export type GlossaryOccurrences = 'first' | 'field' | 'paragraph' | 'all';
+
 export interface AnnotateOptions {
-  /** 'first': a term is marked at its first occurrence in the article only (default); 'all': everywhere. */
-  occurrences?: 'first' | 'all';
+  occurrences?: GlossaryOccurrences;
   /** false when the article opts out of the glossary (its setting). */
   enabled?: boolean;
 }
 
 /**
  * Annotates the fields of one article in turn (lead, text, postscript): "first occurrence" counts across all
- * of them, so the returned function keeps the set of terms already marked (also readable as `used`).
+ * of them, so the returned function keeps the set of terms already marked (also readable as `used`, whatever
+ * the occurrence rule: every term marked in the article).
  */
 export function createArticleAnnotator(
   glossary: Glossary,
@@ -42,7 +49,10 @@ export function createArticleAnnotator(
   return Object.assign(annotator, { used });
 }
 
-/** Annotates one document. `used` (slugs already marked in the article) is read and updated. */
+/**
+ * Annotates one document. `used` (slugs already marked in the article) is updated; with the 'first' rule it
+ * is also read, so that a term marked in an earlier field is not marked again.
+ */
 export function annotateDocument(
   doc: MarkupDocument,
   glossary: Glossary,
@@ -50,12 +60,18 @@ export function annotateDocument(
   used: Set<string> = new Set(),
 ): MarkupDocument {
   if (options.enabled === false || doc.glossaryOptOut || glossary.entries.size === 0) return doc;
-  const state: State = { glossary, everyOccurrence: options.occurrences === 'all', used };
+  const occurrences = options.occurrences ?? 'first';
+  const state: State = {
+    glossary,
+    used,
+    marked: occurrences === 'all' ? null : occurrences === 'first' ? used : new Set(),
+    perParagraph: occurrences === 'paragraph',
+  };
   const children = mapList(doc.children, (node) => annotateSame(node, state));
   // Footnotes are read after the text, so their terms count after the text's.
   let footnotesChanged = false;
   const footnotes = doc.footnotes.map((note) => {
-    const noteChildren = mapList(note.children, (node) => annotateSame(node, state));
+    const noteChildren = inParagraph(state, () => mapList(note.children, (node) => annotateSame(node, state)));
     if (noteChildren === note.children) return note;
     footnotesChanged = true;
     return { ...note, children: noteChildren };
@@ -80,8 +96,23 @@ export function glossaryTermsIn(doc: MarkupDocument): string[] {
 
 interface State {
   glossary: Glossary;
-  everyOccurrence: boolean;
+  /** Every term marked in the article so far. */
   used: Set<string>;
+  /** The terms already marked where a term is marked once (article, field or paragraph); null: every occurrence. */
+  marked: Set<string> | null;
+  perParagraph: boolean;
+}
+
+/** Runs `annotate` with a fresh set of marked terms when the rule is once per paragraph. */
+function inParagraph<T>(state: State, annotate: () => T): T {
+  if (!state.perParagraph) return annotate();
+  const outer = state.marked;
+  state.marked = new Set();
+  try {
+    return annotate();
+  } finally {
+    state.marked = outer;
+  }
 }
 
 // Raw HTML elements whose content is never annotated: links, code, abbreviations, titles, form controls and
@@ -90,6 +121,9 @@ const SKIPPED_ELEMENTS = new Set([
   'a', 'abbr', 'acronym', 'dfn', 'code', 'pre', 'kbd', 'samp', 'var', 'tt', 'cite', 'script', 'style', 'textarea',
   'button', 'label', 'select', 'option', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'iframe', 'object', 'title',
 ]);
+
+// Raw HTML elements that are paragraphs for the once-per-paragraph rule.
+const PARAGRAPH_ELEMENTS = new Set(['p', 'li', 'td', 'th', 'dt', 'dd', 'caption', 'figcaption']);
 
 /** A node keeps its type when annotated: only its descendants change. */
 function annotateSame<T extends MarkupNode>(node: T, state: State): T {
@@ -100,10 +134,13 @@ function annotateNode(node: MarkupNode, state: State): MarkupNode {
   switch (node.type) {
     case 'paragraph':
     case 'phrasing':
+    case 'listItem':
+    case 'tableCell': {
+      const children = inParagraph(state, () => annotateChildren(node.children as MarkupNode[], state));
+      return children === node.children ? node : ({ ...node, children } as MarkupNode);
+    }
     case 'strong':
     case 'emphasis':
-    case 'listItem':
-    case 'tableCell':
     case 'quote':
     case 'list':
     case 'tableRow': {
@@ -111,18 +148,21 @@ function annotateNode(node: MarkupNode, state: State): MarkupNode {
       return children === node.children ? node : ({ ...node, children } as MarkupNode);
     }
     case 'element': {
-      if (SKIPPED_ELEMENTS.has(node.tagName.toLowerCase())) return node;
-      const children = annotateChildren(node.children, state);
+      const tag = node.tagName.toLowerCase();
+      if (SKIPPED_ELEMENTS.has(tag)) return node;
+      const children = PARAGRAPH_ELEMENTS.has(tag)
+        ? inParagraph(state, () => annotateChildren(node.children, state))
+        : annotateChildren(node.children, state);
       return children === node.children ? node : { ...node, children };
     }
     case 'table': {
-      const caption = node.caption && annotateChildren(node.caption, state);
+      const caption = node.caption && inParagraph(state, () => annotateChildren(node.caption!, state));
       const head = node.head && annotateSame(node.head, state);
       const rows = mapList(node.rows, (row) => annotateSame(row, state));
       return caption === node.caption && head === node.head && rows === node.rows ? node : { ...node, caption, head, rows };
     }
     case 'poetry': {
-      const lines = mapList(node.lines, (line) => annotateChildren(line, state));
+      const lines = inParagraph(state, () => mapList(node.lines, (line) => annotateChildren(line, state)));
       return lines === node.lines ? node : { ...node, lines };
     }
     // Headings, links, code, formulas, models, glossary marks, raw regions and the rest: left as they are.
@@ -172,10 +212,11 @@ function markText(run: TextNode[], state: State): InlineNode[] | undefined {
   const out: InlineNode[] = [];
   let from = 0;
   for (const hit of hits) {
-    if (!state.everyOccurrence && state.used.has(hit.slug)) continue;
+    if (state.marked?.has(hit.slug)) continue;
     const entry = state.glossary.entries.get(hit.slug);
     if (!entry) continue;
     state.used.add(hit.slug);
+    state.marked?.add(hit.slug);
     if (hit.start > from) out.push(textNode(value.slice(from, hit.start), position, from));
     const term: GlossaryTermNode = {
       type: 'glossaryTerm',

@@ -3,7 +3,7 @@
 import type { Db } from '../db/connect.ts';
 import type { Article, GlossaryTerm } from '../db/schema.ts';
 import type { MarkupDocument } from '../markup/index.ts';
-import { createArticleAnnotator } from './annotate.ts';
+import { createArticleAnnotator, type GlossaryOccurrences } from './annotate.ts';
 import { listTerms, loadGlossary } from './repository.ts';
 
 export interface ArticleGlossary {
@@ -16,8 +16,8 @@ export interface ArticleGlossary {
 }
 
 export interface ArticleGlossaryOptions {
-  /** The site setting: mark the first occurrence only (default) or every one. */
-  occurrences?: 'first' | 'all';
+  /** The site setting (glossaryOccurrences): where a term is marked, see GlossaryOccurrences. Default 'first'. */
+  occurrences?: GlossaryOccurrences;
   /**
    * false: find the terms without marking them (the print version lists their definitions after the article
    * instead of tooltips in the text).

@@ -8,4 +8,5 @@ export { updateTerm } from './operations/update-term.ts';
 export { listTerms, loadGlossary, termVariants } from './repository.ts';
 export { articlesByTerm } from './usage.ts';
 export type { ArticleUse } from './usage.ts';
+export type { GlossaryOccurrences } from './annotate.ts';
 export { loadTerm } from './repository.ts';

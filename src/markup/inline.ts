@@ -146,11 +146,12 @@ export class InlineParser {
 
   /**
    * The line-start constructs at `i` (the run's start, or after a newline): the index after the one
-   * read, or -1. Where lines are not read (a link's text, typo()), `i` itself.
+   * read, or -1 when none was read, as where lines are not read (a link's text, typo()): there the newline
+   * stays in the text as white space.
    */
   lineStart(i: number, afterBreak: boolean): number {
     const byCode = this.table.lineStarts;
-    if (byCode === null) return i;
+    if (byCode === null) return -1;
     const c = this.text.charCodeAt(i);
     const read = c < 128 ? byCode[c] : undefined;
     return read !== undefined ? read(this, i, afterBreak) : -1;

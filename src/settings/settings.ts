@@ -33,8 +33,12 @@ export const siteSettingsSchema = z.object({
   lang: z.enum(['fr', 'en']).default('fr'),
   forumMode: z.enum(['pri', 'pos', 'abo', 'non']).default('pri'),
   followLinks: z.array(followLinkSchema).default([]),
-  /** 'first': a glossary term is marked at its first occurrence in an article; 'all': at every one. */
-  glossaryOccurrences: z.enum(['first', 'all']).default('first'),
+  /**
+   * Where a glossary term is marked in an article: 'first', at its first occurrence (lead, text and postscript
+   * together); 'field', at its first occurrence in each of them, as SPIP does; 'paragraph', once per
+   * paragraph; 'all', at every one (glossary/annotate.ts).
+   */
+  glossaryOccurrences: z.enum(['first', 'field', 'paragraph', 'all']).default('first'),
   /** Hosts from which editors may embed <iframe> (video platforms…). */
   iframeHosts: z.array(z.string()).default([]),
   emailFrom: z.string().default(''),

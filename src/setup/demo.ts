@@ -1,6 +1,10 @@
 // Demo content: the seed page of "Le Labo de l'ESS" (../shared/seed/labo-ess-niort-article.txt) as a
 // real site: its sections, the article in SPIP markup, the two related articles, glossary terms,
 // a priori forum, follow-us links. Created on first start, or by `tisse init --demo`.
+//
+// The seed page marks PTCE twice (in its first paragraph, then at « niortais (PTCE) ») and SCOP, ESS and RSE
+// once: SPIP's glossary marks a term's first occurrence in each field it filters, and that first paragraph
+// is the article's chapô. So it is the lead here, and the site marks terms per field ('field').
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/time.ts';
 import { createArticle } from '../articles/index.ts';
@@ -15,7 +19,7 @@ export const demoSettings: Partial<SiteSettings> = {
   description: 'Think tank de l’économie sociale et solidaire.',
   forumMode: 'pri',
   lang: 'fr',
-  glossaryOccurrences: 'first',
+  glossaryOccurrences: 'field',
   followLinks: [
     { label: 'Fil RSS', url: '/rss.xml', kind: 'rss' },
     { label: 'Fil Atom', url: '/atom.xml', kind: 'atom' },
@@ -24,9 +28,9 @@ export const demoSettings: Partial<SiteSettings> = {
   ],
 };
 
-export const demoArticleText = `Le Ministre délégué en charge de l'Economie Sociale et Solidaire s'est rendu à Niort, le jeudi 28 mars 2013. Il a notamment posé la première pierre de la Maison de l'économie sociale et solidaire (PTCE), où sera hébergé le PTCE niortais.
+export const demoArticleLead = `Le Ministre délégué en charge de l'Economie Sociale et Solidaire s'est rendu à Niort, le jeudi 28 mars 2013. Il a notamment posé la première pierre de la Maison de l'économie sociale et solidaire (PTCE), où sera hébergé le PTCE niortais.`;
 
-Entre la visite de deux Mutuelles -- la Maïf et la Macif -- et de deux Sociétés Coopératives Ouvrières de Production (SCOP) -- la Carrosserie Industrielle Niortaise et le restaurant Le Trévins --, Benoît Hamon a posé symboliquement la première pierre de la Maison de l'Economie Sociale et Solidaire.
+export const demoArticleText = `Entre la visite de deux Mutuelles -- la Maïf et la Macif -- et de deux Sociétés Coopératives Ouvrières de Production (SCOP) -- la Carrosserie Industrielle Niortaise et le restaurant Le Trévins --, Benoît Hamon a posé symboliquement la première pierre de la Maison de l'Economie Sociale et Solidaire.
 
 Pascal Duforestel, vice-président de la Communauté d'agglomération niortaise, en charge du développement économique, a souligné la particularité de cette Maison : l'aménagement sera terminé fin 2013, elle hébergera une pépinière de l'ESS, un hôtel d'entreprises pour les organisations de l'ESS et sera le siège du Pôle Territorial de Coopération Economique niortais (PTCE).
 
@@ -38,19 +42,21 @@ Historiquement, la coopération agricole, banquière (le Crédit agricole) et le
 
 Benoît Hamon a bien noté cette particularité du territoire, soulignant qu'il est {« un laboratoire de l'Economie Sociale et Solidaire »} et a réaffirmé qu'il était légitime que le gouvernement remette en avant les acteurs de l'ESS qui sont engagés depuis longtemps à valoriser un modèle économique innovant, utile socialement et performant.`;
 
+/** The glossary terms; `{alchimie}` in a presentation stands for that article's number (an internal link). */
 export const demoGlossary = [
   { term: 'PTCE', variants: ['PTCE niortais'], definition: 'Pôles territoriaux de coopération économique.', presentation: '' },
   { term: 'SCOP', variants: ['Scop', 'SCOPs'], definition: 'Société coopérative et participative', presentation: '' },
   {
     term: 'ESS',
     variants: [],
+    // On two lines, as on the seed page.
     definition:
-      'Qu’est-ce que l’Économie sociale et solidaire (ESS) ? Définition et présentation de cette économie différente, socialement utile, coopérative et ancrée localement',
+      'Qu’est-ce que l’Économie sociale et solidaire (ESS) ?\nDéfinition et présentation de cette économie différente, socialement utile, coopérative et ancrée localement',
     presentation: `L'économie sociale et solidaire rassemble les entreprises qui cherchent à concilier activité économique et utilité sociale : associations, coopératives, mutuelles, fondations et sociétés commerciales qui en adoptent les principes.
 
 {{Ses principes}} : une gouvernance démocratique (une personne, une voix), des bénéfices majoritairement consacrés au maintien et au développement de l'activité, un ancrage dans les territoires.
 
-La loi du 31 juillet 2014 en a donné pour la première fois une définition légale en France.`,
+La loi du 31 juillet 2014 en a donné pour la première fois une définition légale en France. Pour son financement, lire [->art{alchimie}].`,
   },
   { term: 'RSE', variants: [], definition: 'Responsabilité sociale des entreprises', presentation: '' },
 ];
@@ -93,6 +99,7 @@ Le Labo propose {{cinq pistes}} pour transformer l'emploi : la participation, la
     sectionId: actu.id,
     title: 'Benoît Hamon en visite à Niort',
     description: 'Le ministre délégué à l’ESS a posé la première pierre de la Maison de l’ESS de Niort.',
+    lead: demoArticleLead,
     text: demoArticleText,
     status: 'published',
     publishedAt: '2013-04-12T08:30:00.000Z',
@@ -110,7 +117,7 @@ Le Labo propose {{cinq pistes}} pour transformer l'emploi : la participation, la
           slug: slugify(entry.term),
           variants: JSON.stringify(entry.variants),
           definition: entry.definition,
-          presentation: entry.presentation,
+          presentation: entry.presentation.replaceAll('{alchimie}', String(alchimie.id)),
           link_url: '',
           created_at: now,
           updated_at: now,

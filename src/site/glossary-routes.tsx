@@ -1,7 +1,10 @@
-// The glossary page /glossaire: every term A–Z with the published articles that use it.
+// The glossary page /glossaire: every term A–Z with the published articles that use it. The presentations are
+// SPIP markup: the internal targets they mention ([->art14], <doc5>) are loaded at once, as for an article.
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { sendPage } from '../web/send-page.ts';
+import { loadResolver } from '../web/markup-resolver.ts';
+import { parse, render } from '../markup/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { listTerms, loadGlossary, articlesByTerm } from '../glossary/index.ts';
 import { nextScheduledPublication } from '../articles/index.ts';
@@ -14,8 +17,11 @@ glossaryRoutes.get('/glossaire', async (c) => {
   const { db } = c.get('app');
   const now = new Date().toISOString();
   const [terms, glossary] = await Promise.all([listTerms(db), loadGlossary(db)]);
-  const uses = await articlesByTerm(db, glossary, now);
-  const body = await renderInLayout(db, { title: t('site.glossary'), body: <GlossaryPage terms={terms} uses={uses} /> });
+  const lang = 'fr';
+  const parsed = terms.flatMap((term) => (term.presentation ? [{ id: term.id, doc: parse(term.presentation, { lang, profile: 'article' }) }] : []));
+  const [uses, resolve] = await Promise.all([articlesByTerm(db, glossary, now), loadResolver(db, parsed.flatMap((p) => p.doc.references), now)]);
+  const presentations = new Map(parsed.map(({ id, doc }) => [id, render(doc, { profile: 'article', resolve, lang }).html]));
+  const body = await renderInLayout(db, { title: t('site.glossary'), body: <GlossaryPage terms={terms} uses={uses} presentations={presentations} lang={lang} /> });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db, now) });
 });
 

@@ -1,6 +1,8 @@
-// Glossary in a real browser: on the demo article each term (PTCE, SCOP, ESS, RSE) is marked once; hovering or
-// focusing a term shows its definition without moving the text, Escape hides it; /glossaire lists the terms with
-// their anchors and the article; axe-core finds no serious or critical violation on either page.
+// Glossary in a real browser: the demo article marks its terms where the seed page does (PTCE in the chapô and
+// again in the text; SCOP, ESS, RSE once); hovering or focusing a term shows its definition without moving the
+// text, Escape hides it; /glossaire lists the terms with their anchors, their two-line definitions read with a
+// space, their presentations' internal links lead somewhere, and the articles; Réglages sets where terms are
+// marked; axe-core finds no serious or critical violation on these pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -24,7 +26,36 @@ async function tipOf(page: Page, slug: string) {
   return { link, tip };
 }
 
-test('each demo term is marked once; hover and focus show the definition, Escape hides it', { skip }, async () => {
+/** The term slugs marked on the page, in reading order. */
+async function markedTerms(page: Page): Promise<string[]> {
+  return page.locator('.article .glossary-term__link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.replace('/glossaire#', '')));
+}
+
+test('the article marks PTCE twice (chapô, then text) and SCOP, ESS, RSE once, as the seed page; screenshots at 1280 and 390 px', { skip }, async () => {
+  const page = await newPage();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(env.site.url + articlePath);
+    assert.deepEqual(await markedTerms(page), ['ptce', 'scop', 'ess', 'ptce', 'rse']);
+    assert.equal(await page.locator('.article__lead .glossary-term__link').count(), 1);
+    assert.equal(await page.locator('.article__lead .glossary-term__link').innerText(), 'PTCE');
+    // The two-line ESS definition reads with a space between its lines.
+    const ess = await tipOf(page, 'ess');
+    await ess.link.scrollIntoViewIfNeeded();
+    await ess.link.hover();
+    await ess.tip.waitFor({ state: 'visible' });
+    assert.match(await ess.tip.innerText(), /\(ESS\)\s\?\sDéfinition et présentation/);
+    const box = (await ess.tip.boundingBox())!;
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `the tooltip fits in ${width} px`);
+    await page.screenshot({ path: `/tmp/glossary16-article-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `/tmp/glossary16-article-${width}-tooltip.png` });
+    await page.screenshot({ path: join(resultsDir(), `glossary16-article-${width}.png`), fullPage: true });
+    assert.deepEqual(await seriousAxeViolations(page), [], `article at ${width} px`);
+    await page.mouse.move(0, 0);
+  }
+});
+
+test('each demo term is marked once in the text; hover and focus show the definition, Escape hides it', { skip }, async () => {
   const page = await newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(env.site.url + articlePath);
@@ -115,9 +146,20 @@ test('/glossaire lists every term with its anchor, definition and the articles u
   for (const slug of ['ess', 'ptce', 'rse', 'scop']) assert.equal(await page.locator(`[id="${slug}"]`).count(), 1, `anchor #${slug}`);
   const ess = page.locator('.glossary-entry', { has: page.locator('[id="ess"]') });
   assert.match(await ess.innerText(), /Qu’est-ce que l’Économie sociale et solidaire/);
+  // Its definition is written on two lines: they read with a space between them.
+  assert.match(await ess.locator('.glossary-entry__definition').innerText(), /\(ESS\)\s\?\sDéfinition et présentation/);
+  // Its presentation's [->artN] is a working link to the article, titled by it.
+  const internal = ess.locator('.glossary-entry__presentation a');
+  assert.equal(await internal.innerText(), 'L’alchimie de l’écosystème financier solidaire');
+  assert.equal(await ess.locator('.spip_lien_invalide').count(), 0);
   assert.equal(await ess.getByRole('link', { name: 'Benoît Hamon en visite à Niort' }).count(), 1);
   assert.deepEqual(await seriousAxeViolations(page), []);
   await page.screenshot({ path: join(resultsDir(), 'glossary-page.png'), fullPage: true });
+  await ess.screenshot({ path: '/tmp/glossary16-glossaire-ess.png' });
+  await internal.click();
+  await page.waitForURL(/\/l-alchimie-de-l-ecosysteme-financier-solidaire$/);
+  assert.equal(await page.locator('h1').innerText(), 'L’alchimie de l’écosystème financier solidaire');
+  await page.goto(`${env.site.url}/glossaire`);
 
   // A term link in an article leads to its entry.
   await page.goto(env.site.url + articlePath);
@@ -136,4 +178,35 @@ test('the print version lists the definitions once after the article', { skip },
     assert.equal(text.split(definition).length - 1, 1, `${definition} printed once`);
   }
   assert.equal(await page.locator('[role="tooltip"]').count(), 0, 'no tooltips on paper');
+});
+
+test('Réglages: the occurrence rule is a labelled choice; once per paragraph marks more terms', { skip }, async () => {
+  const context = await env.browser.browser.browser()!.newContext();
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${env.site.url}/ecrire/`);
+  await page.getByLabel('Adresse email').fill('admin@example.org');
+  await page.getByLabel('Mot de passe', { exact: true }).fill('motdepasse-admin');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${env.site.url}/ecrire/`);
+  await page.goto(`${env.site.url}/ecrire/reglages`);
+  const select = page.getByLabel('Termes du glossaire signalés dans un article');
+  assert.equal(await select.inputValue(), 'field');
+  assert.match((await select.getAttribute('aria-describedby')) ?? '', /aide/);
+  assert.deepEqual(await seriousAxeViolations(page), []);
+  await select.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/glossary16-reglages.png' });
+  await select.selectOption('paragraph');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForURL(/\/ecrire\/reglages\?fait=saved$/);
+  assert.equal(await page.getByLabel('Termes du glossaire signalés dans un article').inputValue(), 'paragraph');
+
+  const reader = await newPage();
+  await reader.goto(env.site.url + articlePath);
+  assert.deepEqual(await markedTerms(reader), ['ptce', 'scop', 'ess', 'ptce', 'ptce', 'ess', 'rse', 'ess', 'scop', 'ptce', 'ess']);
+
+  await page.getByLabel('Termes du glossaire signalés dans un article').selectOption('field');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForURL(/fait=saved$/);
+  await context.close();
 });

@@ -1,5 +1,5 @@
 // The site settings form: identity (name, tagline, description, language), default forum mode, follow-us
-// links, and outgoing mail (SMTP). The SMTP password is never sent back to the browser.
+// links, where glossary terms are marked, and outgoing mail (SMTP). The SMTP password is never sent back to the browser.
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
@@ -27,6 +27,16 @@ export const SettingsPage: FC<{ user: CurrentUser; state: FormState; smtpFromEnv
           options={(['pri', 'pos', 'abo', 'non'] as const).map((mode) => ({ value: mode, label: t(`forum.mode.${mode}`) }))}
         />
         <Field name="followLinks" label={t('admin.settings.follow')} hint={t('admin.settings.followHint')} state={state} rows={5} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('admin.settings.glossary')}</legend>
+        <SelectField
+          name="glossaryOccurrences"
+          label={t('admin.settings.glossaryOccurrences')}
+          hint={t('admin.settings.glossaryOccurrencesHint')}
+          state={state}
+          options={(['first', 'field', 'paragraph', 'all'] as const).map((value) => ({ value, label: t(`admin.settings.glossaryOccurrences.${value}`) }))}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('admin.settings.mail')}</legend>

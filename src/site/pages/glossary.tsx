@@ -2,7 +2,7 @@
 // articles that use it); also the list of definitions printed after an article.
 import type { FC } from 'hono/jsx';
 import type { GlossaryTerm } from '../../db/schema.ts';
-import { propre, typo } from '../../markup/index.ts';
+import { typo } from '../../markup/index.ts';
 import { t, type Lang } from '../../kernel/i18n/index.ts';
 import { termVariants, type ArticleUse } from '../../glossary/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
@@ -19,10 +19,12 @@ const letterId = (letter: string) => (letter === '#' ? 'lettre-autres' : `lettre
 export interface GlossaryPageProps {
   terms: GlossaryTerm[];
   uses: Map<string, ArticleUse[]>;
+  /** Term id → its presentation as HTML, rendered with the page's resolver (internal links resolved). */
+  presentations: Map<number, string>;
   lang?: Lang;
 }
 
-export const GlossaryPage: FC<GlossaryPageProps> = ({ terms, uses, lang = 'fr' }) => {
+export const GlossaryPage: FC<GlossaryPageProps> = ({ terms, uses, presentations, lang = 'fr' }) => {
   const groups = new Map<string, GlossaryTerm[]>();
   for (const term of terms) {
     const letter = letterOf(term.term);
@@ -57,7 +59,7 @@ export const GlossaryPage: FC<GlossaryPageProps> = ({ terms, uses, lang = 'fr' }
           <section class="glossary-letter" aria-labelledby={letterId(letter)}>
             <h2 id={letterId(letter)}>{letter}</h2>
             {group.map((term) => (
-              <GlossaryEntry term={term} uses={uses.get(term.slug) ?? []} lang={lang} />
+              <GlossaryEntry term={term} uses={uses.get(term.slug) ?? []} presentation={presentations.get(term.id)} lang={lang} />
             ))}
           </section>
         ))}
@@ -66,7 +68,7 @@ export const GlossaryPage: FC<GlossaryPageProps> = ({ terms, uses, lang = 'fr' }
   );
 };
 
-const GlossaryEntry: FC<{ term: GlossaryTerm; uses: ArticleUse[]; lang: Lang }> = ({ term, uses, lang }) => {
+const GlossaryEntry: FC<{ term: GlossaryTerm; uses: ArticleUse[]; presentation: string | undefined; lang: Lang }> = ({ term, uses, presentation, lang }) => {
   const variants = termVariants(term);
   return (
     <section class="glossary-entry" aria-labelledby={term.slug}>
@@ -75,7 +77,7 @@ const GlossaryEntry: FC<{ term: GlossaryTerm; uses: ArticleUse[]; lang: Lang }> 
       </h3>
       {variants.length > 0 ? <p class="glossary-entry__variants">{t('glossary.variants', { list: variants.join(', ') }, lang)}</p> : null}
       <p class="glossary-entry__definition">{markupHtml(typo(term.definition, { lang }))}</p>
-      {term.presentation ? <div class="glossary-entry__presentation">{markupHtml(propre(term.presentation, { lang }).html)}</div> : null}
+      {presentation ? <div class="glossary-entry__presentation">{markupHtml(presentation)}</div> : null}
       {term.link_url ? (
         <p class="glossary-entry__link">
           <a href={term.link_url}>
