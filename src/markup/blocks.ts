@@ -4,13 +4,13 @@
 // the tree of raw HTML block elements with the browser's implicit-closing rules, so that the output
 // nests the way an HTML parser would read it. Inline content goes to the inline pass.
 import type { BlockNode, ElementNode, InlineNode, ListItemNode, ListNode, MarkupNode, TableCellNode, TableNode, TableRowNode } from './ast.ts';
+import type { ByCode, LineState, ListEntry, ParseContext, RawRow } from './construct.ts';
 import { readHeading } from './constructs/heading.ts';
 import { readRule } from './constructs/rule.ts';
-import { boldCellInner, isNumericCell, splitCells, tableHash, type RawRow } from './constructs/table.ts';
-import { addReference, placeholderEnd, placeholderIndex, type ParseContext } from './context.ts';
+import { boldCellInner, isNumericCell, splitCells, tableHash } from './constructs/table.ts';
+import { addReference } from './context.ts';
 import { parseInline, VOID_ELEMENTS } from './inline.ts';
-import { finderOf, toSource, type Working } from './scan.ts';
-import type { ByCode } from './syntax.ts';
+import { finderOf, placeholderEnd, placeholderIndex, toSource, type Working } from './working.ts';
 
 /** Elements a browser treats as blocks (they close an open `<p>`), plus SPIP's own block list. */
 export const BLOCK_ELEMENTS = new Set([
@@ -73,19 +73,12 @@ function inlineOnly(w: Working, s: number, e: number, ctx: ParseContext): BlockN
   return [anyVisible(children) ? { type: 'paragraph', children, position } : { type: 'phrasing', children, position }];
 }
 
-export interface ListEntry {
-  depth: number;
-  ordered: boolean;
-  parts: ({ start: number; end: number } | 'rule')[];
-  start: number;
-}
-
-/** The block pass's line reader, handed to each line construct. */
-export class LineReader {
+/** The block pass's line reader, handed to each line construct (as construct.ts's LineState). */
+export class LineReader implements LineState {
   readonly text: string;
   readonly n: number;
   /** The profile's line constructs, by a line's first character (syntax.ts). */
-  readonly lineConstructs: ByCode<LineReader, number>;
+  readonly lineConstructs: ByCode<LineState, number>;
   /** Whether a `----` line inside a list is a rule in its item. */
   readonly rulesInLists: boolean;
   readonly items: Item[] = [];

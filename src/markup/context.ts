@@ -1,29 +1,7 @@
-// State shared by the parsing passes of one document: the islands found by the scanner, the profile's
-// dispatch tables (which constructs are recognised: syntax.ts), and what the document collects (footnotes, references).
-import type { Footnote, FootnoteRefNode, Reference } from './ast.ts';
-import type { Island } from './scan.ts';
-import type { Syntax } from './syntax.ts';
-
-/** A footnote as read: where it starts in the source, whether it is numbered automatically, its call. */
-export interface ReadNote {
-  note: Footnote;
-  start: number;
-  auto: boolean;
-  ref: FootnoteRefNode | null;
-}
-
-export interface ParseContext {
-  islands: Island[];
-  syntax: Syntax;
-  lang: string;
-  references: (Reference & { at: number })[];
-  referenceKeys: Set<string>;
-  glossaryOptOut: boolean;
-  /** The footnotes in the order the passes read them (see footnotesInTextOrder). */
-  notes: ReadNote[];
-  /** Nesting of recursive parses (quotes, notes, list items), capped to keep the stack small. */
-  depth: number;
-}
+// What the parsing passes of one document do with their shared state (ParseContext, declared in
+// construct.ts with the dispatch tables it holds): the targets the text mentions, the footnotes in text order.
+import type { Footnote, Reference } from './ast.ts';
+import type { ParseContext, ReadNote } from './construct.ts';
 
 /** Records a target once, with where it first appears (the document lists them in text order). */
 export function addReference(ctx: ParseContext, ref: Reference, at: number): void {
@@ -36,21 +14,6 @@ export function addReference(ctx: ParseContext, ref: Reference, at: number): voi
   }
   ctx.referenceKeys.add(key);
   ctx.references.push({ type: ref.type, id: ref.id, at });
-}
-
-/** The island number of the placeholder at `pos` (U+E000 digits U+E001), read without allocating. */
-export function placeholderIndex(text: string, pos: number): number {
-  let n = 0;
-  for (let i = pos + 1; ; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return n;
-    n = n * 10 + c - 48;
-  }
-}
-
-/** The offset just after the placeholder at `pos`. */
-export function placeholderEnd(text: string, pos: number): number {
-  return text.indexOf('\uE001', pos + 1) + 1;
 }
 
 /**

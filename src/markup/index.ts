@@ -2,7 +2,8 @@
 // propre/typo conveniences. Pure and synchronous; internal links and documents come from a resolver.
 import type { InlineNode, MarkupDocument } from './ast.ts';
 import { parseBlocks } from './blocks.ts';
-import { footnotesInTextOrder, type ParseContext } from './context.ts';
+import type { ParseContext } from './construct.ts';
+import { footnotesInTextOrder } from './context.ts';
 import { parseInline, type ParseContextWithBlocks } from './inline.ts';
 import { render, type RenderOptions, type RenderResult, type Resolver } from './render/index.ts';
 import { scan } from './scan.ts';

@@ -6,35 +6,18 @@
 // it and reopens them (what a browser does with `<i>a<b>b</i>c</b>`), so the tree is always well
 // nested; an opener never closed ends with its run, a closer with no opener is dropped (SPIP leaves a
 // stray `</i>` that the browser ignores).
-import type { ElementNode, FootnoteRefNode, InlineNode, TextNode } from './ast.ts';
-import type { InlineConstruct } from './construct.ts';
-import { addReference, placeholderEnd, placeholderIndex, type ParseContext } from './context.ts';
-import { finderOf, toSource, type Working } from './scan.ts';
-import type { Cursor, Finder } from './constructs/finder.ts';
+import type { BlockNode, ElementNode, FootnoteRefNode, InlineNode, TextNode } from './ast.ts';
+import type { Frame, InlineConstruct, InlineOptions, InlineState, InlineTable, ParseContext } from './construct.ts';
+import { addReference } from './context.ts';
+import type { Cursor, Finder } from './finder.ts';
 import { PendingText } from './pending-text.ts';
-import type { InlineTable } from './syntax.ts';
-
-export interface InlineOptions {
-  /** Inside a link's text: no nested links, no autolinks. */
-  inLink?: boolean;
-  /** typo(): only HTML, entities and protected regions; shortcuts stay as typed. */
-  typoOnly?: boolean;
-  /** Inside a raw HTML block (`<blockquote>`, `<div>`): newlines are layout, not line breaks. */
-  noAutoBreak?: boolean;
-}
-
-export interface Frame {
-  kind: 'root' | 'strong' | 'emphasis' | 'element';
-  children: InlineNode[];
-  element?: ElementNode;
-  start: number;
-}
+import { finderOf, placeholderEnd, placeholderIndex, toSource, type Working } from './working.ts';
 
 const MAX_FRAMES = 100;
 export const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'wbr', 'col', 'area', 'source', 'track', 'input', 'embed', 'param', 'meta', 'link', 'base', 'keygen']);
 
-/** The inline parser's state, handed to each inline construct. */
-export class InlineParser {
+/** The inline parser's state, handed to each inline construct (as construct.ts's InlineState). */
+export class InlineParser implements InlineState {
   readonly text: string;
   /** The profile's constructs for this kind of run (ordinary, link text, typo()). */
   readonly table: InlineTable;
@@ -307,5 +290,5 @@ function isPlainRun(text: string, start: number, end: number, table: InlineTable
 }
 
 export interface ParseContextWithBlocks extends ParseContext {
-  parseBlocks(w: Working, ctx: ParseContext): import('./ast.ts').BlockNode[];
+  parseBlocks(w: Working, ctx: ParseContext): BlockNode[];
 }

@@ -1,7 +1,7 @@
 // What a range of a working string shows as plain text, islands included (a link's target or title,
 // which are attributes, not markup).
-import { placeholderEnd, placeholderIndex, type ParseContext } from './context.ts';
-import { finderOf, working, type Working } from './scan.ts';
+import type { ParseContext } from './construct.ts';
+import { finderOf, placeholderEnd, placeholderIndex, working, type Working } from './working.ts';
 
 /** Text of a working-string range with islands replaced by what they show as plain text. */
 export function plainText(w: Working, s: number, e: number, ctx: ParseContext): string {

@@ -4,7 +4,7 @@
 // `generated` lists what the renderer itself emits for shortcuts, so tests can check the whole output.
 // Each profile also lists the constructs its parser recognises (constructs/index.ts): what a profile
 // leaves out is not read at all, and its characters stay text.
-import type { ConstructName } from './constructs/index.ts';
+import type { ConstructName } from './construct.ts';
 
 export type ProfileName = 'article' | 'forum';
 

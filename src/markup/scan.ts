@@ -4,47 +4,12 @@
 // short placeholder (U+E000 index U+E001), so the block and inline passes see them as single tokens and
 // never re-read their content. Positions map back to the source through `segs`. What is read, and in
 // what order, is the profile's scan table (syntax.ts); each construct is in constructs/<name>.ts.
-import { Finder } from './constructs/finder.ts';
-import type { TagToken } from './constructs/html-tag.ts';
-import type { ModelToken } from './constructs/model.ts';
+// The types the constructs see (ScanState, OpenContainer) are in construct.ts, working strings in working.ts.
+import type { ContainerKind, OpenContainer, ScanState, ScanSyntax } from './construct.ts';
+import { Finder } from './finder.ts';
 import { Output } from './output.ts';
-import type { ScanSyntax } from './syntax.ts';
-
-export const PH_OPEN = '\uE000';
-export const PH_CLOSE = '\uE001';
-
-/** A working string and, for positions, pairs (working offset, source offset) at each piece start. */
-export interface Working {
-  text: string;
-  segs: number[];
-  /** Memoised searches shared by every pass over this string (created on first use). */
-  finder: Finder | undefined;
-  /** The piece `toSource` answered last: positions are asked mostly in order. */
-  hint: number;
-}
-
-/** A working string, every field set from the start: one object shape for all of them (a field added
- *  later gives each object a shape transition and a separate property store). */
-export function working(text: string, segs: number[]): Working {
-  return { text, segs, finder: undefined, hint: 0 };
-}
-
-/** The shared finder of a working string: searches never rescan text another call already scanned. */
-export function finderOf(w: Working): Finder {
-  w.finder ??= new Finder(w.text);
-  return w.finder;
-}
-
-export type Island =
-  | { kind: 'code'; value: string; block: boolean; start: number; end: number }
-  | { kind: 'cadre'; value: string; start: number; end: number }
-  | { kind: 'math'; value: string; start: number; end: number }
-  | { kind: 'escaped'; value: string; start: number; end: number }
-  | { kind: 'rawText'; value: string; start: number; end: number }
-  | { kind: 'tag'; tag: TagToken; source: string; start: number; end: number }
-  | { kind: 'model'; model: ModelToken; source: string; start: number; end: number }
-  | { kind: 'quote' | 'poesie'; inner: Working; start: number; end: number }
-  | { kind: 'note'; inner: Working; label: string | null; start: number; end: number };
+import type { Island } from './tokens.ts';
+import { PH_CLOSE, PH_OPEN, working, type Working } from './working.ts';
 
 export interface ScanResult {
   root: Working;
@@ -55,14 +20,12 @@ export interface ScanResult {
 
 const MAX_DEPTH = 32;
 
-export type ContainerKind = 'root' | 'quote' | 'poesie' | 'note';
-
 /** What a builder records, three numbers per piece: no string or object per piece until `finish`. */
 const TEXT = 0; // source range [a, b)
 const PLACEHOLDER = 1; // island a, at source offset b
 const CHILD = 2; // folded child builder number a
 
-export class Builder {
+export class Builder implements OpenContainer {
   /** (what, a, b) triples, in order; made on the first piece: most footnotes hold one piece. */
   private pieces: number[] | null = null;
   /** Unclosed children folded in by `dissolve`, flattened once by `finish`. */
@@ -158,7 +121,7 @@ export function normaliseSource(text: string): string {
  * The scanner's state, handed to each scan construct: the source, the islands found so far, the stack
  * of open containers (the root first) and where the text not yet written to the innermost one starts.
  */
-export class Scanner {
+export class Scanner implements ScanState {
   readonly finder: Finder;
   readonly islands: Island[] = [];
   readonly stack: Builder[];
@@ -240,27 +203,4 @@ export function scan(input: string, lang: string, syntax: ScanSyntax): ScanResul
   scanner.flushText(src.length);
   while (scanner.stack.length > 1) scanner.dissolve();
   return { root: (scanner.stack[0] as Builder).finish(), islands: scanner.islands, source: src };
-}
-
-/** Maps an offset in a working string back to the source. */
-export function toSource(w: Working, offset: number): number {
-  const segs = w.segs;
-  const count = segs.length >> 1;
-  if (count === 0) return offset;
-  // the piece asked last, or the next one: O(1) for a pass that reads positions left to right
-  let k = w.hint;
-  if (k >= count || (segs[k * 2] as number) > offset) k = -1;
-  else if (k + 1 < count && (segs[k * 2 + 2] as number) <= offset) k = k + 2 < count && (segs[k * 2 + 4] as number) <= offset ? -1 : k + 1;
-  if (k < 0) {
-    let lo = 0;
-    let hi = count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((segs[mid * 2] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    k = lo;
-  }
-  w.hint = k;
-  return (segs[k * 2 + 1] as number) + (offset - (segs[k * 2] as number));
 }

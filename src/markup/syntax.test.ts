@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InlineNode } from './ast.ts';
 import { parseBlocks } from './blocks.ts';
-import { constructNames, type ConstructName } from './constructs/index.ts';
+import type { ConstructName, Syntax } from './construct.ts';
+import { constructNames } from './constructs/index.ts';
 import { parseInline, type ParseContextWithBlocks } from './inline.ts';
 import { parse, propre } from './index.ts';
 import { PROFILES } from './profiles.ts';
 import { scan } from './scan.ts';
-import { compileSyntax, type Syntax } from './syntax.ts';
+import { compileSyntax } from './syntax.ts';
 
 /** For each construct the forum leaves out: a text using it, what the article makes of it, and the forum's HTML. */
 const LEFT_OUT_OF_FORUM: Record<string, [input: string, article: RegExp, forum: string]> = {

@@ -1,67 +1,11 @@
 // The parse side's dispatch tables, built once per profile when the module loads: from the profile's
 // list of construct names (profiles.ts) and the ordered construct lists (constructs/index.ts), for each
 // pass a table indexed by the code of the character that may start a construct (micromark's
-// per-character construct maps), so a pass never tests a construct its profile does not have.
-import type { LineReader } from './blocks.ts';
-import type { InlineConstruct, TagConstruct } from './construct.ts';
-import {
-  FLOW_CONSTRUCTS,
-  INLINE_CONSTRUCTS,
-  LINE_CONSTRUCTS,
-  LINE_START_CONSTRUCTS,
-  SCAN_CONSTRUCTS,
-  TAG_CONSTRUCTS,
-  type ConstructName,
-} from './constructs/index.ts';
-import type { InlineParser } from './inline.ts';
+// per-character construct maps), so a pass never tests a construct its profile does not have. The
+// tables' types (Syntax, ScanSyntax, InlineTable, ByCode) are in construct.ts, with the states they are read on.
+import type { ByCode, ConstructName, InlineTable, Reader, ScanSyntax, Syntax, TagConstruct } from './construct.ts';
+import { FLOW_CONSTRUCTS, INLINE_CONSTRUCTS, LINE_CONSTRUCTS, LINE_START_CONSTRUCTS, SCAN_CONSTRUCTS, TAG_CONSTRUCTS } from './constructs/index.ts';
 import { PROFILES, type ProfileName } from './profiles.ts';
-import type { Scanner } from './scan.ts';
-
-/** What reads at a position: a construct's tokenize, or the first that reads something of several. */
-export type Reader<S, X = void> = (state: S, at: number, extra: X) => number;
-
-/**
- * Readers by the code of a character that may start a construct (ASCII: every start is ASCII). One
- * function per character, not a list of construct objects: the hot loops make one call per special
- * character, with no property lookup on objects of different shapes.
- */
-export type ByCode<S, X = void> = readonly (Reader<S, X> | undefined)[];
-
-export interface ScanSyntax {
-  /** A global regexp matching any character in `byCode`. */
-  specials: RegExp;
-  byCode: ByCode<Scanner, void>;
-  /** Constructs read by the raw HTML tag construct, by start tag name, and by end tag name. */
-  tags: ReadonlyMap<string, TagConstruct>;
-  endTags: ReadonlyMap<string, TagConstruct>;
-}
-
-export interface InlineTable {
-  allowed: ReadonlySet<ConstructName>;
-  /** A global regexp matching the placeholder and any character in `byCode` (the ordinary table's). */
-  specials: RegExp;
-  /** Matches anything the pass acts on: a run without any is one text node. */
-  work: RegExp;
-  byCode: ByCode<InlineParser, void>;
-  /** The construct found by a search of its own (bare URLs), if any. */
-  searched: InlineConstruct | null;
-  /** Line-start constructs, or null where lines are not read (a link's text, typo()). */
-  lineStarts: ByCode<InlineParser, boolean> | null;
-}
-
-export interface Syntax {
-  allowed: ReadonlySet<ConstructName>;
-  /** propre()'s scan, and typo()'s (no containers: typo() reads no blocks). */
-  scan: ScanSyntax;
-  typoScan: ScanSyntax;
-  lines: ByCode<LineReader, number>;
-  heading: boolean;
-  blockModel: boolean;
-  /** Ordinary runs, a link's text, typo(). */
-  inline: InlineTable;
-  inLinkText: InlineTable;
-  typo: InlineTable;
-}
 
 function byFirstCode<S, X>(constructs: readonly { starts: string; tokenize: Reader<S, X> }[]): ByCode<S, X> {
   const lists: (Reader<S, X>[] | undefined)[] = Array.from({ length: 128 }, () => undefined);

@@ -3,8 +3,8 @@
 //
 //   text \n text
 import type { InlineConstruct } from '../construct.ts';
-import { placeholderIndex } from '../context.ts';
-import type { Island } from '../scan.ts';
+import type { Island } from '../tokens.ts';
+import { placeholderIndex } from '../working.ts';
 
 export const autoBreak: InlineConstruct = {
   name: 'autoBreak',

@@ -5,8 +5,7 @@
 // The end is found by a plain character scan; trailing punctuation belongs to the sentence. Candidates
 // are found by two memoised searches (`://`, `www.`), so ordinary letters cost nothing.
 import type { LinkNode } from '../ast.ts';
-import type { InlineConstruct } from '../construct.ts';
-import type { InlineParser } from '../inline.ts';
+import type { InlineConstruct, InlineState } from '../construct.ts';
 
 function isUrlChar(c: number): boolean {
   // stop at whitespace, quotes, angle brackets, SPIP brackets/braces, placeholders
@@ -44,7 +43,7 @@ function isWordChar(c: number): boolean {
 }
 
 /** Start of the next `http://`, `https://`, `ftp://` or `www.` at or after `from`, or -1. */
-function nextUrlCandidate(parser: InlineParser, from: number): number {
+function nextUrlCandidate(parser: InlineState, from: number): number {
   const text = parser.text;
   const scheme = (parser.schemeCursor ??= parser.finder.cursor('://'));
   const wwwSearch = (parser.wwwCursor ??= parser.finder.cursor('www.'));

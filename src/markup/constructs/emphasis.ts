@@ -4,8 +4,7 @@
 // with no opener is dropped.
 //
 //   {{ inline… }}     { inline… }
-import type { InlineConstruct } from '../construct.ts';
-import type { InlineParser } from '../inline.ts';
+import type { InlineConstruct, InlineState } from '../construct.ts';
 
 export const emphasis: InlineConstruct = {
   name: 'emphasis',
@@ -17,7 +16,7 @@ export const emphasis: InlineConstruct = {
   },
 };
 
-function open(parser: InlineParser, p: number): number {
+function open(parser: InlineState, p: number): number {
   const text = parser.text;
   const end = parser.end;
   let k = p;
@@ -47,7 +46,7 @@ function open(parser: InlineParser, p: number): number {
   return k;
 }
 
-function close(parser: InlineParser, p: number): number {
+function close(parser: InlineState, p: number): number {
   const text = parser.text;
   const end = parser.end;
   let k = p;

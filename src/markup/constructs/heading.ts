@@ -1,7 +1,7 @@
 // Headings ("intertitres"): `{{{Titre}}}`, anywhere in a paragraph; it closes the paragraph around it.
 //
 //   {{{ inline… }}}
-import type { Finder } from './finder.ts';
+import type { Finder } from '../finder.ts';
 
 /** Finds `{{{…}}}` starting at `pos`; returns the content range and the end, or null. */
 export function readHeading(text: string, pos: number, end: number, finder: Finder): { start: number; end: number; after: number } | null {

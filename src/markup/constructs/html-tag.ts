@@ -6,15 +6,8 @@
 // attempt, and quote searches go through a memo, so hostile input (thousands of `<a title="`) stays linear.
 import type { Attribute } from '../ast.ts';
 import type { ScanConstruct } from '../construct.ts';
-import type { Finder } from './finder.ts';
-
-export interface TagToken {
-  name: string;
-  attrs: Attribute[];
-  closing: boolean;
-  selfClosing: boolean;
-  end: number;
-}
+import type { Finder } from '../finder.ts';
+import type { TagToken } from '../tokens.ts';
 
 const MAX_TAG_LENGTH = 4000;
 

@@ -1,7 +1,8 @@
 // The parse side's constructs, one list per pass, in the order they are tried (markdown-it's rulers):
 // where two constructs may start at the same character, the first one that reads something wins. A
-// profile (profiles.ts) is a list of these names; syntax.ts compiles it into dispatch tables.
-import type { FlowConstruct, InlineConstruct, LineConstruct, LineStartConstruct, ScanConstruct, TagConstruct } from '../construct.ts';
+// profile (profiles.ts) is a list of these names (ConstructName, construct.ts); syntax.ts compiles it
+// into dispatch tables.
+import type { ConstructName, FlowConstruct, InlineConstruct, LineConstruct, LineStartConstruct, ScanConstruct, TagConstruct } from '../construct.ts';
 import { autoBreak } from './auto-break.ts';
 import { autolink } from './autolink.ts';
 import { cadre } from './cadre.ts';
@@ -25,14 +26,6 @@ import { rawHtml } from './raw-html.ts';
 import { rawTextElement } from './raw-text-element.ts';
 import { rule } from './rule.ts';
 import { table } from './table.ts';
-
-export type ConstructName =
-  | 'comment' | 'htmlTag' | 'model' | 'footnote'
-  | 'code' | 'cadre' | 'math' | 'rawHtml' | 'rawTextElement' | 'multi' | 'quote' | 'poetry'
-  | 'list' | 'table' | 'rule'
-  | 'heading' | 'blockModel'
-  | 'autoBreak' | 'entity' | 'escape' | 'emphasis' | 'link' | 'internalLink' | 'anchor' | 'wikiLink' | 'glossaryOptOut' | 'autolink'
-  | 'manualBreak' | 'puce';
 
 /** First pass (scan.ts): islands and containers, by the character that starts them. */
 export const SCAN_CONSTRUCTS: readonly ScanConstruct[] = [comment, htmlTag, model, footnote];

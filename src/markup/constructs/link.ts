@@ -8,11 +8,9 @@
 // Each kind is a construct of its own name (link, internalLink, anchor, wikiLink, glossaryOptOut): a
 // profile that leaves one out shows that shortcut as text.
 import type { InlineNode, LinkNode, Position, Reference, ReferenceType } from '../ast.ts';
-import type { InlineConstruct } from '../construct.ts';
-import { addReference, type ParseContext } from '../context.ts';
-import type { InlineParser } from '../inline.ts';
+import type { ConstructName, InlineConstruct, InlineState, ParseContext } from '../construct.ts';
+import { addReference } from '../context.ts';
 import { plainText, resolvePlaceholders } from '../plain-text.ts';
-import type { ConstructName } from './index.ts';
 
 export type LinkShortcut =
   | { kind: 'link'; textStart: number; textEnd: number; targetStart: number; title?: string; hreflang?: string; target: string }
@@ -144,7 +142,7 @@ export const link: InlineConstruct = {
   },
 };
 
-function buildLink(sc: LinkShortcut, parser: InlineParser, p: number, q: number, position: Position): InlineNode | null {
+function buildLink(sc: LinkShortcut, parser: InlineState, p: number, q: number, position: Position): InlineNode | null {
   const ctx: ParseContext = parser.ctx;
   if (sc.kind === 'optout') {
     ctx.glossaryOptOut = true;

@@ -4,15 +4,9 @@
 //
 // Parameters may contain a link shortcut (`lien=[->http://…]`), whose `->` must not end the tag.
 import type { ScanConstruct } from '../construct.ts';
+import type { ModelToken } from '../tokens.ts';
 
 const MAX_MODEL_LENGTH = 1000;
-
-export interface ModelToken {
-  name: string;
-  id: number | null;
-  params: string[];
-  end: number;
-}
 
 export function readModel(src: string, pos: number): ModelToken | null {
   let i = pos + 1;

@@ -4,8 +4,8 @@
 //   <name …> content </name>
 //
 // Returns the region's end and its content; the construct turns it into islands.
-import type { Finder } from './finder.ts';
-import type { TagToken } from './html-tag.ts';
+import type { Finder } from '../finder.ts';
+import type { TagToken } from '../tokens.ts';
 
 /** Raw-text HTML whose content would be read by the browser as script, style or raw text. */
 export const RAW_TEXT_HTML = new Set(['script', 'style', 'textarea', 'xmp', 'noscript', 'noembed', 'noframes', 'plaintext', 'template', 'title', 'iframe']);

@@ -2,8 +2,7 @@
 // literally (no shortcuts, no typography); raw-text elements inside are shown as text.
 //
 //   <html> ( tag | text )* </html>        <pre …> text </pre>
-import type { TagConstruct } from '../construct.ts';
-import type { Scanner } from '../scan.ts';
+import type { ScanState, TagConstruct } from '../construct.ts';
 import { RAW_TEXT_HTML, readRawRegion } from './raw-block.ts';
 import { readTag } from './html-tag.ts';
 
@@ -28,7 +27,7 @@ export const rawHtml: TagConstruct = {
 };
 
 /** `<html>` content, [from, to): each tag an island, the text between them literal. */
-function scanRawHtml(scanner: Scanner, from: number, to: number): void {
+function scanRawHtml(scanner: ScanState, from: number, to: number): void {
   const src = scanner.src;
   let i = from;
   let textStart = from;

@@ -2,7 +2,7 @@
 //
 //   ----+ text?
 import type { LineConstruct } from '../construct.ts';
-import { toSource } from '../scan.ts';
+import { toSource } from '../working.ts';
 
 /** `----` (four dashes or more) at line start; returns the index after the dashes. */
 export function readRule(text: string, lineStart: number, lineEnd: number): number {

@@ -5,14 +5,9 @@
 //   | cell | cell |   | < |  | ^ |   `<` merges with the left cell, `^` with the cell above
 //
 // Cells are split on `|` outside `[…]` (a link's title uses `|`).
-import type { LineConstruct } from '../construct.ts';
+import type { LineConstruct, RawRow } from '../construct.ts';
 
 export interface RawCell {
-  start: number;
-  end: number;
-}
-
-export interface RawRow {
   start: number;
   end: number;
 }
