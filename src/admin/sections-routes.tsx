@@ -94,7 +94,7 @@ sectionsAdminRoutes.post('/nouvelle', async (c) => {
 function zodToForm(error: unknown): unknown {
   if (error && typeof error === 'object' && 'issues' in error && Array.isArray((error as { issues: unknown[] }).issues)) {
     const issues = (error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
-    const fields = Object.fromEntries(issues.map((i) => [String(i.path[0]), plain(i.message === 'titre obligatoire' ? 'errors.field.titleRequired' : 'errors.field.invalidValue')]));
+    const fields = Object.fromEntries(issues.map((i) => [String(i.path[0]), plain(i.message === 'errors.field.titleRequired' ? 'errors.field.titleRequired' : 'errors.field.invalidValue')]));
     const first = Object.keys(fields)[0] ?? '';
     const label = first === 'title' ? plain('errors.label.title') : first === 'parentId' ? plain('errors.label.parentSection') : first;
     return new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label, message: fields[first] ?? '' } }, { fields });

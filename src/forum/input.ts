@@ -1,6 +1,7 @@
-// The fields of a forum post, checked with French messages per field. Used by the web form (after the
+// The fields of a forum post, checked with a message per field from the catalogue (French by default). Used by the web form (after the
 // urlencoded body is decoded), the CLI and the tests alike, through the post-message operation.
 import { z } from 'zod';
+import { isMessageKey, t, type Lang, type PlainKey } from '../kernel/i18n/index.ts';
 
 export interface PostFields {
   name: string;
@@ -15,21 +16,21 @@ export interface PostFields {
 const noNul = (value: string) => !value.includes('\u0000');
 
 const schema = z.object({
-  name: z.string().trim().min(1, 'Indiquez votre nom.').max(200, 'Votre nom est trop long (200 caractères au plus).').refine(noNul, 'Caractère invalide.'),
+  name: z.string().trim().min(1, 'errors.forum.field.nameRequired').max(200, 'errors.forum.field.nameTooLong').refine(noNul, 'errors.forum.field.invalidCharacter'),
   email: z
     .string()
     .trim()
-    .min(1, 'Indiquez votre adresse email (elle ne sera pas affichée).')
-    .max(300, 'Cette adresse email est trop longue.')
-    .pipe(z.email('Cette adresse email n’est pas valide.')),
-  title: z.string().trim().max(300, 'Le titre est trop long (300 caractères au plus).').refine(noNul, 'Caractère invalide.'),
-  text: z.string().refine(noNul, 'Votre message contient un caractère invalide.'),
+    .min(1, 'errors.forum.field.emailRequired')
+    .max(300, 'errors.forum.field.emailTooLong')
+    .pipe(z.email('errors.forum.field.emailInvalid')),
+  title: z.string().trim().max(300, 'errors.forum.field.titleTooLong').refine(noNul, 'errors.forum.field.invalidCharacter'),
+  text: z.string().refine(noNul, 'errors.forum.field.textInvalidCharacter'),
   linkUrl: z
     .string()
     .trim()
-    .max(500, 'L’adresse du site est trop longue (500 caractères au plus).')
-    .refine((value) => value === '' || isHttpUrl(value), 'L’adresse du site doit commencer par http:// ou https://.'),
-  linkTitle: z.string().trim().max(200, 'Le nom du site est trop long (200 caractères au plus).').refine(noNul, 'Caractère invalide.'),
+    .max(500, 'errors.forum.field.linkUrlTooLong')
+    .refine((value) => value === '' || isHttpUrl(value), 'errors.forum.field.linkUrlScheme'),
+  linkTitle: z.string().trim().max(200, 'errors.forum.field.linkTitleTooLong').refine(noNul, 'errors.forum.field.invalidCharacter'),
 });
 
 function isHttpUrl(value: string): boolean {
@@ -44,7 +45,7 @@ function isHttpUrl(value: string): boolean {
 
 export type FieldErrors = Record<string, string>;
 
-export function parsePostFields(raw: Partial<Record<keyof PostFields, unknown>>): { ok: true; fields: PostFields } | { ok: false; errors: FieldErrors } {
+export function parsePostFields(raw: Partial<Record<keyof PostFields, unknown>>, lang: Lang = 'fr'): { ok: true; fields: PostFields } | { ok: false; errors: FieldErrors } {
   const input = Object.fromEntries(
     (['name', 'email', 'title', 'text', 'linkUrl', 'linkTitle'] as const).map((k) => [k, typeof raw[k] === 'string' ? raw[k] : '']),
   );
@@ -53,7 +54,7 @@ export function parsePostFields(raw: Partial<Record<keyof PostFields, unknown>>)
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0]);
-    errors[field] ??= issue.message;
+    errors[field] ??= isMessageKey(issue.message) ? t(issue.message as PlainKey, {}, lang) : issue.message;
   }
   return { ok: false, errors };
 }

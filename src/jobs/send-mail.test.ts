@@ -2,9 +2,9 @@
 // nowhere (the mail waits, attempts untouched) when neither is set. A real SMTP server on loopback.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
 import pino from 'pino';
 import { forEachDatabase, openTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { startMailbox, type Mailbox } from '../../test/helpers/mailbox.ts';
 import { loadConfig } from '../kernel/config.ts';
 import { saveSiteSettings } from '../settings/settings.ts';
 import { enqueueMail } from '../outbox/mail.ts';
@@ -22,32 +22,17 @@ test('TISSE_SMTP_URL wins over the settings; an empty host means no server', () 
 
 forEachDatabase('mail through the back-office SMTP settings', (dialect) => {
   let site: TestDatabase;
-  let smtp: SMTPServer;
-  let port: number;
-  const inbox: string[] = [];
+  let mailbox: Mailbox;
 
   before(async () => {
     site = await openTestDatabase(dialect);
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as { port: number }).port;
+    mailbox = await startMailbox();
   });
   after(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await mailbox.close();
     await site.close();
   });
+
 
   test('without any server the mail waits; once one is set in the settings, it leaves', async () => {
     const config = loadConfig({ TISSE_DATA_DIR: site.dataDir, TISSE_PORT: '0' });
@@ -58,15 +43,16 @@ forEachDatabase('mail through the back-office SMTP settings', (dialect) => {
       const waiting = await site.db.kysely.selectFrom('jobs').selectAll().where('type', '=', 'mail').executeTakeFirstOrThrow();
       assert.equal(waiting.status, 'queued');
       assert.equal(waiting.attempts, 0, 'a missing setting costs the mail no attempt');
-      assert.equal(inbox.length, 0);
+      assert.equal(mailbox.received.length, 0);
 
-      await saveSiteSettings(site.db, { smtp: { host: '127.0.0.1', port, security: 'none', user: '', password: '' } });
+      await saveSiteSettings(site.db, { smtp: { host: '127.0.0.1', port: mailbox.port, security: 'none', user: '', password: '' } });
       await site.db.kysely.updateTable('jobs').set({ run_at: new Date(0).toISOString() }).execute();
       await jobs.runDue();
       const sent = await site.db.kysely.selectFrom('jobs').selectAll().where('type', '=', 'mail').executeTakeFirstOrThrow();
       assert.equal(sent.status, 'done');
-      assert.equal(inbox.length, 1);
-      assert.match(inbox[0]!, /Subject: Un message attend/);
+      assert.equal(mailbox.received.length, 1);
+      assert.equal(mailbox.received[0]!.subject, 'Un message attend');
+      assert.deepEqual(mailbox.received[0]!.to, ['moderation@example.org']);
     } finally {
       await jobs.stop();
     }

@@ -54,6 +54,23 @@ test('no error is thrown with a sentence of its own: messages are catalogue keys
   assert.deepEqual(offenders, []);
 });
 
+// A schema's own messages are what a form shows next to a field: they are catalogue keys too (parseInput and the
+// forum's parsePostFields render them in the reader's language). kernel/config.ts speaks to the operator on the
+// command line and is left out, as are test files.
+test('no schema writes a sentence of its own: zod messages are catalogue keys', () => {
+  const message = /\.(?:min|max|refine|int|email|regex)\((?:[^()'"]|\([^()]*\))*?,\s*'([^']+)'/g;
+  const offenders: string[] = [];
+  for (const file of sources(src)) {
+    const rel = relative(src, file);
+    if (/\.test\.tsx?$/.test(rel) || rel === join('kernel', 'config.ts') || rel.startsWith(join('db', 'migrations'))) continue;
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(message)) {
+      if (!isKey(match[1]!)) offenders.push(`${rel}:${text.slice(0, match.index).split('\n').length}: '${match[1]}'`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
 test('every errors.* key written in src/ exists in both catalogues', () => {
   const missing: string[] = [];
   for (const file of sources(src)) {
@@ -119,4 +136,22 @@ test('a configuration error names the variable, in French by default', () => {
   assert.ok(caught instanceof ConfigError);
   assert.match(caught.message, /^Configuration invalide : TISSE_DATABASE_URL /);
   assert.match(caught.messageIn('en'), /^Invalid configuration: TISSE_DATABASE_URL /);
+});
+
+test('a schema message reaches the reader in their language, with the field’s label', async () => {
+  const { z } = await import('zod');
+  const { parseInput } = await import('./validation.ts');
+  const schema = z.object({ title: z.string().trim().min(1, 'errors.field.titleRequired') });
+  const refused = (() => {
+    try {
+      parseInput(schema, { title: '  ' }, { title: 'errors.label.title' });
+    } catch (error) {
+      return error as TisseError;
+    }
+    throw new Error('accepted');
+  })();
+  assert.equal(refused.code, 'BAD_INPUT');
+  assert.equal(refused.message, 'titre : titre obligatoire');
+  assert.equal(refused.messageIn('en'), `${en['errors.label.title']}: ${en['errors.field.titleRequired']}`);
+  assert.deepEqual(refused.fieldsIn('en'), { title: en['errors.field.titleRequired'] });
 });

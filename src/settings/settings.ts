@@ -6,7 +6,7 @@ import { memoByVersion } from '../db/memo.ts';
 
 export const followLinkSchema = z.object({
   label: z.string().min(1),
-  url: z.string().regex(/^(https?:\/\/|\/)/, 'adresse http(s) ou chemin du site'),
+  url: z.string().regex(/^(https?:\/\/|\/)/, 'errors.field.linkAddress'),
   kind: z.enum(['rss', 'atom', 'newsletter', 'mastodon', 'bluesky', 'linkedin', 'facebook', 'youtube', 'other']).default('other'),
 });
 
@@ -16,9 +16,9 @@ export const smtpSettingsSchema = z.object({
     .string()
     .trim()
     .max(253)
-    .regex(/^$|^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'nom de serveur invalide')
+    .regex(/^$|^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'errors.field.hostInvalid')
     .default(''),
-  port: z.coerce.number().int('port entier').min(1, 'port entre 1 et 65535').max(65535, 'port entre 1 et 65535').default(587),
+  port: z.coerce.number().int('errors.field.portInteger').min(1, 'errors.field.portRange').max(65535, 'errors.field.portRange').default(587),
   /** 'starttls': plain connection upgraded to TLS (port 587); 'tls': TLS from the start (port 465). */
   security: z.enum(['starttls', 'tls', 'none']).default('starttls'),
   user: z.string().trim().max(320).default(''),

@@ -1,6 +1,7 @@
 // Creates an article with its authors, its first revision and its public path: from typed values (CLI, import,
 // tests) or from the back office's form.
 import { z } from 'zod';
+import { articleTextFields } from '../article-fields.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
@@ -16,13 +17,7 @@ import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 
 export const newArticleSchema = z.object({
   sectionId: id,
-  title: safeText(500).trim().min(1, 'titre obligatoire'),
-  surtitle: safeText(500).default(''),
-  subtitle: safeText(500).default(''),
-  description: safeText(5000).default(''),
-  lead: safeText(100_000).default(''),
-  text: safeText(2_000_000).default(''),
-  postscript: safeText(100_000).default(''),
+  ...articleTextFields,
   status: z.enum(['draft', 'proposed', 'published', 'refused', 'trash']).default('draft'),
   publishedAt: optionalDate.default(null),
   writtenAt: optionalDate.default(null),

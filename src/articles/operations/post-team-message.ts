@@ -8,7 +8,7 @@ import { TisseError, untranslated } from '../../kernel/errors.ts';
 import { can, type Actor } from '../../users/index.ts';
 
 const messageSchema = z.object({
-  text: z.string().trim().min(1, 'le message est vide').max(20_000, '20 000 caractères au plus'),
+  text: z.string().trim().min(1, 'errors.field.emptyMessage').max(20_000, 'errors.field.atMost20000'),
   parentId: z.number().int().positive().nullable().default(null),
 });
 

@@ -2,6 +2,7 @@
 // articles, in one transaction, with a new revision when a versioned field changed. Refuses a save made
 // over someone else's newer one (the form carries the updated_at it was opened with).
 import { z } from 'zod';
+import { articleTextFields } from '../article-fields.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
@@ -13,13 +14,7 @@ import { articleVersionedFields, recordRevision } from '../revisions.ts';
 import { checkKeywordChoice } from '../../keywords/index.ts';
 
 export const articleFormSchema = z.object({
-  title: safeText(500).trim().min(1, 'errors.field.titleRequired'),
-  surtitle: safeText(500).default(''),
-  subtitle: safeText(500).default(''),
-  description: safeText(5000).default(''),
-  lead: safeText(100_000).default(''),
-  text: safeText(2_000_000).default(''),
-  postscript: safeText(100_000).default(''),
+  ...articleTextFields,
   sectionId: id,
   publishedAt: optionalDate.optional(),
   writtenAt: optionalDate.default(null),

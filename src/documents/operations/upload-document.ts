@@ -15,10 +15,10 @@ import { documentPath, generatedFileName, thumbnailFileName, THUMBNAIL_SIZE } fr
 import { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions, documentTypes, extensionOf } from '../types.ts';
 
 export const documentFieldsSchema = z.object({
-  title: z.string().trim().max(500, 'au plus 500 caractères').default(''),
+  title: z.string().trim().max(500, 'errors.field.atMost500').default(''),
   description: z.string().max(20_000).default(''),
-  credits: z.string().trim().max(500, 'au plus 500 caractères').default(''),
-  alt: z.string().trim().max(500, 'au plus 500 caractères').default(''),
+  credits: z.string().trim().max(500, 'errors.field.atMost500').default(''),
+  alt: z.string().trim().max(500, 'errors.field.atMost500').default(''),
 });
 
 export const documentLabels = { title: 'errors.label.title', description: 'errors.label.description', credits: 'errors.label.credits', alt: 'errors.label.alt', file: 'errors.label.file' } as const;

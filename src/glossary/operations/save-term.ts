@@ -11,15 +11,15 @@ import { glossaryChanged } from '../repository.ts';
 const text = (max: number) => z.string().trim().max(max, `au plus ${max} caractères`);
 
 export const termInputSchema = z.object({
-  term: text(200).min(1, 'terme obligatoire'),
+  term: text(200).min(1, 'errors.field.termRequired'),
   slug: z
     .string()
     .trim()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lettres minuscules sans accent, chiffres et tirets')
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'errors.field.slugFormat')
     .max(80)
     .optional(),
-  variants: z.array(text(200)).max(50, 'au plus 50 variantes').default([]),
-  definition: text(2000).min(1, 'définition obligatoire'),
+  variants: z.array(text(200)).max(50, 'errors.field.atMost50Variants').default([]),
+  definition: text(2000).min(1, 'errors.field.definitionRequired'),
   presentation: text(100_000).default(''),
   linkUrl: z
     .string()

@@ -11,12 +11,12 @@ import { parseInput } from '../../kernel/validation.ts';
 export const keywordTargets = ['article', 'section'] as const;
 
 export const keywordGroupSchema = z.object({
-  title: z.string().trim().min(1, 'titre obligatoire').max(200, 'au plus 200 caractères'),
+  title: z.string().trim().min(1, 'errors.field.titleRequired').max(200, 'errors.field.atMost200'),
   description: z.string().max(10_000).default(''),
   text: z.string().max(100_000).default(''),
   single: z.boolean().default(false),
   required: z.boolean().default(false),
-  appliesTo: z.array(z.enum(keywordTargets)).min(1, 'choisissez au moins un type de contenu').default(['article']),
+  appliesTo: z.array(z.enum(keywordTargets)).min(1, 'errors.field.chooseContentType').default(['article']),
 });
 
 export const keywordGroupLabels = { title: 'errors.label.title', description: 'errors.label.description', text: 'errors.label.text', single: 'errors.label.single', required: 'errors.label.required', appliesTo: 'errors.label.appliesTo' } as const;

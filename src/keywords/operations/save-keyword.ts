@@ -11,7 +11,7 @@ import { parseInput } from '../../kernel/validation.ts';
 
 export const keywordSchema = z.object({
   groupId: z.number({ error: 'groupe obligatoire' }).int().positive('groupe obligatoire'),
-  title: z.string().trim().min(1, 'titre obligatoire').max(200, 'au plus 200 caractères'),
+  title: z.string().trim().min(1, 'errors.field.titleRequired').max(200, 'errors.field.atMost200'),
   description: z.string().max(10_000).default(''),
   text: z.string().max(100_000).default(''),
   slug: z.string().trim().max(80).optional(),

@@ -8,7 +8,7 @@ import { slugify } from '../../kernel/slug.ts';
 import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 
 export const newSectionSchema = z.object({
-  title: z.string().trim().min(1, 'titre obligatoire').max(300),
+  title: z.string().trim().min(1, 'errors.field.titleRequired').max(300),
   parentId: z.number().int().positive().nullable().default(null),
   description: z.string().default(''),
   text: z.string().default(''),

@@ -10,7 +10,7 @@ import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 import { parseInput } from '../../kernel/validation.ts';
 
 export const sectionUpdateSchema = z.object({
-  title: z.string().trim().min(1, 'titre obligatoire').max(300, 'au plus 300 caractères'),
+  title: z.string().trim().min(1, 'errors.field.titleRequired').max(300, 'errors.field.atMost300'),
   description: z.string().max(10_000).default(''),
   text: z.string().max(200_000).default(''),
   /** Empty or absent: derived from the title. */

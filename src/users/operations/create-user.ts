@@ -10,9 +10,9 @@ import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email('adresse email invalide'),
-  name: z.string().trim().min(1, 'nom obligatoire').max(200),
+  name: z.string().trim().min(1, 'errors.field.nameRequired').max(200),
   role: z.enum(['administrator', 'editor', 'visitor']),
-  password: z.string().min(8, 'au moins 8 caractères').max(200).optional(),
+  password: z.string().min(8, 'errors.field.atLeast8').max(200).optional(),
   sections: z.array(z.number().int().positive()).default([]),
 });
 

@@ -3,9 +3,9 @@
 // outstanding link and every session of the account. A real SMTP server on loopback receives the mail.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
 import pino from 'pino';
 import { forEachDatabase, openTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { startMailbox, type Mailbox } from '../../../test/helpers/mailbox.ts';
 import { loadConfig } from '../../kernel/config.ts';
 import { startJobs } from '../../jobs/start.ts';
 import { createUser } from './create-user.ts';
@@ -15,39 +15,19 @@ import { findValidReset, resetPassword } from './reset-password.ts';
 
 const code = (expected: string) => (error: unknown) => (error as { code?: string }).code === expected;
 
-/** The text of a received message, quoted-printable soft line breaks and escapes undone. */
-function decoded(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
 forEachDatabase('password reset', (dialect) => {
   let site: TestDatabase;
-  let smtp: SMTPServer;
-  let port: number;
-  const inbox: string[] = [];
+  let mailbox: Mailbox;
 
   before(async () => {
     site = await openTestDatabase(dialect);
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push(decoded(Buffer.concat(chunks).toString('utf8')));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as { port: number }).port;
+    mailbox = await startMailbox();
   });
   after(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await mailbox.close();
     await site.close();
   });
+
 
   test('the outbox holds no link; the mailed link works once; a reset ends the other links and the sessions', async () => {
     const siteUrl = 'https://revue.example';
@@ -62,14 +42,14 @@ forEachDatabase('password reset', (dialect) => {
     assert.ok(linksAtRest.length >= 2, 'the mails say where the link goes');
     for (const token of linksAtRest) assert.equal(await findValidReset(site.db, token), undefined, `a link in the outbox opens nothing (${token})`);
 
-    const config = loadConfig({ TISSE_DATA_DIR: site.dataDir, TISSE_PORT: '0', TISSE_SMTP_URL: `smtp://127.0.0.1:${port}` });
+    const config = loadConfig({ TISSE_DATA_DIR: site.dataDir, TISSE_PORT: '0', TISSE_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` });
     const jobs = startJobs(site.db, config, pino({ level: 'silent' }), { pollMs: 3_600_000 });
     try {
       await jobs.runDue();
     } finally {
       await jobs.stop();
     }
-    const links = inbox.map((mail) => /https:\/\/revue\.example\/ecrire\/reinitialiser\/([A-Za-z0-9_-]+)/.exec(mail)?.[1]).filter((t) => t !== undefined);
+    const links = mailbox.received.map((mail) => /https:\/\/revue\.example\/ecrire\/reinitialiser\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1]).filter((t) => t !== undefined);
     assert.equal(links.length, 2, 'each mail carries its link');
     const [first, second] = links as [string, string];
     for (const job of await site.db.kysely.selectFrom('jobs').select('payload').execute()) {

@@ -11,7 +11,7 @@ import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 import { parseInput } from '../../kernel/validation.ts';
 
 export const userUpdateSchema = z.object({
-  name: z.string().trim().min(1, 'nom obligatoire').max(200, 'au plus 200 caractères'),
+  name: z.string().trim().min(1, 'errors.field.nameRequired').max(200, 'errors.field.atMost200'),
   email: z.string().trim().toLowerCase().email('adresse email invalide'),
   role: z.enum(['administrator', 'editor', 'visitor', 'disabled']),
   sections: z.array(z.number().int().positive()).default([]),
