@@ -9,7 +9,7 @@ import { SectionFormPage, SectionsPage, parentOptions, type SectionRowInfo } fro
 import { can } from '../users/index.ts';
 import { countArticlesBySection, loadSection, loadSectionTree, createSection, updateSection, moveSection, reorderSections, stepOrder, deleteSection } from '../sections/index.ts';
 import { currentPath } from '../urls/index.ts';
-import { TisseError, plain } from '../kernel/errors.ts';
+import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import type { Context } from 'hono';
 
@@ -85,22 +85,10 @@ sectionsAdminRoutes.post('/nouvelle', async (c) => {
     });
     return c.redirect(`/ecrire/rubriques/${section.id}?fait=created`, 303);
   } catch (error) {
-    const state = refusedForm(fields, zodToForm(error));
+    const state = refusedForm(fields, error);
     return renderForm(c, state, { status: state.status });
   }
 });
-
-/** createSection validates with a bare zod parse: give its errors the same shape as the other operations'. */
-function zodToForm(error: unknown): unknown {
-  if (error && typeof error === 'object' && 'issues' in error && Array.isArray((error as { issues: unknown[] }).issues)) {
-    const issues = (error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
-    const fields = Object.fromEntries(issues.map((i) => [String(i.path[0]), plain(i.message === 'errors.field.titleRequired' ? 'errors.field.titleRequired' : 'errors.field.invalidValue')]));
-    const first = Object.keys(fields)[0] ?? '';
-    const label = first === 'title' ? plain('errors.label.title') : first === 'parentId' ? plain('errors.label.parentSection') : first;
-    return new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label, message: fields[first] ?? '' } }, { fields });
-  }
-  return error;
-}
 
 sectionsAdminRoutes.get('/:id', async (c) => {
   const id = sectionId(c);

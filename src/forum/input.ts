@@ -2,6 +2,7 @@
 // urlencoded body is decoded), the CLI and the tests alike, through the post-message operation.
 import { z } from 'zod';
 import { isMessageKey, t, type Lang, type PlainKey } from '../kernel/i18n/index.ts';
+import '../kernel/zod-messages.ts';
 
 export interface PostFields {
   name: string;

@@ -2,7 +2,8 @@
 // Every entry point (server, CLI, tests) builds its Config here, so names and defaults live in one place.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { render, type Lang, type MessageRef } from './i18n/index.ts';
+import { isMessageKey, plain, render, type Lang, type MessageRef, type PlainKey } from './i18n/index.ts';
+import './zod-messages.ts';
 import { parseIpRanges } from './ip-ranges.ts';
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
@@ -71,7 +72,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('TISSE_') && v !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError({ key: 'errors.config.invalid', params: { name: String(issue.path[0]), message: issue.message } });
+    const message = isMessageKey(issue.message) ? plain(issue.message as PlainKey) : issue.message;
+    throw new ConfigError({ key: 'errors.config.invalid', params: { name: String(issue.path[0]), message } });
   }
   const e = parsed.data;
   const shownHost = e.TISSE_HOST === '0.0.0.0' || e.TISSE_HOST === '::' ? 'localhost' : e.TISSE_HOST;

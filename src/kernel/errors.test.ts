@@ -58,18 +58,41 @@ test('no error is thrown with a sentence of its own: messages are catalogue keys
 // forum's parsePostFields render them in the reader's language). kernel/config.ts speaks to the operator on the
 // command line and is left out, as are test files.
 test('no schema writes a sentence of its own: zod messages are catalogue keys', () => {
-  const message = /\.(?:min|max|refine|int|email|regex)\((?:[^()'"]|\([^()]*\))*?,\s*'([^']+)'/g;
   const offenders: string[] = [];
   for (const file of sources(src)) {
     const rel = relative(src, file);
     if (/\.test\.tsx?$/.test(rel) || rel === join('kernel', 'config.ts') || rel.startsWith(join('db', 'migrations'))) continue;
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(message)) {
-      if (!isKey(match[1]!)) offenders.push(`${rel}:${text.slice(0, match.index).split('\n').length}: '${match[1]}'`);
+    for (const call of text.matchAll(/\.(?:min|max|refine|int|email|regex|length)\(/g)) {
+      const message = lastQuotedArgument(text, call.index + call[0].length);
+      if (message !== undefined && !isKey(message)) offenders.push(`${rel}:${text.slice(0, call.index).split('\n').length}: '${message}'`);
     }
   }
   assert.deepEqual(offenders, []);
 });
+
+/** The call's last argument when it is a single-quoted string (a schema's message), read up to the matching `)`. */
+function lastQuotedArgument(text: string, from: number): string | undefined {
+  let depth = 0;
+  let lastComma = -1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "'" || c === '"' || c === '`') {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) return undefined;
+      i = end;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) {
+        if (lastComma < 0) return undefined;
+        const last = /^\s*'([^']*)'\s*$/.exec(text.slice(lastComma + 1, i));
+        return last?.[1];
+      }
+      depth--;
+    } else if (c === ',' && depth === 0) lastComma = i;
+  }
+  return undefined;
+}
 
 test('every errors.* key written in src/ exists in both catalogues', () => {
   const missing: string[] = [];
@@ -154,4 +177,24 @@ test('a schema message reaches the reader in their language, with the field’s 
   assert.equal(refused.message, 'titre : titre obligatoire');
   assert.equal(refused.messageIn('en'), `${en['errors.label.title']}: ${en['errors.field.titleRequired']}`);
   assert.deepEqual(refused.fieldsIn('en'), { title: en['errors.field.titleRequired'] });
+});
+
+test('a field whose schema gives no message gets the catalogue’s, never zod’s English sentence', async () => {
+  const { z } = await import('zod');
+  const { parseInput } = await import('./validation.ts');
+  const schema = z.object({ security: z.enum(['starttls', 'tls', 'none']), host: z.string().max(3) });
+  for (const [input, field, key] of [
+    [{ security: 'ssl', host: 'a' }, 'security', 'errors.field.invalidValue'],
+    [{ security: 'tls', host: 'abcd' }, 'host', 'errors.field.tooLong'],
+  ] as const) {
+    try {
+      parseInput(schema, input);
+      assert.fail('accepted');
+    } catch (error) {
+      const refused = error as TisseError;
+      assert.equal(refused.fields?.[field], fr[key]);
+      assert.equal(refused.fieldsIn('en')?.[field], en[key]);
+      assert.doesNotMatch(refused.message, /Invalid|expected/);
+    }
+  }
 });

@@ -1,5 +1,6 @@
 // Turns a zod failure into a TisseError that a form can show: one sentence naming the field, and a message per field.
 import type { z } from 'zod';
+import './zod-messages.ts';
 import { TisseError, plain, untranslated, type MessageRef } from './errors.ts';
 import { isMessageKey, type PlainKey } from './i18n/index.ts';
 

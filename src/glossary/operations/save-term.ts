@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { GlossaryTerm } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
-import { TisseError, plain, untranslated, type MessageParam, type PlainKey } from '../../kernel/errors.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { glossaryChanged } from '../repository.ts';
 
@@ -25,39 +26,27 @@ export const termInputSchema = z.object({
     .string()
     .trim()
     .max(2000)
-    .refine((url) => url === '' || /^(https?:\/\/|\/)/i.test(url), 'adresse en http(s):// ou commençant par /')
+    .refine((url) => url === '' || /^(https?:\/\/|\/)/i.test(url), 'errors.field.httpOrPath')
     .default(''),
 });
 
 export type TermInput = z.input<typeof termInputSchema>;
 export type ValidTerm = z.output<typeof termInputSchema>;
 
-/** Validates a term, with French messages per field; throws BAD_INPUT. */
-export function validateTerm(input: TermInput): ValidTerm & { slug: string } {
-  const parsed = termInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: fieldLabel(String(issue.path[0])), message: issue.message } }, {
-      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), untranslated(i.message)])),
-    });
-  }
-  const data = parsed.data;
-  const variants = [...new Set(data.variants.filter((v) => v !== '' && v !== data.term))];
-  return { ...data, variants, slug: data.slug ?? slugify(data.term) };
-}
-
-const labels: Partial<Record<string, PlainKey>> = {
+const labels = {
   term: 'errors.label.term',
   slug: 'errors.label.anchor',
   variants: 'errors.label.variants',
   definition: 'errors.label.definition',
   presentation: 'errors.label.presentation',
   linkUrl: 'errors.label.link',
-};
+} as const;
 
-function fieldLabel(field: string): MessageParam {
-  const label = labels[field];
-  return label ? plain(label) : field;
+/** Validates a term, with a message per field from the catalogue; throws BAD_INPUT. */
+export function validateTerm(input: TermInput): ValidTerm & { slug: string } {
+  const data = parseInput(termInputSchema, input, labels);
+  const variants = [...new Set(data.variants.filter((v) => v !== '' && v !== data.term))];
+  return { ...data, variants, slug: data.slug ?? slugify(data.term) };
 }
 
 export interface SaveOptions {

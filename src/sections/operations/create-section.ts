@@ -4,6 +4,8 @@ import type { Db } from '../../db/connect.ts';
 import type { Section } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { sectionLabels } from './update-section.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 
@@ -17,7 +19,7 @@ export const newSectionSchema = z.object({
 });
 
 export async function createSection(db: Db, input: z.input<typeof newSectionSchema>): Promise<Section> {
-  const data = newSectionSchema.parse(input);
+  const data = parseInput(newSectionSchema, input, sectionLabels);
   return db.write(async (trx) => {
     if (data.parentId !== null) {
       const parent = await trx.selectFrom('sections').select('id').where('id', '=', data.parentId).executeTakeFirst();

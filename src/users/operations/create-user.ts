@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { User, UserRole } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
-import { TisseError, untranslated } from '../../kernel/errors.ts';
+import { TisseError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { userLabels } from './update-user.ts';
 import { generatePassword, hashPassword } from '../passwords.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
@@ -20,14 +22,7 @@ export type NewUserInput = z.input<typeof newUserSchema>;
 
 /** Returns the user and the password it was given (generated when none was passed). */
 export async function createUser(db: Db, input: NewUserInput): Promise<{ user: User; password: string }> {
-  const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: String(issue.path[0]), message: issue.message } }, {
-      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), untranslated(i.message)])),
-    });
-  }
-  const data = parsed.data;
+  const data = parseInput(newUserSchema, input, { ...userLabels, password: 'errors.label.password' });
   const password = data.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const user = await db.write(async (trx) => {

@@ -20,7 +20,7 @@ export const userUpdateSchema = z.object({
     .string()
     .trim()
     .max(500)
-    .refine((url) => url === '' || /^https?:\/\//i.test(url), 'adresse en http(s)://')
+    .refine((url) => url === '' || /^https?:\/\//i.test(url), 'errors.field.httpAddress')
     .default(''),
 });
 
