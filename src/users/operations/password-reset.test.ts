@@ -12,6 +12,7 @@ import { createUser } from './create-user.ts';
 import { logIn } from './log-in.ts';
 import { requestPasswordReset } from './request-password-reset.ts';
 import { findValidReset, resetPassword } from './reset-password.ts';
+import { RESET_LINK_MAIL_JOB } from '../../outbox/index.ts';
 
 const code = (expected: string) => (error: unknown) => (error as { code?: string }).code === expected;
 
@@ -65,5 +66,13 @@ forEachDatabase('password reset', (dialect) => {
     const sessions = await site.db.kysely.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute();
     assert.equal(sessions.length, 0, `the session opened before (${before.session.expiresAt}) is closed`);
     await logIn(site.db, { email: 'oubli@example.org', password: 'nouveau-secret', ip: '192.0.2.1', userAgent: '' });
+  });
+
+  // The limit was checked before the request was counted: parallel requests all passed the check.
+  test('twelve reset requests at once for one address queue at most three mails', async () => {
+    await createUser(site.db, { email: 'presse@example.org', name: 'Pressée', role: 'editor', password: 'un-secret-bien-long' });
+    await Promise.all(Array.from({ length: 12 }, () => requestPasswordReset(site.db, { email: 'presse@example.org', siteUrl: 'https://revue.example' })));
+    const queued = await site.db.kysely.selectFrom('jobs').select('payload').where('type', '=', RESET_LINK_MAIL_JOB).execute();
+    assert.equal(queued.filter((job) => job.payload.includes('presse@example.org')).length, 3);
   });
 });
