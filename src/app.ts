@@ -5,7 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimits } from './web/body-limit.ts';
 import type { AppContext, AppEnv } from './web/context.ts';
 import { siteRoutes } from './site/public-routes.tsx';
-import { notFound, errorPage } from './site/page.tsx';
+import { notFound, errorPage } from './site/page.ts';
 import { pageCache } from './web/page-cache-http.ts';
 import { glossaryRoutes } from './site/glossary-routes.tsx';
 import { isTisseError } from './kernel/errors.ts';

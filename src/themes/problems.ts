@@ -1,0 +1,50 @@
+// A template's failure told the way people can act on it: which file, which line, what went wrong, in French
+// (English with messageIn('en')). LiquidJS's own wording is kept as the detail.
+import { relative } from 'node:path';
+import { render, type Lang } from '../kernel/i18n/index.ts';
+
+export interface TemplateProblem {
+  /** The file at fault (relative to `root` when given), or the template name when no file is known. */
+  file: string;
+  line: number | undefined;
+  kind: 'parse' | 'variable' | 'filter' | 'include' | 'render' | 'manifest' | 'missing';
+  detail: string;
+}
+
+interface LiquidLike {
+  message: string;
+  name?: string;
+  originalError?: unknown;
+  token?: { file?: string; getPosition?: () => [number, number] };
+}
+
+/** The innermost LiquidJS error (a failure inside an included file is wrapped by each file that includes it). */
+function innermost(error: unknown): LiquidLike {
+  let current = error as LiquidLike;
+  while (current.originalError && typeof current.originalError === 'object' && (current.originalError as LiquidLike).token) current = current.originalError as LiquidLike;
+  return current;
+}
+
+export function describeError(error: unknown, name: string, root?: string): TemplateProblem {
+  const inner = innermost(error);
+  const original = (inner.originalError as Error | undefined)?.message ?? inner.message;
+  const detail = original.replace(/, file:.*$/s, '').replace(/, line:\d+, col:\d+$/, '');
+  const file = inner.token?.file ? (root ? relative(root, inner.token.file) : inner.token.file) : `${name}.liquid`;
+  const line = inner.token?.getPosition?.()[0];
+  const kind = /undefined variable/i.test(detail)
+    ? 'variable'
+    : /undefined filter/i.test(detail)
+      ? 'filter'
+      : /Failed to lookup|ENOENT/i.test(detail)
+        ? 'include'
+        : inner.name === 'RenderError'
+          ? 'render'
+          : 'parse';
+  return { file, line, kind, detail };
+}
+
+/** One line for a log or a terminal: « article.liquid, ligne 3 : variable inconnue (undefined variable: foo) ». */
+export function problemText(problem: TemplateProblem, lang: Lang = 'fr'): string {
+  const where = problem.line ? render({ key: 'themes.where', params: { file: problem.file, line: problem.line } }, lang) : problem.file;
+  return `${where} : ${render({ key: `themes.problem.${problem.kind}`, params: { detail: problem.detail } }, lang)}`;
+}
