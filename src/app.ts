@@ -6,6 +6,7 @@ import { bodyLimits } from './web/body-limit.ts';
 import type { AppContext, AppEnv } from './web/context.ts';
 import { siteRoutes } from './site/public-routes.tsx';
 import { notFound, errorPage } from './site/page.ts';
+export { reloadThemes, closeTheme } from './site/render-page.ts';
 import { pageCache } from './web/page-cache-http.ts';
 import { glossaryRoutes } from './site/glossary-routes.tsx';
 import { isTisseError } from './kernel/errors.ts';

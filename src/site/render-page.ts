@@ -26,9 +26,11 @@ export function themeEngineOf(app: AppContext): ThemeEngine {
     engine = createThemeEngine({
       themeDir: DEFAULT_THEME_DIR,
       overrideDir: app.config.themeDir,
-      watch: process.env.NODE_ENV !== 'production',
+      // In development, a template saved is a template served; elsewhere `tisse theme reload` (SIGHUP) or a restart.
+      watch: process.env.NODE_ENV === 'development',
       hosts: { assetUrl, documentUrl },
-      onProblem: (problem) => app.log.error({ theme: problem }, problemText(problem)),
+      onProblem: (problem) => app.log.error({ theme: problem }, t('themes.overrideFailed', { problem: problemText(problem) })),
+      onReload: () => app.cache.clear(),
     });
     engines.set(app, engine);
     everyEngine.add(engine);
@@ -39,6 +41,15 @@ export function themeEngineOf(app: AppContext): ThemeEngine {
 /** Forgets every parsed template of every application of this process (SIGHUP, `tisse theme reload`). */
 export function reloadThemes(): void {
   for (const engine of everyEngine) engine.reload();
+}
+
+/** Stops watching the theme folders of `app` (its server is closing). */
+export function closeTheme(app: AppContext): void {
+  const engine = engines.get(app);
+  if (!engine) return;
+  engine.close();
+  everyEngine.delete(engine);
+  engines.delete(app);
 }
 
 export interface PageHead {

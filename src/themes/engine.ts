@@ -18,6 +18,8 @@ export interface ThemeEngineOptions {
   hosts: FilterHosts;
   /** Told of every override that failed and was replaced by the theme's own template. */
   onProblem?: (problem: TemplateProblem) => void;
+  /** Told after templates were dropped (pages rendered with the old ones are stale). */
+  onReload?: () => void;
 }
 
 export interface ThemeEngine {
@@ -60,12 +62,16 @@ export function createThemeEngine(options: ThemeEngineOptions): ThemeEngine {
     layered = overrides && existsSync(overrides) ? createLiquid([overrides, options.themeDir], options.hosts) : undefined;
   };
   load();
+  const reload = () => {
+    load();
+    options.onReload?.();
+  };
   const watchers: FSWatcher[] = [];
   if (options.watch) {
     for (const dir of [options.themeDir, overrides]) {
       if (!dir || !existsSync(dir)) continue;
       try {
-        const watcher = watch(dir, { recursive: true }, () => load());
+        const watcher = watch(dir, { recursive: true }, reload);
         watcher.unref();
         watchers.push(watcher);
       } catch {
@@ -84,7 +90,7 @@ export function createThemeEngine(options: ThemeEngineOptions): ThemeEngine {
       }
       return base.renderFile(name, data);
     },
-    reload: load,
+    reload,
     close() {
       for (const watcher of watchers) watcher.close();
     },
