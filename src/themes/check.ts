@@ -46,7 +46,7 @@ export function checkTheme(dir: string, options: { base?: string } = {}): CheckR
         if (!known.includes(root)) problems.push({ file: relative(dir, path), line: uses[0]?.location.row, kind: 'variable', detail: root });
       }
     } catch (error) {
-      problems.push(describeError(error, name, roots.find((root) => existsSync(join(root, `${name}.liquid`))) ?? dir));
+      problems.push(describeError(error, name, roots));
     }
   }
   return { manifest, templates: files.length, problems };

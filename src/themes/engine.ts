@@ -85,7 +85,7 @@ export function createThemeEngine(options: ThemeEngineOptions): ThemeEngine {
         try {
           return await layered.renderFile(name, data);
         } catch (error) {
-          options.onProblem?.(describeError(error, name));
+          options.onProblem?.(describeError(error, name, [overrides!, options.themeDir]));
         }
       }
       return base.renderFile(name, data);

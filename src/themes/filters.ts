@@ -35,8 +35,10 @@ export interface FilterHosts {
 
 export function registerTisseFilters(liquid: Liquid, hosts: FilterHosts): void {
   // Escaping cannot be switched off by a template: `escape` and `raw` both escape text and pass SafeHtml.
-  liquid.registerFilter('escape', escapeOutput);
-  liquid.registerFilter('raw', { handler: escapeOutput, raw: true });
+  // Their result is marked safe, so that the escape every output goes through does not escape it twice.
+  const escapeOnce = (value: unknown) => new SafeHtml(escapeOutput(value));
+  liquid.registerFilter('escape', escapeOnce);
+  liquid.registerFilter('raw', { handler: escapeOnce, raw: true });
   /** `{{ 'article.print' | t }}`, `{{ 'forum.feedTitle' | t: title: article.title }}`, `lang: 'en'`. */
   liquid.registerFilter('t', (key: unknown, ...args: unknown[]) => {
     const { lang, ...params } = named(args);
