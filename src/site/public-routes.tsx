@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../web/context.ts';
+import type { AppContext, AppEnv } from '../web/context.ts';
 import { relatedArticles } from '../search/index.ts';
 import { articleGlossary } from '../glossary/index.ts';
 import { notFound, errorPage } from './page.ts';
@@ -143,7 +143,15 @@ siteRoutes.get('/:slug', async (c) => {
   }
   const article = await publicArticle(c, target, (current) => current);
   if (article instanceof Response) return article;
-  const now = new Date().toISOString();
+  const page = await articlePage(c.get('app'), article);
+  const body = await renderPage(c.get('app'), 'article', page.head, page.data, page.shared);
+  // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
+  return sendPage(c, body, { expiresAt: page.expiresAt });
+});
+
+/** What the article page shows: gathered here, rendered by the theme's article.liquid (bench/pages.ts times the two apart). */
+export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
+  const { db } = app;
   const settings = await loadSiteSettings(db);
   const glossary = await articleGlossary(db, article, { occurrences: settings.glossaryOccurrences });
   const [tree, data, rendered, threads, expiresAt] = await Promise.all([
@@ -161,12 +169,10 @@ siteRoutes.get('/:slug', async (c) => {
   ];
   const forumMode = article.forum_mode ?? settings.forumMode;
   const forumFeed = `/forum/article/${article.id}/rss.xml`;
-  const meta = articleMeta(c.get('app').config.siteUrl, settings.name, data, tree.byId.get(article.section_id)?.title);
-  const body = await renderPage(
-    c.get('app'),
-    'article',
-    { title: article.title, description: article.description || undefined, meta },
-    {
+  const meta = articleMeta(app.config.siteUrl, settings.name, data, tree.byId.get(article.section_id)?.title);
+  return {
+    head: { title: article.title, description: article.description || undefined, meta },
+    data: {
       article: articleView(article),
       rendered: renderedView(rendered),
       crumbs,
@@ -179,11 +185,10 @@ siteRoutes.get('/:slug', async (c) => {
       forum_script: forumMode === 'pri' || forumMode === 'pos',
       forum: forumBlockView({ articleId: article.id, mode: forumMode, threads, action: '/forum/poster', tokenUrl: `/forum/jeton?article=${article.id}`, feedUrl: forumFeed }),
     },
-    { settings, tree },
-  );
-  // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
-  return sendPage(c, body, { expiresAt });
-});
+    shared: { settings, tree },
+    expiresAt,
+  };
+}
 
 /**
  * The article a path names, when the public may read it; otherwise the answer to give: 404 (unknown, not

@@ -68,15 +68,26 @@ export async function renderPage(
   shared?: { settings: SiteSettings; tree: SectionTree },
   lang: Lang = 'fr',
 ): Promise<string> {
+  return themeEngineOf(app).render(template, await pageData(app, head, data, shared, lang));
+}
+
+/** Everything a page template receives: `data` and the variables every page gets (site, lang, page, meta). */
+export async function pageData(
+  app: AppContext,
+  head: PageHead,
+  data: Record<string, unknown>,
+  shared?: { settings: SiteSettings; tree: SectionTree },
+  lang: Lang = 'fr',
+): Promise<Record<string, unknown>> {
   const { settings, tree } = shared ?? { settings: await loadSiteSettings(app.db), tree: await loadPublicSectionTree(app.db) };
   const title = head.title === settings.name ? typoText(head.title) : `${typoText(head.title)} — ${typoText(settings.name)}`;
-  return themeEngineOf(app).render(template, {
+  return {
     site: siteView(settings, tree, app.config.siteUrl, lang),
     lang,
     page: { title, description: head.description || null },
     meta: head.meta ?? null,
     ...data,
-  });
+  };
 }
 
 function siteView(settings: SiteSettings, tree: SectionTree, url: string, lang: Lang) {
