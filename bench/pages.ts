@@ -17,7 +17,7 @@ import { createPageCache } from '../src/web/page-cache.ts';
 import { createSessionProbe } from '../src/web/session-probe.ts';
 import { resolvePath } from '../src/urls/index.ts';
 import { loadArticle } from '../src/articles/index.ts';
-import { articlePage } from '../src/site/public-routes.tsx';
+import { articlePage } from '../src/site/public-routes.ts';
 import { pageData, themeEngineOf } from '../src/site/render-page.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
