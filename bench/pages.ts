@@ -10,6 +10,15 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { table, writeBenchSection } from './report.ts';
 import { freePort } from './loopback.ts';
+import pino from 'pino';
+import { loadConfig } from '../src/kernel/config.ts';
+import { openDatabase } from '../src/db/connect.ts';
+import { createPageCache } from '../src/web/page-cache.ts';
+import { createSessionProbe } from '../src/web/session-probe.ts';
+import { resolvePath } from '../src/urls/index.ts';
+import { loadArticle } from '../src/articles/index.ts';
+import { articlePage } from '../src/site/public-routes.ts';
+import { pageData, themeEngineOf } from '../src/site/render-page.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
@@ -102,6 +111,35 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
   return result;
 }
 
+/**
+ * The article page's template alone (themes/default/article.liquid with its layout and partials, parsed once):
+ * the data gathered once in this process, then rendered again and again. Microseconds per page, median of 5 rounds.
+ */
+async function templateRendering(dataDir: string): Promise<number> {
+  const log = pino({ level: 'silent' });
+  const config = loadConfig({ TISSE_DATA_DIR: dataDir, TISSE_LOG_LEVEL: 'silent' });
+  const db = await openDatabase({ dataDir, databaseUrl: undefined, log });
+  try {
+    const app = { db, config, cache: createPageCache({ enabled: false, version: db.version }), sessions: createSessionProbe(db), log };
+    const target = await resolvePath(db, ARTICLE);
+    const article = await loadArticle(db, target!.objectId);
+    const page = await articlePage(app, article!);
+    const data = await pageData(app, page.head, page.data, page.shared);
+    const engine = themeEngineOf(app);
+    for (let i = 0; i < 500; i++) await engine.render('article', data);
+    const rounds: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const n = 2000;
+      const started = performance.now();
+      for (let i = 0; i < n; i++) await engine.render('article', data);
+      rounds.push(((performance.now() - started) * 1000) / n);
+    }
+    return rounds.sort((a, b) => a - b)[2]!;
+  } finally {
+    await db.close();
+  }
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'tisse-bench-'));
 // Build the bundle now, so that no start below pays for it.
 spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
@@ -124,6 +162,7 @@ try {
   await stop(uncachedServer);
 
   const nginx = await nginxStatic(html);
+  const templateMicros = await templateRendering(dataDir);
 
   const rows: (string | number)[][] = [
     ['Article page, page cache on', CONNECTIONS, cached.rps, cached.p50, cached.p99, cached.errors],
@@ -146,8 +185,10 @@ try {
       ],
     ),
     '',
+    table(['Template rendering alone (themes/default/article.liquid, data gathered once, in process)', 'µs per article page'], [['Article page', templateMicros.toFixed(0)]]),
+    '',
     nginx
-      ? `Ratio to nginx serving a static file: cached ${(cached.rps / nginx.rps * 100).toFixed(0)} %, uncached ${(uncached.rps / nginx.rps * 100).toFixed(0)} %.`
+      ? `Ratio to nginx serving a static file: cached ${(cached.rps / nginx.rps * 100).toFixed(0)} %, uncached ${(uncached.rps / nginx.rps * 100).toFixed(1)} %.`
       : 'nginx is not installed (`apt-get install -y nginx`): no static-file reference in this run.',
     '',
     hasWrk

@@ -4,16 +4,17 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimits } from './web/body-limit.ts';
 import type { AppContext, AppEnv } from './web/context.ts';
-import { siteRoutes } from './site/public-routes.tsx';
-import { notFound, errorPage } from './site/page.tsx';
+import { siteRoutes } from './site/public-routes.ts';
+import { notFound, errorPage } from './site/page.ts';
+export { reloadThemes, closeTheme } from './site/render-page.ts';
 import { pageCache } from './web/page-cache-http.ts';
-import { glossaryRoutes } from './site/glossary-routes.tsx';
+import { glossaryRoutes } from './site/glossary-routes.ts';
 import { isTisseError } from './kernel/errors.ts';
 import { legacySpipUrls } from './site/legacy-spip-routes.ts';
 import { ecrireRoutes } from './admin/back-office-routes.tsx';
 import { t } from './kernel/i18n/index.ts';
-import { forumRoutes } from './site/forum-routes.tsx';
-import { discoveryRoutes } from './site/discovery-routes.tsx';
+import { forumRoutes } from './site/forum-routes.ts';
+import { discoveryRoutes } from './site/discovery-routes.ts';
 
 export function createApp(app: AppContext): Hono<AppEnv> {
   const hono = new Hono<AppEnv>();

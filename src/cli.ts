@@ -13,6 +13,7 @@ import { registerImportSpipCommand } from './commands/import-spip.ts';
 import { registerInviteCommand } from './commands/invite.ts';
 import { registerPropreCommand } from './commands/propre.ts';
 import { registerReindexCommand } from './commands/reindex.ts';
+import { registerThemeCommand } from './commands/theme.ts';
 
 // `tisse glossary list | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -34,6 +35,7 @@ registerImportSpipCommand(program);
 registerInviteCommand(program);
 registerPropreCommand(program);
 registerReindexCommand(program);
+registerThemeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

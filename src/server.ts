@@ -11,7 +11,8 @@ import { initialiseSite, type SetupResult } from './setup/index.ts';
 import { createPageCache } from './web/page-cache.ts';
 import { serveCachedPage } from './web/page-cache-http.ts';
 import { createSessionProbe } from './web/session-probe.ts';
-import { createApp } from './app.ts';
+import { createApp, reloadThemes, closeTheme } from './app.ts';
+import { removePidFile, writePidFile } from './kernel/pid-file.ts';
 import { TisseError } from './kernel/errors.ts';
 import { startJobs } from './jobs/start.ts';
 import type { JobRunner } from './jobs/runner.ts';
@@ -44,13 +45,21 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
     const setup = await initialiseSite(db, config, { demo: options.demo ?? false });
     const cache = createPageCache({ enabled: config.pageCache, version: db.version });
     const sessions = createSessionProbe(db);
-    const app = createApp({ db, config, cache, sessions, log });
+    const context = { db, config, cache, sessions, log };
+    const app = createApp(context);
     const handle = getRequestListener(app.fetch);
     server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, (req, res) => {
       if (!serveCachedPage(cache, sessions, req, res)) void handle(req, res);
     });
     const port = await listen(server, config.port, config.host);
     const jobs = startJobs(db, config, log);
+    // `tisse theme reload` (or kill -HUP): templates are read again, cached pages dropped.
+    const onHangup = () => {
+      log.info('theme reload');
+      reloadThemes();
+    };
+    process.on('SIGHUP', onHangup);
+    writePidFile(config.dataDir);
     const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       url: `http://${shownHost}:${port}`,
@@ -60,6 +69,9 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
       log,
       jobs,
       async close() {
+        process.off('SIGHUP', onHangup);
+        closeTheme(context);
+        removePidFile(config.dataDir);
         await jobs.stop();
         await new Promise<void>((resolve) => {
           server!.close(() => resolve());

@@ -1,6 +1,6 @@
 // Settings read from TISSE_* environment variables, validated once at start.
 // Every entry point (server, CLI, tests) builds its Config here, so names and defaults live in one place.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isMessageKey, plain, render, type Lang, type MessageRef, type PlainKey } from './i18n/index.ts';
 import './zod-messages.ts';
@@ -22,6 +22,7 @@ const envSchema = z.object({
   TISSE_ADMIN_PASSWORD: z.string().min(8, 'au moins 8 caractères').optional(),
   TISSE_FORUM_MIN_SECONDS: z.coerce.number().min(0).default(3),
   TISSE_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+  TISSE_THEME_DIR: z.string().min(1).optional(),
   TISSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TISSE_TRUSTED_PROXIES: z
     .string()
@@ -47,6 +48,8 @@ export interface Config {
   adminPassword: string | undefined;
   forumMinSeconds: number;
   pageCache: boolean;
+  /** Files here override the active theme's files of the same relative path (default <dataDir>/theme). */
+  themeDir: string;
   logLevel: string;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); empty: the socket's address is the client. */
   trustedProxies: string[];
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.TISSE_ADMIN_PASSWORD,
     forumMinSeconds: e.TISSE_FORUM_MIN_SECONDS,
     pageCache: e.TISSE_PAGE_CACHE === 'on',
+    themeDir: resolve(e.TISSE_THEME_DIR ?? join(e.TISSE_DATA_DIR, 'theme')),
     logLevel: e.TISSE_LOG_LEVEL,
     trustedProxies: e.TISSE_TRUSTED_PROXIES,
   };

@@ -12,7 +12,7 @@ import { loadUser } from '../users/index.ts';
 import { loadTerm } from '../glossary/index.ts';
 import { findDocumentByFile } from '../documents/index.ts';
 import { documentUrl } from '../web/markup-resolver.ts';
-import { notFound, errorPage } from './page.tsx';
+import { notFound, errorPage } from './page.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { parseId } from '../kernel/input.ts';
 

@@ -37,7 +37,7 @@ forEachDialect('public routes', (dialect) => {
   });
   after(() => site.close());
 
-  // One mechanism gives every title its French typography (site/pages/reader-title.tsx): the heading had it, the
+  // One mechanism gives every title its French typography (the themes' typo filter, src/themes/filters.ts): the heading had it, the
   // <title>, breadcrumb, menu, lists and related articles showed L'ESS with a straight apostrophe.
   test('a title reads the same everywhere it is shown: typographic apostrophe, non-breaking spaces', async () => {
     const title = 'Qu’est-ce que l’ESS\u00a0: un modèle\u00a0?';

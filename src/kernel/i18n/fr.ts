@@ -607,6 +607,19 @@ export const fr = {
   'errors.cli.badLimit': '--limit attend un nombre entier positif.',
   'errors.cli.inviteNeedsAll': 'Précisez --all : tisse user invite --all invite tous les comptes qui n’ont pas encore de mot de passe.',
   'errors.cli.unknownLang': 'Langue inconnue : {lang}',
+  'themes.where': '{file}, ligne {line}',
+  'themes.problem.parse': 'le gabarit ne se lit pas ({detail})',
+  'themes.problem.variable': 'variable inconnue ({detail})',
+  'themes.problem.filter': 'filtre inconnu ({detail})',
+  'themes.problem.include': 'fichier inclus introuvable ({detail})',
+  'themes.problem.render': 'le gabarit échoue au rendu ({detail})',
+  'themes.problem.manifest': 'theme.json invalide ({detail})',
+  'themes.problem.missing': 'gabarit obligatoire absent ({detail})',
+  'themes.overrideFailed': 'Gabarit surchargé en erreur, celui du thème est servi à sa place : {problem}',
+  'themes.checkOk': 'Thème {name} {version} : {count} gabarits, aucun problème.',
+  'themes.checkFailed': '{count} problème(s) dans le thème {dir}.',
+  'themes.reloadSent': 'Signal de rechargement envoyé au serveur (processus {pid}).',
+  'themes.reloadNoServer': 'Aucun serveur en marche trouvé ({file}) : les gabarits seront relus au prochain démarrage.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,41 +1,30 @@
-// A public page inside the site's layout, and the site's error pages (404 and others), for every public route.
+// The site's error pages (404 and others), for every public route, rendered by the theme (404.liquid, error.liquid).
 import type { Context } from 'hono';
-import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../web/context.ts';
 import { sendPage } from '../web/send-page.ts';
-import { Layout } from './pages/layout.tsx';
-import { NotFoundPage, ErrorPage, type Suggestion } from './pages/error.tsx';
 import { search } from '../search/index.ts';
-import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
-import type { SectionTree } from '../sections/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import type { Db } from '../db/connect.ts';
-import { loadPublicSectionTree } from '../articles/index.ts';
+import { renderPage } from './render-page.ts';
 
-/** Renders a public page inside the site layout. */
-export async function renderInLayout(
-  db: Db,
-  content: { title: string; description?: string; head?: Child; body: Child },
-  shared?: { settings: SiteSettings; tree: SectionTree },
-): Promise<string> {
-  const { settings, tree } = shared ?? { settings: await loadSiteSettings(db), tree: await loadPublicSectionTree(db) };
-  const page = (
-    <Layout settings={settings} title={content.title} description={content.description} topSections={tree.children(null)} head={content.head}>
-      {content.body}
-    </Layout>
-  );
-  return '<!DOCTYPE html>' + (await page.toString());
+export interface Suggestion {
+  title: string;
+  url: string;
 }
 
 export async function notFound(c: Context<AppEnv>): Promise<Response> {
-  const { db } = c.get('app');
+  const app = c.get('app');
   const path = new URL(c.req.url).pathname;
-  const body = await renderInLayout(db, { title: t('notFound.title'), body: <NotFoundPage path={path} suggestions={await suggestionsFor(db, path)} /> });
+  const body = await renderPage(app, '404', { title: t('notFound.title') }, {
+    crumbs: [{ label: t('site.home'), href: '/' }, { label: t('notFound.title'), href: path }],
+    suggestions: await suggestionsFor(app.db, path),
+    search_name: t('notFound.searchName'),
+  });
   return sendPage(c, body, { status: 404, cacheable: false });
 }
 
 export async function errorPage(c: Context<AppEnv>, status: number, title: string, message: string): Promise<Response> {
-  const body = await renderInLayout(c.get('app').db, { title, body: <ErrorPage title={title} message={message} /> });
+  const body = await renderPage(c.get('app'), 'error', { title }, { title, message });
   return sendPage(c, body, { status, cacheable: false });
 }
 

@@ -4,25 +4,23 @@ import { createReadStream, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../web/context.ts';
-import { HomePage } from './pages/home.tsx';
-import { SectionPage } from './pages/section.tsx';
-import { ArticlePage } from './pages/article.tsx';
-import { PrintPage } from './pages/print.tsx';
-import { articleMetaFor } from './pages/article-meta.tsx';
+import type { AppContext, AppEnv } from '../web/context.ts';
 import { relatedArticles } from '../search/index.ts';
-import { GlossaryPrintList } from './pages/glossary.tsx';
 import { articleGlossary } from '../glossary/index.ts';
-import { renderInLayout, notFound, errorPage } from './page.tsx';
+import { notFound, errorPage } from './page.ts';
+import { renderPage } from './render-page.ts';
+import { articleMeta, pageMeta } from './page-meta.ts';
+import { articleView, forumBlockView, renderedView } from './views.ts';
 import { sendPage } from '../web/send-page.ts';
-import { assetUrl, getAsset } from './assets.ts';
+import { getAsset } from './assets.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { documentContentType } from '../documents/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
-import { propre, typo } from '../markup/index.ts';
+import { safeHtml } from '../kernel/trusted-html.ts';
+import { propre } from '../markup/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import type { Article } from '../db/schema.ts';
 
@@ -64,10 +62,12 @@ siteRoutes.get('/documents/*', (c) => {
 });
 
 siteRoutes.get('/', async (c) => {
-  const { db } = c.get('app');
+  const app = c.get('app');
+  const { db } = app;
   const now = new Date().toISOString();
   const [settings, tree, latest, expiresAt] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), listPublicArticles(db, { limit: 10, now }), nextScheduledPublication(db, now)]);
-  const body = await renderInLayout(db, { title: settings.name, description: settings.tagline, body: <HomePage settings={settings} latest={latest} sections={tree.children(null)} /> }, { settings, tree });
+  const meta = pageMeta(app.config.siteUrl, settings.name, { path: '/', kind: 'home', title: settings.name, description: settings.tagline || settings.description });
+  const body = await renderPage(app, 'home', { title: settings.name, description: settings.tagline, meta }, { latest, sections: tree.children(null) }, { settings, tree });
   return sendPage(c, body, { expiresAt });
 });
 
@@ -83,28 +83,18 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   if (!section) return notFound(c);
   const articles = await listPublicArticles(db, { sectionIds: [section.id], limit: 50, now });
   const crumbs = [{ label: t('site.home'), href: '/' }, ...tree.ancestry(section.id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` }))];
-  const body = await renderInLayout(
-    db,
+  const meta = pageMeta(c.get('app').config.siteUrl, settings.name, { path: `/rubrique/${section.slug}`, kind: 'section', title: section.title, description: section.description });
+  const body = await renderPage(
+    c.get('app'),
+    'section',
+    { title: section.title, description: section.description, meta },
     {
-      title: section.title,
-      description: section.description,
-      head: (
-        <>
-          <link rel="alternate" type="application/rss+xml" title={`${section.title} — RSS`} href={`/rubrique/${section.slug}/rss.xml`} />
-          <link rel="alternate" type="application/atom+xml" title={`${section.title} — Atom`} href={`/rubrique/${section.slug}/atom.xml`} />
-        </>
-      ),
-      body: (
-        <SectionPage
-          section={section}
-          crumbs={crumbs}
-          title={typo(section.title)}
-          descriptionHtml={propre(section.description).html}
-          textHtml={propre(section.text).html}
-          subsections={tree.children(section.id)}
-          articles={articles}
-        />
-      ),
+      section: { id: section.id, title: section.title, slug: section.slug },
+      crumbs,
+      description_html: safeHtml(propre(section.description).html),
+      text_html: safeHtml(propre(section.text).html),
+      subsections: tree.children(section.id),
+      articles,
     },
     { settings, tree },
   );
@@ -122,17 +112,24 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
   const glossary = await articleGlossary(db, article, { mark: false });
   const [settings, tree, data, rendered] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), loadArticlePageData(db, article), renderArticle(db, article, glossary.annotate)]);
   const glossaryTerms = await glossary.usedTerms();
-  const page = (
-    <PrintPage
-      settings={settings}
-      data={data}
-      rendered={rendered}
-      canonicalUrl={`${config.siteUrl}/${article.slug}`}
-      breadcrumb={tree.ancestry(article.section_id).map((s) => s.title)}
-      appendix={<GlossaryPrintList terms={glossaryTerms} lang={article.lang === 'en' ? 'en' : 'fr'} />}
-    />
+  const canonicalUrl = `${config.siteUrl}/${article.slug}`;
+  const body = await renderPage(
+    c.get('app'),
+    'print',
+    { title: article.title },
+    {
+      article: articleView(article),
+      rendered: renderedView(rendered),
+      authors: data.authors,
+      canonical_url: canonicalUrl,
+      back_url: new URL(canonicalUrl).pathname,
+      breadcrumb: tree.ancestry(article.section_id).map((s) => s.title),
+      glossary_terms: glossaryTerms.map((term) => ({ term: term.term, definition: term.definition })),
+      lang: article.lang === 'en' ? 'en' : 'fr',
+    },
+    { settings, tree },
   );
-  return sendPage(c, '<!DOCTYPE html>' + (await page.toString()));
+  return sendPage(c, body);
 });
 
 siteRoutes.get('/:slug', async (c) => {
@@ -146,7 +143,15 @@ siteRoutes.get('/:slug', async (c) => {
   }
   const article = await publicArticle(c, target, (current) => current);
   if (article instanceof Response) return article;
-  const now = new Date().toISOString();
+  const page = await articlePage(c.get('app'), article);
+  const body = await renderPage(c.get('app'), 'article', page.head, page.data, page.shared);
+  // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
+  return sendPage(c, body, { expiresAt: page.expiresAt });
+});
+
+/** What the article page shows: gathered here, rendered by the theme's article.liquid (bench/pages.ts times the two apart). */
+export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
+  const { db } = app;
   const settings = await loadSiteSettings(db);
   const glossary = await articleGlossary(db, article, { occurrences: settings.glossaryOccurrences });
   const [tree, data, rendered, threads, expiresAt] = await Promise.all([
@@ -164,33 +169,26 @@ siteRoutes.get('/:slug', async (c) => {
   ];
   const forumMode = article.forum_mode ?? settings.forumMode;
   const forumFeed = `/forum/article/${article.id}/rss.xml`;
-  const body = await renderInLayout(
-    db,
-    {
-      title: article.title,
-      description: article.description || undefined,
-      head: (
-        <>
-          <link rel="alternate" type="application/rss+xml" title={t('forum.feedTitle', { title: article.title })} href={forumFeed} />
-          {forumMode === 'pri' || forumMode === 'pos' ? <script src={assetUrl('forum.js')} defer></script> : null}
-          {articleMetaFor(c.get('app').config.siteUrl, settings.name, article, data, tree.byId.get(article.section_id)?.title)}
-        </>
-      ),
-      body: (
-        <ArticlePage
-          data={data}
-          rendered={rendered}
-          crumbs={crumbs}
-          forumMode={forumMode}
-          forum={{ articleId: article.id, mode: forumMode, threads, action: '/forum/poster', tokenUrl: `/forum/jeton?article=${article.id}`, feedUrl: forumFeed }}
-        />
-      ),
+  const meta = articleMeta(app.config.siteUrl, settings.name, data, tree.byId.get(article.section_id)?.title);
+  return {
+    head: { title: article.title, description: article.description || undefined, meta },
+    data: {
+      article: articleView(article),
+      rendered: renderedView(rendered),
+      crumbs,
+      authors: data.authors,
+      keywords: data.keywords,
+      attachments: data.documents.filter((d) => d.mode === 'document'),
+      related: data.related,
+      show_forum_link: forumMode !== 'non' || data.publishedMessageCount > 0,
+      message_count: data.publishedMessageCount,
+      forum_script: forumMode === 'pri' || forumMode === 'pos',
+      forum: forumBlockView({ articleId: article.id, mode: forumMode, threads, action: '/forum/poster', tokenUrl: `/forum/jeton?article=${article.id}`, feedUrl: forumFeed }),
     },
-    { settings, tree },
-  );
-  // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
-  return sendPage(c, body, { expiresAt });
-});
+    shared: { settings, tree },
+    expiresAt,
+  };
+}
 
 /**
  * The article a path names, when the public may read it; otherwise the answer to give: 404 (unknown, not

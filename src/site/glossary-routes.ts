@@ -8,8 +8,8 @@ import { parse, render } from '../markup/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { listTerms, loadGlossary, articlesByTerm } from '../glossary/index.ts';
 import { nextScheduledPublication } from '../articles/index.ts';
-import { renderInLayout } from './page.tsx';
-import { GlossaryPage } from './pages/glossary.tsx';
+import { renderPage } from './render-page.ts';
+import { glossaryGroups } from './views.ts';
 
 export const glossaryRoutes = new Hono<AppEnv>();
 
@@ -21,7 +21,13 @@ glossaryRoutes.get('/glossaire', async (c) => {
   const parsed = terms.flatMap((term) => (term.presentation ? [{ id: term.id, doc: parse(term.presentation, { lang, profile: 'article' }) }] : []));
   const [uses, resolve] = await Promise.all([articlesByTerm(db, glossary, now), loadResolver(db, parsed.flatMap((p) => p.doc.references), now)]);
   const presentations = new Map(parsed.map(({ id, doc }) => [id, render(doc, { profile: 'article', resolve, lang }).html]));
-  const body = await renderInLayout(db, { title: t('site.glossary'), body: <GlossaryPage terms={terms} uses={uses} presentations={presentations} lang={lang} /> });
+  const body = await renderPage(c.get('app'), 'glossary', { title: t('site.glossary') }, {
+    crumbs: [
+      { label: t('site.home', {}, lang), href: '/' },
+      { label: t('site.glossary', {}, lang), href: '/glossaire' },
+    ],
+    groups: glossaryGroups(terms, uses, presentations),
+  });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db, now) });
 });
 

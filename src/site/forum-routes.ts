@@ -6,10 +6,13 @@ import type { AppEnv } from '../web/context.ts';
 import { field, formFields } from '../web/form-action.ts';
 import { queryId } from '../web/request.ts';
 import { parseId } from '../kernel/input.ts';
-import { errorPage, notFound, renderInLayout } from './page.tsx';
+import { errorPage, notFound } from './page.ts';
+import { renderPage } from './render-page.ts';
 import { sendPage } from '../web/send-page.ts';
 import { feedContentType, renderFeed } from '../web/feed-writer.ts';
-import { HONEYPOT_FIELD, type ForumFormProps } from './pages/forum-block.tsx';
+import { HONEYPOT_FIELD, forumFormView, type ForumFormProps } from './views.ts';
+import { safeHtml } from '../kernel/trusted-html.ts';
+import { typoText } from '../markup/index.ts';
 import { clientIp, sessionUser } from '../web/auth.ts';
 import { loadArticle, isPublic } from '../articles/index.ts';
 import { loadSiteSettings } from '../settings/index.ts';
@@ -19,7 +22,6 @@ import { t } from '../kernel/i18n/index.ts';
 import { propre } from '../markup/index.ts';
 import { checkPost, loadPublishedMessage, issueFormToken, nextFormToken, forumModeOf, postMessage, isForumRejection, type PostInput } from '../forum/index.ts';
 import { forumFeed } from './forum-feeds.ts';
-import { PostPage, ThanksPage, type ReplyContext } from './pages/forum-post.tsx';
 
 export const forumRoutes = new Hono<AppEnv>();
 
@@ -39,11 +41,15 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
   return Object.fromEntries(Object.keys(fields).map((name) => [name, field(fields, name)]));
 }
 
-async function replyContext(c: Context<AppEnv>, articleId: number, parentId: number | null): Promise<ReplyContext | undefined> {
-  if (parentId === null) return undefined;
+/** The message a reply answers, shown above the form. */
+async function replyContext(c: Context<AppEnv>, articleId: number, parentId: number | null) {
+  if (parentId === null) return null;
   const row = await loadPublishedMessage(c.get('app').db, articleId, parentId);
-  return row ? { title: row.title, authorName: row.author_name, html: propre(row.text, { profile: 'forum' }).html } : undefined;
+  return row ? { title: row.title, author_name: row.author_name, html: safeHtml(propre(row.text, { profile: 'forum' }).html) } : null;
 }
+
+/** The article as the forum's pages name it. */
+const articleRef = (article: Article) => ({ title: article.title, title_text: typoText(article.title), slug: article.slug });
 
 async function formPage(
   c: Context<AppEnv>,
@@ -56,18 +62,12 @@ async function formPage(
   const replyTo = await replyContext(c, article.id, parentId);
   // Never cached: the page may carry the token of this view.
   const hidden = { token: options.token ?? (await issueFormToken(db, article.id, parentId)) };
-  const body = await renderInLayout(db, {
-    title: `${t('forum.post')} — ${article.title}`,
-    head: <meta name="robots" content="noindex" />,
-    body: (
-      <PostPage
-        article={article}
-        replyTo={replyTo}
-        login={options.login}
-        notice={options.notice}
-        form={form ? { ...form, articleId: article.id, action: POST_ACTION, hidden } : undefined}
-      />
-    ),
+  const body = await renderPage(c.get('app'), 'forum-post', { title: `${t('forum.post')} — ${article.title}` }, {
+    article: articleRef(article),
+    reply_to: replyTo,
+    login: options.login ?? null,
+    notice: options.notice ?? null,
+    form: form ? forumFormView({ ...form, articleId: article.id, action: POST_ACTION, hidden }) : null,
   });
   return sendPage(c, body, { status: options.status ?? 200, cacheable: false });
 }
@@ -181,7 +181,7 @@ forumRoutes.get('/forum/merci/:article', async (c) => {
   if (!article) return notFound(c);
   const { db } = c.get('app');
   const mode = forumModeOf(article, (await loadSiteSettings(db)).forumMode);
-  const body = await renderInLayout(db, { title: t('forum.thanks.title'), body: <ThanksPage article={article} pending={mode === 'pri'} /> });
+  const body = await renderPage(c.get('app'), 'forum-thanks', { title: t('forum.thanks.title') }, { article: articleRef(article), pending: mode === 'pri' });
   return sendPage(c, body, { cacheable: false });
 });
 

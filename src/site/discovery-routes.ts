@@ -3,11 +3,12 @@
 // site's routes, so that /rubrique/<slug>/rss.xml is matched here and not by /:slug.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { notFound, renderInLayout } from './page.tsx';
+import { notFound } from './page.ts';
+import { renderPage } from './render-page.ts';
+import { pageMeta } from './page-meta.ts';
+import { planTree, searchView } from './views.ts';
+import { safeHtml } from '../kernel/trusted-html.ts';
 import { sendPage } from '../web/send-page.ts';
-import { SearchPage } from './pages/search.tsx';
-import { ListingPage } from './pages/listing.tsx';
-import { PlanPage } from './pages/plan.tsx';
 import { feedContentType, renderFeed, xmlText, type Feed, type FeedFormat, type FeedItem } from '../web/feed-writer.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
@@ -32,12 +33,8 @@ discoveryRoutes.get('/recherche', async (c) => {
   const onlyStopwords = q.trim() !== '' && isEmptyQuery(parsed);
   const results: SearchResults | undefined = q.trim() && !onlyStopwords ? await search(db, q, { page: Number.isFinite(page) ? page : 1 }) : undefined;
   const title = q.trim() ? t('search.titleFor', { q: q.slice(0, 80) }) : t('search.title');
-  const body = await renderInLayout(db, {
-    title,
-    // Result pages are not worth indexing by search engines.
-    head: <meta name="robots" content="noindex, follow" />,
-    body: <SearchPage q={q} results={results} onlyStopwords={onlyStopwords} />,
-  });
+  // Result pages are not worth indexing by search engines (search.liquid says noindex).
+  const body = await renderPage(c.get('app'), 'search', { title }, searchView(q, results, onlyStopwords));
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
 });
 
@@ -125,54 +122,44 @@ for (const format of ['rss', 'atom'] as const) {
 }
 
 discoveryRoutes.get('/mot/:slug', async (c) => {
-  const { db } = c.get('app');
+  const app = c.get('app');
+  const { db } = app;
   const slug = c.req.param('slug');
   const keyword = await findKeyword(db, slug);
   if (!keyword) return notFound(c);
-  const articles = await listFeedArticles(db, { keywordId: keyword.id }, 200);
-  const body = await renderInLayout(db, {
+  const [articles, settings] = await Promise.all([listFeedArticles(db, { keywordId: keyword.id }, 200), loadSiteSettings(db)]);
+  const description = propreText(keyword.description);
+  const meta = pageMeta(app.config.siteUrl, settings.name, { path: `/mot/${keyword.slug}`, kind: 'keyword', title: keyword.title, description });
+  const body = await renderPage(app, 'keyword', { title: keyword.title, description: description || undefined, meta }, {
+    crumbs: [{ label: t('site.home'), href: '/' }, { label: keyword.title, href: `/mot/${keyword.slug}` }],
+    label: `${t('feed.keyword')} (${keyword.group})`,
     title: keyword.title,
-    description: propreText(keyword.description) || undefined,
-    head: (
-      <>
-        <link rel="alternate" type="application/rss+xml" title={`${keyword.title} — RSS`} href={`/mot/${keyword.slug}/rss.xml`} />
-        <link rel="alternate" type="application/atom+xml" title={`${keyword.title} — Atom`} href={`/mot/${keyword.slug}/atom.xml`} />
-      </>
-    ),
-    body: (
-      <ListingPage
-        crumbs={[{ label: t('site.home'), href: '/' }, { label: keyword.title, href: `/mot/${keyword.slug}` }]}
-        label={`${t('feed.keyword')} (${keyword.group})`}
-        title={keyword.title}
-        presentationHtml={[propre(keyword.description).html, propre(keyword.text).html].filter(Boolean).join('\n')}
-        listTitle={t('feed.keywordArticles')}
-        articles={articles}
-        feeds={{ rss: `/mot/${keyword.slug}/rss.xml`, atom: `/mot/${keyword.slug}/atom.xml` }}
-      />
-    ),
+    presentation_html: safeHtml([propre(keyword.description).html, propre(keyword.text).html].filter(Boolean).join('\n')),
+    website: null,
+    list_title: t('feed.keywordArticles'),
+    articles,
+    feeds: { rss: `/mot/${keyword.slug}/rss.xml`, atom: `/mot/${keyword.slug}/atom.xml` },
   });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
 });
 
 discoveryRoutes.get('/auteur/:slug', async (c) => {
-  const { db } = c.get('app');
+  const app = c.get('app');
+  const { db } = app;
   const author = await findAuthor(db, c.req.param('slug'));
   if (!author) return notFound(c);
-  const articles = await listFeedArticles(db, { authorId: author.id }, 200);
-  const body = await renderInLayout(db, {
+  const [articles, settings] = await Promise.all([listFeedArticles(db, { authorId: author.id }, 200), loadSiteSettings(db)]);
+  const description = propreText(author.bio).slice(0, 300);
+  const meta = pageMeta(app.config.siteUrl, settings.name, { path: `/auteur/${author.slug}`, kind: 'author', title: author.name, description });
+  const body = await renderPage(app, 'author', { title: author.name, description: description || undefined, meta }, {
+    crumbs: [{ label: t('site.home'), href: '/' }, { label: author.name, href: `/auteur/${author.slug}` }],
+    label: t('feed.author'),
     title: author.name,
-    description: propreText(author.bio).slice(0, 300) || undefined,
-    body: (
-      <ListingPage
-        crumbs={[{ label: t('site.home'), href: '/' }, { label: author.name, href: `/auteur/${author.slug}` }]}
-        label={t('feed.author')}
-        title={author.name}
-        presentationHtml={propre(author.bio).html}
-        website={author.website}
-        listTitle={t('feed.authorArticles')}
-        articles={articles}
-      />
-    ),
+    presentation_html: safeHtml(propre(author.bio).html),
+    website: author.website && /^https?:\/\//i.test(author.website) ? author.website : null,
+    list_title: t('feed.authorArticles'),
+    articles,
+    feeds: null,
   });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
 });
@@ -185,7 +172,13 @@ discoveryRoutes.get('/plan', async (c) => {
     loadPublicSectionTree(db),
     listPlanArticles(db, now),
   ]);
-  const body = await renderInLayout(db, { title: t('feed.plan'), body: <PlanPage tree={tree} articles={articles} /> }, { settings, tree });
+  const body = await renderPage(
+    c.get('app'),
+    'plan',
+    { title: t('feed.plan') },
+    { crumbs: [{ label: t('site.home'), href: '/' }, { label: t('feed.plan'), href: '/plan' }], sections: planTree(tree, articles) },
+    { settings, tree },
+  );
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db, now) });
 });
 

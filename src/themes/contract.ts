@@ -1,0 +1,26 @@
+// What Tisse promises a theme: the templates it renders (each required), and the variables each receives
+// besides the ones every page gets. `tisse theme check` holds a theme to it; docs/themes.md explains it.
+
+/** Given to every page template (and to layout.liquid through it). */
+export const GLOBAL_VARIABLES = ['site', 'lang', 'page', 'meta'] as const;
+
+export const PAGE_TEMPLATES = {
+  home: ['latest', 'sections'],
+  section: ['section', 'crumbs', 'description_html', 'text_html', 'subsections', 'articles'],
+  article: ['article', 'rendered', 'crumbs', 'authors', 'keywords', 'attachments', 'related', 'show_forum_link', 'message_count', 'forum', 'forum_script'],
+  print: ['article', 'rendered', 'authors', 'canonical_url', 'back_url', 'breadcrumb', 'glossary_terms'],
+  keyword: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'feeds'],
+  author: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'feeds'],
+  glossary: ['crumbs', 'groups'],
+  plan: ['crumbs', 'sections'],
+  search: ['crumbs', 'q', 'form_name', 'notices', 'help', 'none', 'results'],
+  '404': ['crumbs', 'suggestions', 'search_name'],
+  error: ['title', 'message'],
+  'forum-post': ['article', 'reply_to', 'login', 'form', 'notice'],
+  'forum-thanks': ['article', 'pending'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type PageTemplate = keyof typeof PAGE_TEMPLATES;
+
+/** Templates a theme must have besides the pages: the frame the pages extend. */
+export const REQUIRED_FILES = ['layout.liquid', 'theme.json', ...Object.keys(PAGE_TEMPLATES).map((name) => `${name}.liquid`)];

@@ -1,0 +1,76 @@
+// The filters Tisse adds to Liquid, and the escape every output goes through. Anything a filter returns as
+// HTML is a SafeHtml made here from the markup engine's output; every other value is text, escaped on output.
+import type { Liquid } from 'liquidjs';
+import { formatDate, formatDateTime, t, type Lang, type MessageKey } from '../kernel/i18n/index.ts';
+import { SafeHtml } from '../kernel/trusted-html.ts';
+import { propre, typo, typoText } from '../markup/index.ts';
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text → HTML text; a SafeHtml passes as it is. Used for every `{{ }}` output and as `escape` and `raw`. */
+export function escapeOutput(value: unknown): string {
+  if (value instanceof SafeHtml) return value.html;
+  if (value === null || value === undefined || value === false) return '';
+  const text = Array.isArray(value) ? value.join('') : String(value);
+  return text.replace(/[&<>"']/g, (c) => escapes[c]!);
+}
+
+/** Named arguments of a filter call (`| t: title: article.title`) as an object. */
+function named(args: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const arg of args) if (Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string') out[arg[0]] = arg[1];
+  return out;
+}
+
+const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'fr');
+const text = (value: unknown): string => (value === null || value === undefined ? '' : value instanceof SafeHtml ? value.html : String(value));
+
+/** The names of the filters Tisse adds, for `tisse theme check` and docs/themes.md. */
+export const TISSE_FILTERS = ['t', 'date_fr', 'datetime_fr', 'typo', 'typo_text', 'propre', 'asset_url', 'document_url', 'file_size', 'json_script'] as const;
+
+export interface FilterHosts {
+  assetUrl(name: string): string;
+  documentUrl(file: string): string;
+}
+
+export function registerTisseFilters(liquid: Liquid, hosts: FilterHosts): void {
+  // Escaping cannot be switched off by a template: `escape` and `raw` both escape text and pass SafeHtml.
+  // Their result is marked safe, so that the escape every output goes through does not escape it twice.
+  const escapeOnce = (value: unknown) => new SafeHtml(escapeOutput(value));
+  liquid.registerFilter('escape', escapeOnce);
+  liquid.registerFilter('raw', { handler: escapeOnce, raw: true });
+  /** `{{ 'article.print' | t }}`, `{{ 'forum.feedTitle' | t: title: article.title }}`, `lang: 'en'`. */
+  liquid.registerFilter('t', (key: unknown, ...args: unknown[]) => {
+    const { lang, ...params } = named(args);
+    return t(String(key) as MessageKey, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? v : text(v)])), langOf(lang));
+  });
+  liquid.registerFilter('date_fr', (iso: unknown, lang?: unknown) => (iso ? formatDate(String(iso), langOf(lang)) : ''));
+  liquid.registerFilter('datetime_fr', (iso: unknown, lang?: unknown) => (iso ? formatDateTime(String(iso), langOf(lang)) : ''));
+  /** A title as readers see it (SPIP's typo()): HTML. `profile: 'forum'` for messages, `lang:` for an English text. */
+  liquid.registerFilter('typo', (value: unknown, ...args: unknown[]) => {
+    const { lang, profile } = named(args);
+    return new SafeHtml(typo(text(value), { ...(lang ? { lang: String(lang) } : {}), ...(profile === 'forum' ? { profile: 'forum' as const } : {}) }));
+  });
+  /** The same as text, where no HTML may go (`<title>`, an attribute). */
+  liquid.registerFilter('typo_text', (value: unknown, ...args: unknown[]) => {
+    const { lang } = named(args);
+    return typoText(text(value), lang ? { lang: String(lang) } : {});
+  });
+  /** SPIP text rendered by the markup engine (article profile), without internal links resolved. */
+  liquid.registerFilter('propre', (value: unknown) => new SafeHtml(propre(text(value)).html));
+  liquid.registerFilter('asset_url', (name: unknown) => hosts.assetUrl(String(name)));
+  liquid.registerFilter('document_url', (file: unknown) => hosts.documentUrl(String(file)));
+  liquid.registerFilter('file_size', (bytes: unknown) => formatSize(Number(bytes)));
+  /** JSON for a <script> element: `<`, `>`, `&` and line separators as \u escapes, so it cannot end the element. */
+  liquid.registerFilter('json_script', (value: unknown) => new SafeHtml(scriptJson(value)));
+}
+
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} octets`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
+}
