@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isMessageKey, t, type PlainKey } from '../kernel/i18n/index.ts';
+import '../kernel/zod-messages.ts';
 
 const settingSchema = z.strictObject({
   type: z.enum(['text', 'color', 'boolean', 'image']),
@@ -11,7 +13,7 @@ const settingSchema = z.strictObject({
 
 export const manifestSchema = z.strictObject({
   name: z.string().min(1).max(100),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'x.y.z'),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'errors.field.versionFormat'),
   description: z.string().max(500).optional(),
   /** Settings the theme offers, by name (a later back-office page sets them). */
   settings: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), settingSchema).default({}),
@@ -32,5 +34,6 @@ export function readManifest(dir: string): ManifestResult {
   const parsed = manifestSchema.safeParse(json);
   if (parsed.success) return { ok: true, manifest: parsed.data };
   const issue = parsed.error.issues[0]!;
-  return { ok: false, problem: `${issue.path.join('.') || '(racine)'} : ${issue.message}` };
+  const message = isMessageKey(issue.message) ? t(issue.message as PlainKey) : issue.message;
+  return { ok: false, problem: `${issue.path.join('.') || '(racine)'} : ${message}` };
 }

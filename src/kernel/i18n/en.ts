@@ -484,6 +484,7 @@ export const en: Record<MessageKey, string> = {
   'errors.field.hostInvalid': 'invalid server name',
   'errors.field.httpAddress': 'an http(s):// address',
   'errors.field.httpOrPath': 'an http(s):// address or one starting with /',
+  'errors.field.versionFormat': 'a version written x.y.z',
   'errors.field.titleRequired': 'title required',
   'errors.field.invalidValue': 'invalid value',
   'errors.field.followLinkFormat': 'line {line}: “label | address” expected',

@@ -482,6 +482,7 @@ export const fr = {
   'errors.field.hostInvalid': 'nom de serveur invalide',
   'errors.field.httpAddress': 'adresse en http(s)://',
   'errors.field.httpOrPath': 'adresse en http(s):// ou commençant par /',
+  'errors.field.versionFormat': 'version au format x.y.z',
   'errors.field.titleRequired': 'titre obligatoire',
   'errors.field.invalidValue': 'valeur invalide',
   'errors.field.followLinkFormat': 'ligne {line} : « libellé | adresse » attendu',
