@@ -22,6 +22,7 @@ const copies = [
   ['spip-site/README.md', 'spip-site/README.md'],
   ['spip-site/labo-ess.sqlite', 'spip-site/labo-ess.sqlite'],
   ['spip-site/IMG', 'spip-site/IMG'],
+  ['seed/labo-ess-niort-article.txt', 'seed/labo-ess-niort-article.txt'],
 ];
 
 const args = process.argv.slice(2);

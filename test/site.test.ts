@@ -1,4 +1,4 @@
-// The seed page, served for real: everything a reader of ../shared/seed/labo-ess-niort-article.txt finds,
+// The seed page, served for real: everything a reader of test/fixtures/seed/labo-ess-niort-article.txt finds,
 // on SQLite and on PostgreSQL.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';

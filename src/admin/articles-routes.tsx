@@ -15,7 +15,7 @@ import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticleFromForm, updateArticle, changeArticleStatus, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
-import { can, listWriters, loadArticleTarget, type Actor, type ArticleTarget } from '../users/index.ts';
+import { articleTargetOf, can, listWriters, type Actor, type ArticleTarget } from '../users/index.ts';
 import { keywordChoices } from '../keywords/index.ts';
 import { PREVIEW_MAX_CHARS, previewable, renderArticle, type RenderedArticle } from '../web/render-article.ts';
 import { pathId } from '../web/request.ts';
@@ -116,14 +116,15 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
   return renderArticle(db, article, (doc, name) => glossary.annotate(doc, name));
 }
 
-async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user' | 'choices' | 'canDate'> & { status?: number }): Promise<Response> {
+async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user' | 'choices' | 'canDate'> & { status?: number; target?: ArticleTarget }): Promise<Response> {
   const user = mustUser(c);
   const db = c.get('app').db;
+  const { status, target: known, ...rest } = props;
   const choices = await loadChoices(db, user.actor, props.article?.id, props.values.relatedIds);
   let extra: Partial<EditorProps> = {};
   let canDate = false;
   if (props.article) {
-    const target = (await loadArticleTarget(db, props.article.id))!;
+    const target = known ?? (await articleTargetOf(db, props.article));
     canDate = can(user.actor, 'article.schedule', target);
     const discussion = can(user.actor, 'article.view', target)
       ? await listTeamMessages(db, props.article.id)
@@ -134,7 +135,6 @@ async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user
       canDiscuss: can(user.actor, 'article.discuss', target),
     };
   }
-  const { status, ...rest } = props;
   return renderAdmin(c, {
     title: props.article ? props.article.title : t('admin.article.new'),
     current: '/ecrire/articles',
@@ -149,7 +149,7 @@ async function loadEditable(c: Context<AdminEnv>, user: CurrentUser): Promise<{ 
   const db = c.get('app').db;
   const article = await loadArticle(db, id);
   if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
-  const target = (await loadArticleTarget(db, article.id))!;
+  const target = await articleTargetOf(db, article);
   if (!can(user.actor, 'article.view', target)) throw new TisseError('FORBIDDEN', 'errors.articles.cannotView');
   return { article, target };
 }
@@ -236,6 +236,7 @@ articleAdminRoutes.get('/:id{[0-9]+}', async (c) => {
   const others = await othersEditing(db, article.id, user.user.id);
   return renderEditor(c, {
     article,
+    target,
     values: await valuesOf(db, article, target),
     othersEditing: others,
     info: c.req.query('enregistre') !== undefined ? t('admin.article.saved') : c.req.query('statut') ? t('admin.action.done', { status: statusLabel(article.status, article.published_at) }) : undefined,

@@ -8,31 +8,11 @@
 // The HMAC key is drawn once per site and kept in the settings table, so every app server shares it.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db, Trx } from '../db/connect.ts';
-import { nowIso } from '../db/time.ts';
+import { siteSecret } from '../settings/index.ts';
 import { loadForumPolicy } from './policy.ts';
 
+/** The name of the token's HMAC key among the site's secrets (settings/secrets.ts). */
 const SECRET_KEY = 'forumSecret';
-const secrets = new WeakMap<Db, Promise<Buffer>>();
-
-function siteSecret(db: Db): Promise<Buffer> {
-  let secret = secrets.get(db);
-  if (!secret) {
-    secret = (async () => {
-      const existing = await db.kysely.selectFrom('settings').select('value').where('key', '=', SECRET_KEY).executeTakeFirst();
-      if (existing) return Buffer.from(JSON.parse(existing.value) as string, 'base64url');
-      const fresh = JSON.stringify(randomBytes(32).toString('base64url'));
-      // Two processes may race here: the first insert wins and both read it back.
-      await db.write((trx) =>
-        trx.insertInto('settings').values({ key: SECRET_KEY, value: fresh, updated_at: nowIso() }).onConflict((oc) => oc.column('key').doNothing()).execute(),
-      );
-      const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', SECRET_KEY).executeTakeFirstOrThrow();
-      return Buffer.from(JSON.parse(row.value) as string, 'base64url');
-    })();
-    secret.catch(() => secrets.delete(db));
-    secrets.set(db, secret);
-  }
-  return secret;
-}
 
 function sign(secret: Buffer, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');
@@ -41,7 +21,7 @@ function sign(secret: Buffer, body: string): string {
 /** A token for one display of the form of `articleId` (replying to `parentId`), issued at `now`. */
 export async function issueFormToken(db: Db, articleId: number, parentId: number | null, now = Date.now()): Promise<string> {
   const body = `v1.${articleId}.${parentId ?? 0}.${now}.${randomBytes(16).toString('base64url')}`;
-  return `${body}.${sign(await siteSecret(db), body)}`;
+  return `${body}.${sign(await siteSecret(db, SECRET_KEY), body)}`;
 }
 
 export type TokenCheck = { ok: true; issuedAt: number; nonce: string } | { ok: false; problem: 'invalid' | 'too_fast' | 'expired' };
@@ -59,7 +39,7 @@ export async function checkFormToken(db: Db, token: string, expected: TokenExpec
   if (parts.length !== 6 || parts[0] !== 'v1') return { ok: false, problem: 'invalid' };
   const body = parts.slice(0, 5).join('.');
   const given = Buffer.from(parts[5]!, 'base64url');
-  const wanted = Buffer.from(sign(await siteSecret(db), body), 'base64url');
+  const wanted = Buffer.from(sign(await siteSecret(db, SECRET_KEY), body), 'base64url');
   if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return { ok: false, problem: 'invalid' };
   if (Number(parts[1]) !== expected.articleId || Number(parts[2]) !== (expected.parentId ?? 0)) return { ok: false, problem: 'invalid' };
   const issuedAt = Number(parts[3]);

@@ -229,7 +229,7 @@ test('seed page: with its first paragraph as the chapô and the field rule, PTCE
     const doc = annotate(parse(field, { lang: 'fr', profile: 'article' }));
     return [...show(doc.children).matchAll(/\[([a-z]+):/g)].map((m) => m[1]);
   });
-  // ../shared/seed/labo-ess-niort-article.txt: « (PTCE PTCE Pôles… ) » in the first paragraph, then SCOP, ESS,
+  // test/fixtures/seed/labo-ess-niort-article.txt: « (PTCE PTCE Pôles… ) » in the first paragraph, then SCOP, ESS,
   // « niortais (PTCE PTCE Pôles… ) » and RSE.
   assert.deepEqual(marked, ['ptce', 'scop', 'ess', 'ptce', 'rse']);
 });

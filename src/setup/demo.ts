@@ -1,4 +1,4 @@
-// Demo content: the seed page of "Le Labo de l'ESS" (../shared/seed/labo-ess-niort-article.txt) as a
+// Demo content: the seed page of "Le Labo de l'ESS" (test/fixtures/seed/labo-ess-niort-article.txt) as a
 // real site: its sections, the article in SPIP markup, the two related articles, glossary terms,
 // a priori forum, follow-us links. Created on first start, or by `tisse init --demo`.
 //

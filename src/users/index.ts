@@ -9,7 +9,7 @@ export { findValidReset, resetPassword } from './operations/reset-password.ts';
 export { setPassword } from './operations/set-password.ts';
 export { issueResetLink, openResetRequest, resetLinkTemplate } from './reset-links.ts';
 export { updateUser } from './operations/update-user.ts';
-export { administers, can, loadActor, loadArticleTarget, loadDocumentTarget } from './permissions.ts';
+export { administers, articleTargetOf, can, loadActor, loadArticleTarget, loadDocumentTarget } from './permissions.ts';
 export type { Actor, ArticleAction, ArticleTarget, DocumentTarget } from './permissions.ts';
 export { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './device-cookies.ts';
 export { SESSION_COOKIE, SESSION_DAYS, deleteSession, findSession, randomToken, sha256 } from './sessions.ts';

@@ -165,9 +165,13 @@ export async function loadActor(db: Db, user: Pick<User, 'id' | 'role'>, tree?: 
 
 /** The permission target of an article: its section, status and authors. */
 export async function loadArticleTarget(db: Db, articleId: number): Promise<ArticleTarget | undefined> {
-  const article = await db.kysely.selectFrom('articles').select(['section_id', 'status']).where('id', '=', articleId).executeTakeFirst();
-  if (!article) return undefined;
-  const authors = await db.kysely.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).orderBy('position').execute();
+  const article = await db.kysely.selectFrom('articles').select(['id', 'section_id', 'status']).where('id', '=', articleId).executeTakeFirst();
+  return article && articleTargetOf(db, article);
+}
+
+/** The permission target of an article already read: only its authors are loaded. */
+export async function articleTargetOf(db: Db, article: { id: number; section_id: number; status: ArticleTarget['status'] }): Promise<ArticleTarget> {
+  const authors = await db.kysely.selectFrom('article_authors').select('user_id').where('article_id', '=', article.id).orderBy('position').execute();
   return { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) };
 }
 
