@@ -48,7 +48,7 @@ export function searchBackend(db: Db): SearchBackend {
 export async function search(
   db: Db,
   input: string,
-  options: { page?: number; perPage?: number; now?: string } = {},
+  options: { page?: number; perPage?: number; now?: string; snippets?: boolean } = {},
 ): Promise<SearchResults> {
   const query = parseQuery(input);
   const perPage = options.perPage ?? RESULTS_PER_PAGE;
@@ -56,11 +56,12 @@ export async function search(
   if (isEmptyQuery(query)) return { query, page, perPage, total: 0, totalCapped: false, items: [] };
   const now = options.now ?? new Date().toISOString();
   const { hits, total, totalCapped } = await searchBackend(db).rank(db, query, { limit: perPage, offset: (page - 1) * perPage, now });
-  const items = await describeHits(db, hits, highlightTerms(query));
+  const items = await describeHits(db, hits, options.snippets === false ? undefined : highlightTerms(query));
   return { query, page, perPage, total, totalCapped, items };
 }
 
-async function describeHits(db: Db, hits: RankedHit[], terms: ReturnType<typeof highlightTerms>): Promise<SearchItem[]> {
+/** What a result shows; without `terms` (a caller that wants titles and links only) no snippet is rendered. */
+async function describeHits(db: Db, hits: RankedHit[], terms: ReturnType<typeof highlightTerms> | undefined): Promise<SearchItem[]> {
   const ids = (kind: SearchKind) => hits.filter((h) => h.kind === kind).map((h) => h.id);
   const k = db.kysely;
   const none = Promise.resolve([]);
@@ -84,6 +85,7 @@ async function describeHits(db: Db, hits: RankedHit[], terms: ReturnType<typeof 
   // The snippet comes from the first field that has a hit, in the order the ranking weighs them.
   // Snippets and titles are read as readers see them: typography applied, shortcuts gone.
   const snippet = (options: { lang?: string; profile?: 'forum' }, ...fields: string[]) => {
+    if (!terms) return [];
     let first: SnippetSegment[] = [];
     for (const field of fields) {
       const segments = makeSnippet(propreText(field, options), terms);
@@ -108,7 +110,7 @@ async function describeHits(db: Db, hits: RankedHit[], terms: ReturnType<typeof 
       if (m) items.push({ kind: 'forum', id: m.id, titleMarks: [], title: m.title ? typoText(m.title, { profile: 'forum' }) : typoText(m.article_title), url: `/${m.slug}#forum${m.id}`, snippet: snippet({ profile: 'forum' }, m.text), date: m.created_at, context: typoText(m.article_title) });
     }
   }
-  for (const item of items) item.titleMarks = makeSnippet(item.title, terms, 1000);
+  if (terms) for (const item of items) item.titleMarks = makeSnippet(item.title, terms, 1000);
   return items;
 }
 

@@ -34,7 +34,7 @@ const SUGGESTIONS = 5;
  * Pages whose title is close to the address asked for: its last segment read as words (`/le-pole-ess-niort` →
  * « le pole ess niort ») and looked up with the site's own search, every word first, then each of the longest
  * words alone (a mistyped word would otherwise find nothing), ranked by how many words each page matched.
- * Bounded: at most five indexed queries over 100 characters of the address.
+ * Bounded: at most five indexed queries over 100 characters of the address, titles and links only (no snippet rendered).
  */
 async function suggestionsFor(db: Db, path: string): Promise<Suggestion[]> {
   let segment = path.split('/').filter(Boolean).pop() ?? '';
@@ -46,11 +46,11 @@ async function suggestionsFor(db: Db, path: string): Promise<Suggestion[]> {
   const words = segment.slice(0, 100).replace(/\.[a-z0-9]{1,5}$/i, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
   if (words.length === 0) return [];
   const pages = (items: Awaited<ReturnType<typeof search>>['items']) => items.filter((item) => item.kind === 'article' || item.kind === 'section');
-  const all = pages((await search(db, words.join(' '), { page: 1 })).items);
+  const all = pages((await search(db, words.join(' '), { page: 1, snippets: false })).items);
   if (all.length) return all.slice(0, SUGGESTIONS).map(({ title, url }) => ({ title, url }));
   const found = new Map<string, Suggestion & { score: number }>();
   for (const word of [...words].sort((a, b) => b.length - a.length).slice(0, 4)) {
-    for (const item of pages((await search(db, word, { page: 1 })).items)) {
+    for (const item of pages((await search(db, word, { page: 1, snippets: false })).items)) {
       const seen = found.get(item.url);
       if (seen) seen.score++;
       else found.set(item.url, { title: item.title, url: item.url, score: 1 });
