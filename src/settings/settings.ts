@@ -25,6 +25,33 @@ export const smtpSettingsSchema = z.object({
   password: z.string().max(500).default(''),
 });
 
+/** An image of the site's identity (logo, favicon): a document of the library, its file and size kept for the pages. */
+export const brandImageSchema = z.object({
+  documentId: z.number().int().positive(),
+  file: z.string().min(1),
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+});
+
+/** One entry of the main menu, in the order shown: a section, an article (a "page"), or any link. */
+export const menuItemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('section'), sectionId: z.number().int().positive() }),
+  z.object({ kind: z.literal('article'), articleId: z.number().int().positive() }),
+  z.object({ kind: z.literal('link'), label: z.string().trim().min(1, 'errors.field.required').max(80, 'errors.field.tooLong'), url: z.string().trim().regex(/^(https?:\/\/|\/)/, 'errors.field.linkAddress').max(2000, 'errors.field.tooLong') }),
+]);
+
+/** What the home page shows: its featured article, then the latest articles, then a block per section. */
+export const homeBlocksSchema = z.object({
+  /** 'latest': the most recent article; a number: that article while it is published; 'none': no featured article. */
+  featured: z.union([z.enum(['latest', 'none']), z.number().int().positive()]).default('latest'),
+  /** How many latest articles follow the featured one (0: none). */
+  latestCount: z.number().int().min(0).max(30).default(6),
+  /** The sections with a block of their own, in order; empty: every top-level section. */
+  sectionIds: z.array(z.number().int().positive()).max(20).default([]),
+  /** How many articles each section's block shows (0: no section blocks). */
+  perSection: z.number().int().min(0).max(12).default(3),
+});
+
 export const siteSettingsSchema = z.object({
   name: z.string().min(1).default('Mon site Tisse'),
   tagline: z.string().default(''),
@@ -43,11 +70,22 @@ export const siteSettingsSchema = z.object({
   iframeHosts: z.array(z.string()).default([]),
   emailFrom: z.string().default(''),
   smtp: smtpSettingsSchema.default(smtpSettingsSchema.parse({})),
+  /** Réglages → Apparence. */
+  logo: brandImageSchema.nullable().default(null),
+  favicon: brandImageSchema.nullable().default(null),
+  /** Values of the settings the active theme offers (theme.json), checked against it when saved and when read. */
+  themeSettings: z.record(z.string(), z.union([z.string(), z.boolean()])).default({}),
+  /** The main menu; empty: the top-level sections, in their order. */
+  mainMenu: z.array(menuItemSchema).max(30).default([]),
+  homeBlocks: homeBlocksSchema.default(homeBlocksSchema.parse({})),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export type FollowLink = z.infer<typeof followLinkSchema>;
 export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
+export type BrandImage = z.infer<typeof brandImageSchema>;
+export type MenuItem = z.infer<typeof menuItemSchema>;
+export type HomeBlocks = z.infer<typeof homeBlocksSchema>;
 
 /** The site's settings, read once per data version (see db/memo.ts). */
 export const loadSiteSettings = memoByVersion(readSiteSettings);

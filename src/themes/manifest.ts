@@ -5,21 +5,38 @@ import { z } from 'zod';
 import { isMessageKey, t, type PlainKey } from '../kernel/i18n/index.ts';
 import '../kernel/zod-messages.ts';
 
-const settingSchema = z.strictObject({
-  type: z.enum(['text', 'color', 'boolean', 'image']),
-  label: z.string().min(1),
-  default: z.union([z.string(), z.boolean()]).optional(),
-});
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * A setting the theme offers: a colour (#rrggbb only, so that a value can never be anything but a colour in
+ * CSS), a choice among named options (fonts, logo placement…), a yes/no, or a short text.
+ */
+const settingSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('color'),
+      label: z.string().min(1),
+      default: z.string().regex(COLOR, 'errors.field.colorFormat'),
+      /** The background this colour is read on as text: a value under 4.5:1 against it (WCAG AA) is refused. */
+      contrastWith: z.string().regex(COLOR, 'errors.field.colorFormat').optional(),
+    }),
+    z.strictObject({ type: z.literal('select'), label: z.string().min(1), options: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.string().min(1)), default: z.string() }),
+    z.strictObject({ type: z.literal('boolean'), label: z.string().min(1), default: z.boolean() }),
+    z.strictObject({ type: z.literal('text'), label: z.string().min(1), default: z.string().max(200), maxLength: z.number().int().positive().max(2000).optional() }),
+  ])
+  .refine((setting) => setting.type !== 'select' || setting.default in setting.options, { message: 'errors.field.selectDefault', path: ['default'] });
 
 export const manifestSchema = z.strictObject({
   name: z.string().min(1).max(100),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'errors.field.versionFormat'),
   description: z.string().max(500).optional(),
-  /** Settings the theme offers, by name (a later back-office page sets them). */
+  /** Settings the theme offers, by name; Réglages → Apparence sets them, templates read them as `theme.<name>`. */
   settings: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), settingSchema).default({}),
 });
 
 export type ThemeManifest = z.infer<typeof manifestSchema>;
+export type ThemeSetting = ThemeManifest['settings'][string];
+export { COLOR };
 
 export type ManifestResult = { ok: true; manifest: ThemeManifest } | { ok: false; problem: string };
 
