@@ -18,7 +18,8 @@ import { createSessionProbe } from '../src/web/session-probe.ts';
 import { resolvePath } from '../src/urls/index.ts';
 import { loadArticle } from '../src/articles/index.ts';
 import { articlePage } from '../src/site/public-routes.ts';
-import { pageData, themeEngineOf } from '../src/site/render-page.ts';
+import { pageData } from '../src/site/render-page.ts';
+import { themeEngineOf } from '../src/web/theme.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';

@@ -6,7 +6,7 @@ import { bodyLimits } from './web/body-limit.ts';
 import type { AppContext, AppEnv } from './web/context.ts';
 import { siteRoutes } from './site/public-routes.ts';
 import { notFound, errorPage } from './site/page.ts';
-export { reloadThemes, closeTheme } from './site/render-page.ts';
+export { reloadThemes, closeTheme } from './web/theme.ts';
 import { pageCache } from './web/page-cache-http.ts';
 import { glossaryRoutes } from './site/glossary-routes.ts';
 import { isTisseError } from './kernel/errors.ts';

@@ -2,7 +2,7 @@
 // first shown, and a random nonce. It proves the post comes from a form Tisse displayed, not too quickly (bots
 // post at once) and not too late; the nonce, recorded with the stored message, makes it good for one post.
 // A token is per view: it is never put in a cached page. The article page's form fetches one from the uncached
-// GET /forum/jeton when it is shown (site/assets/forum.js); without script, the first POST answers with the
+// GET /forum/jeton when it is shown (themes/default/assets/forum.js); without script, the first POST answers with the
 // preview and a fresh token. A preview carries the token it was given forward, so the delay counts from the
 // first display of the form, not from the preview.
 // The HMAC key is drawn once per site and kept in the settings table, so every app server shares it.

@@ -141,7 +141,7 @@ forumRoutes.post(POST_ACTION, async (c) => {
 
 /**
  * The form token of one view of a cached page's form, fetched by its script when the form is shown
- * (site/assets/forum.js). Never cached, by the page cache or anyone: each answer is a new token.
+ * (themes/default/assets/forum.js). Never cached, by the page cache or anyone: each answer is a new token.
  */
 forumRoutes.get('/forum/jeton', async (c) => {
   const article = await publicArticle(c, Number(c.req.query('article')));

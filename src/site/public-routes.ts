@@ -12,7 +12,7 @@ import { renderPage } from './render-page.ts';
 import { articleMeta, pageMeta } from './page-meta.ts';
 import { articleView, forumBlockView, renderedView } from './views.ts';
 import { sendPage } from '../web/send-page.ts';
-import { getAsset } from './assets.ts';
+import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
@@ -27,7 +27,7 @@ import type { Article } from '../db/schema.ts';
 export const siteRoutes = new Hono<AppEnv>();
 
 siteRoutes.get('/assets/:name', (c) => {
-  const asset = getAsset(c.req.param('name'));
+  const asset = themeEngineOf(c.get('app')).asset(c.req.param('name'));
   if (!asset) return notFound(c);
   return new Response(new Uint8Array(asset.body), {
     headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=31536000, immutable' },

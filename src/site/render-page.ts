@@ -1,56 +1,14 @@
 // Every public page goes out through renderPage(): the route gathers its data, this adds what every page
-// shares (the site, its menu, the <title>, the page's metadata) and renders the theme's template. The theme
-// engine of an application is made at its first page and kept (templates parsed once).
-import { join } from 'node:path';
+// shares (the site, its menu, the <title>, the page's metadata) and renders the theme's template (web/theme.ts).
 import type { AppContext } from '../web/context.ts';
-import { sourceRoot } from '../web/asset-folder.ts';
-import { documentUrl } from '../web/markup-resolver.ts';
-import { createThemeEngine, problemText, type PageTemplate, type ThemeEngine } from '../themes/index.ts';
+import { themeEngineOf } from '../web/theme.ts';
+import type { PageTemplate } from '../themes/index.ts';
 import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
 import { loadPublicSectionTree } from '../articles/index.ts';
 import type { SectionTree } from '../sections/index.ts';
 import { t, type Lang } from '../kernel/i18n/index.ts';
 import { typoText } from '../markup/index.ts';
-import { assetUrl } from './assets.ts';
 import type { PageMeta } from './page-meta.ts';
-
-/** The theme shipped with Tisse (themes/default/ at the root of the repository). */
-export const DEFAULT_THEME_DIR = join(sourceRoot, '..', 'themes', 'default');
-
-const engines = new WeakMap<AppContext, ThemeEngine>();
-const everyEngine = new Set<ThemeEngine>();
-
-export function themeEngineOf(app: AppContext): ThemeEngine {
-  let engine = engines.get(app);
-  if (!engine) {
-    engine = createThemeEngine({
-      themeDir: DEFAULT_THEME_DIR,
-      overrideDir: app.config.themeDir,
-      // In development, a template saved is a template served; elsewhere `tisse theme reload` (SIGHUP) or a restart.
-      watch: process.env.NODE_ENV === 'development',
-      hosts: { assetUrl, documentUrl },
-      onProblem: (problem) => app.log.error({ theme: problem }, t('themes.overrideFailed', { problem: problemText(problem) })),
-      onReload: () => app.cache.clear(),
-    });
-    engines.set(app, engine);
-    everyEngine.add(engine);
-  }
-  return engine;
-}
-
-/** Forgets every parsed template of every application of this process (SIGHUP, `tisse theme reload`). */
-export function reloadThemes(): void {
-  for (const engine of everyEngine) engine.reload();
-}
-
-/** Stops watching the theme folders of `app` (its server is closing). */
-export function closeTheme(app: AppContext): void {
-  const engine = engines.get(app);
-  if (!engine) return;
-  engine.close();
-  everyEngine.delete(engine);
-  engines.delete(app);
-}
 
 export interface PageHead {
   /** The page's own title (the site's name is added after it, unless it is the site's name). */

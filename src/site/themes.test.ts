@@ -9,7 +9,7 @@ import pino from 'pino';
 import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
 import { createArticle } from '../articles/index.ts';
 import { createSection } from '../sections/index.ts';
-import { DEFAULT_THEME_DIR } from './render-page.ts';
+import { DEFAULT_THEME_DIR } from '../web/theme.ts';
 
 const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>';
 

@@ -4,9 +4,12 @@
 // a missing file) never takes a page down: the problem is reported with file and line, and the page is
 // rendered again from the theme's own templates.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 import { Liquid } from 'liquidjs';
 import { escapeOutput, registerTisseFilters, type FilterHosts } from './filters.ts';
 import { describeError, type TemplateProblem } from './problems.ts';
+import { readThemeAssets, type ThemeAsset } from './assets.ts';
+import { readManifest, type ThemeManifest } from './manifest.ts';
 
 export interface ThemeEngineOptions {
   /** The active theme's folder (themes/default/ by default). */
@@ -15,7 +18,8 @@ export interface ThemeEngineOptions {
   overrideDir?: string | undefined;
   /** Drop parsed templates when a file of either folder changes. */
   watch?: boolean;
-  hosts: FilterHosts;
+  /** How documents' addresses are written (the markup resolver's rule); assets' addresses are the engine's own. */
+  hosts: Omit<FilterHosts, 'assetUrl'>;
   /** Told of every override that failed and was replaced by the theme's own template. */
   onProblem?: (problem: TemplateProblem) => void;
   /** Told after templates were dropped (pages rendered with the old ones are stale). */
@@ -25,8 +29,12 @@ export interface ThemeEngineOptions {
 export interface ThemeEngine {
   /** The page `name` (`article` for article.liquid) rendered with `data`. */
   render(name: string, data: Record<string, unknown>): Promise<string>;
-  /** Forgets every parsed template: the next render reads the files again. */
+  /** Forgets every parsed template, asset and the manifest: the next render reads the files again. */
   reload(): void;
+  /** The theme's theme.json, or the override folder's own when it has a valid one. */
+  manifest(): ThemeManifest;
+  /** A static file of the theme (`assets/<name>`, overridable like templates), served under /assets/. */
+  asset(name: string): ThemeAsset | undefined;
   close(): void;
 }
 
@@ -56,10 +64,16 @@ export function createThemeEngine(options: ThemeEngineOptions): ThemeEngine {
   const overrides = options.overrideDir;
   let base: Liquid;
   let layered: Liquid | undefined;
+  let assets: Map<string, ThemeAsset>;
+  let manifest: ThemeManifest;
   const load = () => {
-    base = createLiquid([options.themeDir], options.hosts);
     // Laid over the theme only while the folder exists (checked again at each reload).
-    layered = overrides && existsSync(overrides) ? createLiquid([overrides, options.themeDir], options.hosts) : undefined;
+    const overriding = overrides !== undefined && existsSync(overrides);
+    assets = readThemeAssets([...(overriding ? [join(overrides, 'assets')] : []), join(options.themeDir, 'assets')]);
+    const hosts: FilterHosts = { ...options.hosts, assetUrl: (name) => assetUrl(assets, name) };
+    base = createLiquid([options.themeDir], hosts);
+    layered = overriding ? createLiquid([overrides, options.themeDir], hosts) : undefined;
+    manifest = readActiveManifest(options.themeDir, overriding ? overrides : undefined, options.onProblem);
   };
   load();
   const reload = () => {
@@ -91,8 +105,30 @@ export function createThemeEngine(options: ThemeEngineOptions): ThemeEngine {
       return base.renderFile(name, data);
     },
     reload,
+    manifest: () => manifest,
+    asset: (name) => assets.get(name),
     close() {
       for (const watcher of watchers) watcher.close();
     },
   };
+}
+
+/** `/assets/site.css?v=<hash>`: the content's hash in the address, so browsers may keep the file a year. */
+function assetUrl(assets: Map<string, ThemeAsset>, name: string): string {
+  const asset = assets.get(name);
+  // A name no file answers to is a template's mistake: the address is written, and answers 404.
+  return asset ? `/assets/${name}?v=${asset.hash}` : `/assets/${name}`;
+}
+
+function readActiveManifest(themeDir: string, overrides: string | undefined, onProblem: ThemeEngineOptions['onProblem']): ThemeManifest {
+  if (overrides && existsSync(join(overrides, 'theme.json'))) {
+    const own = readManifest(overrides);
+    if (own.ok) return own.manifest;
+    onProblem?.({ file: 'theme.json', line: undefined, kind: 'manifest', detail: own.problem });
+  }
+  const read = readManifest(themeDir);
+  if (read.ok) return read.manifest;
+  // A theme without a valid theme.json still renders: it simply offers no setting (`tisse theme check` says why).
+  onProblem?.({ file: 'theme.json', line: undefined, kind: 'manifest', detail: read.problem });
+  return { name: '', version: '0.0.0', settings: {} };
 }

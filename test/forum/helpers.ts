@@ -18,7 +18,7 @@ export function tokenIn(html: string): string {
 
 /**
  * The token of the first comment form of a page, as a browser gets it: written in the page, or, for the form
- * of a cached article page, fetched from the address the form names (what site/assets/forum.js does).
+ * of a cached article page, fetched from the address the form names (what themes/default/assets/forum.js does).
  */
 export async function tokenFor(site: TestSite, html: string): Promise<string> {
   const url = /data-jeton="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
