@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimits } from './web/body-limit.ts';
 import type { AppContext, AppEnv } from './web/context.ts';
 import { siteRoutes } from './site/public-routes.ts';
+import { themeStyleRoutes } from './site/theme-style-route.ts';
 import { notFound, errorPage } from './site/page.ts';
 export { reloadThemes, closeTheme } from './web/theme.ts';
 import { pageCache } from './web/page-cache-http.ts';
@@ -65,6 +66,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   hono.route('/', forumRoutes);
   hono.route('/', glossaryRoutes);
   hono.route('/', discoveryRoutes);
+  hono.route('/', themeStyleRoutes);
   // SPIP's addresses (spip.php?article12, article12.html, IMG/…) answer 301 to their Tisse page.
   hono.use('*', legacySpipUrls);
   hono.route('/', siteRoutes);

@@ -76,7 +76,7 @@ export async function loadArticlePageData(db: Db, article: Article, now = new Da
 
 export async function listPublicArticles(
   db: Db,
-  options: { sectionIds?: number[]; limit?: number; offset?: number; now?: string } = {},
+  options: { sectionIds?: number[]; ids?: number[]; excludeIds?: number[]; limit?: number; offset?: number; now?: string } = {},
 ): Promise<ArticleSummary[]> {
   let query = db.kysely
     .selectFrom('articles')
@@ -90,6 +90,11 @@ export async function listPublicArticles(
     if (options.sectionIds.length === 0) return [];
     query = query.where('articles.section_id', 'in', options.sectionIds);
   }
+  if (options.ids) {
+    if (options.ids.length === 0) return [];
+    query = query.where('articles.id', 'in', options.ids);
+  }
+  if (options.excludeIds?.length) query = query.where('articles.id', 'not in', options.excludeIds);
   return query.execute();
 }
 
@@ -112,4 +117,25 @@ export async function loadArticlesByIds(db: Db, ids: number[]): Promise<Article[
 /** Every public article, newest first, as the site plan lists them under their sections. */
 export async function listPlanArticles(db: Db, now = new Date().toISOString()): Promise<Pick<Article, 'slug' | 'title' | 'section_id'>[]> {
   return db.kysely.selectFrom('articles').select(['articles.slug', 'articles.title', 'articles.section_id']).where(publicArticles(now)).orderBy('articles.published_at', 'desc').execute();
+}
+
+/** The picture that stands for an article in lists and previews: its first image, in the order of its documents. */
+export type ArticleCover = Pick<Document, 'file' | 'width' | 'height' | 'alt' | 'mime_type'>;
+
+/** The covers of the given articles (those with an image), in one query. */
+export async function loadArticleCovers(db: Db, articleIds: number[]): Promise<Map<number, ArticleCover>> {
+  const covers = new Map<number, ArticleCover>();
+  if (articleIds.length === 0) return covers;
+  const rows = await db.kysely
+    .selectFrom('document_links')
+    .innerJoin('documents', 'documents.id', 'document_links.document_id')
+    .select(['document_links.object_id as article_id', 'documents.file', 'documents.width', 'documents.height', 'documents.alt', 'documents.mime_type'])
+    .where('document_links.object_type', '=', 'article')
+    .where('document_links.object_id', 'in', [...new Set(articleIds)])
+    .where('documents.media', '=', 'image')
+    .orderBy('document_links.object_id')
+    .orderBy('document_links.position')
+    .execute();
+  for (const { article_id, ...cover } of rows) if (!covers.has(article_id)) covers.set(article_id, cover);
+  return covers;
 }

@@ -3,8 +3,8 @@
 // this module: other modules and the HTTP layer import from here.
 export { listArticlesForActor } from './article-lists.ts';
 export type { ArticleRow } from './article-lists.ts';
-export { listPlanArticles, listPublicArticles, loadArticle, loadArticlePageData, loadArticlesByIds, nextScheduledPublication } from './articles.ts';
-export type { ArticlePageData, ArticleSummary } from './articles.ts';
+export { listPlanArticles, listPublicArticles, loadArticle, loadArticleCovers, loadArticlePageData, loadArticlesByIds, nextScheduledPublication } from './articles.ts';
+export type { ArticleCover, ArticlePageData, ArticleSummary } from './articles.ts';
 export { SCHEDULED_PUBLICATION_JOB, changeArticleStatus } from './operations/change-article-status.ts';
 export { createArticle, createArticleFromForm } from './operations/create-article.ts';
 export { markEditing, othersEditing } from './operations/edit-lock.ts';

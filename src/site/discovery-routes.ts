@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { notFound } from './page.ts';
 import { renderPage } from './render-page.ts';
+import { articleCards } from './article-cards.ts';
 import { pageMeta } from './page-meta.ts';
 import { planTree, searchView } from './views.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
@@ -127,9 +128,9 @@ discoveryRoutes.get('/mot/:slug', async (c) => {
   const slug = c.req.param('slug');
   const keyword = await findKeyword(db, slug);
   if (!keyword) return notFound(c);
-  const [articles, settings] = await Promise.all([listFeedArticles(db, { keywordId: keyword.id }, 200), loadSiteSettings(db)]);
+  const [articles, settings, tree] = await Promise.all([listFeedArticles(db, { keywordId: keyword.id }, 200), loadSiteSettings(db), loadPublicSectionTree(db)]);
   const description = propreText(keyword.description);
-  const meta = pageMeta(app.config.siteUrl, settings.name, { path: `/mot/${keyword.slug}`, kind: 'keyword', title: keyword.title, description });
+  const meta = pageMeta(app.config.siteUrl, settings, { path: `/mot/${keyword.slug}`, kind: 'keyword', title: keyword.title, description });
   const body = await renderPage(app, 'keyword', { title: keyword.title, description: description || undefined, meta }, {
     crumbs: [{ label: t('site.home'), href: '/' }, { label: keyword.title, href: `/mot/${keyword.slug}` }],
     label: `${t('feed.keyword')} (${keyword.group})`,
@@ -137,7 +138,7 @@ discoveryRoutes.get('/mot/:slug', async (c) => {
     presentation_html: safeHtml([propre(keyword.description).html, propre(keyword.text).html].filter(Boolean).join('\n')),
     website: null,
     list_title: t('feed.keywordArticles'),
-    articles,
+    articles: await articleCards(db, tree, articles),
     feeds: { rss: `/mot/${keyword.slug}/rss.xml`, atom: `/mot/${keyword.slug}/atom.xml` },
   });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
@@ -148,9 +149,9 @@ discoveryRoutes.get('/auteur/:slug', async (c) => {
   const { db } = app;
   const author = await findAuthor(db, c.req.param('slug'));
   if (!author) return notFound(c);
-  const [articles, settings] = await Promise.all([listFeedArticles(db, { authorId: author.id }, 200), loadSiteSettings(db)]);
+  const [articles, settings, tree] = await Promise.all([listFeedArticles(db, { authorId: author.id }, 200), loadSiteSettings(db), loadPublicSectionTree(db)]);
   const description = propreText(author.bio).slice(0, 300);
-  const meta = pageMeta(app.config.siteUrl, settings.name, { path: `/auteur/${author.slug}`, kind: 'author', title: author.name, description });
+  const meta = pageMeta(app.config.siteUrl, settings, { path: `/auteur/${author.slug}`, kind: 'author', title: author.name, description });
   const body = await renderPage(app, 'author', { title: author.name, description: description || undefined, meta }, {
     crumbs: [{ label: t('site.home'), href: '/' }, { label: author.name, href: `/auteur/${author.slug}` }],
     label: t('feed.author'),
@@ -158,7 +159,7 @@ discoveryRoutes.get('/auteur/:slug', async (c) => {
     presentation_html: safeHtml(propre(author.bio).html),
     website: author.website && /^https?:\/\//i.test(author.website) ? author.website : null,
     list_title: t('feed.authorArticles'),
-    articles,
+    articles: await articleCards(db, tree, articles),
     feeds: null,
   });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });

@@ -4,6 +4,7 @@
 import { typoText } from '../markup/index.ts';
 import { documentUrl } from '../web/markup-resolver.ts';
 import type { ArticlePageData } from '../articles/index.ts';
+import type { SiteSettings } from '../settings/index.ts';
 
 export interface PageMeta {
   url: string;
@@ -28,14 +29,22 @@ export function firstImageUrl(siteUrl: string, documents: { media: string; mime_
   return image ? `${siteUrl}${documentUrl(image.file)}` : null;
 }
 
-export function articleMeta(siteUrl: string, siteName: string, data: ArticlePageData, sectionTitle: string | undefined): PageMeta {
+/** The site's logo as an absolute URL: the preview picture of a page that has none of its own. */
+function logoUrl(siteUrl: string, settings: Pick<SiteSettings, 'logo'>): string | null {
+  return settings.logo ? `${siteUrl}${documentUrl(settings.logo.file)}` : null;
+}
+
+type SiteOf = Pick<SiteSettings, 'name' | 'logo'>;
+
+export function articleMeta(siteUrl: string, settings: SiteOf, data: ArticlePageData, sectionTitle: string | undefined): PageMeta {
   const { article } = data;
+  const siteName = settings.name;
   const url = `${siteUrl}/${article.slug}`;
   const title = typoText(article.title, { lang: article.lang });
   const description = typoText(article.description, { lang: article.lang });
   const section = sectionTitle === undefined ? null : typoText(sectionTitle);
   const keywords = data.keywords.map((k) => typoText(k.title));
-  const image = firstImageUrl(siteUrl, data.documents);
+  const image = firstImageUrl(siteUrl, data.documents) ?? logoUrl(siteUrl, settings);
   return {
     url,
     type: 'article',
@@ -73,9 +82,10 @@ export function articleMeta(siteUrl: string, siteName: string, data: ArticlePage
  */
 export function pageMeta(
   siteUrl: string,
-  siteName: string,
-  page: { path: string; kind: 'home' | 'section' | 'keyword' | 'author'; title: string; description: string; image?: string | null },
+  settings: SiteOf,
+  page: { path: string; kind: 'home' | 'section' | 'keyword' | 'author'; title: string; description: string },
 ): PageMeta {
+  const siteName = settings.name;
   const url = `${siteUrl}${page.path}`;
   const title = typoText(page.title);
   const description = typoText(page.description).slice(0, 300);
@@ -92,7 +102,7 @@ export function pageMeta(
     site_name: typoText(siteName),
     title,
     description: description || null,
-    image: page.image ?? null,
+    image: logoUrl(siteUrl, settings),
     locale: locale('fr'),
     published_time: null,
     modified_time: null,

@@ -9,6 +9,8 @@ import { relatedArticles } from '../search/index.ts';
 import { articleGlossary } from '../glossary/index.ts';
 import { notFound, errorPage } from './page.ts';
 import { renderPage } from './render-page.ts';
+import { homePage } from './home-page.ts';
+import { articleCards } from './article-cards.ts';
 import { articleMeta, pageMeta } from './page-meta.ts';
 import { articleView, forumBlockView, renderedView } from './views.ts';
 import { sendPage } from '../web/send-page.ts';
@@ -23,6 +25,7 @@ import { safeHtml } from '../kernel/trusted-html.ts';
 import { propre } from '../markup/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import type { Article } from '../db/schema.ts';
+import type { SectionTree } from '../sections/index.ts';
 
 export const siteRoutes = new Hono<AppEnv>();
 
@@ -65,9 +68,10 @@ siteRoutes.get('/', async (c) => {
   const app = c.get('app');
   const { db } = app;
   const now = new Date().toISOString();
-  const [settings, tree, latest, expiresAt] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), listPublicArticles(db, { limit: 10, now }), nextScheduledPublication(db, now)]);
-  const meta = pageMeta(app.config.siteUrl, settings.name, { path: '/', kind: 'home', title: settings.name, description: settings.tagline || settings.description });
-  const body = await renderPage(app, 'home', { title: settings.name, description: settings.tagline, meta }, { latest, sections: tree.children(null) }, { settings, tree });
+  const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), nextScheduledPublication(db, now)]);
+  const home = await homePage(db, settings.homeBlocks, tree, now);
+  const meta = pageMeta(app.config.siteUrl, settings, { path: '/', kind: 'home', title: settings.name, description: settings.tagline || settings.description });
+  const body = await renderPage(app, 'home', { title: settings.name, description: settings.tagline, meta }, { ...home, sections: tree.children(null) }, { settings, tree });
   return sendPage(c, body, { expiresAt });
 });
 
@@ -83,7 +87,7 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   if (!section) return notFound(c);
   const articles = await listPublicArticles(db, { sectionIds: [section.id], limit: 50, now });
   const crumbs = [{ label: t('site.home'), href: '/' }, ...tree.ancestry(section.id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` }))];
-  const meta = pageMeta(c.get('app').config.siteUrl, settings.name, { path: `/rubrique/${section.slug}`, kind: 'section', title: section.title, description: section.description });
+  const meta = pageMeta(c.get('app').config.siteUrl, settings, { path: `/rubrique/${section.slug}`, kind: 'section', title: section.title, description: section.description });
   const body = await renderPage(
     c.get('app'),
     'section',
@@ -93,8 +97,8 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
       crumbs,
       description_html: safeHtml(propre(section.description).html),
       text_html: safeHtml(propre(section.text).html),
-      subsections: tree.children(section.id),
-      articles,
+      subsections: tree.children(section.id).map((s) => ({ title: s.title, slug: s.slug, description: s.description })),
+      articles: await articleCards(db, tree, articles),
     },
     { settings, tree },
   );
@@ -154,12 +158,13 @@ export async function articlePage(app: AppContext, article: Article, now = new D
   const { db } = app;
   const settings = await loadSiteSettings(db);
   const glossary = await articleGlossary(db, article, { occurrences: settings.glossaryOccurrences });
-  const [tree, data, rendered, threads, expiresAt] = await Promise.all([
+  const [tree, data, rendered, threads, expiresAt, sectionArticles] = await Promise.all([
     loadPublicSectionTree(db),
     loadArticlePageData(db, article, now),
     renderArticle(db, article, glossary.annotate),
     loadPublishedThreads(db, article.id),
     nextScheduledPublication(db, now),
+    listPublicArticles(db, { sectionIds: [article.section_id], excludeIds: [article.id], limit: 5, now }),
   ]);
   data.related = await relatedArticles(db, article.id, article.section_id, data.related, 5, now);
   const crumbs = [
@@ -169,13 +174,15 @@ export async function articlePage(app: AppContext, article: Article, now = new D
   ];
   const forumMode = article.forum_mode ?? settings.forumMode;
   const forumFeed = `/forum/article/${article.id}/rss.xml`;
-  const meta = articleMeta(app.config.siteUrl, settings.name, data, tree.byId.get(article.section_id)?.title);
+  const meta = articleMeta(app.config.siteUrl, settings, data, tree.byId.get(article.section_id)?.title);
   return {
     head: { title: article.title, description: article.description || undefined, meta },
     data: {
       article: articleView(article),
       rendered: renderedView(rendered),
       crumbs,
+      section: sectionNav(tree, article.section_id),
+      section_articles: sectionArticles.map((a) => ({ slug: a.slug, title: a.title, published_at: a.published_at })),
       authors: data.authors,
       keywords: data.keywords,
       attachments: data.documents.filter((d) => d.mode === 'document'),
@@ -187,6 +194,20 @@ export async function articlePage(app: AppContext, article: Article, now = new D
     },
     shared: { settings, tree },
     expiresAt,
+  };
+}
+
+/** The aside's navigation of an article page: its section, and the sub-sections of its top-level section. */
+function sectionNav(tree: SectionTree, sectionId: number) {
+  const ancestry = tree.ancestry(sectionId);
+  const section = ancestry.at(-1);
+  const top = ancestry[0];
+  if (!section || !top) return null;
+  return {
+    title: section.title,
+    slug: section.slug,
+    top: { title: top.title, slug: top.slug },
+    subsections: tree.children(top.id).map((s) => ({ title: s.title, slug: s.slug, current: ancestry.some((a) => a.id === s.id) })),
   };
 }
 

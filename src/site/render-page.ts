@@ -2,9 +2,14 @@
 // shares (the site, its menu, the <title>, the page's metadata) and renders the theme's template (web/theme.ts).
 import type { AppContext } from '../web/context.ts';
 import { themeEngineOf } from '../web/theme.ts';
-import type { PageTemplate } from '../themes/index.ts';
-import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
-import { loadPublicSectionTree } from '../articles/index.ts';
+import { createHash } from 'node:crypto';
+import { themeValues, type PageTemplate, type ThemeValues } from '../themes/index.ts';
+import { loadSiteSettings, type BrandImage, type SiteSettings } from '../settings/index.ts';
+import { listPublicArticles, loadPublicSectionTree } from '../articles/index.ts';
+import { documentContentType } from '../documents/index.ts';
+import { memoByVersion } from '../db/memo.ts';
+import type { Db } from '../db/connect.ts';
+import { THEME_STYLE_PATH } from './theme-style-route.ts';
 import type { SectionTree } from '../sections/index.ts';
 import { t, type Lang } from '../kernel/i18n/index.ts';
 import { typoText } from '../markup/index.ts';
@@ -39,8 +44,10 @@ export async function pageData(
 ): Promise<Record<string, unknown>> {
   const { settings, tree } = shared ?? { settings: await loadSiteSettings(app.db), tree: await loadPublicSectionTree(app.db) };
   const title = head.title === settings.name ? typoText(head.title) : `${typoText(head.title)} — ${typoText(settings.name)}`;
+  const theme = themeValues(themeEngineOf(app).manifest(), settings.themeSettings);
   return {
-    site: siteView(settings, tree, app.config.siteUrl, lang),
+    site: { ...siteView(settings, tree, app.config.siteUrl, lang), menu: await mainMenu(app.db), style_url: themeStyleUrl(theme) },
+    theme,
     lang,
     page: { title, description: head.description || null },
     meta: head.meta ?? null,
@@ -54,10 +61,51 @@ function siteView(settings: SiteSettings, tree: SectionTree, url: string, lang: 
     tagline: settings.tagline,
     description: settings.description,
     url,
+    address: settings.address,
+    logo: imageView(settings.logo),
     top_sections: tree.children(null).map((s) => ({ id: s.id, title: s.title, slug: s.slug })),
     follow_links: followLinksOf(settings, lang).map((link) => ({ ...link, external: !link.url.startsWith('/') })),
   };
 }
+
+/** The theme's settings as a stylesheet (site/theme-style-route.ts), its address changing with them. */
+function themeStyleUrl(theme: ThemeValues): string {
+  return `${THEME_STYLE_PATH}?v=${createHash('sha1').update(JSON.stringify(theme)).digest('hex').slice(0, 10)}`;
+}
+
+/** A logo as templates read it: its file (for image_url and srcset), size and type. */
+function imageView(image: BrandImage | null) {
+  return image && { file: image.file, width: image.width, height: image.height, mime_type: documentContentType(image.file) };
+}
+
+export interface MenuEntry {
+  /** A title (templates apply typo) or a link's label. */
+  label: string;
+  url: string;
+  /** The section it leads to, if any: pages inside it mark the entry as current. */
+  section_id: number | null;
+  external: boolean;
+}
+
+/**
+ * The main menu of Réglages → Apparence, its sections and articles resolved; an entry whose section or article
+ * is no longer public drops out. No menu set: the top-level sections. Read once per data version.
+ */
+const mainMenu = memoByVersion(async (db: Db): Promise<MenuEntry[]> => {
+  const [settings, tree] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db)]);
+  if (settings.mainMenu.length === 0) return tree.children(null).map((s) => ({ label: s.title, url: `/rubrique/${s.slug}`, section_id: s.id, external: false }));
+  const articleIds = settings.mainMenu.flatMap((item) => (item.kind === 'article' ? [item.articleId] : []));
+  const articles = new Map((await listPublicArticles(db, { ids: articleIds, limit: articleIds.length })).map((a) => [a.id, a]));
+  return settings.mainMenu.flatMap((item): MenuEntry[] => {
+    if (item.kind === 'link') return [{ label: item.label, url: item.url, section_id: null, external: !item.url.startsWith('/') }];
+    if (item.kind === 'section') {
+      const section = tree.byId.get(item.sectionId);
+      return section ? [{ label: section.title, url: `/rubrique/${section.slug}`, section_id: section.id, external: false }] : [];
+    }
+    const article = articles.get(item.articleId);
+    return article ? [{ label: article.title, url: `/${article.slug}`, section_id: null, external: false }] : [];
+  });
+});
 
 /** The site's own feeds, offered whenever the settings do not list a feed already (an imported site has no links). */
 function followLinksOf(settings: SiteSettings, lang: Lang): SiteSettings['followLinks'] {

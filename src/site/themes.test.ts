@@ -49,7 +49,7 @@ forEachDialect('themes on a site', (dialect) => {
 
   test('a broken override is logged with file and line, and the theme’s own template is served', async () => {
     for (const [path, file, mark] of [
-      ['/', 'home.liquid', 'derniers-articles'],
+      ['/', 'home.liquid', 'a-la-une'],
       ['/plan', 'plan.liquid', 'plan__sections'],
       ['/glossaire', 'glossary.liquid', 'glossary-page'],
     ] as const) {

@@ -2,12 +2,12 @@
 // besides the ones every page gets. `tisse theme check` holds a theme to it; docs/themes.md explains it.
 
 /** Given to every page template (and to layout.liquid through it). */
-export const GLOBAL_VARIABLES = ['site', 'lang', 'page', 'meta'] as const;
+export const GLOBAL_VARIABLES = ['site', 'theme', 'lang', 'page', 'meta'] as const;
 
 export const PAGE_TEMPLATES = {
-  home: ['latest', 'sections'],
+  home: ['featured', 'latest', 'section_blocks', 'sections'],
   section: ['section', 'crumbs', 'description_html', 'text_html', 'subsections', 'articles'],
-  article: ['article', 'rendered', 'crumbs', 'authors', 'keywords', 'attachments', 'related', 'show_forum_link', 'message_count', 'forum', 'forum_script'],
+  article: ['article', 'rendered', 'crumbs', 'section', 'section_articles', 'authors', 'keywords', 'attachments', 'related', 'show_forum_link', 'message_count', 'forum', 'forum_script'],
   print: ['article', 'rendered', 'authors', 'canonical_url', 'back_url', 'breadcrumb', 'glossary_terms'],
   keyword: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'feeds'],
   author: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'feeds'],
@@ -18,6 +18,8 @@ export const PAGE_TEMPLATES = {
   error: ['title', 'message'],
   'forum-post': ['article', 'reply_to', 'login', 'form', 'notice'],
   'forum-thanks': ['article', 'pending'],
+  /** Not a page: the theme's settings as CSS (/apparence.css). */
+  'theme-style': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PageTemplate = keyof typeof PAGE_TEMPLATES;
