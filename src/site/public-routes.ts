@@ -85,7 +85,7 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), nextScheduledPublication(db, now)]);
   const section = tree.byId.get(target.objectId);
   if (!section) return notFound(c);
-  const articles = await listPublicArticles(db, { sectionIds: [section.id], limit: 50, now });
+  const articles = await listPublicArticles(db, { sectionIds: tree.subtree(section.id), limit: 50, now });
   const crumbs = [{ label: t('site.home'), href: '/' }, ...tree.ancestry(section.id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` }))];
   const meta = pageMeta(c.get('app').config.siteUrl, settings, { path: `/rubrique/${section.slug}`, kind: 'section', title: section.title, description: section.description });
   const body = await renderPage(
