@@ -14,7 +14,9 @@ export function registerThemeCommand(program: Command): void {
     .command('check')
     .argument('<dir>', 'dossier du thème (ou de surcharge, avec --base)')
     .option('--base <dir>', 'thème sous le dossier de surcharge (ses fichiers manquants viennent de là)')
-    .description('lit chaque gabarit, signale variables et filtres inconnus, gabarits manquants, theme.json invalide')
+    .description(
+      'lit chaque gabarit ; signale variables et filtres inconnus, variables qu’un appel de partiel ne transmet pas, fichiers inclus introuvables, réglages theme.<nom> absents de theme.json, gabarits manquants, theme.json invalide',
+    )
     .action((dir: string, options: { base?: string }) => {
       const result = checkTheme(resolve(dir), options.base ? { base: resolve(options.base) } : {});
       for (const problem of result.problems) console.log(problemText(problem));

@@ -1,9 +1,13 @@
 // Themes on a running site, on both databases: an article.liquid in <dataDir>/theme/ replaces the theme's; a
-// broken override (does not parse, loops over an unknown variable, includes a missing file) is logged with
-// file and line while the theme's own template is served; a hostile title stays text through every template.
+// broken override (does not parse, loops over an unknown variable, includes a missing file, a theme.json with
+// wrong types) is logged with file and line while the theme's own template is served, and `tisse theme check
+// --base` names each; an override site.css replaces the theme's; a hostile title stays text through every template.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
@@ -21,25 +25,57 @@ function foreignMarkup(html: string): string[] {
   return [...scripts, ...handlers];
 }
 
+const OVERRIDE_CSS = 'body { color: #123456 }';
+
+/** An override folder: a good article.liquid and site.css, and four broken files, each in its own way. */
+function writeOverrides(dir: string): void {
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  const article = readFileSync(join(DEFAULT_THEME_DIR, 'article.liquid'), 'utf8');
+  writeFileSync(join(dir, 'article.liquid'), article.replace('{%- block content %}', '{%- block content %}\n<p class="marqueur-surcharge">Gabarit surchargé</p>'));
+  writeFileSync(join(dir, 'home.liquid'), "{% layout 'layout' %}\n{% block content %}\n{% for a in nulle_part %}{{ a }}{% endfor %}\n{% endblock %}");
+  writeFileSync(join(dir, 'plan.liquid'), "{% layout 'layout' %}\n{% block content %}\n{% if %}\n{% endblock %}");
+  writeFileSync(join(dir, 'glossary.liquid'), "{% layout 'layout' %}\n{% block content %}{% render 'partials/absent' %}{% endblock %}");
+  writeFileSync(join(dir, 'theme.json'), JSON.stringify({ name: 'Surcharge', version: '1.0.0', settings: { show_tagline: { type: 'boolean', label: 'Slogan', default: 'oui' } } }));
+  writeFileSync(join(dir, 'assets', 'site.css'), OVERRIDE_CSS);
+}
+
+const assetHash = (body: string | Buffer) => createHash('sha1').update(body).digest('hex').slice(0, 10);
+
+test('tisse theme check --base names each broken override with its file and line, and exits 1', () => {
+  const overrides = mkdtempSync(join(tmpdir(), 'tisse-theme-override-'));
+  writeOverrides(overrides);
+  const root = join(import.meta.dirname, '..', '..');
+  const out = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli.ts'), 'theme', 'check', overrides, '--base', DEFAULT_THEME_DIR], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(out.status, 1, out.stderr);
+  const lines = out.stdout.trim().split('\n').sort();
+  assert.equal(lines.length, 4, out.stdout);
+  assert.equal(lines[0], 'glossary.liquid, ligne 2 : fichier inclus introuvable (partials/absent)');
+  assert.equal(lines[1], 'home.liquid, ligne 3 : variable inconnue (nulle_part)');
+  // LiquidJS's own words follow, in parentheses.
+  assert.match(lines[2]!, /^plan\.liquid, ligne 3 : le gabarit ne se lit pas \(.+\)$/);
+  assert.equal(lines[3], 'theme.json : theme.json invalide (settings.show_tagline.default : valeur invalide)');
+  assert.match(out.stderr, /^4 problème\(s\) dans le thème /);
+  rmSync(overrides, { recursive: true });
+});
+
 forEachDialect('themes on a site', (dialect) => {
   let site: TestSite;
   const logged: string[] = [];
   let slug = '';
+  let overrides = '';
   before(async () => {
-    const overrides = join(process.env.TMPDIR ?? '/tmp', `tisse-theme-override-${process.pid}-${dialect}`);
-    mkdirSync(overrides, { recursive: true });
-    const article = readFileSync(join(DEFAULT_THEME_DIR, 'article.liquid'), 'utf8');
-    writeFileSync(join(overrides, 'article.liquid'), article.replace('{%- block content %}', '{%- block content %}\n<p class="marqueur-surcharge">Gabarit surchargé</p>'));
-    writeFileSync(join(overrides, 'home.liquid'), "{% layout 'layout' %}\n{% block content %}\n{% for a in nulle_part %}{{ a }}{% endfor %}\n{% endblock %}");
-    writeFileSync(join(overrides, 'plan.liquid'), "{% layout 'layout' %}\n{% block content %}\n{% if %}\n{% endblock %}");
-    writeFileSync(join(overrides, 'glossary.liquid'), "{% layout 'layout' %}\n{% block content %}{% render 'partials/absent' %}{% endblock %}");
+    overrides = mkdtempSync(join(tmpdir(), `tisse-theme-override-${dialect}-`));
+    writeOverrides(overrides);
     const log = pino({ level: 'error' }, { write: (line: string) => void logged.push(line) });
     site = await startTestSite(dialect, { demo: false, log, env: { TISSE_THEME_DIR: overrides } });
     const section = await createSection(site.db, { title: HOSTILE, description: HOSTILE });
     const created = await createArticle(site.db, { sectionId: section.id, title: HOSTILE, surtitle: HOSTILE, description: HOSTILE, text: `Texte ${HOSTILE}`, status: 'published' });
     slug = (await site.db.kysely.selectFrom('articles').select('slug').where('id', '=', created.id).executeTakeFirstOrThrow()).slug;
   });
-  after(() => site.close());
+  after(async () => {
+    await site.close();
+    rmSync(overrides, { recursive: true });
+  });
 
   test('an article.liquid in the override folder replaces the theme’s', async () => {
     const html = await (await site.get(`/${slug}`)).text();
@@ -62,7 +98,30 @@ forEachDialect('themes on a site', (dialect) => {
     }
     assert.match(logged.find((l) => l.includes('home.liquid'))!, /home\.liquid, ligne 3 : variable inconnue/);
     assert.match(logged.find((l) => l.includes('plan.liquid'))!, /plan\.liquid, ligne 3 : le gabarit ne se lit pas/);
-    assert.match(logged.find((l) => l.includes('glossary.liquid'))!, /fichier inclus introuvable/);
+    assert.match(logged.find((l) => l.includes('glossary.liquid'))!, /glossary\.liquid, ligne 2 : fichier inclus introuvable/);
+  });
+
+  test('an override theme.json with wrong types is logged, and the theme’s own settings serve the pages', async () => {
+    const home = await site.get('/');
+    assert.equal(home.status, 200);
+    assert.match(await home.text(), /a-la-une/);
+    const line = logged.find((l) => l.includes('theme.json'));
+    assert.ok(line, 'theme.json logged');
+    assert.equal(JSON.parse(line).msg, 'Gabarit surchargé en erreur, celui du thème est servi à sa place : theme.json : theme.json invalide (settings.show_tagline.default : valeur invalide)');
+  });
+
+  test('an override assets/site.css replaces the theme’s: its address carries its own hash, its body is served', async () => {
+    const html = await (await site.get(`/${slug}`)).text();
+    const href = /href="(\/assets\/site\.css\?v=([0-9a-f]+))"/.exec(html);
+    assert.ok(href, 'site.css linked');
+    assert.equal(href[2], assetHash(OVERRIDE_CSS));
+    assert.notEqual(href[2], assetHash(readFileSync(join(DEFAULT_THEME_DIR, 'assets', 'site.css'))));
+    const css = await site.get(href[1]!);
+    assert.equal(css.status, 200);
+    assert.match(css.headers.get('content-type') ?? '', /^text\/css/);
+    assert.equal(await css.text(), OVERRIDE_CSS);
+    // A file the folder does not override still comes from the theme.
+    assert.equal(await (await site.get('/assets/print.css')).text(), readFileSync(join(DEFAULT_THEME_DIR, 'assets', 'print.css'), 'utf8'));
   });
 
   test('a hostile title stays text through every template', async () => {

@@ -1,8 +1,8 @@
 // What Tisse promises a theme: the templates it renders (each required), and the variables each receives
 // besides the ones every page gets. `tisse theme check` holds a theme to it; docs/themes.md explains it.
 
-/** Given to every page template (and to layout.liquid through it). */
-export const GLOBAL_VARIABLES = ['site', 'theme', 'lang', 'page', 'meta'] as const;
+/** Given to every page template (and to layout.liquid through it); `theme` holds the settings theme.json declares. */
+export const GLOBAL_VARIABLES = ['site', 'lang', 'page', 'meta', 'theme'] as const;
 
 export const PAGE_TEMPLATES = {
   home: ['featured', 'latest', 'section_blocks', 'sections'],

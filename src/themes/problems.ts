@@ -8,8 +8,10 @@ export interface TemplateProblem {
   /** The file at fault (relative to `root` when given), or the template name when no file is known. */
   file: string;
   line: number | undefined;
-  kind: 'parse' | 'variable' | 'filter' | 'include' | 'render' | 'manifest' | 'missing';
+  kind: 'parse' | 'variable' | 'argument' | 'setting' | 'filter' | 'include' | 'render' | 'manifest' | 'missing';
   detail: string;
+  /** For a partial's problem that one call causes (a variable it does not pass): where that call is. */
+  via?: { file: string; line: number } | undefined;
 }
 
 interface LiquidLike {
@@ -65,8 +67,13 @@ export function describeError(error: unknown, name: string, roots: string[] = []
   return { file, line, kind, detail };
 }
 
-/** One line for a log or a terminal: « article.liquid, ligne 3 : variable inconnue (undefined variable: foo) ». */
+/**
+ * One line for a log or a terminal: « article.liquid, ligne 3 : variable inconnue (undefined variable: foo) »,
+ * « partials/listing.liquid, ligne 7 : variable que l’appel ne transmet pas (website) ; appel : author.liquid, ligne 9 ».
+ */
 export function problemText(problem: TemplateProblem, lang: Lang = 'fr'): string {
   const where = problem.line ? render({ key: 'themes.where', params: { file: problem.file, line: problem.line } }, lang) : problem.file;
-  return `${where} : ${render({ key: `themes.problem.${problem.kind}`, params: { detail: problem.detail } }, lang)}`;
+  const what = render({ key: `themes.problem.${problem.kind}`, params: { detail: problem.detail } }, lang);
+  const via = problem.via ? `${lang === 'fr' ? ' ;' : ';'} ${render({ key: 'themes.via', params: { where: { key: 'themes.where', params: problem.via } } }, lang)}` : '';
+  return `${where}${lang === 'fr' ? ' :' : ':'} ${what}${via}`;
 }
