@@ -33,7 +33,12 @@ export function checkTheme(dir: string, options: { base?: string } = {}): CheckR
     if (read.ok) manifest = read.manifest;
     else problems.push({ file: 'theme.json', line: undefined, kind: 'manifest', detail: read.problem });
   }
-  const liquid = createLiquid(roots, { assetUrl: (name) => `/assets/${name}`, documentUrl: (file) => `/documents/${file}` });
+  // Templates are parsed and analysed here, never rendered: the addresses the filters would write do not matter.
+  const liquid = createLiquid(roots, {
+    assetUrl: (name) => `/assets/${name}`,
+    documentUrl: (file) => `/documents/${file}`,
+    images: { widths: [], sized: () => false, url: (file) => `/documents/${file}` },
+  });
   const files = existsSync(dir) ? liquidFiles(dir) : [];
   for (const path of files) {
     const name = relative(dir, path).replace(/\.liquid$/, '');
