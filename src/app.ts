@@ -1,5 +1,5 @@
 // Assembles the Hono application from its modules: common middleware, then the back office,
-// the forum, search and feeds, and the public site (whose /:slug route comes last).
+// the forum, search and feeds, documents, image sizes and icons, and the public site (whose /:slug route comes last).
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimits } from './web/body-limit.ts';
@@ -16,6 +16,7 @@ import { ecrireRoutes } from './admin/back-office-routes.tsx';
 import { t } from './kernel/i18n/index.ts';
 import { forumRoutes } from './site/forum-routes.ts';
 import { discoveryRoutes } from './site/discovery-routes.ts';
+import { mediaRoutes } from './site/media-routes.ts';
 
 export function createApp(app: AppContext): Hono<AppEnv> {
   const hono = new Hono<AppEnv>();
@@ -67,6 +68,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   hono.route('/', glossaryRoutes);
   hono.route('/', discoveryRoutes);
   hono.route('/', themeStyleRoutes);
+  hono.route('/', mediaRoutes);
   // SPIP's addresses (spip.php?article12, article12.html, IMG/…) answer 301 to their Tisse page.
   hono.use('*', legacySpipUrls);
   hono.route('/', siteRoutes);

@@ -1,5 +1,6 @@
 // Documents (uploaded files): the library, upload with content sniffing, the allowed types, storage under
-// the data folder, and attaching a document to an article. The only door into this module.
+// the data folder, attaching a document to an article, and what is made from images (sizes, icons). The only
+// door into this module.
 export { listDocuments } from './library.ts';
 export type { DocumentSummary } from './library.ts';
 export { attachDocument, detachDocument } from './operations/attach-document.ts';
@@ -8,3 +9,6 @@ export { updateDocument } from './operations/update-document.ts';
 export { formatSize, uploadDocument } from './operations/upload-document.ts';
 export { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions, documentContentType } from './types.ts';
 export { articlesUsingDocument, findDocumentByFile, loadDocument } from './library.ts';
+export { IMAGE_WIDTHS, hasSizes, imageSize, type ImageSize } from './sizes.ts';
+export { ICON_SIZES, documentIcon, themeIcon, icoFromPng, type IconKind } from './icons.ts';
+export type { DerivedFile } from './derived-files.ts';

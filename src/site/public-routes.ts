@@ -1,8 +1,6 @@
-// Public routes: home, sections, articles and their print version, static assets and documents.
+// Public routes: home, sections, articles and their print version, the theme's static assets (documents and
+// images: media-routes.ts).
 // Paths resolve through the `urls` table; an old path answers 301 to the current one.
-import { createReadStream, statSync } from 'node:fs';
-import { join, normalize, sep } from 'node:path';
-import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import type { AppContext, AppEnv } from '../web/context.ts';
 import { relatedArticles } from '../search/index.ts';
@@ -18,7 +16,6 @@ import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
-import { documentContentType } from '../documents/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
@@ -34,33 +31,6 @@ siteRoutes.get('/assets/:name', (c) => {
   if (!asset) return notFound(c);
   return new Response(new Uint8Array(asset.body), {
     headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=31536000, immutable' },
-  });
-});
-
-siteRoutes.get('/documents/*', (c) => {
-  const root = join(c.get('app').config.dataDir, 'documents');
-  const relative = decodeURIComponent(new URL(c.req.url).pathname.slice('/documents/'.length));
-  const file = normalize(join(root, relative));
-  if (!file.startsWith(root + sep)) return notFound(c);
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return notFound(c);
-    size = stat.size;
-  } catch {
-    return notFound(c);
-  }
-  const type = documentContentType(file);
-  const stream = Readable.toWeb(createReadStream(file)) as ReadableStream;
-  return new Response(stream, {
-    headers: {
-      'content-type': type,
-      'content-length': String(size),
-      'cache-control': 'public, max-age=86400',
-      'x-content-type-options': 'nosniff',
-      // A document is shown inline only when it is an image or a PDF; anything else downloads.
-      ...(type.startsWith('image/') && type !== 'image/svg+xml') || type === 'application/pdf' ? {} : { 'content-disposition': 'attachment' },
-    },
   });
 });
 

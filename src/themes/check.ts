@@ -46,7 +46,12 @@ export function checkTheme(dir: string, options: { base?: string } = {}): CheckR
     if (!roots.some((root) => existsSync(join(root, file)))) problems.add({ file, line: undefined, kind: 'missing', detail: file });
   }
   const manifest = activeManifest(roots, problems);
-  const liquid = createLiquid(roots, { assetUrl: (name) => `/assets/${name}`, documentUrl: (file) => `/documents/${file}` });
+  // Templates are parsed and analysed here, never rendered: the addresses the filters would write do not matter.
+  const liquid = createLiquid(roots, {
+    assetUrl: (name) => `/assets/${name}`,
+    documentUrl: (file) => `/documents/${file}`,
+    images: { widths: [], sized: () => false, url: (file) => `/documents/${file}` },
+  });
   const graph = new TemplateGraph(liquid, roots, problems);
   const files = existsSync(roots[0]!) ? liquidFiles(roots[0]!) : [];
   const pages = ['layout', ...Object.keys(PAGE_TEMPLATES)];

@@ -26,11 +26,65 @@ const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'fr');
 const text = (value: unknown): string => (value === null || value === undefined ? '' : value instanceof SafeHtml ? value.html : String(value));
 
 /** The names of the filters Tisse adds, for `tisse theme check` and docs/themes.md. */
-export const TISSE_FILTERS = ['t', 'date_fr', 'datetime_fr', 'typo', 'typo_text', 'propre', 'asset_url', 'document_url', 'file_size', 'json_script'] as const;
+export const TISSE_FILTERS = ['t', 'date_fr', 'datetime_fr', 'typo', 'typo_text', 'propre', 'asset_url', 'document_url', 'image_url', 'srcset', 'file_size', 'json_script'] as const;
 
 export interface FilterHosts {
   assetUrl(name: string): string;
   documentUrl(file: string): string;
+  images: ImageSizes;
+}
+
+/** The sizes the site makes of its images (documents/sizes.ts), as the image filters need them. */
+export interface ImageSizes {
+  /** The widths made, smallest first. */
+  widths: readonly number[];
+  /** Whether an image has sizes (an SVG or a GIF is only served as it is); `mimeType` when the caller knows it. */
+  sized(file: string, mimeType: string | undefined): boolean;
+  /** The address of the size `width` of the image stored as `file`. */
+  url(file: string, width: number): string;
+}
+
+/** What the image filters read of a value: a document as views give it (`file`, `width`, `mime_type`), or a bare file. */
+interface ImageRef {
+  file: string;
+  width: number | undefined;
+  mimeType: string | undefined;
+}
+
+function imageRef(value: unknown): ImageRef | undefined {
+  if (typeof value === 'string') return value ? { file: value, width: undefined, mimeType: undefined } : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  const { file, width, mime_type: mimeType } = value as Record<string, unknown>;
+  if (typeof file !== 'string' || !file) return undefined;
+  return { file, width: typeof width === 'number' && width > 0 ? width : undefined, mimeType: typeof mimeType === 'string' ? mimeType : undefined };
+}
+
+/**
+ * The address of `image` for a box `wanted` pixels wide: the smallest size at least that wide, but no wider than
+ * needed for the image's own width (a 500 px image asked at 960 is served from the 640 size, which is 500 px:
+ * sizes are never enlarged), so that image_url and srcset share the same files. The original for an image
+ * without sizes.
+ */
+export function imageUrl(images: ImageSizes, image: ImageRef, wanted = Infinity): string | undefined {
+  if (!images.sized(image.file, image.mimeType) || images.widths.length === 0) return undefined;
+  const target = Math.min(wanted, image.width ?? Infinity);
+  const width = images.widths.find((w) => w >= target) ?? images.widths.at(-1)!;
+  return images.url(image.file, width);
+}
+
+/**
+ * A srcset listing the sizes narrower than the image, then the one holding it whole, described by its real
+ * width (the image's own, capped at the largest size). Empty for an image without sizes or of unknown width:
+ * the browser then uses the src alone.
+ */
+export function srcset(images: ImageSizes, image: ImageRef): string {
+  const own = image.width;
+  if (own === undefined || !images.sized(image.file, image.mimeType) || images.widths.length === 0) return '';
+  const largest = images.widths.at(-1)!;
+  const entries = images.widths.filter((w) => w < own && w < largest).map((w) => `${images.url(image.file, w)} ${w}w`);
+  const whole = images.widths.find((w) => w >= own) ?? largest;
+  entries.push(`${images.url(image.file, whole)} ${Math.min(own, largest)}w`);
+  return entries.join(', ');
 }
 
 export function registerTisseFilters(liquid: Liquid, hosts: FilterHosts): void {
@@ -60,6 +114,18 @@ export function registerTisseFilters(liquid: Liquid, hosts: FilterHosts): void {
   liquid.registerFilter('propre', (value: unknown) => new SafeHtml(propre(text(value)).html));
   liquid.registerFilter('asset_url', (name: unknown) => hosts.assetUrl(String(name)));
   liquid.registerFilter('document_url', (file: unknown) => hosts.documentUrl(String(file)));
+  /** `{{ image | image_url: 640 }}`: the size of an image for a box that wide (the original for an SVG or a GIF). */
+  liquid.registerFilter('image_url', (value: unknown, width?: unknown) => {
+    const image = imageRef(value);
+    if (!image) return '';
+    const wanted = width === undefined || width === null ? Infinity : Number(width);
+    return imageUrl(hosts.images, image, Number.isFinite(wanted) && wanted > 0 ? wanted : Infinity) ?? hosts.documentUrl(image.file);
+  });
+  /** `srcset="{{ image | srcset }}"`: the sizes a browser may choose from. */
+  liquid.registerFilter('srcset', (value: unknown) => {
+    const image = imageRef(value);
+    return image ? srcset(hosts.images, image) : '';
+  });
   liquid.registerFilter('file_size', (bytes: unknown) => formatSize(Number(bytes)));
   /** JSON for a <script> element: `<`, `>`, `&` and line separators as \u escapes, so it cannot end the element. */
   liquid.registerFilter('json_script', (value: unknown) => new SafeHtml(scriptJson(value)));

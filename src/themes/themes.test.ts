@@ -15,7 +15,11 @@ import { SafeHtml } from '../kernel/trusted-html.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const defaultTheme = join(root, 'themes', 'default');
-const hosts = { assetUrl: (name: string) => `/assets/${name}`, documentUrl: (file: string) => `/documents/${file}` };
+const hosts = {
+  assetUrl: (name: string) => `/assets/${name}`,
+  documentUrl: (file: string) => `/documents/${file}`,
+  images: { widths: [320, 640], sized: () => true, url: (file: string, width: number) => `/images/${width}/${file}` },
+};
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tisse-theme-'));

@@ -17,6 +17,11 @@ export function documentUrl(file: string): string {
   return `/documents/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** The address of a size of an image document (site/media-routes.ts makes it on the first request). */
+export function imageSizeUrl(file: string, width: number): string {
+  return `/images/${width}/${file.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 export async function loadResolver(db: Db, references: Reference[], now = new Date().toISOString()): Promise<Resolver> {
   const ids = (type: string) => [...new Set(references.filter((r) => r.type === type).map((r) => r.id))];
   const k = db.kysely;

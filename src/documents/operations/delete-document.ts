@@ -1,4 +1,4 @@
-// Deletes a document: its row and links in one transaction, then its file and thumbnail. Files go only
+// Deletes a document: its row and links in one transaction, then its file, thumbnail, sizes and icons. Files go only
 // after the commit, so a failed deletion never leaves a row pointing at nothing. Only someone who administers
 // everything the document is attached to may (users/permissions.ts).
 import { rm } from 'node:fs/promises';
@@ -6,6 +6,8 @@ import type { Db } from '../../db/connect.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import type { Actor } from '../../users/index.ts';
 import { documentPath, thumbnailFileName } from '../storage.ts';
+import { sizeFileNames } from '../sizes.ts';
+import { iconFileNames } from '../icons.ts';
 import { requireDocumentManage } from './update-document.ts';
 
 export async function deleteDocument(db: Db, actor: Actor, id: number, options: { dataDir: string }): Promise<void> {
@@ -18,7 +20,7 @@ export async function deleteDocument(db: Db, actor: Actor, id: number, options: 
     return document.file;
   });
   // An imported file name may be odd; documentPath refuses any that would leave the folder.
-  for (const relative of [file, thumbnailFileName(file)]) {
+  for (const relative of [file, thumbnailFileName(file), ...sizeFileNames(file), ...iconFileNames(file)]) {
     try {
       await rm(documentPath(options.dataDir, relative), { force: true });
     } catch {

@@ -154,6 +154,8 @@ export const en: Record<MessageKey, string> = {
   'site.privateArea': 'Private area',
   'site.noArticles': 'No published article yet.',
   'site.poweredBy': 'Powered by Tisse',
+  'site.imageSizeFailed': 'Size {width} of image {file} could not be made: the original is served instead.',
+  'site.iconFailed': 'The site icon could not be made from {source}: the next source is tried.',
   'article.publishedOn': 'Published on',
   'article.writtenOn': 'First published on {date}',
   'article.by': 'by {authors}',

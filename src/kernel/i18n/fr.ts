@@ -152,6 +152,8 @@ export const fr = {
   'site.privateArea': 'Espace privé',
   'site.noArticles': 'Aucun article publié pour le moment.',
   'site.poweredBy': 'Site propulsé par Tisse',
+  'site.imageSizeFailed': 'Taille {width} de l’image {file} impossible à faire : l’original est servi à sa place.',
+  'site.iconFailed': 'Icône du site impossible à faire depuis {source} : la source suivante est essayée.',
   'article.publishedOn': 'Publié le',
   'article.writtenOn': 'Première publication le {date}',
   'article.by': 'par {authors}',
