@@ -30,9 +30,9 @@ export async function sectionChoices(db: Db): Promise<Choice[]> {
 /** The latest public articles, newest first, then those of `chosen` not among them (whatever their status now). */
 export async function articleChoices(db: Db, chosen: readonly number[]): Promise<Choice[]> {
   const latest = await listPublicArticles(db, { limit: ARTICLE_CHOICES });
-  const out: Choice[] = latest.map((article) => ({ id: article.id, label: `${article.title} (n° ${article.id})` }));
+  const out: Choice[] = latest.map((article) => ({ id: article.id, label: `n° ${article.id} — ${article.title}` }));
   const shown = new Set(out.map((c) => c.id));
   const missing = [...new Set(chosen)].filter((id) => !shown.has(id));
-  for (const article of await loadArticlesByIds(db, missing)) out.push({ id: article.id, label: `${article.title} (n° ${article.id})` });
+  for (const article of await loadArticlesByIds(db, missing)) out.push({ id: article.id, label: `n° ${article.id} — ${article.title}` });
   return out;
 }
