@@ -638,6 +638,8 @@ export const en: Record<MessageKey, string> = {
   'errors.users.lastAdmin': 'This is the only administrator of the site: appoint another one before changing this account.',
   'errors.users.noBackoffice': 'Your account does not give access to the private area.',
   'errors.documents.notFound': 'This document does not exist.',
+  'errors.documents.isLogo': 'This document is the site’s logo: replace or remove it in Settings → Appearance before deleting it.',
+  'errors.documents.isFavicon': 'This document is the site’s favicon: replace or remove it in Settings → Appearance before deleting it.',
   'errors.documents.noFile': 'Choose a file to send.',
   'errors.documents.tooLargeMb': 'The file exceeds the maximum size of {size} MB.',
   'errors.documents.tooLarge': 'The file exceeds the maximum size of {size}.',

@@ -636,6 +636,8 @@ export const fr = {
   'errors.users.lastAdmin': 'C’est le seul administrateur du site : nommez-en un autre avant de changer ce compte.',
   'errors.users.noBackoffice': 'Votre compte ne donne pas accès à l’espace privé.',
   'errors.documents.notFound': 'Ce document n’existe pas.',
+  'errors.documents.isLogo': 'Ce document est le logo du site : remplacez-le ou retirez-le dans Réglages → Apparence avant de le supprimer.',
+  'errors.documents.isFavicon': 'Ce document est le favicon du site : remplacez-le ou retirez-le dans Réglages → Apparence avant de le supprimer.',
   'errors.documents.noFile': 'Choisissez un fichier à envoyer.',
   'errors.documents.tooLargeMb': 'Le fichier dépasse la taille maximale de {size} Mo.',
   'errors.documents.tooLarge': 'Le fichier dépasse la taille maximale de {size}.',
