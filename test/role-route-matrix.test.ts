@@ -199,7 +199,7 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/reglages/apparence/favicon': { expect: fullAdmins, prepare: async () => ({ file: new File([await logoPng()], 'icone.png', { type: 'image/png' }) }) },
     'POST /ecrire/reglages/apparence/favicon/retirer': { expect: fullAdmins },
     'POST /ecrire/reglages/apparence/theme': { expect: fullAdmins, prepare: async () => ({ body: { 'theme.accent_color': '#0f5e56', 'theme.heading_color': '#1b2a2f', 'theme.heading_font': 'serif', 'theme.body_font': 'sans', 'theme.logo_placement': 'alone', 'theme.show_tagline': '1' } }) },
-    'POST /ecrire/reglages/apparence/menu': { expect: fullAdmins, prepare: async (kind) => ({ body: { 'mainMenu.rows': '2', 'mainMenu.0.target': `section:${sections[kind]}`, 'mainMenu.1.label': `Lien ${unique()}`, 'mainMenu.1.url': '/plan' } }) },
+    'POST /ecrire/reglages/apparence/menu': { expect: fullAdmins, prepare: async (kind) => ({ body: { 'mainMenu.0.target': `section:${sections[kind]}`, 'mainMenu.1.label': `Lien ${unique()}`, 'mainMenu.1.url': '/plan' } }) },
     'POST /ecrire/reglages/apparence/accueil': { expect: fullAdmins, prepare: async (kind) => ({ body: { 'homeBlocks.featured': 'latest', 'homeBlocks.latestCount': '5', 'homeBlocks.sectionIds': String(sections[kind]), 'homeBlocks.perSection': '3' } }) },
     'POST /ecrire/reglages/apparence/reseaux': { expect: fullAdmins, prepare: async () => ({ body: { followLinks: `Lettre ${unique()} | /lettre` } }) },
     'POST /ecrire/reglages/apparence/revisions/:id/retablir': { expect: fullAdmins, prepare: async () => ({ params: { id: await appearanceRevision() } }) },

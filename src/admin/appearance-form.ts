@@ -15,8 +15,18 @@ export const partAnchor: Record<AppearancePart, string> = { logo: 'logo', favico
 
 /** Empty rows offered under the menu's items, to add as many at once. */
 export const EMPTY_MENU_ROWS = 3;
-/** Rows read from a menu form at most (the menu holds 30 items; a form may carry a few empty ones). */
+/** Rows read from a menu form, and shown again, at most (the menu holds 30 items; a form carries a few empty ones). */
 const MAX_MENU_ROWS = 40;
+
+/** How many rows a menu form carries: up to its last row with a field (fields are `mainMenu.<row>.<name>`). */
+export function menuRowCount(fields: FormFields): number {
+  let count = 0;
+  for (const name of Object.keys(fields)) {
+    const row = /^mainMenu\.(\d{1,2})\./.exec(name)?.[1];
+    if (row !== undefined) count = Math.max(count, Number(row) + 1);
+  }
+  return Math.min(count, MAX_MENU_ROWS);
+}
 
 /** Every part's form filled from the stored settings. */
 export function storedForms(settings: SiteSettings, manifest: ThemeManifest, themeValues: Record<string, string | boolean>): Record<AppearancePart, FormState> {
@@ -27,7 +37,7 @@ export function storedForms(settings: SiteSettings, manifest: ThemeManifest, the
       if (value === true) theme[`theme.${name}`] = '1';
     } else theme[`theme.${name}`] = String(value ?? '');
   }
-  const menu: FormFields = { 'mainMenu.rows': String(settings.mainMenu.length + EMPTY_MENU_ROWS) };
+  const menu: FormFields = {};
   for (const [row, item] of settings.mainMenu.entries()) {
     menu[`mainMenu.${row}.position`] = String(row + 1);
     if (item.kind === 'section') menu[`mainMenu.${row}.target`] = `section:${item.sectionId}`;
@@ -74,7 +84,7 @@ export interface MenuRows {
  * but no destination chosen is a link (what was typed is never dropped in silence).
  */
 export function menuRows(fields: FormFields): MenuRows {
-  const count = Math.min(Number.parseInt(field(fields, 'mainMenu.rows'), 10) || 0, MAX_MENU_ROWS);
+  const count = menuRowCount(fields);
   const fieldErrors: Record<string, PlainKey> = {};
   const found: { row: number; position: number; item: Record<string, unknown> }[] = [];
   for (let row = 0; row < count; row++) {

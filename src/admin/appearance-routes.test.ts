@@ -172,7 +172,6 @@ forEachDialect('back office: Réglages → Apparence', (dialect) => {
 
   test('the menu keeps its items in the order of their positions; a javascript: link or an unknown section is refused', async () => {
     const rows = {
-      'mainMenu.rows': '4',
       'mainMenu.0.position': '2',
       'mainMenu.0.target': `section:${sectionId}`,
       'mainMenu.1.position': '1',

@@ -10,7 +10,7 @@ import { themeEngineOf } from '../web/theme.ts';
 import { renderAdmin } from './render.tsx';
 import { doneMessage, positiveId } from './form-state.ts';
 import { AppearancePage } from './pages/appearance.tsx';
-import { EMPTY_MENU_ROWS, homeBlocksInput, menuErrorOnRows, menuRows, partAnchor, storedForms, themeInput, type AppearancePart, type MenuRows } from './appearance-form.ts';
+import { EMPTY_MENU_ROWS, homeBlocksInput, menuErrorOnRows, menuRowCount, menuRows, partAnchor, storedForms, themeInput, type AppearancePart, type MenuRows } from './appearance-form.ts';
 import { BRAND_IMAGE_MAX_BYTES, articleChoices, isAppearanceKey, restoreAppearance, saveAppearance, sectionChoices, setBrandImage, type BrandImageKind } from '../appearance/index.ts';
 import { listSettingsRevisions, loadSiteSettings, parseFollowLinks } from '../settings/index.ts';
 import { themeValues } from '../themes/index.ts';
@@ -57,7 +57,7 @@ async function render(c: Context<AdminEnv>, refused?: Refused): Promise<Response
         sections={sections}
         articles={articles}
         revisions={revisions.map((revision) => ({ ...revision, restorable: revision.keys.every(isAppearanceKey) }))}
-        menuRows={Math.max(settings.mainMenu.length + EMPTY_MENU_ROWS, Number(refused?.part === 'menu' ? field(refused.state.values, 'mainMenu.rows') : 0) || 0)}
+        menuRows={Math.max(settings.mainMenu.length + EMPTY_MENU_ROWS, refused?.part === 'menu' ? menuRowCount(refused.state.values) : 0)}
         done={doneMessage(c)}
       />
     ),

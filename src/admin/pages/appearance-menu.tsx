@@ -118,7 +118,6 @@ export const MenuForm: FC<MenuFormProps> = (p) => (
     <p class="hint">{t('admin.appearance.menuHint')}</p>
     <form method="post" action="/ecrire/reglages/apparence/menu">
       <CsrfField user={p.user} />
-      <input type="hidden" name="mainMenu.rows" value={String(p.rows)} />
       <div class="table-scroll">
         <table class="menu-table">
           <thead>
