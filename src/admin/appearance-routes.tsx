@@ -39,7 +39,7 @@ async function render(c: Context<AdminEnv>, refused?: Refused): Promise<Response
   const manifest = themeEngineOf(app).manifest();
   const forms = storedForms(settings, manifest, themeValues(manifest, settings.themeSettings));
   if (refused) forms[refused.part] = refused.state;
-  // The articles already chosen (stored, or typed in a refused form) stay offered beside the latest ones.
+  // The articles the settings name stay offered beside the latest ones (a number typed in a refused form stays in its field).
   const chosen = [...settings.mainMenu.flatMap((item) => (item.kind === 'article' ? [item.articleId] : [])), ...(typeof settings.homeBlocks.featured === 'number' ? [settings.homeBlocks.featured] : [])];
   const [sections, articles, revisions] = await Promise.all([sectionChoices(app.db), articleChoices(app.db, chosen), listSettingsRevisions(app.db, 10)]);
   return renderAdmin(c, {
@@ -86,7 +86,7 @@ for (const kind of ['logo', 'favicon'] as const satisfies readonly BrandImageKin
     const app = c.get('app');
     return save(c, kind, {}, async () => {
       if (!(file instanceof File) || file.size === 0) throw new TisseError('BAD_INPUT', 'errors.documents.noFile', { fields: { file: 'errors.field.noFile' } });
-      // Refused before the file is read into memory.
+      // Refused before its bytes are copied and decoded.
       if (file.size > BRAND_IMAGE_MAX_BYTES) {
         throw new TisseError('PAYLOAD_TOO_LARGE', { key: 'errors.documents.tooLargeMb', params: { size: BRAND_IMAGE_MAX_BYTES / 1024 / 1024 } }, { fields: { file: 'errors.field.tooLarge' } });
       }
