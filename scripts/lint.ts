@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..');
 const src = join(root, 'src');
 
 /** Domain modules: each imported by others only through its index.ts; they may use one another without a cycle. */
-const modules = ['settings', 'urls', 'sections', 'users', 'keywords', 'documents', 'articles', 'glossary', 'forum', 'search', 'setup'];
+const modules = ['settings', 'urls', 'sections', 'users', 'keywords', 'documents', 'articles', 'glossary', 'forum', 'search', 'setup', 'appearance'];
 const below = (...names: string[]) => names.flatMap((n) => (n === 'modules' ? modules : [n]));
 
 /**
@@ -22,6 +22,8 @@ const allowed: Record<string, string[]> = {
   outbox: below('db', 'kernel'),
   themes: below('markup', 'kernel'),
   ...Object.fromEntries(modules.map((m) => [m, below('modules', 'outbox', 'db', 'markup', 'kernel')])),
+  // Apparence checks the values of the active theme's settings against its manifest (themes/ sits below the modules).
+  appearance: below('modules', 'outbox', 'themes', 'db', 'markup', 'kernel'),
   web: below('modules', 'outbox', 'themes', 'db', 'markup', 'kernel'),
   site: below('web', 'themes', 'modules', 'db', 'markup', 'kernel'),
   admin: below('web', 'themes', 'modules', 'db', 'markup', 'kernel'),

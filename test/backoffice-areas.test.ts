@@ -42,14 +42,14 @@ forEachDialect('back office: sections, keywords, glossary, authors, documents, s
   after(() => site.close());
 
   test('every page answers for an administrator', async () => {
-    for (const path of ['/ecrire/rubriques', '/ecrire/rubriques/nouvelle', '/ecrire/mots', '/ecrire/mots/groupes/nouveau', '/ecrire/glossaire', '/ecrire/glossaire?q=scop', '/ecrire/glossaire/nouveau', '/ecrire/auteurs', '/ecrire/auteurs/nouveau', '/ecrire/documents', '/ecrire/reglages']) {
+    for (const path of ['/ecrire/rubriques', '/ecrire/rubriques/nouvelle', '/ecrire/mots', '/ecrire/mots/groupes/nouveau', '/ecrire/glossaire', '/ecrire/glossaire?q=scop', '/ecrire/glossaire/nouveau', '/ecrire/auteurs', '/ecrire/auteurs/nouveau', '/ecrire/documents', '/ecrire/reglages', '/ecrire/reglages/apparence']) {
       await page(site, admin, path);
     }
     assert.match(await page(site, admin, '/ecrire/glossaire?q=scop'), /SCOP/);
   });
 
   test('editors are kept out of administrators’ pages', async () => {
-    for (const path of ['/ecrire/rubriques', '/ecrire/mots', '/ecrire/glossaire', '/ecrire/auteurs', '/ecrire/reglages']) {
+    for (const path of ['/ecrire/rubriques', '/ecrire/mots', '/ecrire/glossaire', '/ecrire/auteurs', '/ecrire/reglages', '/ecrire/reglages/apparence']) {
       assert.equal((await site.get(path, { headers: { cookie: editor.cookie } })).status, 403, path);
     }
     assert.equal((await post(site, editor, '/ecrire/glossaire/nouveau', { term: 'Intrus', definition: 'x' })).status, 403);
@@ -71,12 +71,16 @@ forEachDialect('back office: sections, keywords, glossary, authors, documents, s
     assert.equal(section.status, 400);
     assert.match(await section.text(), /Un descriptif gardé/);
 
-    const settings = await post(site, admin, '/ecrire/reglages', { name: 'Nouveau nom', tagline: 'Slogan tapé', lang: 'fr', forumMode: 'pri', followLinks: 'Mastodon | javascript:alert(1)', smtpHost: 'smtp.example.org', smtpPort: '587', smtpSecurity: 'starttls' });
+    const settings = await post(site, admin, '/ecrire/reglages', { name: 'Nouveau nom', tagline: 'Slogan tapé', lang: 'fr', forumMode: 'pri', smtpHost: 'smtp.example.org', smtpPort: '70000', smtpSecurity: 'starttls' });
     assert.equal(settings.status, 400);
     const settingsHtml = await settings.text();
     assert.match(settingsHtml, /Slogan tapé/);
-    assert.match(settingsHtml, /javascript:alert\(1\)/);
+    assert.match(settingsHtml, /value="70000"/);
     assert.doesNotMatch(await page(site, admin, '/ecrire/reglages'), /Nouveau nom/);
+    // The "Nous suivre" links moved to Réglages → Apparence.
+    const links = await post(site, admin, '/ecrire/reglages/apparence/reseaux', { followLinks: 'Mastodon | javascript:alert(1)' });
+    assert.equal(links.status, 400);
+    assert.match(await links.text(), /javascript:alert\(1\)/);
 
     const user = await post(site, admin, '/ecrire/auteurs/nouveau', { name: 'Claude', email: 'pas-une-adresse', role: 'editor', password: 'secret-tres-long' });
     assert.equal(user.status, 400);
@@ -86,8 +90,9 @@ forEachDialect('back office: sections, keywords, glossary, authors, documents, s
   });
 
   test('settings, sections, keywords and terms are saved from their forms', async () => {
-    const saved = await post(site, admin, '/ecrire/reglages', { name: 'Le Labo renommé', tagline: 'Nouveau slogan', lang: 'fr', forumMode: 'pos', followLinks: 'Mastodon | https://mastodon.example/@labo\nFil RSS | /rss.xml', smtpHost: 'smtp.example.org', smtpPort: '465', smtpSecurity: 'tls', smtpUser: 'labo', smtpPassword: 'motdepasse-smtp' });
+    const saved = await post(site, admin, '/ecrire/reglages', { name: 'Le Labo renommé', tagline: 'Nouveau slogan', lang: 'fr', forumMode: 'pos', smtpHost: 'smtp.example.org', smtpPort: '465', smtpSecurity: 'tls', smtpUser: 'labo', smtpPassword: 'motdepasse-smtp' });
     assert.equal(saved.status, 303);
+    assert.equal((await post(site, admin, '/ecrire/reglages/apparence/reseaux', { followLinks: 'Mastodon | https://mastodon.example/@labo\nFil RSS | /rss.xml' })).status, 303);
     const form = await page(site, admin, '/ecrire/reglages');
     assert.match(form, /Le Labo renommé/);
     assert.doesNotMatch(form, /motdepasse-smtp/);

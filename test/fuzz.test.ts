@@ -158,7 +158,7 @@ function formsOf(html: string): Map<string, Record<string, string[]>> {
 async function applicationForms(site: TestSite, session: Session): Promise<{ names: string[]; forms: Map<string, Record<string, string[]>> }> {
   const names = new Set(['title', 'text', 'sectionId', 'publishedAt', 'writtenAt', 'keywordIds', 'authorIds', 'relatedIds', 'forumMode', 'article', 'parent', 'token', 'step', 'email', 'password', 'ids', 'action', 'one']);
   const forms = new Map<string, Record<string, string[]>>();
-  for (const page of ['/ecrire/articles/nouveau', '/ecrire/articles/1', '/ecrire/rubriques/nouvelle', '/ecrire/rubriques/1', '/ecrire/mots/nouveau', '/ecrire/mots/1', '/ecrire/mots/groupes/nouveau', '/ecrire/mots/groupes/1', '/ecrire/glossaire/nouveau', '/ecrire/glossaire/1', '/ecrire/auteurs/nouveau', '/ecrire/auteurs/2', '/ecrire/reglages', '/ecrire/documents', '/ecrire/documents/1', '/ecrire/forum']) {
+  for (const page of ['/ecrire/articles/nouveau', '/ecrire/articles/1', '/ecrire/rubriques/nouvelle', '/ecrire/rubriques/1', '/ecrire/mots/nouveau', '/ecrire/mots/1', '/ecrire/mots/groupes/nouveau', '/ecrire/mots/groupes/1', '/ecrire/glossaire/nouveau', '/ecrire/glossaire/1', '/ecrire/auteurs/nouveau', '/ecrire/auteurs/2', '/ecrire/reglages', '/ecrire/reglages/apparence', '/ecrire/documents', '/ecrire/documents/1', '/ecrire/forum']) {
     const html = await (await site.get(page, { headers: { cookie: session.cookie } })).text();
     for (const match of html.matchAll(/\bname="([^"]+)"/g)) if (match[1] !== '_csrf') names.add(match[1]!);
     for (const [action, fields] of formsOf(html)) if (!action.includes('logout')) forms.set(action, fields);
@@ -251,7 +251,7 @@ forEachDialect('fuzz: every route with hostile input', (dialect) => {
       (await site.db.kysely.selectFrom(table).select('id').orderBy('id', 'desc').limit(3).execute()).map((r) => String(r.id));
     const slugs = (await site.db.kysely.selectFrom('urls').select('path').where('is_current', '=', 1).orderBy('path').limit(40).execute()).map((r) => r.path);
     const articleIds = await ids('articles');
-    const pages = new Set<string>([...slugs, '/', '/plan', '/glossaire', '/recherche?q=script', '/ecrire/', '/ecrire/articles', '/ecrire/rubriques', '/ecrire/mots', '/ecrire/glossaire', '/ecrire/auteurs', '/ecrire/documents', '/ecrire/reglages', '/ecrire/forum']);
+    const pages = new Set<string>([...slugs, '/', '/plan', '/glossaire', '/recherche?q=script', '/ecrire/', '/ecrire/articles', '/ecrire/rubriques', '/ecrire/mots', '/ecrire/glossaire', '/ecrire/auteurs', '/ecrire/documents', '/ecrire/reglages', '/ecrire/reglages/apparence', '/ecrire/forum']);
     for (const id of articleIds) ['/ecrire/articles/', '/forum/ecrire/'].forEach((prefix) => pages.add(prefix + id)), pages.add(`/ecrire/articles/${id}/revisions`);
     for (const id of await ids('sections')) pages.add(`/ecrire/rubriques/${id}`);
     for (const id of await ids('keywords')) pages.add(`/ecrire/mots/${id}`);

@@ -25,6 +25,8 @@ import { createUser, sha256 } from '../src/users/index.ts';
 import { attachDocument, uploadDocument } from '../src/documents/index.ts';
 import { saveKeyword, saveKeywordGroup } from '../src/keywords/index.ts';
 import { saveTerm } from '../src/glossary/index.ts';
+import { listSettingsRevisions, saveSiteSettings } from '../src/settings/index.ts';
+import sharp from 'sharp';
 
 const roles = ['anonymous', 'visitor', 'editor', 'restrictedIn', 'restrictedOut', 'administrator'] as const;
 type Role = (typeof roles)[number];
@@ -109,6 +111,12 @@ forEachDialect('every back-office route × every role', (dialect) => {
       .execute();
     return token;
   };
+  // A fresh change of the appearance, for the restore route to take back.
+  const appearanceRevision = async () => {
+    await saveSiteSettings(site.db, { followLinks: [{ label: `Compte ${unique()}`, url: '/compte', kind: 'other' }] });
+    return (await listSettingsRevisions(site.db, 1))[0]!.id;
+  };
+  const logoPng = async () => new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 15, g: 94, b: 86 } } }).png().toBuffer());
   const articleForm = (kind: Kind): Body => ({ title: `Article ${unique()}`, sectionId: String(sections[kind]), authorIds: String(users.otherEditor) });
 
   const writers = 'LFOOOO';
@@ -159,7 +167,7 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/rubriques/:id/ordre': { expect: inSections, prepare: async (kind) => ({ params: { id: await section(kind) }, body: { sens: '-1' } }) },
     'POST /ecrire/rubriques/:id/supprimer': { expect: inSections, prepare: async (kind) => ({ params: { id: await section(kind) } }) },
 
-    // Keywords, glossary, authors, settings: full administrators only.
+    // Keywords, glossary, authors, settings and appearance: full administrators only.
     'GET /ecrire/mots': { expect: fullAdmins },
     'GET /ecrire/mots/groupes/nouveau': { expect: fullAdmins },
     'POST /ecrire/mots/groupes/nouveau': { expect: fullAdmins, prepare: async () => ({ body: { title: `Groupe ${unique()}`, appliesTo: 'article' } }) },
@@ -184,7 +192,17 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/auteurs/:id': { expect: fullAdmins, prepare: async () => ({ params: { id: await account() }, body: { name: `Compte ${unique()}`, email: `compte-${unique()}@example.org`, role: 'editor' } }) },
     'POST /ecrire/auteurs/:id/desactiver': { expect: fullAdmins, prepare: async () => ({ params: { id: await account() } }) },
     'GET /ecrire/reglages': { expect: fullAdmins },
-    'POST /ecrire/reglages': { expect: fullAdmins, prepare: async () => ({ body: { name: 'Mon site Tisse', lang: 'fr', forumMode: 'pri', followLinks: '', smtpSecurity: 'starttls' } }) },
+    'POST /ecrire/reglages': { expect: fullAdmins, prepare: async () => ({ body: { name: 'Mon site Tisse', lang: 'fr', forumMode: 'pri', smtpSecurity: 'starttls' } }) },
+    'GET /ecrire/reglages/apparence': { expect: fullAdmins },
+    'POST /ecrire/reglages/apparence/logo': { expect: fullAdmins, prepare: async () => ({ file: new File([await logoPng()], 'logo.png', { type: 'image/png' }) }) },
+    'POST /ecrire/reglages/apparence/logo/retirer': { expect: fullAdmins },
+    'POST /ecrire/reglages/apparence/favicon': { expect: fullAdmins, prepare: async () => ({ file: new File([await logoPng()], 'icone.png', { type: 'image/png' }) }) },
+    'POST /ecrire/reglages/apparence/favicon/retirer': { expect: fullAdmins },
+    'POST /ecrire/reglages/apparence/theme': { expect: fullAdmins, prepare: async () => ({ body: { 'theme.accent_color': '#0f5e56', 'theme.heading_color': '#1b2a2f', 'theme.heading_font': 'serif', 'theme.body_font': 'sans', 'theme.logo_placement': 'alone', 'theme.show_tagline': '1' } }) },
+    'POST /ecrire/reglages/apparence/menu': { expect: fullAdmins, prepare: async (kind) => ({ body: { 'mainMenu.0.target': `section:${sections[kind]}`, 'mainMenu.1.label': `Lien ${unique()}`, 'mainMenu.1.url': '/plan' } }) },
+    'POST /ecrire/reglages/apparence/accueil': { expect: fullAdmins, prepare: async (kind) => ({ body: { 'homeBlocks.featured': 'latest', 'homeBlocks.latestCount': '5', 'homeBlocks.sectionIds': String(sections[kind]), 'homeBlocks.perSection': '3' } }) },
+    'POST /ecrire/reglages/apparence/reseaux': { expect: fullAdmins, prepare: async () => ({ body: { followLinks: `Lettre ${unique()} | /lettre` } }) },
+    'POST /ecrire/reglages/apparence/revisions/:id/retablir': { expect: fullAdmins, prepare: async () => ({ params: { id: await appearanceRevision() } }) },
 
     // Documents: anyone who writes uploads and reads the library; attaching needs the article's edit right;
     // editing and deleting need to administer everything the document is attached to (issue 15, item 8).

@@ -23,6 +23,7 @@ import { glossaryAdminRoutes } from './glossary-routes.tsx';
 import { usersAdminRoutes } from './users-routes.tsx';
 import { documentsAdminRoutes } from './documents-routes.tsx';
 import { settingsAdminRoutes } from './settings-routes.tsx';
+import { appearanceAdminRoutes } from './appearance-routes.tsx';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -144,6 +145,7 @@ adminRoutes.route('/ecrire/mots', keywordsAdminRoutes);
 adminRoutes.route('/ecrire/glossaire', glossaryAdminRoutes);
 adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
 adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
+adminRoutes.route('/ecrire/reglages/apparence', appearanceAdminRoutes);
 adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
 
 // Last: a path under /ecrire/ that no area answers (/ecrire/nimporte, /ecrire/articles/abc) is the back office's

@@ -9,6 +9,7 @@ const doneMessages = {
   created: () => t('admin.form.created'),
   deleted: () => t('admin.form.deleted'),
   disabled: () => t('admin.users.disabled'),
+  restored: () => t('admin.form.restored'),
 } as const;
 
 export type DoneKind = keyof typeof doneMessages;

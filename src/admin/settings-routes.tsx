@@ -1,5 +1,7 @@
 // /ecrire/reglages: the site settings (full administrators). The form's flat fields map to the settings
-// schema of settings/settings.ts, which validates everything before one transaction stores it.
+// schema of settings/settings.ts, which validates everything before one transaction stores it (with its
+// revision). What the public site looks like (logo, colours, menu, home page, "Nous suivre") is on
+// Réglages → Apparence (appearance-routes.tsx).
 import { field, formFields, refusedForm, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
@@ -19,7 +21,6 @@ const labels = {
   lang: 'errors.label.lang',
   forumMode: 'errors.label.forumMode',
   glossaryOccurrences: 'errors.label.glossaryOccurrences',
-  followLinks: 'errors.label.followLinks',
   emailFrom: 'errors.label.emailFrom',
   smtp: 'errors.label.smtp',
 } as const;
@@ -32,34 +33,12 @@ function formValues(s: SiteSettings): Record<string, string> {
     lang: s.lang,
     forumMode: s.forumMode,
     glossaryOccurrences: s.glossaryOccurrences,
-    followLinks: s.followLinks.map((l) => `${l.label} | ${l.url}`).join('\n'),
     emailFrom: s.emailFrom,
     smtpHost: s.smtp.host,
     smtpPort: String(s.smtp.port),
     smtpSecurity: s.smtp.security,
     smtpUser: s.smtp.user,
   };
-}
-
-const kindOf = (url: string): SiteSettings['followLinks'][number]['kind'] => {
-  if (/rss/i.test(url)) return 'rss';
-  if (/atom/i.test(url)) return 'atom';
-  for (const kind of ['mastodon', 'bluesky', 'linkedin', 'facebook', 'youtube'] as const) if (url.includes(kind) || (kind === 'bluesky' && url.includes('bsky'))) return kind;
-  return 'other';
-};
-
-function parseFollowLinks(text: string): SiteSettings['followLinks'] {
-  const links: SiteSettings['followLinks'] = [];
-  for (const [index, line] of text.split('\n').entries()) {
-    if (!line.trim()) continue;
-    const bar = line.lastIndexOf('|');
-    if (bar < 0) throw new TisseError('BAD_INPUT', { key: 'errors.settings.followLinkFormat', params: { line: index + 1 } }, { fields: { followLinks: { key: 'errors.field.followLinkFormat', params: { line: index + 1 } } } });
-    const label = line.slice(0, bar).trim();
-    const url = line.slice(bar + 1).trim();
-    if (!label) throw new TisseError('BAD_INPUT', { key: 'errors.settings.followLinkLabel', params: { line: index + 1 } }, { fields: { followLinks: { key: 'errors.field.followLinkLabel', params: { line: index + 1 } } } });
-    links.push({ label, url, kind: kindOf(url) });
-  }
-  return links;
 }
 
 function render(c: Context<AdminEnv>, state: FormState, status?: number): Promise<Response> {
@@ -78,7 +57,7 @@ settingsAdminRoutes.get('/', async (c) => {
 });
 
 settingsAdminRoutes.post('/', async (c) => {
-  requirePermission(c, 'settings.manage');
+  const user = requirePermission(c, 'settings.manage');
   const fields = await formFields(c);
   const { db } = c.get('app');
   try {
@@ -92,7 +71,6 @@ settingsAdminRoutes.post('/', async (c) => {
       forumMode: field(fields, 'forumMode'),
       // A form without the field (a page from before it existed) keeps the setting.
       glossaryOccurrences: field(fields, 'glossaryOccurrences') || current.glossaryOccurrences,
-      followLinks: parseFollowLinks(field(fields, 'followLinks')),
       emailFrom: field(fields, 'emailFrom').trim(),
       smtp: {
         host: field(fields, 'smtpHost'),
@@ -108,8 +86,8 @@ settingsAdminRoutes.post('/', async (c) => {
     }
     // Validate the whole form first, so the messages name the fields people see.
     const valid = parseInput(siteSettingsSchema, { ...current, ...changes }, labels);
-    const { name, tagline, description, lang, forumMode, glossaryOccurrences, followLinks, emailFrom, smtp } = valid;
-    await saveSiteSettings(db, { name, tagline, description, lang, forumMode, glossaryOccurrences, followLinks, emailFrom, smtp });
+    const { name, tagline, description, lang, forumMode, glossaryOccurrences, emailFrom, smtp } = valid;
+    await saveSiteSettings(db, { name, tagline, description, lang, forumMode, glossaryOccurrences, emailFrom, smtp }, user.user.id);
     return c.redirect('/ecrire/reglages?fait=saved', 303);
   } catch (error) {
     const state = refusedForm(fields, error);

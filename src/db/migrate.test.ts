@@ -35,7 +35,7 @@ forEachDatabase('migrations', (dialect) => {
     const report = await migrateToLatest(fresh.db);
     assert.deepEqual(report.applied, Object.keys(migrations).sort());
     const tables = (await fresh.db.kysely.introspection.getTables()).map((t) => t.name);
-    for (const table of ['sections', 'articles', 'users', 'forum_messages', 'documents', 'urls', 'jobs', 'settings']) {
+    for (const table of ['sections', 'articles', 'users', 'forum_messages', 'documents', 'urls', 'jobs', 'settings', 'settings_revisions']) {
       assert.ok(tables.includes(table), `table ${table} exists`);
     }
     const forum = (await fresh.db.kysely.introspection.getTables()).find((t) => t.name === 'forum_messages')!;

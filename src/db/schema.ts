@@ -224,6 +224,20 @@ export interface RevisionsTable {
   created_at: string;
 }
 
+/** One change of the site's settings (settings/revisions.ts): values as JSON, secrets masked. */
+export interface SettingsRevisionsTable {
+  id: Generated<number>;
+  changed_at: string;
+  /** Who saved it; null from the command line, or once the account is deleted. */
+  user_id: number | null;
+  /** JSON array of the keys whose value changed. */
+  keys: string;
+  /** JSON object: each changed key's value before the change. */
+  before: string;
+  /** JSON object: each changed key's value after it. */
+  after: string;
+}
+
 /** Every public path an object has answered at: the current one and the old ones (which redirect). */
 export interface UrlsTable {
   id: Generated<number>;
@@ -329,6 +343,7 @@ export interface Database {
   documents: DocumentsTable;
   document_links: DocumentLinksTable;
   revisions: RevisionsTable;
+  settings_revisions: SettingsRevisionsTable;
   urls: UrlsTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
@@ -351,6 +366,7 @@ export type Document = Selectable<DocumentsTable>;
 export type Keyword = Selectable<KeywordsTable>;
 export type KeywordGroup = Selectable<KeywordGroupsTable>;
 export type Revision = Selectable<RevisionsTable>;
+export type SettingsRevision = Selectable<SettingsRevisionsTable>;
 export type Job = Selectable<JobsTable>;
 
 /** A transaction over the whole schema: what `Db.write()` hands to its work. */

@@ -7,7 +7,9 @@ export { attachDocument, detachDocument } from './operations/attach-document.ts'
 export { deleteDocument } from './operations/delete-document.ts';
 export { updateDocument } from './operations/update-document.ts';
 export { formatSize, uploadDocument } from './operations/upload-document.ts';
-export { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions, documentContentType } from './types.ts';
+export { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions, documentContentType, extensionOf } from './types.ts';
+export type { Signature } from './types.ts';
+export { sniff } from './sniff.ts';
 export { articlesUsingDocument, findDocumentByFile, loadDocument } from './library.ts';
 export { IMAGE_WIDTHS, hasSizes, imageSize, type ImageSize } from './sizes.ts';
 export { ICON_SIZES, documentIcon, themeIcon, icoFromPng, type IconKind } from './icons.ts';

@@ -1,8 +1,12 @@
-// Site settings (name, tagline, forum default, follow-us links…), stored as JSON values in `settings`.
+// Site settings (name, tagline, forum default, follow-us links…), stored as JSON values in `settings`; every
+// change saved is kept as a revision in the same transaction (revisions.ts).
 import { z } from 'zod';
+import type { Kysely } from 'kysely';
 import type { Db, Trx } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
 import { nowIso } from '../db/time.ts';
 import { memoByVersion } from '../db/memo.ts';
+import { recordSettingsRevision } from './revisions.ts';
 
 export const followLinkSchema = z.object({
   label: z.string().min(1),
@@ -37,7 +41,7 @@ export const brandImageSchema = z.object({
 export const menuItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('section'), sectionId: z.number().int().positive() }),
   z.object({ kind: z.literal('article'), articleId: z.number().int().positive() }),
-  z.object({ kind: z.literal('link'), label: z.string().trim().min(1, 'errors.field.required').max(80, 'errors.field.tooLong'), url: z.string().trim().regex(/^(https?:\/\/|\/)/, 'errors.field.linkAddress').max(2000, 'errors.field.tooLong') }),
+  z.object({ kind: z.literal('link'), label: z.string().trim().min(1, 'errors.field.linkLabelRequired').max(80, 'errors.field.tooLong'), url: z.string().trim().regex(/^(https?:\/\/|\/)/, 'errors.field.linkAddress').max(2000, 'errors.field.tooLong') }),
 ]);
 
 /** What the home page shows: its featured article, then the latest articles, then a block per section. */
@@ -45,11 +49,11 @@ export const homeBlocksSchema = z.object({
   /** 'latest': the most recent article; a number: that article while it is published; 'none': no featured article. */
   featured: z.union([z.enum(['latest', 'none']), z.number().int().positive()]).default('latest'),
   /** How many latest articles follow the featured one (0: none). */
-  latestCount: z.number().int().min(0).max(30).default(6),
+  latestCount: z.number().int().min(0, 'errors.field.zeroTo30').max(30, 'errors.field.zeroTo30').default(6),
   /** The sections with a block of their own, in order; empty: every top-level section. */
-  sectionIds: z.array(z.number().int().positive()).max(20).default([]),
+  sectionIds: z.array(z.number().int().positive()).max(20, 'errors.field.atMost20Sections').default([]),
   /** How many articles each section's block shows (0: no section blocks). */
-  perSection: z.number().int().min(0).max(12).default(3),
+  perSection: z.number().int().min(0, 'errors.field.zeroTo12').max(12, 'errors.field.zeroTo12').default(3),
 });
 
 export const siteSettingsSchema = z.object({
@@ -88,10 +92,10 @@ export type MenuItem = z.infer<typeof menuItemSchema>;
 export type HomeBlocks = z.infer<typeof homeBlocksSchema>;
 
 /** The site's settings, read once per data version (see db/memo.ts). */
-export const loadSiteSettings = memoByVersion(readSiteSettings);
+export const loadSiteSettings = memoByVersion((db: Db) => readSiteSettings(db.kysely));
 
-async function readSiteSettings(db: Db): Promise<SiteSettings> {
-  const rows = await db.kysely.selectFrom('settings').select(['key', 'value']).execute();
+async function readSiteSettings(kysely: Kysely<Database>): Promise<SiteSettings> {
+  const rows = await kysely.selectFrom('settings').select(['key', 'value']).execute();
   const raw: Record<string, unknown> = {};
   for (const row of rows) raw[row.key] = JSON.parse(row.value);
   // A stored value that no longer validates falls back to its default rather than breaking every page.
@@ -106,12 +110,27 @@ async function readSiteSettings(db: Db): Promise<SiteSettings> {
   return siteSettingsSchema.parse(fixed);
 }
 
-/** Validates and stores some settings in one transaction; returns the full new settings. */
-export async function saveSiteSettings(db: Db, changes: Partial<SiteSettings>): Promise<SiteSettings> {
-  const current = await loadSiteSettings(db);
-  const next = siteSettingsSchema.parse({ ...current, ...changes });
-  await db.write((trx) => writeSettings(trx, next, Object.keys(changes)));
-  return next;
+export type SettingKey = keyof SiteSettings;
+
+/** Every setting's name, in the schema's order (the order revisions list them in). */
+export const settingKeys = Object.keys(siteSettingsSchema.shape) as SettingKey[];
+
+/**
+ * Validates and stores some settings in one transaction, with a revision of what changed (who: `authorId`, a
+ * user's id, or null from the command line); returns the full new settings. The values before are read in the
+ * same transaction, so a revision never records a stale "before". Keys whose value does not change are neither
+ * written nor recorded: a save that changes nothing leaves no revision.
+ */
+export async function saveSiteSettings(db: Db, changes: Partial<SiteSettings>, authorId: number | null = null): Promise<SiteSettings> {
+  return db.write(async (trx) => {
+    const current = await readSiteSettings(trx);
+    const next = siteSettingsSchema.parse({ ...current, ...changes });
+    const changed = settingKeys.filter((key) => key in changes && JSON.stringify(current[key]) !== JSON.stringify(next[key]));
+    if (changed.length === 0) return next;
+    await writeSettings(trx, next, changed);
+    await recordSettingsRevision(trx, { authorId, keys: changed, before: current, after: next });
+    return next;
+  });
 }
 
 export async function writeSettings(trx: Trx, settings: Partial<SiteSettings>, keys = Object.keys(settings)): Promise<void> {

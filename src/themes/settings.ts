@@ -39,11 +39,9 @@ export function parseThemeValues(manifest: ThemeManifest, input: Record<string, 
   const fields: Record<string, MessageRef> = {};
   for (const [name, setting] of Object.entries(manifest.settings)) {
     const raw = input[name];
-    const value = setting.type === 'boolean' ? raw === true || raw === 'on' || raw === '1' : typeof raw === 'string' ? raw.trim() : setting.default;
-    if (setting.type === 'color' && typeof value === 'string' && /^#[0-9a-fA-F]{3}$/.test(value)) {
-      values[name] = `#${[...value.slice(1)].map((c) => c + c).join('')}`.toLowerCase();
-      continue;
-    }
+    const typed = setting.type === 'boolean' ? raw === true || raw === 'on' || raw === '1' : typeof raw === 'string' ? raw.trim() : setting.default;
+    // A short colour (#fff) is the same colour written long: expanded first, so the contrast floor applies to it too.
+    const value = setting.type === 'color' && typeof typed === 'string' && /^#[0-9a-fA-F]{3}$/.test(typed) ? `#${[...typed.slice(1)].map((c) => c + c).join('')}` : typed;
     if (setting.type === 'color' && typeof value === 'string' && COLOR.test(value) && !valid(setting, value)) {
       fields[`theme.${name}`] = { key: 'errors.field.lowContrast', params: { ratio: contrastRatio(value, setting.contrastWith!).toFixed(1).replace('.', ','), min: '4,5' } };
       continue;

@@ -21,7 +21,8 @@ const MB = 1024 * KB;
 
 /**
  * First matching rule wins. Anonymous forms are small; the article editor carries a 2,000,000-character text
- * (urlencoded, up to three bytes per character and three characters per byte); uploads are 20 MB and a form.
+ * (urlencoded, up to three bytes per character and three characters per byte); uploads are 20 MB and a form,
+ * a logo or favicon 5 MB.
  */
 export const bodyRules: BodyRule[] = [
   { method: 'POST', path: '/ecrire/login', maxBytes: 8 * KB },
@@ -34,6 +35,9 @@ export const bodyRules: BodyRule[] = [
   { method: 'POST', path: '/ecrire/articles/*', maxBytes: 24 * MB },
   // 20 MB files (documents/: DEFAULT_MAX_UPLOAD_BYTES) and their fields; a bigger file up to this size gets the form back with its 413.
   { method: 'POST', path: '/ecrire/documents/ajouter', maxBytes: 24 * MB },
+  // A logo or favicon is 5 MB at most (appearance/brand-image.ts); a bigger one up to this size gets the page back with its 413.
+  { method: 'POST', path: '/ecrire/reglages/apparence/logo', maxBytes: 6 * MB },
+  { method: 'POST', path: '/ecrire/reglages/apparence/favicon', maxBytes: 6 * MB },
   { method: 'POST', path: '/ecrire/*', maxBytes: 1 * MB },
   // Every other request (the public site has no other form): a little, for anything a client may attach.
   { method: '*', path: '/*', maxBytes: 16 * KB },

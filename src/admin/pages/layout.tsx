@@ -1,11 +1,18 @@
 // The back-office frame: skip link, site name, the current user with a logout button, and the main
-// navigation (Articles, Rubriques, Mots-clés, Glossaire, Auteurs, Documents, Forum, Réglages).
+// navigation (Articles, Rubriques, Mots-clés, Glossaire, Auteurs, Documents, Forum, Réglages with Apparence).
 import type { Child, FC } from 'hono/jsx';
-import { t } from '../../kernel/i18n/index.ts';
+import { t, type MessageKey } from '../../kernel/i18n/index.ts';
 import { adminAssetUrl } from '../assets.ts';
 import { CSRF_FIELD, type CurrentUser } from '../../web/auth.ts';
 
-export const adminNav = [
+interface NavEntry {
+  href: string;
+  key: MessageKey;
+  /** Entries under this one, shown beside it. */
+  sub?: NavEntry[];
+}
+
+export const adminNav: NavEntry[] = [
   { href: '/ecrire/articles', key: 'admin.nav.articles' },
   { href: '/ecrire/rubriques', key: 'admin.nav.sections' },
   { href: '/ecrire/mots', key: 'admin.nav.keywords' },
@@ -13,8 +20,14 @@ export const adminNav = [
   { href: '/ecrire/auteurs', key: 'admin.nav.authors' },
   { href: '/ecrire/documents', key: 'admin.nav.documents' },
   { href: '/ecrire/forum', key: 'admin.nav.forum' },
-  { href: '/ecrire/reglages', key: 'admin.nav.settings' },
-] as const;
+  { href: '/ecrire/reglages', key: 'admin.nav.settings', sub: [{ href: '/ecrire/reglages/apparence', key: 'admin.nav.appearance' }] },
+];
+
+const NavLink: FC<{ item: NavEntry; current: string | undefined }> = ({ item, current }) => (
+  <a href={item.href} aria-current={current === item.href ? 'page' : undefined}>
+    {t(item.key)}
+  </a>
+);
 
 export interface AdminLayoutProps {
   title: string;
@@ -63,9 +76,16 @@ export const AdminLayout: FC<AdminLayoutProps> = ({ title, siteName, user, curre
           <ul>
             {adminNav.map((item) => (
               <li>
-                <a href={item.href} aria-current={current === item.href ? 'page' : undefined}>
-                  {t(item.key)}
-                </a>
+                <NavLink item={item} current={current} />
+                {item.sub ? (
+                  <ul class="admin-nav__sub">
+                    {item.sub.map((sub) => (
+                      <li>
+                        <NavLink item={sub} current={current} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>

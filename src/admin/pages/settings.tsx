@@ -1,5 +1,6 @@
-// The site settings form: identity (name, tagline, description, language), default forum mode, follow-us
-// links, where glossary terms are marked, and outgoing mail (SMTP). The SMTP password is never sent back to the browser.
+// The site settings form: identity (name, tagline, description, language), default forum mode, where glossary
+// terms are marked, and outgoing mail (SMTP); a link to Apparence (logo, colours, menu, home page, "Nous suivre").
+// The SMTP password is never sent back to the browser.
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
@@ -12,6 +13,9 @@ export const SettingsPage: FC<{ user: CurrentUser; state: FormState; smtpFromEnv
     <h1>{t('admin.settings.title')}</h1>
     <Done message={done} />
     <FormErrors state={state} />
+    <p class="see-also">
+      {t('admin.settings.appearanceLead')} <a href="/ecrire/reglages/apparence">{t('admin.appearance.title')}</a>
+    </p>
     <form method="post" action="/ecrire/reglages">
       <CsrfField user={user} />
       <fieldset>
@@ -26,7 +30,6 @@ export const SettingsPage: FC<{ user: CurrentUser; state: FormState; smtpFromEnv
           state={state}
           options={(['pri', 'pos', 'abo', 'non'] as const).map((mode) => ({ value: mode, label: t(`forum.mode.${mode}`) }))}
         />
-        <Field name="followLinks" label={t('admin.settings.follow')} hint={t('admin.settings.followHint')} state={state} rows={5} />
       </fieldset>
       <fieldset>
         <legend>{t('admin.settings.glossary')}</legend>

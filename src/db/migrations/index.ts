@@ -10,6 +10,7 @@ import * as loginThrottle from './023-login-throttle.ts';
 import * as forumSingleUse from './024-forum-single-use.ts';
 import * as dateBounds from './025-date-bounds.ts';
 import * as jobWorkers from './026-job-workers.ts';
+import * as settingsRevisions from './027-settings-revisions.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -25,4 +26,5 @@ export const migrations: Record<string, TisseMigration> = {
   '024-forum-single-use': forumSingleUse,
   '025-date-bounds': dateBounds,
   '026-job-workers': jobWorkers,
+  '027-settings-revisions': settingsRevisions,
 };
