@@ -166,6 +166,8 @@ export const en: Record<MessageKey, string> = {
   'article.related': 'Related articles',
   'article.keywords': 'Keywords',
   'article.documents': 'Attached documents',
+  'article.gallery': 'In pictures',
+  'article.galleryEnlarge': 'See the picture full size',
   'article.seeOnline': 'See online',
   'article.printedFrom': 'Printed from {url}',
   'forum.post': 'Post a comment',

@@ -164,6 +164,8 @@ export const fr = {
   'article.related': 'Articles liés',
   'article.keywords': 'Mots-clés',
   'article.documents': 'Documents joints',
+  'article.gallery': 'En images',
+  'article.galleryEnlarge': 'Voir l’image en grand',
   'article.seeOnline': 'Voir en ligne',
   'article.printedFrom': 'Imprimé depuis {url}',
   'forum.post': 'Postez un commentaire',
