@@ -37,8 +37,9 @@ type Body = Record<string, string | string[]>;
 interface Prepared {
   params?: Record<string, string | number>;
   body?: Body;
-  /** Sent as multipart/form-data (uploads). */
+  /** Sent as multipart/form-data (uploads), as the field `fileField` (default `file`). */
   file?: File;
+  fileField?: string;
 }
 
 interface Row {
@@ -149,6 +150,8 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/articles/:id{[0-9]+}': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: articleForm(kind) }) },
     'POST /ecrire/articles/:id{[0-9]+}/verrou': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },
     'POST /ecrire/articles/:id{[0-9]+}/statut': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { action: 'publish' } }) },
+    // Uploading from the editor: whoever may edit the article.
+    'POST /ecrire/articles/:id{[0-9]+}/documents': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, file: new File(['Bonjour.\n'], 'note.txt', { type: 'text/plain' }), fileField: 'documentFile' }) },
     'POST /ecrire/articles/:id{[0-9]+}/discussion': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { text: 'Un mot pour l’équipe.' } }) },
     'GET /ecrire/articles/:id{[0-9]+}/revisions': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },
     'POST /ecrire/articles/:id{[0-9]+}/revisions/:number{[0-9]+}/restaurer': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind), number: 1 } }) },
@@ -262,7 +265,7 @@ forEachDialect('every back-office route × every role', (dialect) => {
         const form = new FormData();
         if (session) form.append('_csrf', session.csrf);
         for (const [name, value] of Object.entries(prepared.body ?? {})) for (const one of [value].flat()) form.append(name, one);
-        form.append('file', prepared.file);
+        form.append(prepared.fileField ?? 'file', prepared.file);
         body = form;
       } else {
         headers['content-type'] = 'application/x-www-form-urlencoded';

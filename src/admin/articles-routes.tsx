@@ -8,6 +8,8 @@ import { renderAdmin } from './render.tsx';
 import { ArticleEditor, PreviewBlock, type ArticleFormValues, type EditorChoices, type EditorProps } from './pages/article-editor.tsx';
 import { ArticleTable, statusLabel } from './pages/home.tsx';
 import { RevisionsPage } from './pages/revisions.tsx';
+import type { PortfolioProps } from './pages/article-portfolio.tsx';
+import { loadPortfolio } from './article-portfolio.ts';
 import { isoToParisLocal, parisLocalToIso } from './paris-time.ts';
 import type { Db } from '../db/connect.ts';
 import type { Article, ArticleStatus } from '../db/schema.ts';
@@ -35,7 +37,7 @@ async function loadChoices(db: Db, actor: Actor, editing: number | undefined, ch
   return { tree, keywordGroups, writers, articles };
 }
 
-async function valuesOf(db: Db, article: Article, target: ArticleTarget): Promise<ArticleFormValues> {
+export async function valuesOf(db: Db, article: Article, target: ArticleTarget): Promise<ArticleFormValues> {
   const links = await loadArticleLinks(db, article.id);
   return {
     title: article.title,
@@ -56,7 +58,7 @@ async function valuesOf(db: Db, article: Article, target: ArticleTarget): Promis
   };
 }
 
-function valuesFromForm(fields: Record<string, string | string[]>): ArticleFormValues {
+export function valuesFromForm(fields: Record<string, string | string[]>): ArticleFormValues {
   return {
     title: field(fields, 'title'),
     surtitle: field(fields, 'surtitle'),
@@ -116,15 +118,19 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
   return renderArticle(db, article, (doc, name) => glossary.annotate(doc, name));
 }
 
-async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user' | 'choices' | 'canDate'> & { status?: number; target?: ArticleTarget }): Promise<Response> {
+export async function renderEditor(
+  c: Context<AdminEnv>,
+  props: Omit<EditorProps, 'user' | 'choices' | 'canDate' | 'portfolio'> & { status?: number; target?: ArticleTarget; portfolioNotice?: PortfolioProps['notice'] },
+): Promise<Response> {
   const user = mustUser(c);
   const db = c.get('app').db;
-  const { status, target: known, ...rest } = props;
+  const { status, target: known, portfolioNotice, ...rest } = props;
   const choices = await loadChoices(db, user.actor, props.article?.id, props.values.relatedIds);
   let extra: Partial<EditorProps> = {};
   let canDate = false;
+  let target: ArticleTarget | undefined;
   if (props.article) {
-    const target = known ?? (await articleTargetOf(db, props.article));
+    target = known ?? (await articleTargetOf(db, props.article));
     canDate = can(user.actor, 'article.schedule', target);
     const discussion = can(user.actor, 'article.view', target)
       ? await listTeamMessages(db, props.article.id)
@@ -138,13 +144,13 @@ async function renderEditor(c: Context<AdminEnv>, props: Omit<EditorProps, 'user
   return renderAdmin(c, {
     title: props.article ? props.article.title : t('admin.article.new'),
     current: '/ecrire/articles',
-    scripts: ['editor.js'],
+    scripts: ['editor.js', 'portfolio.js'],
     ...(status ? { status } : {}),
-    body: <ArticleEditor user={user} choices={choices} canDate={canDate} {...extra} {...rest} />,
+    body: <ArticleEditor user={user} choices={choices} canDate={canDate} portfolio={{ ...(await loadPortfolio(db, user.actor, props.article, target)), notice: portfolioNotice }} {...extra} {...rest} />,
   });
 }
 
-async function loadEditable(c: Context<AdminEnv>, user: CurrentUser): Promise<{ article: Article; target: ArticleTarget }> {
+export async function loadEditable(c: Context<AdminEnv>, user: CurrentUser): Promise<{ article: Article; target: ArticleTarget }> {
   const id = pathId(c, 'id', 'errors.articles.notFound');
   const db = c.get('app').db;
   const article = await loadArticle(db, id);

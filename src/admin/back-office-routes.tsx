@@ -14,6 +14,7 @@ import { LoginThrottledError, logIn, deleteSession, SESSION_COOKIE, can, request
 import { listArticlesForActor } from '../articles/index.ts';
 import { getCookie } from 'hono/cookie';
 import { articleAdminRoutes } from './articles-routes.tsx';
+import { articleDocumentRoutes } from './article-documents-routes.tsx';
 import { ResetChoosePage, ResetRequestPage } from './pages/password-reset.tsx';
 import { forumAdminRoutes } from './forum-routes.tsx';
 import { countMessagesFor } from '../forum/index.ts';
@@ -139,6 +140,7 @@ adminRoutes.get('/ecrire/', async (c) => {
 });
 
 adminRoutes.route('/ecrire/articles', articleAdminRoutes);
+adminRoutes.route('/ecrire/articles', articleDocumentRoutes);
 adminRoutes.route('/ecrire/forum', forumAdminRoutes);
 adminRoutes.route('/ecrire/rubriques', sectionsAdminRoutes);
 adminRoutes.route('/ecrire/mots', keywordsAdminRoutes);

@@ -5,6 +5,7 @@ import { submitForm, field, formFields, refusedForm, type FormState } from '../w
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { renderAdmin } from './render.tsx';
+import { uploadedFile } from './uploaded-file.ts';
 import { doneMessage, positiveId } from './form-state.ts';
 import { DocumentPage, DocumentsPage } from './pages/documents.tsx';
 import { can, loadArticleTarget, loadDocumentTarget } from '../users/index.ts';
@@ -40,19 +41,14 @@ documentsAdminRoutes.post('/ajouter', async (c) => {
   const body = await c.req.parseBody();
   const values: Record<string, string> = {};
   for (const name of ['title', 'alt', 'credits', 'description', 'articleId']) values[name] = typeof body[name] === 'string' ? (body[name] as string) : '';
-  const file = body.file;
   try {
-    if (!(file instanceof File) || file.size === 0) throw new TisseError('BAD_INPUT', 'errors.documents.noFile', { fields: { file: 'errors.field.noFile' } });
-    // Check the size before reading the file into memory.
-    if (file.size > limits.maxBytes) {
-      throw new TisseError('PAYLOAD_TOO_LARGE', { key: 'errors.documents.tooLargeMb', params: { size: limits.maxBytes / 1024 / 1024 } }, { fields: { file: 'errors.field.tooLarge' } });
-    }
+    const file = await uploadedFile(body.file, limits.maxBytes);
     const articleId = values.articleId!.trim() ? positiveId(values.articleId!.trim()) : undefined;
     if (values.articleId!.trim() && articleId === undefined) throw new TisseError('BAD_INPUT', 'errors.documents.badArticleNumber', { fields: { articleId: 'errors.field.invalidNumber' } });
     if (articleId !== undefined) await requireArticleEdit(c, articleId);
     const doc = await uploadDocument(
       c.get('app').db,
-      { originalName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), title: values.title, alt: values.alt, credits: values.credits, description: values.description, ...(articleId ? { articleId } : {}) },
+      { originalName: file.name, bytes: file.bytes, title: values.title, alt: values.alt, credits: values.credits, description: values.description, ...(articleId ? { articleId } : {}) },
       { dataDir: c.get('app').config.dataDir, maxBytes: limits.maxBytes },
     );
     return c.redirect(`/ecrire/documents/${doc.id}?fait=created`, 303);

@@ -12,8 +12,9 @@ import { renderInlineNodes } from './render/inline.ts';
 
 export * from './ast.ts';
 export { render } from './render/index.ts';
-export type { RenderOptions, RenderResult, Resolver, LinkTarget, DocumentTarget } from './render/index.ts';
+export type { RenderOptions, RenderResult, Resolver, LinkTarget, DocumentTarget, ImagePlacement, ImageSources } from './render/index.ts';
 export { visit, transformText, isInside, type Ancestors } from './walk.ts';
+export { placedDocuments } from './placed-documents.ts';
 export { typography } from './typography.ts';
 
 export interface ParseOptions {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { executableParts } from '../../test/helpers/markup-conformance.ts';
-import { parse, propre, render, transformText, typo, visit, isInside, type Resolver } from './index.ts';
+import { parse, placedDocuments, propre, render, transformText, typo, visit, isInside, type DocumentTarget, type ImagePlacement, type Resolver } from './index.ts';
 
 const resolve: Resolver = {
   link: (type, id) => (type === 'article' && id === 12 ? { url: '/article/12', title: 'Mon article' } : undefined),
@@ -30,6 +30,67 @@ test('references are collected at parse time, resolved at render time', () => {
   assert.match(out.html, /<span class="spip_lien_invalide">texte<\/span>/);
   assert.match(out.html, /<img src="\/IMG\/photo.jpg"/);
   assert.deepEqual(out.brokenLinks, [{ type: 'section', id: 3 }, { type: 'document', id: 7 }]);
+});
+
+// Issue 18: the alternative text written for an image is the one the resolver gives (entered for the document),
+// '' for a decorative image; the title is only the fallback of a resolver that knows no alt.
+test('an image’s alt is the alternative text given for it, empty when decorative, never the caption’s title then', () => {
+  const photo = (extra: Partial<DocumentTarget>): Resolver => ({ link: () => undefined, document: () => ({ url: '/documents/jpg/maison.jpg', title: 'La Maison', mime: 'image/jpeg', size: 1000, width: 1200, height: 800, ...extra }) });
+  const html = (text: string, extra: Partial<DocumentTarget>) => propre(text, { resolve: photo(extra) }).html;
+  assert.match(html('<img5>', { alt: 'Façade de la Maison de l’ESS' }), /<img src="\/documents\/jpg\/maison.jpg" alt="Façade de la Maison de l’ESS" width="1200" height="800"/);
+  assert.match(html('<doc5|left>', { alt: 'Façade' }), /alt="Façade"[^>]*>.*<div class="spip_doc_titre"><strong>La Maison<\/strong>/s);
+  assert.match(html('<img5>', { alt: '' }), /<img [^>]*alt=""/);
+  assert.match(html('<doc5>', { alt: '', title: '' }), /<img [^>]*alt=""/);
+  assert.doesNotMatch(html('<doc5>', { alt: '', title: '' }), /spip_doc_titre/);
+  assert.match(html('<img5>', {}), /alt="La Maison"/);
+  assert.match(html('<img5>', { alt: '"><script>alert(1)</script>' }), /alt="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+});
+
+test('an image’s sizes come from the resolver for where the text places it: src, srcset and sizes', () => {
+  const asked: ImagePlacement[] = [];
+  const resolve: Resolver = {
+    link: () => undefined,
+    document: () => ({
+      url: '/documents/jpg/grande.jpg',
+      title: '',
+      alt: 'Une grande photo',
+      mime: 'image/jpeg',
+      size: 5_000_000,
+      width: 3000,
+      height: 2000,
+      sources: (placement) => {
+        asked.push(placement);
+        const width = placement === 'float' ? 640 : 960;
+        return { src: `/images/${width}/jpg/grande.jpg`, candidates: [320, 640, 960].map((w) => ({ url: `/images/${w}/jpg/grande.jpg`, width: w })), sizes: `${placement}-sizes` };
+      },
+    }),
+  };
+  const img = (text: string) => /<img [^>]*>/.exec(propre(text, { resolve }).html)?.[0];
+  assert.equal(
+    img('<doc5|left>'),
+    '<img src="/images/640/jpg/grande.jpg" srcset="/images/320/jpg/grande.jpg 320w, /images/640/jpg/grande.jpg 640w, /images/960/jpg/grande.jpg 960w" sizes="float-sizes" alt="Une grande photo" width="3000" height="2000" loading="lazy" decoding="async">',
+  );
+  assert.match(img('<doc5|center>')!, /src="\/images\/960\/jpg\/grande.jpg"[^>]*sizes="block-sizes"/);
+  assert.match(img('Dans la ligne <img5> ici.')!, /sizes="inline-sizes"/);
+  assert.deepEqual(asked, ['float', 'block', 'inline']);
+  // The whole file is never written while sizes exist.
+  assert.doesNotMatch(propre('<doc5> <img5|right>', { resolve }).html, /\/documents\/jpg\/grande.jpg/);
+});
+
+test('sizes whose addresses are not safe to write leave the file alone, with no srcset', () => {
+  const resolve = (src: string, url: string): Resolver => ({
+    link: () => undefined,
+    document: () => ({ url: '/documents/png/x.png', title: 'X', alt: 'X', mime: 'image/png', size: 10, width: 800, height: 600, sources: () => ({ src, candidates: [{ url, width: 640 }], sizes: '100vw' }) }),
+  });
+  const img = (src: string, url: string) => /<img [^>]*>/.exec(propre('<img5>', { resolve: resolve(src, url) }).html)?.[0] ?? '';
+  assert.match(img('javascript:alert(1)', '/images/640/png/x.png'), /src="\/documents\/png\/x.png" srcset="\/images\/640\/png\/x.png 640w"/);
+  assert.doesNotMatch(img('/images/640/png/x.png', 'javascript:alert(1)'), /srcset|javascript/);
+  assert.doesNotMatch(img('/images/640/png/x.png', '/images/640/a b.png, /evil.png'), /srcset|evil/);
+});
+
+test('the documents a text shows are the models that place them, not links to them', () => {
+  assert.deepEqual(placedDocuments(parse('<doc5|left> [voir->doc7] <img3>\n\n<emb9> et <doc5|right>[[Voir <img4>.]] <modele12> <doc|x>')), [5, 3, 9, 4]);
+  assert.deepEqual(placedDocuments(parse('[->doc5] <code><doc6></code>')), []);
 });
 
 test('footnotes: numbering, custom labels, the notes block, id prefix', () => {

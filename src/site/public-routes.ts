@@ -11,6 +11,7 @@ import { homePage } from './home-page.ts';
 import { articleCards } from './article-cards.ts';
 import { articleMeta, pageMeta } from './page-meta.ts';
 import { articleView, forumBlockView, renderedView } from './views.ts';
+import { articleDocumentsView } from './article-documents.ts';
 import { sendPage } from '../web/send-page.ts';
 import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
@@ -155,7 +156,7 @@ export async function articlePage(app: AppContext, article: Article, now = new D
       section_articles: sectionArticles.map((a) => ({ slug: a.slug, title: a.title, published_at: a.published_at })),
       authors: data.authors,
       keywords: data.keywords,
-      attachments: data.documents.filter((d) => d.mode === 'document'),
+      ...articleDocumentsView(data.documents, rendered.placedDocumentIds),
       related: data.related,
       show_forum_link: forumMode !== 'non' || data.publishedMessageCount > 0,
       message_count: data.publishedMessageCount,

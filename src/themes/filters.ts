@@ -4,6 +4,7 @@ import type { Liquid } from 'liquidjs';
 import { formatDate, formatDateTime, t, type Lang, type MessageKey } from '../kernel/i18n/index.ts';
 import { SafeHtml } from '../kernel/trusted-html.ts';
 import { propre, typo, typoText } from '../markup/index.ts';
+import { imageUrl, srcset, type ImageRef, type ImageSizes } from '../kernel/responsive-images.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -34,57 +35,13 @@ export interface FilterHosts {
   images: ImageSizes;
 }
 
-/** The sizes the site makes of its images (documents/sizes.ts), as the image filters need them. */
-export interface ImageSizes {
-  /** The widths made, smallest first. */
-  widths: readonly number[];
-  /** Whether an image has sizes (an SVG or a GIF is only served as it is); `mimeType` when the caller knows it. */
-  sized(file: string, mimeType: string | undefined): boolean;
-  /** The address of the size `width` of the image stored as `file`. */
-  url(file: string, width: number): string;
-}
-
 /** What the image filters read of a value: a document as views give it (`file`, `width`, `mime_type`), or a bare file. */
-interface ImageRef {
-  file: string;
-  width: number | undefined;
-  mimeType: string | undefined;
-}
-
 function imageRef(value: unknown): ImageRef | undefined {
   if (typeof value === 'string') return value ? { file: value, width: undefined, mimeType: undefined } : undefined;
   if (!value || typeof value !== 'object') return undefined;
   const { file, width, mime_type: mimeType } = value as Record<string, unknown>;
   if (typeof file !== 'string' || !file) return undefined;
   return { file, width: typeof width === 'number' && width > 0 ? width : undefined, mimeType: typeof mimeType === 'string' ? mimeType : undefined };
-}
-
-/**
- * The address of `image` for a box `wanted` pixels wide: the smallest size at least that wide, but no wider than
- * needed for the image's own width (a 500 px image asked at 960 is served from the 640 size, which is 500 px:
- * sizes are never enlarged), so that image_url and srcset share the same files. The original for an image
- * without sizes.
- */
-export function imageUrl(images: ImageSizes, image: ImageRef, wanted = Infinity): string | undefined {
-  if (!images.sized(image.file, image.mimeType) || images.widths.length === 0) return undefined;
-  const target = Math.min(wanted, image.width ?? Infinity);
-  const width = images.widths.find((w) => w >= target) ?? images.widths.at(-1)!;
-  return images.url(image.file, width);
-}
-
-/**
- * A srcset listing the sizes narrower than the image, then the one holding it whole, described by its real
- * width (the image's own, capped at the largest size). Empty for an image without sizes or of unknown width:
- * the browser then uses the src alone.
- */
-export function srcset(images: ImageSizes, image: ImageRef): string {
-  const own = image.width;
-  if (own === undefined || !images.sized(image.file, image.mimeType) || images.widths.length === 0) return '';
-  const largest = images.widths.at(-1)!;
-  const entries = images.widths.filter((w) => w < own && w < largest).map((w) => `${images.url(image.file, w)} ${w}w`);
-  const whole = images.widths.find((w) => w >= own) ?? largest;
-  entries.push(`${images.url(image.file, whole)} ${Math.min(own, largest)}w`);
-  return entries.join(', ');
 }
 
 export function registerTisseFilters(liquid: Liquid, hosts: FilterHosts): void {

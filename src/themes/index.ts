@@ -6,4 +6,4 @@ export { problemText, type TemplateProblem } from './problems.ts';
 export { readManifest, type ThemeManifest, type ThemeSetting } from './manifest.ts';
 export { themeValues, parseThemeValues, type ThemeValues } from './settings.ts';
 export { GLOBAL_VARIABLES, PAGE_TEMPLATES, REQUIRED_FILES, type PageTemplate } from './contract.ts';
-export { TISSE_FILTERS, scriptJson, formatSize, type ImageSizes } from './filters.ts';
+export { TISSE_FILTERS, scriptJson, formatSize } from './filters.ts';

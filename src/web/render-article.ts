@@ -1,6 +1,6 @@
 // Turns an article's SPIP-markup fields into HTML for its page: parse every field, load every internal
 // target they mention at once, annotate (glossary), then render with the article profile.
-import { parse, render, typo, type MarkupDocument } from '../markup/index.ts';
+import { parse, placedDocuments, render, typo, type MarkupDocument } from '../markup/index.ts';
 import type { Db } from '../db/connect.ts';
 import type { Article } from '../db/schema.ts';
 import { loadResolver } from './markup-resolver.ts';
@@ -15,6 +15,8 @@ export interface RenderedArticle {
   /** Footnote blocks of lead, text and postscript, in that order. */
   notes: string;
   brokenLinks: { type: string; id: number }[];
+  /** The documents lead, text and postscript show where they stand (`<doc5>`, `<img3>`): the page lists the others apart. */
+  placedDocumentIds: number[];
 }
 
 /** A transformation of the parsed text before rendering (the glossary marks its terms this way). */
@@ -41,6 +43,7 @@ export async function renderArticle(db: Db, article: Article, annotate?: Annotat
   const out = { lead: '', text: '', postscript: '' };
   let notes = '';
   const brokenLinks: RenderedArticle['brokenLinks'] = [];
+  const placed = new Set(blocks.flatMap((b) => placedDocuments(b.doc)));
   for (const { field, doc } of blocks) {
     const annotated = annotate ? annotate(doc, field) : doc;
     const result = render(annotated, { profile: 'article', resolve, lang, noteIdPrefix: field === 'text' ? '' : `${field}-` });
@@ -55,5 +58,6 @@ export async function renderArticle(db: Db, article: Article, annotate?: Annotat
     ...out,
     notes,
     brokenLinks,
+    placedDocumentIds: [...placed],
   };
 }

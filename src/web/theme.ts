@@ -4,8 +4,7 @@
 import { join } from 'node:path';
 import type { AppContext } from './context.ts';
 import { sourceRoot } from './asset-folder.ts';
-import { documentUrl, imageSizeUrl } from './markup-resolver.ts';
-import { IMAGE_WIDTHS, documentContentType, hasSizes } from '../documents/index.ts';
+import { documentUrl, siteImageSizes } from './markup-resolver.ts';
 import { createThemeEngine, problemText, type ThemeEngine } from '../themes/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 
@@ -23,11 +22,7 @@ export function themeEngineOf(app: AppContext): ThemeEngine {
       overrideDir: app.config.themeDir,
       // In development, a template saved is a template served; elsewhere `tisse theme reload` (SIGHUP) or a restart.
       watch: process.env.NODE_ENV === 'development',
-      hosts: {
-        documentUrl,
-        // A template may hand a bare file (a logo's): its type is then the one its extension is served with.
-        images: { widths: IMAGE_WIDTHS, sized: (file, mimeType) => hasSizes(mimeType ?? documentContentType(file)), url: imageSizeUrl },
-      },
+      hosts: { documentUrl, images: siteImageSizes },
       onProblem: (problem) => app.log.error({ theme: problem }, t('themes.overrideFailed', { problem: problemText(problem) })),
       onReload: () => app.cache.clear(),
     });

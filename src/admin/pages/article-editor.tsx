@@ -10,6 +10,7 @@ import type { RenderedArticle } from '../../web/render-article.ts';
 import { CsrfField, Notice } from './layout.tsx';
 import { StatusBadge } from './home.tsx';
 import type { CurrentUser } from '../../web/auth.ts';
+import { ArticlePortfolio, type PortfolioProps } from './article-portfolio.tsx';
 
 /** What the form shows: the saved article, or what was typed when a save failed. */
 export interface ArticleFormValues {
@@ -51,6 +52,7 @@ export interface EditorProps {
   actions?: TransitionName[];
   discussion?: ForumMessage[];
   canDiscuss?: boolean;
+  portfolio?: PortfolioProps | undefined;
 }
 
 function sectionOptions(tree: SectionTree, parentId: number | null, depth: number): { section: Section; depth: number }[] {
@@ -206,13 +208,16 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
             </button>
           </div>
         </form>
-        <section aria-labelledby="apercu-titre">
-          <h2 id="apercu-titre">{t('admin.article.previewTitle')}</h2>
-          <p class="hint">{t('admin.article.previewHint')}</p>
-          <div class="preview" id="preview" aria-live="polite">
-            {p.preview ? <PreviewBlock preview={p.preview} /> : null}
-          </div>
-        </section>
+        <div class="editor__side">
+          {p.portfolio ? <ArticlePortfolio {...p.portfolio} /> : null}
+          <section aria-labelledby="apercu-titre">
+            <h2 id="apercu-titre">{t('admin.article.previewTitle')}</h2>
+            <p class="hint">{t('admin.article.previewHint')}</p>
+            <div class="preview" id="preview" aria-live="polite">
+              {p.preview ? <PreviewBlock preview={p.preview} /> : null}
+            </div>
+          </section>
+        </div>
       </div>
       {p.article && p.actions?.length ? <WorkflowActions user={p.user} article={p.article} actions={p.actions} /> : null}
       {p.article && p.discussion ? <TeamDiscussion user={p.user} articleId={p.article.id} messages={p.discussion} canPost={p.canDiscuss ?? false} /> : null}

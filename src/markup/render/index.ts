@@ -92,4 +92,4 @@ export function render(doc: MarkupDocument, options: RenderOptions): RenderResul
   return { html, notes, brokenLinks: state.brokenLinks };
 }
 
-export type { RenderOptions, Resolver, LinkTarget, DocumentTarget } from './state.ts';
+export type { RenderOptions, Resolver, LinkTarget, DocumentTarget, ImagePlacement, ImageSources } from './state.ts';

@@ -5,15 +5,27 @@
 import type { ModelNode } from '../ast.ts';
 import { escapeText, startTag, type Attrs } from '../html.ts';
 import { safeUrl } from '../url.ts';
-import { markBroken, type RenderState } from './state.ts';
+import { DOCUMENT_MODELS } from '../placed-documents.ts';
+import { markBroken, type ImagePlacement, type ImageSources, type RenderState } from './state.ts';
 
-const DOCUMENT_MODELS = new Set(['doc', 'img', 'emb', 'document', 'image']);
 const ALIGN = new Set(['left', 'right', 'center']);
 
 function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mio`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} kio`;
   return `${bytes} octets`;
+}
+
+/** A srcset of the resolver's sizes; empty when one of their addresses would not be safe to write. */
+function srcsetOf(sources: ImageSources): string {
+  const entries: string[] = [];
+  for (const { url, width } of sources.candidates) {
+    const safe = safeUrl(url, 'resource');
+    // A comma or a space would split a candidate in two: such an address is not written at all.
+    if (!safe || /[\s,]/.test(safe) || !Number.isInteger(width) || width <= 0) return '';
+    entries.push(`${safe} ${width}w`);
+  }
+  return entries.join(', ');
 }
 
 function shownAsCode(node: ModelNode, state: RenderState, cls?: string): void {
@@ -41,17 +53,24 @@ export function renderModel(node: ModelNode, state: RenderState): void {
   const url = safeUrl(doc.url, 'resource');
   const align = node.params.find((p) => ALIGN.has(p));
   const isImage = doc.mime.startsWith('image/');
-  const img = (src: string | null): string => {
+  // A size made for where the image stands when the resolver has one; the file itself otherwise.
+  const img = (placement: ImagePlacement): string => {
+    const sources = doc.sources?.(placement);
+    const src = (sources && safeUrl(sources.src, 'resource')) || url;
     if (!src) return '';
-    const attrs: Attrs = [['src', src], ['alt', doc.title]];
+    const attrs: Attrs = [['src', src]];
+    const candidates = sources ? srcsetOf(sources) : '';
+    if (sources && candidates) attrs.push(['srcset', candidates], ['sizes', sources.sizes]);
+    // The alternative text entered for the image; '' says it is decorative, which a screen reader then skips.
+    attrs.push(['alt', doc.alt ?? doc.title]);
     if (doc.width) attrs.push(['width', String(doc.width)]);
     if (doc.height) attrs.push(['height', String(doc.height)]);
-    attrs.push(['loading', 'lazy']);
+    attrs.push(['loading', 'lazy'], ['decoding', 'async']);
     return startTag('img', attrs);
   };
   if (!node.block || state.phrasingDepth > 0) {
     // inline: the image alone, or a link to the file
-    if (isImage && url) state.out.push(img(url));
+    if (isImage && url) state.out.push(img('inline'));
     else if (url) state.out.push(`${startTag('a', [['href', url], ['class', 'spip_doc_lien'], ['type', doc.mime]])}${escapeText(doc.title)}</a>`);
     else state.out.push(escapeText(doc.title));
     return;
@@ -60,7 +79,7 @@ export function renderModel(node: ModelNode, state: RenderState): void {
   const classes = [`spip_document_${node.id}`, 'spip_document', 'spip_documents', `spip_document_${kind}`];
   if (align) classes.push(`spip_documents_${align}`, `spip_document_${align}`);
   state.out.push(`${startTag('div', [['class', classes.join(' ')]])}<figure class="spip_doc_inner">`);
-  if (isImage) state.out.push(img(url));
+  if (isImage && url) state.out.push(img(align === 'left' || align === 'right' ? 'float' : 'block'));
   else if (url) {
     state.out.push(startTag('a', [['href', url], ['class', 'spip_doc_lien'], ['type', doc.mime]]));
     const thumb = doc.thumbnailUrl ? safeUrl(doc.thumbnailUrl, 'resource') : null;

@@ -11,8 +11,12 @@ export interface LinkTarget {
 }
 
 export interface DocumentTarget {
+  /** The file itself. */
   url: string;
+  /** What the caption shows, and what a link to a file says. */
   title: string;
+  /** An image's alternative text, as written on the page: '' for a decorative image. Absent: the title. */
+  alt?: string;
   description?: string;
   credits?: string;
   mime: string;
@@ -20,6 +24,19 @@ export interface DocumentTarget {
   width?: number | null;
   height?: number | null;
   thumbnailUrl?: string;
+  /** The sizes of an image a page may show instead of the file, for where the text places it (absent: the file). */
+  sources?(placement: ImagePlacement): ImageSources | undefined;
+}
+
+/** Where a text places an image: in a line, floated beside the text (`|left`, `|right`), or as a block of its own. */
+export type ImagePlacement = 'inline' | 'float' | 'block';
+
+/** An image as a browser may choose it: the address of one size, every size with its width, and how wide it shows. */
+export interface ImageSources {
+  src: string;
+  candidates: { url: string; width: number }[];
+  /** The `sizes` attribute: the width the image takes on the page, by viewport. */
+  sizes: string;
 }
 
 export interface Resolver {
