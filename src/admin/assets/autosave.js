@@ -34,8 +34,11 @@
     return !stopped && snapshot() !== lastSaved;
   }
 
+  // Routine news is written quietly; a warning (a conflict, a failure) is announced.
   function show(text, kind, link) {
     status.className = kind ? 'autosave-status notice notice--' + kind : 'autosave-status';
+    if (kind) status.setAttribute('role', 'alert');
+    else status.removeAttribute('role');
     status.textContent = text;
     if (link) {
       var a = document.createElement('a');
@@ -74,7 +77,6 @@
             return false;
           }
           stopped = true;
-          if (answer && answer.status === 'conflict') status.setAttribute('role', 'alert');
           show(answer ? answer.message : status.getAttribute('data-stopped'), 'warning', answer && answer.link);
           return false;
         });

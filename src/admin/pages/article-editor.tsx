@@ -1,5 +1,6 @@
-// The article editor: every SPIP field, a markup toolbar, live preview (and a no-JS preview button),
-// warnings (someone else editing, broken internal links), the workflow actions, the team discussion.
+// The article editor: every SPIP field and the address (slug-field.tsx), a markup toolbar, live preview (and a
+// no-JS preview button), warnings (someone else editing, broken internal links), the autosave line
+// (autosave-status.tsx), the workflow actions, the team discussion. Who may not edit gets article-read-only.tsx.
 import type { FC } from 'hono/jsx';
 import { t, formatDate } from '../../kernel/i18n/index.ts';
 import type { Article, ArticleStatus, ForumMessage } from '../../db/schema.ts';
