@@ -25,7 +25,7 @@ function expected(role: string, action: ArticleAction, status: ArticleStatus, au
   if (role === 'visitor' || role === 'disabled') return false;
   const admin = role === 'administrator' || (role === 'restricted' && inMySections);
   switch (action) {
-    case 'article.create': return true;
+    case 'article.create': return role !== 'restricted' || inMySections;
     case 'article.view':
     case 'article.discuss': return admin || author || status === 'proposed' || status === 'published';
     case 'article.edit':
@@ -86,6 +86,12 @@ test('section-scoped site actions follow a restricted administrator’s sections
     assert.equal(can(actors.editor, action, { sectionId: 1 }), false);
   }
   assert.equal(can(null, 'backoffice.enter'), false);
+  // Starting an article: anywhere for those who write, a restricted administrator only in their sections.
+  assert.equal(can(actors.restricted, 'article.create'), true, 'somewhere');
+  assert.equal(can(actors.restricted, 'article.create', { sectionId: 2 }), true);
+  assert.equal(can(actors.restricted, 'article.create', { sectionId: 3 }), false);
+  assert.equal(can(actors.editor, 'article.create', { sectionId: 3 }), true);
+  assert.equal(can(actors.visitor, 'article.create', { sectionId: 3 }), false);
 });
 
 test('document.manage: a restricted administrator only when everything the document is attached to is theirs', () => {

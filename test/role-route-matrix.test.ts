@@ -141,13 +141,15 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'GET /ecrire': { expect: writers },
     'GET /ecrire/': { expect: writers },
 
-    // Articles: anyone who writes may start one anywhere; the rest follows article.view / edit / publish.
+    // Articles: anyone who writes may start one anywhere, a restricted administrator in their sections only
+    // (article.create); the rest follows article.view / edit / publish.
     'GET /ecrire/articles': { expect: writers },
     'GET /ecrire/articles/nouveau': { expect: writers },
-    'POST /ecrire/articles/nouveau': { expect: writers, prepare: async (kind) => ({ body: articleForm(kind) }) },
+    'POST /ecrire/articles/nouveau': { expect: 'LFOOFO', prepare: async (kind) => ({ body: articleForm(kind) }) },
     'POST /ecrire/articles/apercu': { expect: writers, prepare: async () => ({ body: { title: 'Aperçu', text: 'Du {{texte}}.' } }) },
     'GET /ecrire/articles/:id{[0-9]+}': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },
     'POST /ecrire/articles/:id{[0-9]+}': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: articleForm(kind) }) },
+    'POST /ecrire/articles/:id{[0-9]+}/brouillon': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: articleForm(kind) }) },
     'POST /ecrire/articles/:id{[0-9]+}/verrou': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },
     'POST /ecrire/articles/:id{[0-9]+}/statut': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { action: 'publish' } }) },
     // Uploading from the editor: whoever may edit the article.

@@ -133,7 +133,7 @@ forEachDialect('back-office workflow', (dialect) => {
     const adminActor = await loadActor(site.db, (await site.db.kysely.selectFrom('users').selectAll().where('email', '=', 'admin@example.org').executeTakeFirstOrThrow()));
     const soon = new Date(Date.now() + 1500).toISOString();
     assert.equal((await post(site, admin, `/ecrire/articles/${article.id}/statut`, { action: 'schedule', publishAt: '2000-01-01T10:00' })).status, 400, 'a past date cannot be scheduled');
-    await changeArticleStatus(site.db, adminActor, article.id, 'schedule', { publishAt: soon });
+    await changeArticleStatus(site.db, adminActor, article.id, 'schedule', { publishAt: soon, siteUrl: site.config.siteUrl });
     const job = await site.db.kysely.selectFrom('jobs').selectAll().where('type', '=', 'publish-scheduled').orderBy('id', 'desc').executeTakeFirstOrThrow();
     assert.equal(job.run_at, soon);
     const slug = `/${article.slug}`;

@@ -1,5 +1,6 @@
-// Back-office articles: the list, the editor (new and existing), live preview, workflow actions, team
-// discussion, revisions with diff and restore. Every write goes through an operation of articles/.
+// Back-office articles: the list, the editor (new and existing; read-only for those who may not edit), live
+// preview, autosave, workflow actions, team discussion, revisions with diff and restore. Every write goes
+// through an operation of articles/.
 import { field, fieldList, formFields } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import type { AdminEnv, CurrentUser } from '../web/auth.ts';
@@ -10,14 +11,15 @@ import { ArticleTable, statusLabel } from './pages/home.tsx';
 import { RevisionsPage } from './pages/revisions.tsx';
 import type { PortfolioProps } from './pages/article-portfolio.tsx';
 import { loadPortfolio } from './article-portfolio.ts';
-import { isoToParisLocal, parisLocalToIso } from './paris-time.ts';
+import { ArticleReadOnly } from './pages/article-read-only.tsx';
+import { isoToParisLocal, parisClockTime, parisLocalToIso } from './paris-time.ts';
 import type { Db } from '../db/connect.ts';
 import type { Article, ArticleStatus } from '../db/schema.ts';
 import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticleFromForm, updateArticle, changeArticleStatus, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
+import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticleFromForm, updateArticle, autosaveArticle, changeArticleStatus, sectionChoices, defaultSectionId, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
-import { articleTargetOf, can, listWriters, type Actor, type ArticleTarget } from '../users/index.ts';
+import { articleTargetOf, can, listWriters, loadUserNames, type Actor, type ArticleTarget } from '../users/index.ts';
 import { keywordChoices } from '../keywords/index.ts';
 import { PREVIEW_MAX_CHARS, previewable, renderArticle, type RenderedArticle } from '../web/render-article.ts';
 import { pathId } from '../web/request.ts';
@@ -29,12 +31,13 @@ export const articleAdminRoutes = new Hono<AdminEnv>();
 
 /**
  * The editor's lists; the related-articles picker offers only articles the actor may see (plus those already
- * chosen), never the article `editing` itself.
+ * chosen), never the article `editing` itself; the section select, the sections the actor may use plus the
+ * article's own.
  */
-async function loadChoices(db: Db, actor: Actor, editing: number | undefined, chosenRelated: readonly string[]): Promise<EditorChoices> {
+async function loadChoices(db: Db, actor: Actor, editing: Article | undefined, chosenRelated: readonly string[]): Promise<EditorChoices> {
   const chosen = chosenRelated.map(Number).filter((id) => Number.isInteger(id) && id > 0);
-  const [tree, keywordGroups, writers, articles] = await Promise.all([loadSectionTree(db), keywordChoices(db, 'article'), listWriters(db), listArticleChoices(db, actor, editing, chosen)]);
-  return { tree, keywordGroups, writers, articles };
+  const [tree, keywordGroups, writers, articles] = await Promise.all([loadSectionTree(db), keywordChoices(db, 'article'), listWriters(db), listArticleChoices(db, actor, editing?.id, chosen)]);
+  return { tree, sections: sectionChoices(tree, actor, editing?.section_id), keywordGroups, writers, articles };
 }
 
 export async function valuesOf(db: Db, article: Article, target: ArticleTarget): Promise<ArticleFormValues> {
@@ -48,6 +51,7 @@ export async function valuesOf(db: Db, article: Article, target: ArticleTarget):
     text: article.text,
     postscript: article.postscript,
     sectionId: String(article.section_id),
+    slug: article.slug,
     publishedAt: isoToParisLocal(article.published_at),
     writtenAt: isoToParisLocal(article.written_at),
     forumMode: article.forum_mode ?? '',
@@ -68,6 +72,7 @@ export function valuesFromForm(fields: Record<string, string | string[]>): Artic
     text: field(fields, 'text'),
     postscript: field(fields, 'postscript'),
     sectionId: field(fields, 'sectionId'),
+    slug: field(fields, 'slug'),
     publishedAt: field(fields, 'publishedAt'),
     writtenAt: field(fields, 'writtenAt'),
     forumMode: field(fields, 'forumMode'),
@@ -118,6 +123,10 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
   return renderArticle(db, article, (doc, name) => glossary.annotate(doc, name));
 }
 
+/**
+ * The editor of an article, or of a new one. An article the user may see but not edit opens read-only (the saved
+ * article, not `props.values`): no form whose Save would only fail afterwards.
+ */
 export async function renderEditor(
   c: Context<AdminEnv>,
   props: Omit<EditorProps, 'user' | 'choices' | 'canDate' | 'portfolio'> & { status?: number; target?: ArticleTarget; portfolioNotice?: PortfolioProps['notice'] },
@@ -125,7 +134,6 @@ export async function renderEditor(
   const user = mustUser(c);
   const db = c.get('app').db;
   const { status, target: known, portfolioNotice, ...rest } = props;
-  const choices = await loadChoices(db, user.actor, props.article?.id, props.values.relatedIds);
   let extra: Partial<EditorProps> = {};
   let canDate = false;
   let target: ArticleTarget | undefined;
@@ -140,13 +148,37 @@ export async function renderEditor(
       discussion,
       canDiscuss: can(user.actor, 'article.discuss', target),
     };
+    if (!can(user.actor, 'article.edit', target)) {
+      return renderReadOnly(c, { ...extra, article: props.article, target, status, info: props.info, error: props.error, othersEditing: props.othersEditing });
+    }
   }
+  const choices = await loadChoices(db, user.actor, props.article, props.values.relatedIds);
   return renderAdmin(c, {
     title: props.article ? props.article.title : t('admin.article.new'),
     current: '/ecrire/articles',
-    scripts: ['editor.js', 'portfolio.js'],
+    scripts: ['editor.js', 'portfolio.js', 'autosave.js'],
     ...(status ? { status } : {}),
     body: <ArticleEditor user={user} choices={choices} canDate={canDate} portfolio={{ ...(await loadPortfolio(db, user.actor, props.article, target)), notice: portfolioNotice }} {...extra} {...rest} />,
+  });
+}
+
+/** The saved article, read-only (pages/article-read-only.tsx), with the actions and discussion its reader may use. */
+async function renderReadOnly(
+  c: Context<AdminEnv>,
+  props: Pick<EditorProps, 'actions' | 'discussion' | 'canDiscuss' | 'info' | 'error' | 'othersEditing'> & { article: Article; target: ArticleTarget; status: number | undefined },
+): Promise<Response> {
+  const user = mustUser(c);
+  const db = c.get('app').db;
+  const { article, target, status, ...rest } = props;
+  const [links, authors] = await Promise.all([loadArticleLinks(db, article.id), loadUserNames(db, target.authorIds)]);
+  const choices = await loadChoices(db, user.actor, article, links.relatedIds.map(String));
+  // The saved text as the public page renders it; one too long to render on request is shown as typed.
+  const preview = previewable(article) ? await previewOf(db, article, article) : undefined;
+  return renderAdmin(c, {
+    title: article.title,
+    current: '/ecrire/articles',
+    ...(status ? { status } : {}),
+    body: <ArticleReadOnly user={user} article={article} authors={authors} keywordIds={links.keywordIds} relatedIds={links.relatedIds} choices={choices} preview={preview} {...rest} />,
   });
 }
 
@@ -200,8 +232,11 @@ articleAdminRoutes.get('/', async (c) => {
 articleAdminRoutes.get('/nouveau', async (c) => {
   const user = mustUser(c);
   if (!can(user.actor, 'article.create')) throw new TisseError('FORBIDDEN');
-  const sectionId = c.req.query('rubrique') ?? '';
-  const empty: ArticleFormValues = { title: '', surtitle: '', subtitle: '', description: '', lead: '', text: '', postscript: '', sectionId, publishedAt: '', writtenAt: '', forumMode: '', keywordIds: [], authorIds: [String(user.user.id)], relatedIds: [], expectedUpdatedAt: '' };
+  // The section asked for (?rubrique=) when the user may write there, else the first they may: a restricted
+  // administrator starts in one of their sections.
+  const wanted = parseId(c.req.query('rubrique') ?? '');
+  const sectionId = defaultSectionId(sectionChoices(await loadSectionTree(c.get('app').db), user.actor), wanted);
+  const empty: ArticleFormValues = { title: '', surtitle: '', subtitle: '', description: '', lead: '', text: '', postscript: '', sectionId: sectionId === undefined ? '' : String(sectionId), slug: '', publishedAt: '', writtenAt: '', forumMode: '', keywordIds: [], authorIds: [String(user.user.id)], relatedIds: [], expectedUpdatedAt: '' };
   return renderEditor(c, { values: empty });
 });
 
@@ -281,6 +316,26 @@ articleAdminRoutes.post('/:id{[0-9]+}', async (c) => {
   }
 });
 
+// Autosave (assets/autosave.js): the form as the Save button would send it, answered in JSON so the page stays
+// as it is. A refusal says why; a conflict (someone saved since the form was loaded) points to the revisions,
+// and the script stops saving: the typed text stays in the page, nothing is overwritten.
+articleAdminRoutes.post('/:id{[0-9]+}/brouillon', async (c) => {
+  const user = mustUser(c);
+  const id = pathId(c, 'id', 'errors.articles.notFound');
+  const values = valuesFromForm(await formFields(c));
+  try {
+    const saved = await autosaveArticle(c.get('app').db, user.actor, id, toOperationInput(values));
+    return c.json({ status: 'saved', updatedAt: saved.article.updated_at, revision: saved.revision, message: t('admin.autosave.saved', { time: parisClockTime(saved.article.updated_at) }) }, 200, { 'cache-control': 'no-store' });
+  } catch (error) {
+    if (!isTisseError(error) || error.status >= 500) throw error;
+    const stale = error.code === 'CONFLICT' && error.text === 'errors.articles.editConflict';
+    const body = stale
+      ? { status: 'conflict', message: t('admin.autosave.conflict'), link: { href: `/ecrire/articles/${id}/revisions`, label: t('admin.autosave.revisions') } }
+      : { status: error.code === 'BAD_INPUT' ? 'invalid' : 'refused', message: error.status === 400 ? t('admin.autosave.invalid', { message: error.message }) : error.message, fields: error.fields ?? {} };
+    return c.json(body, error.status as 400 | 403 | 404 | 409, { 'cache-control': 'no-store' });
+  }
+});
+
 articleAdminRoutes.post('/:id{[0-9]+}/statut', async (c) => {
   const user = mustUser(c);
   const fields = await formFields(c);
@@ -288,7 +343,7 @@ articleAdminRoutes.post('/:id{[0-9]+}/statut', async (c) => {
   if (!isTransitionName(action)) throw new TisseError('BAD_INPUT', 'errors.articles.unknownAction');
   const publishAt = parisLocalToIso(field(fields, 'publishAt'));
   const id = pathId(c, 'id', 'errors.articles.notFound');
-  await changeArticleStatus(c.get('app').db, user.actor, id, action, publishAt ? { publishAt } : {});
+  await changeArticleStatus(c.get('app').db, user.actor, id, action, { siteUrl: c.get('app').config.siteUrl, ...(publishAt ? { publishAt } : {}) });
   return c.redirect(`/ecrire/articles/${id}?statut=1`, 303);
 });
 

@@ -35,3 +35,10 @@ export function parisLocalToIso(local: string): string {
   }
   return new Date(asUtc - 3_600_000).toISOString();
 }
+
+const clock = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** '2013-04-12T10:30:00.000Z' → '12:30': the time of day in Paris, as the editor's autosave line shows it. */
+export function parisClockTime(iso: string): string {
+  return clock.format(new Date(iso));
+}

@@ -1,4 +1,5 @@
-// Revisions: every save of an article (or section) stores the full versioned fields, numbered per object.
+// Revisions: every save of an article (or section) stores the full versioned fields, numbered per object;
+// an article's autosaves keep one revision per stretch of writing (recordArticleSave).
 import type { Kysely } from 'kysely';
 import type { Trx } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -35,6 +36,46 @@ export async function recordRevision(
     })
     .execute();
   return number;
+}
+
+/**
+ * The note that marks an autosave's revision (shown as such in the history). Notes are the history's French
+ * labels already ('Version initiale', 'Restauration de la révision 3'): this one is also how an autosave finds the
+ * revision it may update (decision 016).
+ */
+export const AUTOSAVE_NOTE = 'Enregistrement automatique';
+
+/**
+ * Records a save of an article in its history. A save makes a revision when a versioned field changed. An
+ * autosave made while the latest revision is the same person's autosave updates that revision in place (one
+ * revision per stretch of writing, not one every 20 seconds); any other revision, or a save by hand, closes the
+ * stretch: a save that changed nothing since the autosave turns that revision into its own.
+ */
+export async function recordArticleSave(
+  trx: Trx,
+  articleId: number,
+  fields: Record<(typeof articleVersionedFields)[number], string>,
+  save: { userId: number; changed: boolean; autosave: boolean },
+): Promise<number | null> {
+  const latest = await trx
+    .selectFrom('revisions')
+    .select(['id', 'number', 'user_id', 'note'])
+    .where('object_type', '=', 'article')
+    .where('object_id', '=', articleId)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const openAutosave = latest !== undefined && latest.note === AUTOSAVE_NOTE && latest.user_id === save.userId ? latest : undefined;
+  if (save.autosave) {
+    if (!save.changed) return null;
+    if (!openAutosave) return recordRevision(trx, 'article', articleId, fields, { userId: save.userId, note: AUTOSAVE_NOTE });
+    await trx.updateTable('revisions').set({ fields: JSON.stringify(fields), created_at: nowIso() }).where('id', '=', openAutosave.id).execute();
+    return openAutosave.number;
+  }
+  if (save.changed) return recordRevision(trx, 'article', articleId, fields, { userId: save.userId });
+  if (!openAutosave) return null;
+  await trx.updateTable('revisions').set({ note: '' }).where('id', '=', openAutosave.id).execute();
+  return openAutosave.number;
 }
 
 /** The versioned fields an article's revision stored (as saved: a field may be missing in old revisions). */

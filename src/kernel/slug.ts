@@ -21,3 +21,8 @@ export function slugify(text: string, maxLength = 80): string {
   }
   return slug.replace(/-+$/, '') || 'sans-titre';
 }
+
+/** What slugify makes: lowercase ASCII letters and digits in words joined by single hyphens, at most `maxLength`. */
+export function isSlug(text: string, maxLength = 80): boolean {
+  return text.length <= maxLength && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
+}

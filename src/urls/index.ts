@@ -3,3 +3,4 @@
 export { currentPath, pathFor, reservedArticleSlugs, resolvePath, setCurrentPath, uniqueSlug } from './urls.ts';
 export type { ResolvedPath } from './urls.ts';
 export { loadLegacyObject } from './legacy-objects.ts';
+export { articleSlugProblem } from './article-slug.ts';

@@ -11,8 +11,10 @@ export { issueResetLink, openResetRequest, resetLinkTemplate } from './reset-lin
 export { updateUser } from './operations/update-user.ts';
 export { administers, articleTargetOf, can, loadActor, loadArticleTarget, loadDocumentTarget } from './permissions.ts';
 export type { Actor, ArticleAction, ArticleTarget, DocumentTarget } from './permissions.ts';
+export { listSectionAdministrators } from './section-administrators.ts';
+export type { SectionAdministrator } from './section-administrators.ts';
 export { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './device-cookies.ts';
 export { SESSION_COOKIE, SESSION_DAYS, deleteSession, findSession, randomToken, sha256 } from './sessions.ts';
 export { listUsers, loadUser } from './users.ts';
 export type { UserSummary } from './users.ts';
-export { listWriters } from './users.ts';
+export { listWriters, loadUserNames } from './users.ts';

@@ -22,7 +22,7 @@ export interface ArticleTarget {
 
 export const articleActions = [
   'article.view', // see it in the back office
-  'article.create', // target: { sectionId }
+  'article.create', // target: { sectionId } (or an article's), or none: anywhere at all
   'article.edit',
   'article.propose',
   'article.withdraw', // proposed → draft
@@ -114,9 +114,14 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
       if (!target) return isAdmin(actor);
       return administers(actor, sectionId);
     }
-    case 'article.create':
-      // As in SPIP, anyone who writes may start an article in any section; publishing is what is guarded.
-      return writes(actor);
+    case 'article.create': {
+      // As in SPIP, anyone who writes may start an article in any section; publishing is what is guarded. A
+      // restricted administrator works in their sections: they start (or move) articles there only, where they
+      // can also publish them. Without a section: whether the actor may start an article somewhere.
+      if (!writes(actor)) return false;
+      const sectionId = target && 'sectionId' in target ? target.sectionId : undefined;
+      return sectionId === undefined || actor.role !== 'administrator' || actor.sections === null || administers(actor, sectionId);
+    }
   }
   if (!isArticleTarget(target) || !writes(actor)) return false;
   const admin = administers(actor, target.sectionId);

@@ -60,3 +60,11 @@ export async function loadUser(db: Db, id: number): Promise<(User & { sectionIds
 export async function listWriters(db: Db): Promise<{ id: number; name: string }[]> {
   return db.kysely.selectFrom('users').select(['id', 'name']).where('role', 'in', ['administrator', 'editor']).orderBy('name').execute();
 }
+
+/** The names of the given accounts, in the order given (an id without an account is left out). */
+export async function loadUserNames(db: Db, ids: readonly number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.kysely.selectFrom('users').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  return ids.flatMap((id) => names.get(id) ?? []);
+}

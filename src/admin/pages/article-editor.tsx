@@ -1,16 +1,19 @@
-// The article editor: every SPIP field, a markup toolbar, live preview (and a no-JS preview button),
-// warnings (someone else editing, broken internal links), the workflow actions, the team discussion.
+// The article editor: every SPIP field and the address (slug-field.tsx), a markup toolbar, live preview (and a
+// no-JS preview button), warnings (someone else editing, broken internal links), the autosave line
+// (autosave-status.tsx), the workflow actions, the team discussion. Who may not edit gets article-read-only.tsx.
 import type { FC } from 'hono/jsx';
 import { t, formatDate } from '../../kernel/i18n/index.ts';
-import type { Article, ArticleStatus, ForumMessage, Section } from '../../db/schema.ts';
+import type { Article, ArticleStatus, ForumMessage } from '../../db/schema.ts';
 import type { SectionTree } from '../../sections/index.ts';
-import type { ArticleChoice, TransitionName } from '../../articles/index.ts';
+import type { ArticleChoice, SectionChoice, TransitionName } from '../../articles/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { RenderedArticle } from '../../web/render-article.ts';
 import { CsrfField, Notice } from './layout.tsx';
 import { StatusBadge } from './home.tsx';
 import type { CurrentUser } from '../../web/auth.ts';
 import { ArticlePortfolio, type PortfolioProps } from './article-portfolio.tsx';
+import { AutosaveStatus, autosaveMode } from './autosave-status.tsx';
+import { SlugField } from './slug-field.tsx';
 
 /** What the form shows: the saved article, or what was typed when a save failed. */
 export interface ArticleFormValues {
@@ -22,6 +25,7 @@ export interface ArticleFormValues {
   text: string;
   postscript: string;
   sectionId: string;
+  slug: string;
   publishedAt: string;
   writtenAt: string;
   forumMode: string;
@@ -33,6 +37,8 @@ export interface ArticleFormValues {
 
 export interface EditorChoices {
   tree: SectionTree;
+  /** The sections the section select offers (articles/section-choices.ts). */
+  sections: SectionChoice[];
   keywordGroups: { id: number; title: string; keywords: { id: number; title: string }[] }[];
   writers: { id: number; name: string }[];
   articles: ArticleChoice[];
@@ -53,10 +59,6 @@ export interface EditorProps {
   discussion?: ForumMessage[];
   canDiscuss?: boolean;
   portfolio?: PortfolioProps | undefined;
-}
-
-function sectionOptions(tree: SectionTree, parentId: number | null, depth: number): { section: Section; depth: number }[] {
-  return tree.children(parentId).flatMap((section) => [{ section, depth }, ...sectionOptions(tree, section.id, depth + 1)]);
 }
 
 const TextField: FC<{ name: keyof ArticleFormValues; label: string; values: ArticleFormValues; errors?: Record<string, string> | undefined; required?: boolean }> = ({ name, label, values, errors, required }) => (
@@ -124,7 +126,14 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
       {p.info ? <Notice>{p.info}</Notice> : null}
       {p.error ? <Notice kind="error">{p.error}</Notice> : null}
       <div class="editor editor--with-preview">
-        <form method="post" action={action} id="article-form" data-preview-url="/ecrire/articles/apercu" data-lock-url={p.article ? `/ecrire/articles/${p.article.id}/verrou` : undefined}>
+        <form
+          method="post"
+          action={action}
+          id="article-form"
+          data-preview-url="/ecrire/articles/apercu"
+          data-lock-url={p.article ? `/ecrire/articles/${p.article.id}/verrou` : undefined}
+          data-autosave-url={p.article && autosaveMode(p.article) === 'on' ? `/ecrire/articles/${p.article.id}/brouillon` : undefined}
+        >
           <CsrfField user={p.user} />
           <input type="hidden" name="expectedUpdatedAt" value={v.expectedUpdatedAt} />
           <TextField name="surtitle" label={t('admin.article.surtitle')} values={v} errors={p.fieldErrors} />
@@ -134,13 +143,14 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
             <label for="f-sectionId">{t('admin.article.section')}</label>
             {p.fieldErrors?.sectionId ? <p class="error">{p.fieldErrors.sectionId}</p> : null}
             <select id="f-sectionId" name="sectionId" required>
-              {sectionOptions(p.choices.tree, null, 0).map(({ section, depth }) => (
-                <option value={String(section.id)} selected={v.sectionId === String(section.id)}>
+              {p.choices.sections.map(({ section, depth, usable }) => (
+                <option value={String(section.id)} selected={usable && v.sectionId === String(section.id)} disabled={!usable}>
                   {'\u00a0\u00a0'.repeat(depth) + section.title}
                 </option>
               ))}
             </select>
           </div>
+          <SlugField value={v.slug} isNew={!p.article} error={p.fieldErrors?.slug} />
           <div class="field">
             <label for="f-description">{t('admin.article.description')}</label>
             <textarea id="f-description" name="description" rows={2}>
@@ -207,6 +217,7 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
               {t('admin.article.preview')}
             </button>
           </div>
+          <AutosaveStatus article={p.article} />
         </form>
         <div class="editor__side">
           {p.portfolio ? <ArticlePortfolio {...p.portfolio} /> : null}
@@ -225,14 +236,15 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
   );
 };
 
-const WorkflowActions: FC<{ user: CurrentUser; article: Article; actions: TransitionName[] }> = ({ user, article, actions }) => (
+/** The transitions this person may take; autosave.js saves the typed text before any of them is sent (data-save-first). */
+export const WorkflowActions: FC<{ user: CurrentUser; article: Article; actions: TransitionName[] }> = ({ user, article, actions }) => (
   <section aria-labelledby="workflow">
     <h2 id="workflow">{t('admin.article.workflow')}</h2>
     <div class="actions">
       {actions
         .filter((name) => name !== 'schedule')
         .map((name) => (
-          <form method="post" action={`/ecrire/articles/${article.id}/statut`}>
+          <form method="post" action={`/ecrire/articles/${article.id}/statut`} data-save-first="1">
             <CsrfField user={user} />
             <input type="hidden" name="action" value={name} />
             <button type="submit" class={name === 'trash' || name === 'refuse' ? 'danger' : undefined}>
@@ -242,7 +254,7 @@ const WorkflowActions: FC<{ user: CurrentUser; article: Article; actions: Transi
         ))}
     </div>
     {actions.includes('schedule') ? (
-      <form method="post" action={`/ecrire/articles/${article.id}/statut`}>
+      <form method="post" action={`/ecrire/articles/${article.id}/statut`} data-save-first="1">
         <CsrfField user={user} />
         <input type="hidden" name="action" value="schedule" />
         <div class="field">
@@ -255,7 +267,7 @@ const WorkflowActions: FC<{ user: CurrentUser; article: Article; actions: Transi
   </section>
 );
 
-const TeamDiscussion: FC<{ user: CurrentUser; articleId: number; messages: ForumMessage[]; canPost: boolean }> = ({ user, articleId, messages, canPost }) => (
+export const TeamDiscussion: FC<{ user: CurrentUser; articleId: number; messages: ForumMessage[]; canPost: boolean }> = ({ user, articleId, messages, canPost }) => (
   <section aria-labelledby="discussion">
     <h2 id="discussion">{t('admin.article.discussion')}</h2>
     <p class="hint">{t('admin.article.discussionHint')}</p>

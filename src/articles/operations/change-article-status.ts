@@ -1,14 +1,17 @@
 // Moves an article along the workflow (workflow.ts), after the permission check (permissions.ts), in one
 // transaction. Publishing sets the publication date (kept when it was already set, unless a date is
 // given); a future date schedules it, and a job marks the moment so that every process's cache refreshes.
-import type { Db } from '../../db/connect.ts';
+// Proposing an article emails the administrators of its section (its moderators), in the same transaction.
+import type { Db, Trx } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { calendarDate } from '../../kernel/input.ts';
 import { TisseError, plain } from '../../kernel/errors.ts';
-import { enqueueJob } from '../../outbox/index.ts';
-import { can, type Actor } from '../../users/index.ts';
+import { enqueueJob, enqueueMail } from '../../outbox/index.ts';
+import { loadSiteSettings } from '../../settings/index.ts';
+import { can, listSectionAdministrators, type Actor } from '../../users/index.ts';
 import { canLeave, transitions, type TransitionName } from '../workflow.ts';
+import { proposalMail } from '../proposal-mail.ts';
 
 export const SCHEDULED_PUBLICATION_JOB = 'publish-scheduled';
 
@@ -16,9 +19,11 @@ export interface StatusChange {
   /** For publish and schedule: the publication date (schedule requires a future one). */
   publishAt?: Date | string | undefined;
   now?: Date;
+  /** The site's address, for the links of the mail a proposal sends. */
+  siteUrl: string;
 }
 
-export async function changeArticleStatus(db: Db, actor: Actor, articleId: number, name: TransitionName, options: StatusChange = {}): Promise<Article> {
+export async function changeArticleStatus(db: Db, actor: Actor, articleId: number, name: TransitionName, options: StatusChange): Promise<Article> {
   const transition = transitions[name];
   const now = options.now ?? new Date();
   let publishAt: string | undefined;
@@ -31,6 +36,8 @@ export async function changeArticleStatus(db: Db, actor: Actor, articleId: numbe
   if (name === 'schedule' && (!publishAt || publishAt <= now.toISOString())) {
     throw new TisseError('BAD_INPUT', 'errors.articles.publishDateInPast', { fields: { publishAt: 'errors.field.inThePast' } });
   }
+  // Read before the transaction (memoised): inside it, SQLite's one connection belongs to the transaction.
+  const siteName = name === 'propose' ? (await loadSiteSettings(db)).name : '';
   return db.write(async (trx) => {
     const article = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
     if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
@@ -59,6 +66,25 @@ export async function changeArticleStatus(db: Db, actor: Actor, articleId: numbe
     if (transition.to === 'published' && published_at && published_at > now.toISOString()) {
       await enqueueJob(trx, SCHEDULED_PUBLICATION_JOB, { articleId, at: published_at }, published_at);
     }
+    if (name === 'propose') await tellSectionAdministrators(trx, actor, updated, { siteUrl: options.siteUrl, siteName });
     return updated;
   });
+}
+
+/** Queues the proposal mail for each administrator of the article's section, except whoever proposed it. */
+async function tellSectionAdministrators(trx: Trx, actor: Actor, article: Article, site: { siteUrl: string; siteName: string }): Promise<void> {
+  const recipients = (await listSectionAdministrators(trx, article.section_id)).filter((admin) => admin.id !== actor.id);
+  if (recipients.length === 0) return;
+  const authors = await trx
+    .selectFrom('article_authors')
+    .innerJoin('users', 'users.id', 'article_authors.user_id')
+    .select('users.name')
+    .where('article_authors.article_id', '=', article.id)
+    .orderBy('article_authors.position')
+    .execute();
+  const proposer = await trx.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirst();
+  const section = await trx.selectFrom('sections').select('title').where('id', '=', article.section_id).executeTakeFirst();
+  for (const recipient of recipients) {
+    await enqueueMail(trx, proposalMail({ ...site, recipient, article, sectionTitle: section?.title ?? '', authors: authors.map((a) => a.name), proposer: proposer?.name ?? '' }));
+  }
 }

@@ -9,7 +9,7 @@ import { TisseError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { id, optionalDate, safeText } from '../../kernel/input.ts';
 import { can, type Actor } from '../../users/index.ts';
-import { authorsToKeep, checkArticleLinks, parseArticleForm, type ArticleForm } from './update-article.ts';
+import { authorsToKeep, checkArticleLinks, checkArticleSlug, parseArticleForm, type ArticleForm } from './update-article.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { checkKeywordChoice } from '../../keywords/index.ts';
@@ -52,7 +52,9 @@ export async function createArticleFromForm(db: Db, actor: Actor, input: Article
   const form = parseArticleForm(input);
   const authorIds = authorsToKeep(actor, form, [actor.id]);
   const target = { sectionId: form.sectionId, status: 'draft' as const, authorIds };
-  if (!can(actor, 'article.edit', target)) throw new TisseError('FORBIDDEN', 'errors.articles.cannotMoveThere', { fields: { sectionId: 'errors.field.forbiddenFem' } });
+  if (!can(actor, 'article.create', target) || !can(actor, 'article.edit', target)) {
+    throw new TisseError('FORBIDDEN', 'errors.articles.cannotCreateThere', { fields: { sectionId: 'errors.field.forbiddenFem' } });
+  }
   const data = parseInput(newArticleSchema, {
     ...form,
     status: 'draft',
@@ -61,17 +63,20 @@ export async function createArticleFromForm(db: Db, actor: Actor, input: Article
     authorIds,
     keywordIds: [...new Set(form.keywordIds)],
     relatedIds: [...new Set(form.relatedIds)],
+    slug: form.slug || undefined,
     createdBy: actor.id,
   });
   return db.write(async (trx) => {
     await checkArticleLinks(trx, actor, data);
+    // A typed address is taken as typed or refused; without one, the title makes it (insertArticle).
+    if (form.slug) await checkArticleSlug(trx, form.slug);
     return insertArticle(trx, data);
   });
 }
 
 /** Writes a validated new article (its links already checked) with its path and first revision. */
 async function insertArticle(trx: Trx, data: z.output<typeof newArticleSchema>): Promise<Article> {
-  const slug = await uniqueSlug(trx, 'article', slugify(data.slug ?? data.title));
+  const slug = await uniqueSlug(trx, 'article', slugify(data.slug || data.title));
   const now = nowIso();
   const publishedAt = data.publishedAt ?? (data.status === 'published' ? now : null);
   const article = await trx

@@ -1,17 +1,19 @@
-// Saves the article editor: every field, section, dates, forum mode, keywords, authors and related
+// Saves the article editor: every field, section, address, dates, forum mode, keywords, authors and related
 // articles, in one transaction, with a new revision when a versioned field changed. Refuses a save made
-// over someone else's newer one (the form carries the updated_at it was opened with).
+// over someone else's newer one (the form carries the updated_at it was opened with). The editor's autosave
+// (autosave-article.ts) is this same save, with its own rules for what it may change.
 import { z } from 'zod';
 import { articleTextFields } from '../article-fields.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { Article } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
-import { TisseError } from '../../kernel/errors.ts';
+import { TisseError, plain } from '../../kernel/errors.ts';
 import { id, idList, optionalDate, safeText } from '../../kernel/input.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { administers, can, type Actor } from '../../users/index.ts';
-import { articleVersionedFields, recordRevision } from '../revisions.ts';
+import { articleVersionedFields, recordArticleSave } from '../revisions.ts';
 import { checkKeywordChoice } from '../../keywords/index.ts';
+import { articleSlugProblem, pathFor, setCurrentPath } from '../../urls/index.ts';
 
 export const articleFormSchema = z.object({
   ...articleTextFields,
@@ -22,6 +24,8 @@ export const articleFormSchema = z.object({
   keywordIds: idList.default([]),
   authorIds: idList.default([]),
   relatedIds: idList.default([]),
+  /** The address typed in the editor ("Adresse (URL)"): empty keeps the article's, or makes a new one's from its title. */
+  slug: safeText(200).trim().default(''),
   /** The updated_at the form was opened with: a newer one in the database means someone saved meanwhile. */
   expectedUpdatedAt: safeText(40).optional(),
 });
@@ -42,6 +46,7 @@ export const articleFormLabels = {
   keywordIds: 'errors.label.keywords',
   authorIds: 'errors.label.authors',
   relatedIds: 'errors.label.related',
+  slug: 'errors.label.slug',
 } as const;
 
 /** Parses a form into the schema's shape: one TisseError with per-field messages, before any query. */
@@ -49,10 +54,6 @@ export function parseArticleForm(input: ArticleForm): ArticleFormData {
   return parseInput(articleFormSchema, input, articleFormLabels);
 }
 
-/**
- * Checks, inside the saving transaction, that every id the form names exists and may be used: the section,
- * the authors (editors or administrators), the keywords (group rules), the related articles.
- */
 /**
  * Checks the ids an article is linked to before anything is written. A newly chosen related article must be one
  * the actor may see (the picker offers only those); ones already related (`articleId`'s) stay, whoever saves.
@@ -87,6 +88,15 @@ export async function checkArticleLinks(
   }
 }
 
+/**
+ * Refuses, with a message for the "Adresse (URL)" field, a typed slug that is malformed, reserved by the site or
+ * held by another object (urls/article-slug.ts). Inside the saving transaction: a refusal writes nothing.
+ */
+export async function checkArticleSlug(trx: Trx, slug: string, articleId?: number): Promise<void> {
+  const problem = await articleSlugProblem(trx, slug, articleId);
+  if (problem) throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: plain('errors.label.slug'), message: plain(problem) } }, { fields: { slug: problem } });
+}
+
 /** Replaces an article's authors, keywords and related articles (ids already checked). */
 export async function writeArticleLinks(trx: Trx, articleId: number, links: { authorIds: number[]; keywordIds: number[]; relatedIds: number[] }): Promise<void> {
   await trx.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
@@ -107,7 +117,21 @@ export function authorsToKeep(actor: Actor, data: Pick<ArticleFormData, 'authorI
   return authorIds.length ? authorIds : current;
 }
 
-export async function updateArticle(db: Db, actor: Actor, articleId: number, input: ArticleForm): Promise<{ article: Article; revision: number | null }> {
+export interface SavedArticle {
+  article: Article;
+  /** The revision this save made or updated, or null when no versioned field changed. */
+  revision: number | null;
+}
+
+export async function updateArticle(db: Db, actor: Actor, articleId: number, input: ArticleForm): Promise<SavedArticle> {
+  return saveArticle(db, actor, articleId, input, { autosave: false });
+}
+
+/**
+ * The save itself, shared with autosaveArticle: an autosave is refused on a published article (it would put
+ * unfinished text online) and records its revision by recordArticleSave's autosave rule.
+ */
+export async function saveArticle(db: Db, actor: Actor, articleId: number, input: ArticleForm, options: { autosave: boolean }): Promise<SavedArticle> {
   const data = parseArticleForm(input);
   return db.write(async (trx) => {
     const article = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
@@ -118,10 +142,14 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
     if (data.expectedUpdatedAt && data.expectedUpdatedAt !== article.updated_at) {
       throw new TisseError('CONFLICT', 'errors.articles.editConflict');
     }
-    // A restricted administrator cannot move an article out of its sections, nor would it keep it.
-    if (data.sectionId !== article.section_id && !can(actor, 'article.edit', { ...target, sectionId: data.sectionId })) {
+    if (options.autosave && article.status === 'published') throw new TisseError('CONFLICT', 'errors.articles.autosavePublished');
+    // A restricted administrator cannot move an article out of its sections, nor would it keep it; nor start one
+    // elsewhere by moving it there (article.create).
+    if (data.sectionId !== article.section_id && !(can(actor, 'article.edit', { ...target, sectionId: data.sectionId }) && can(actor, 'article.create', { sectionId: data.sectionId }))) {
       throw new TisseError('FORBIDDEN', 'errors.articles.cannotMoveThere', { fields: { sectionId: 'errors.field.forbiddenFem' } });
     }
+    const slug = data.slug && data.slug !== article.slug ? data.slug : article.slug;
+    if (slug !== article.slug) await checkArticleSlug(trx, slug, articleId);
 
     const authorIds = authorsToKeep(actor, data, target.authorIds);
     const keywordIds = [...new Set(data.keywordIds)];
@@ -142,6 +170,7 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
         text: data.text,
         postscript: data.postscript,
         section_id: data.sectionId,
+        slug,
         published_at: article.status === 'published' && publishedAt === null ? article.published_at : publishedAt,
         written_at: data.writtenAt,
         forum_mode: data.forumMode === '' ? null : data.forumMode,
@@ -152,11 +181,12 @@ export async function updateArticle(db: Db, actor: Actor, articleId: number, inp
       .executeTakeFirstOrThrow();
 
     await writeArticleLinks(trx, articleId, { authorIds, keywordIds, relatedIds });
+    // The old path stays in urls and answers 301 to the new one.
+    if (slug !== article.slug) await setCurrentPath(trx, 'article', articleId, pathFor('article', slug));
 
     const changed = articleVersionedFields.some((name) => updated[name] !== article[name]);
-    const revision = changed
-      ? await recordRevision(trx, 'article', articleId, Object.fromEntries(articleVersionedFields.map((name) => [name, updated[name]])), { userId: actor.id })
-      : null;
+    const fields = Object.fromEntries(articleVersionedFields.map((name) => [name, updated[name]])) as Record<(typeof articleVersionedFields)[number], string>;
+    const revision = await recordArticleSave(trx, articleId, fields, { userId: actor.id, changed, autosave: options.autosave });
     return { article: updated, revision };
   });
 }

@@ -1,0 +1,34 @@
+// The email that tells a section's administrators an article was proposed for publication: its title, its authors,
+// who proposed it and a link to its editor, in the recipient's language (French unless their account says English).
+// Plain text only: every value in it is typed by someone, and a mail client shows plain text as it is.
+import { t, type Lang } from '../kernel/i18n/index.ts';
+import type { Mail } from '../outbox/index.ts';
+import type { SectionAdministrator } from '../users/index.ts';
+
+export interface ProposalMailInput {
+  siteUrl: string;
+  siteName: string;
+  recipient: SectionAdministrator;
+  article: { id: number; title: string };
+  sectionTitle: string;
+  authors: string[];
+  proposer: string;
+}
+
+export function proposalMail(input: ProposalMailInput): Mail {
+  const lang: Lang = input.recipient.lang === 'en' ? 'en' : 'fr';
+  const params = {
+    name: input.recipient.name,
+    title: input.article.title,
+    section: input.sectionTitle,
+    proposer: input.proposer,
+    authors: input.authors.length ? input.authors.join(', ') : t('mail.articleProposed.noAuthor', {}, lang),
+    url: `${input.siteUrl}/ecrire/articles/${input.article.id}`,
+    site: input.siteName,
+  };
+  return {
+    to: input.recipient.email,
+    subject: `${input.siteName} — ${t('mail.articleProposed.subject', params, lang)}`,
+    text: t('mail.articleProposed.body', params, lang),
+  };
+}
