@@ -1,28 +1,15 @@
 // Articles as the theme's lists show them (home, sections, keywords, authors): title, surtitle, description,
 // date, their section, and their cover picture (first image) — the covers of a whole list in one query.
 import type { Db } from '../db/connect.ts';
-import { loadArticleCovers, type ArticleCover } from '../articles/index.ts';
+import { loadArticleCovers, type ArticleCover, type ArticleSummary } from '../articles/index.ts';
 import type { SectionTree } from '../sections/index.ts';
 import { documentContentType } from '../documents/index.ts';
 import { propreText } from '../markup/index.ts';
 
-export interface CardSource {
-  id: number;
-  slug: string;
-  title: string;
-  surtitle: string;
-  description: string;
-  published_at: string | null;
-  section_id: number;
-}
+/** A list's article, as the articles module reads it. */
+export type CardSource = ArticleSummary;
 
-export interface ArticleCard {
-  id: number;
-  slug: string;
-  title: string;
-  surtitle: string;
-  description: string;
-  published_at: string | null;
+export interface ArticleCard extends Omit<ArticleSummary, 'section_id'> {
   section: { title: string; slug: string } | null;
   cover: (ArticleCover & { mime_type: string }) | null;
 }
