@@ -15,6 +15,7 @@ import { createApp, reloadThemes, closeTheme } from './app.ts';
 import { removePidFile, writePidFile } from './kernel/pid-file.ts';
 import { TisseError } from './kernel/errors.ts';
 import { startJobs } from './jobs/start.ts';
+import { refreshStaleRenders } from './web/refresh-renders.ts';
 import type { JobRunner } from './jobs/runner.ts';
 
 export interface RunningSite {
@@ -53,6 +54,7 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
     });
     const port = await listen(server, config.port, config.host);
     const jobs = startJobs(db, config, log);
+    const renders = refreshStaleRenders(db, log);
     // `tisse theme reload` (or kill -HUP): templates are read again, cached pages dropped.
     const onHangup = () => {
       log.info('theme reload');
@@ -72,6 +74,7 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
         process.off('SIGHUP', onHangup);
         closeTheme(context);
         removePidFile(config.dataDir);
+        await renders.stop();
         await jobs.stop();
         await new Promise<void>((resolve) => {
           server!.close(() => resolve());

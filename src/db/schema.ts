@@ -170,6 +170,10 @@ export interface ForumMessagesTable {
    * than the duplicate window. Writers other than forum/operations/post-message.ts may omit it.
    */
   dedupe_key: Generated<string | null>;
+  /** The text as the forum profile renders it, made when posted (migration 032); null until then. */
+  html: Generated<string | null>;
+  /** The engine version that made `html` (web/stored-forum-html.ts): another version renders it anew. */
+  html_version: Generated<string | null>;
 }
 
 /** Nonces of the form tokens stored messages used: a token posts once (forum/form-token.ts). */
@@ -326,6 +330,41 @@ export interface LegacyObjectsTable {
   imported_at: string;
 }
 
+/** An article's fields as the markup engine renders them for its page (migration 032, web/stored-article-render.ts). */
+export interface ArticleRendersTable {
+  article_id: number;
+  /** The engine's version and the settings the render followed: another key means render anew. */
+  render_key: string;
+  /** When a linked article scheduled for later is published: the render is stale from then on. */
+  valid_until: string | null;
+  surtitle: string;
+  title: string;
+  subtitle: string;
+  lead: string;
+  text: string;
+  postscript: string;
+  notes: string;
+  /** JSON array of { type, id }. */
+  broken_links: string;
+  /** JSON array of document ids. */
+  placed_document_ids: string;
+  rendered_at: string;
+}
+
+/** What a stored render read: triggers drop the render when one of these changes. */
+export interface ArticleRenderTargetsTable {
+  article_id: number;
+  /** A markup reference's type ('article', 'section', 'author', 'keyword', 'document') or 'glossary'. */
+  target_type: string;
+  target_id: number;
+}
+
+/** One row, moved on by every trigger that drops renders: a render made from older reads is not stored. */
+export interface RenderGenerationTable {
+  id: number;
+  value: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -353,6 +392,9 @@ export interface Database {
   jobs: JobsTable;
   job_workers: JobWorkersTable;
   legacy_objects: LegacyObjectsTable;
+  article_renders: ArticleRendersTable;
+  article_render_targets: ArticleRenderTargetsTable;
+  render_generation: RenderGenerationTable;
 }
 
 export type Section = Selectable<SectionsTable>;

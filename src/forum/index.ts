@@ -9,6 +9,7 @@ export type { ModerationAction } from './operations/moderate-messages.ts';
 export { postMessage } from './operations/post-message.ts';
 export { countMessagesFor, listFeedMessages, listMessages, loadPublishedMessage } from './queries.ts';
 export type { ModerationRow } from './queries.ts';
+export { messageHtml } from './message-html.ts';
 export { isForumRejection } from './rejection.ts';
 export { loadPublishedThreads } from './threads.ts';
 export type { ForumMessageView } from './threads.ts';

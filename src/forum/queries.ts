@@ -72,10 +72,10 @@ export async function countMessagesFor(db: Db, actor: Actor): Promise<Record<For
 }
 
 /** A published public message of an article (the message a reply answers), or undefined. */
-export async function loadPublishedMessage(db: Db, articleId: number, id: number): Promise<Pick<ForumMessage, 'title' | 'author_name' | 'text'> | undefined> {
+export async function loadPublishedMessage(db: Db, articleId: number, id: number): Promise<Pick<ForumMessage, 'title' | 'author_name' | 'text' | 'html' | 'html_version'> | undefined> {
   return db.kysely
     .selectFrom('forum_messages')
-    .select(['title', 'author_name', 'text'])
+    .select(['title', 'author_name', 'text', 'html', 'html_version'])
     .where('id', '=', id)
     .where('article_id', '=', articleId)
     .where('kind', '=', 'public')
@@ -88,7 +88,7 @@ export async function listFeedMessages(db: Db, options: { articleId?: number; li
   let query = db.kysely
     .selectFrom('forum_messages as m')
     .innerJoin('articles', 'articles.id', 'm.article_id')
-    .select(['m.id', 'm.title', 'm.text', 'm.author_name', 'm.created_at', 'articles.title as articleTitle', 'articles.slug'])
+    .select(['m.id', 'm.title', 'm.text', 'm.html', 'm.html_version', 'm.author_name', 'm.created_at', 'articles.title as articleTitle', 'articles.slug'])
     .where('m.kind', '=', 'public')
     .where('m.status', '=', 'published')
     .where(publicArticles());

@@ -1,5 +1,5 @@
 // Published public messages of an article, rendered with the forum profile and nested as threads.
-import { propre } from '../markup/index.ts';
+import { messageHtml } from './message-html.ts';
 import type { Db } from '../db/connect.ts';
 
 /** A published message as readers see it, with its replies. */
@@ -23,7 +23,7 @@ export const MAX_THREAD_DEPTH = 4;
 export async function loadPublishedThreads(db: Db, articleId: number): Promise<ForumMessageView[]> {
   const rows = await db.kysely
     .selectFrom('forum_messages')
-    .select(['id', 'parent_id', 'title', 'text', 'author_name', 'author_url', 'author_site_name', 'created_at'])
+    .select(['id', 'parent_id', 'title', 'text', 'html', 'html_version', 'author_name', 'author_url', 'author_site_name', 'created_at'])
     .where('article_id', '=', articleId)
     .where('kind', '=', 'public')
     .where('status', '=', 'published')
@@ -38,7 +38,7 @@ export async function loadPublishedThreads(db: Db, articleId: number): Promise<F
       id: row.id,
       parentId: row.parent_id,
       title: row.title,
-      html: propre(row.text, { profile: 'forum' }).html,
+      html: messageHtml(row),
       authorName: row.author_name,
       authorUrl: /^https?:\/\//i.test(row.author_url) ? row.author_url : '',
       authorSiteName: row.author_site_name,

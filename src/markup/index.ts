@@ -16,6 +16,7 @@ export type { RenderOptions, RenderResult, Resolver, LinkTarget, DocumentTarget,
 export { visit, transformText, isInside, type Ancestors } from './walk.ts';
 export { placedDocuments } from './placed-documents.ts';
 export { typography } from './typography.ts';
+export { MARKUP_ENGINE_VERSION } from './version.ts';
 
 export interface ParseOptions {
   lang?: string;

@@ -4,9 +4,9 @@
 import type { Db } from '../db/connect.ts';
 import type { Article } from '../db/schema.ts';
 import { loadSiteSettings } from '../settings/index.ts';
-import { listFeedMessages } from '../forum/index.ts';
+import { listFeedMessages, messageHtml } from '../forum/index.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { propre, typoText } from '../markup/index.ts';
+import { typoText } from '../markup/index.ts';
 import type { Feed, FeedFormat } from '../web/feed-writer.ts';
 
 const FEED_SIZE = 50;
@@ -25,7 +25,7 @@ export async function forumFeed(db: Db, siteUrl: string, format: FeedFormat, art
     items: rows.map((row) => ({
       title: row.title ? typoText(row.title, { profile: 'forum' }) : article ? row.author_name : `${row.author_name} — ${typoText(row.articleTitle)}`,
       link: `${siteUrl}/${row.slug}#forum${row.id}`,
-      html: propre(row.text, { profile: 'forum' }).html,
+      html: messageHtml(row),
       authors: [row.author_name],
       published: new Date(row.created_at),
     })),

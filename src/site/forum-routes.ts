@@ -20,7 +20,7 @@ import type { Article } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { propre } from '../markup/index.ts';
-import { checkPost, loadPublishedMessage, issueFormToken, nextFormToken, forumModeOf, postMessage, isForumRejection, type PostInput } from '../forum/index.ts';
+import { checkPost, loadPublishedMessage, issueFormToken, nextFormToken, forumModeOf, postMessage, isForumRejection, messageHtml, type PostInput } from '../forum/index.ts';
 import { forumFeed } from './forum-feeds.ts';
 
 export const forumRoutes = new Hono<AppEnv>();
@@ -45,7 +45,7 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
 async function replyContext(c: Context<AppEnv>, articleId: number, parentId: number | null) {
   if (parentId === null) return null;
   const row = await loadPublishedMessage(c.get('app').db, articleId, parentId);
-  return row ? { title: row.title, author_name: row.author_name, html: safeHtml(propre(row.text, { profile: 'forum' }).html) } : null;
+  return row ? { title: row.title, author_name: row.author_name, html: safeHtml(messageHtml(row)) } : null;
 }
 
 /** The article as the forum's pages name it. */

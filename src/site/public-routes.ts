@@ -15,6 +15,7 @@ import { articleDocumentsView } from './article-documents.ts';
 import { sendPage } from '../web/send-page.ts';
 import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
+import { articleRender } from '../web/stored-article-render.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
@@ -128,11 +129,10 @@ siteRoutes.get('/:slug', async (c) => {
 export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
   const { db } = app;
   const settings = await loadSiteSettings(db);
-  const glossary = await articleGlossary(db, article, { occurrences: settings.glossaryOccurrences });
   const [tree, data, rendered, threads, expiresAt, sectionArticles] = await Promise.all([
     loadPublicSectionTree(db),
     loadArticlePageData(db, article, now),
-    renderArticle(db, article, glossary.annotate),
+    articleRender(db, article, { occurrences: settings.glossaryOccurrences }, now),
     loadPublishedThreads(db, article.id),
     nextScheduledPublication(db, now),
     listPublicArticles(db, { sectionIds: [article.section_id], excludeIds: [article.id], limit: 5, now }),

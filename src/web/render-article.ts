@@ -3,7 +3,7 @@
 import { parse, placedDocuments, render, typo, type MarkupDocument } from '../markup/index.ts';
 import type { Db } from '../db/connect.ts';
 import type { Article } from '../db/schema.ts';
-import { loadResolver } from './markup-resolver.ts';
+import { loadResolver, type Reference } from './markup-resolver.ts';
 
 export interface RenderedArticle {
   surtitle: string;
@@ -17,6 +17,8 @@ export interface RenderedArticle {
   brokenLinks: { type: string; id: number }[];
   /** The documents lead, text and postscript show where they stand (`<doc5>`, `<img3>`): the page lists the others apart. */
   placedDocumentIds: number[];
+  /** Every internal target lead, text and postscript mention, resolved or not ([->art12], <doc5>…). */
+  references: Reference[];
 }
 
 /** A transformation of the parsed text before rendering (the glossary marks its terms this way). */
@@ -36,10 +38,11 @@ export function previewable(fields: Partial<Record<'surtitle' | 'title' | 'subti
   return total <= PREVIEW_MAX_CHARS;
 }
 
-export async function renderArticle(db: Db, article: Article, annotate?: Annotator): Promise<RenderedArticle> {
+export async function renderArticle(db: Db, article: Article, annotate?: Annotator, now = new Date().toISOString()): Promise<RenderedArticle> {
   const lang = article.lang || 'fr';
   const blocks = (['lead', 'text', 'postscript'] as const).map((field) => ({ field, doc: parse(article[field], { lang, profile: 'article' }) }));
-  const resolve = await loadResolver(db, blocks.flatMap((b) => b.doc.references));
+  const references = blocks.flatMap((b) => b.doc.references);
+  const resolve = await loadResolver(db, references, now);
   const out = { lead: '', text: '', postscript: '' };
   let notes = '';
   const brokenLinks: RenderedArticle['brokenLinks'] = [];
@@ -59,5 +62,6 @@ export async function renderArticle(db: Db, article: Article, annotate?: Annotat
     notes,
     brokenLinks,
     placedDocumentIds: [...placed],
+    references,
   };
 }

@@ -10,6 +10,7 @@ import type { ForumStatus } from '../../db/schema.ts';
 import { enqueueMail } from '../../outbox/index.ts';
 import { checkPost, checkPostToken, type PostInput } from '../check-post.ts';
 import { claimFormToken, purgeUsedFormTokens } from '../form-token.ts';
+import { renderMessageHtml } from '../message-html.ts';
 import { moderatorEmails } from '../moderators.ts';
 import { notificationMail } from '../notification-mail.tsx';
 import { bumpCounter } from '../rate-limit.ts';
@@ -28,6 +29,8 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
   const { article, fields, parent, policy, status } = checked;
   const dedupeKey = duplicateKey(article.id, fields.email, fields.text);
   const createdAt = now.toISOString();
+  // Rendered before the transaction opens: the engine's time holds no lock.
+  const stored = renderMessageHtml(fields.text);
   // A message held for moderation changes no public page (and the search index skips it): committing it outside
   // db.write keeps every page cache warm, so a flood of pending posts (or spam) cannot force every article to be
   // rendered again. A message published at once goes through db.write, which tells every process.
@@ -77,6 +80,7 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
         moderated_at: null,
         moderated_by: null,
         dedupe_key: dedupeKey,
+        ...stored,
       })
       // A recent identical message holds the key: nothing is inserted. On PostgreSQL, an identical post in a
       // concurrent transaction makes this wait for it, then do nothing if it committed.

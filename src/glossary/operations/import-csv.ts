@@ -5,6 +5,7 @@
 // Header names (any case, accents optional): terme|term, variantes|variants, definition|descriptif,
 // presentation|texte, lien|link|url, ancre|slug. Variants are separated by « | », or by « / » as in SPIP's
 // Couteau Suisse glossary titles (« SCOP/SCOPs »).
+import { dropAllRenders } from '../../db/article-renders.ts';
 import type { Db } from '../../db/connect.ts';
 import { TisseError, isTisseError, type MessageParam } from '../../kernel/errors.ts';
 import { parseCsv } from '../csv.ts';
@@ -91,6 +92,8 @@ export async function importGlossaryCsv(db: Db, csv: string): Promise<ImportResu
       if (created) result.created++;
       else result.updated++;
     }
+    // Many terms at once: every render is made again as pages are read, rather than searching texts for each.
+    await dropAllRenders(trx);
     return result;
   });
   glossaryChanged();

@@ -1,6 +1,7 @@
 // Creates or updates a glossary term (CLI `tisse glossary add`, CSV import, back office): validated here once,
 // written in one transaction. The slug (the anchor on /glossaire) comes from the term unless given.
 import { z } from 'zod';
+import { dropRendersMentioning } from '../../db/article-renders.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { GlossaryTerm } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
@@ -57,7 +58,12 @@ export interface SaveOptions {
 /** Creates a term; with `replace`, updates the one with the same slug. Returns the row and what happened. */
 export async function saveTerm(db: Db, input: TermInput, options: SaveOptions = {}): Promise<{ term: GlossaryTerm; created: boolean }> {
   const data = validateTerm(input);
-  const result = await db.write((trx) => saveValidTerm(trx, data, options));
+  const result = await db.write(async (trx) => {
+    const saved = await saveValidTerm(trx, data, options);
+    // A stored render that never met this term, or these variants, does not know it must change (db/article-renders.ts).
+    await dropRendersMentioning(trx, [data.term, ...data.variants]);
+    return saved;
+  });
   glossaryChanged();
   return result;
 }

@@ -1,5 +1,6 @@
 // Edits a glossary term by id (back office): unlike saveTerm, which finds a term by its anchor, the
 // anchor itself may change here, as long as no other term holds the new one.
+import { dropRendersMentioning } from '../../db/article-renders.ts';
 import type { Db } from '../../db/connect.ts';
 import type { GlossaryTerm } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
@@ -14,7 +15,10 @@ export async function updateTerm(db: Db, id: number, input: TermInput): Promise<
     if (!existing) throw new TisseError('NOT_FOUND', 'errors.glossary.termNotFound');
     const holder = await trx.selectFrom('glossary_terms').select('id').where('slug', '=', data.slug).executeTakeFirst();
     if (holder && holder.id !== id) throw slugTaken(data.slug);
-    return trx.updateTable('glossary_terms').set(termColumns(data, nowIso())).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const updated = await trx.updateTable('glossary_terms').set(termColumns(data, nowIso())).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    // The renders that used the term are dropped by the database; those its new forms may now reach, here.
+    await dropRendersMentioning(trx, [data.term, ...data.variants]);
+    return updated;
   });
   glossaryChanged();
   return term;
