@@ -15,6 +15,11 @@ export interface Dialect {
    * the same row; SQLite has one writer at a time, and its transaction is already the lock.
    */
   claimRows<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * Rows read to decide a write, held until the transaction ends against writers of them (PostgreSQL's
+   * `FOR SHARE`); SQLite's transaction already excludes every other writer.
+   */
+  holdRows<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Writes many rows of one table inside `trx` (the import's write path), reporting progress as it goes. */
   insertRows(trx: Trx, table: string, rows: Record<string, unknown>[], advance?: (rows: number) => void): Promise<void>;
   /** After rows were inserted with explicit ids: the next ordinary insert must not collide with them. */
@@ -24,6 +29,7 @@ export interface Dialect {
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   claimRows: (query) => query,
+  holdRows: (query) => query,
   insertRows: (trx, table, rows, advance) => insertRowsSqlite(trx, table, rows, advance),
   // AUTOINCREMENT always continues after the largest id.
   resetIdSequences: async () => {},
@@ -32,6 +38,7 @@ export const sqliteDialect: Dialect = {
 export const postgresDialect: Dialect = {
   name: 'postgres',
   claimRows: (query) => query.forUpdate().skipLocked(),
+  holdRows: (query) => query.forShare(),
   insertRows: (trx, table, rows, advance) => insertRowsPostgres(trx, table, rows, advance),
   resetIdSequences: (trx) => resetIdSequencesPostgres(trx),
 };

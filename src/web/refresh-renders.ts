@@ -23,18 +23,17 @@ export function refreshStaleRenders(db: Db, log: { info(details: object, message
     const counts = { articles: 0, messages: 0 };
     const settings = await loadSiteSettings(db);
     const key = renderKey({ occurrences: settings.glossaryOccurrences });
-    let lastId = Number.MAX_SAFE_INTEGER;
+    // Newest first, by id: the articles readers are likeliest to open.
+    let lastId: number | undefined;
     while (!stopped) {
-      const stale = await db.kysely
+      let query = db.kysely
         .selectFrom('articles')
         .leftJoin('article_renders', 'article_renders.article_id', 'articles.id')
         .selectAll('articles')
         .where('articles.status', '=', 'published')
-        .where('articles.id', '<', lastId)
-        .where((eb) => eb.or([eb('article_renders.article_id', 'is', null), eb('article_renders.render_key', '!=', key)]))
-        .orderBy('articles.id', 'desc')
-        .limit(BATCH)
-        .execute();
+        .where((eb) => eb.or([eb('article_renders.article_id', 'is', null), eb('article_renders.render_key', '!=', key)]));
+      if (lastId !== undefined) query = query.where('articles.id', '<', lastId);
+      const stale = await query.orderBy('articles.id', 'desc').limit(BATCH).execute();
       for (const article of stale) {
         if (stopped) break;
         await renderAndStore(db, article, { occurrences: settings.glossaryOccurrences });

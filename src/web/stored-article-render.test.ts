@@ -4,11 +4,13 @@
 // A change elsewhere keeps the other renders: only what depends on it is rendered again.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
 import { createArticle } from '../articles/index.ts';
 import { createSection } from '../sections/index.ts';
 import { deleteTerm, saveTerm } from '../glossary/index.ts';
 import { saveSiteSettings } from '../settings/index.ts';
+import { uploadDocument } from '../documents/index.ts';
 import type { Article } from '../db/schema.ts';
 import { articleRender, renderKey } from './stored-article-render.ts';
 
@@ -103,6 +105,15 @@ forEachDialect('stored article renders', (dialect) => {
     assert.equal(row.valid_until, scheduled.published_at);
     const afterwards = await articleRender(site.db, announcing, { occurrences: 'first' }, new Date(Date.now() + 7_200_000).toISOString());
     assert.match(afterwards.text, new RegExp(`href="/${scheduled.slug}"`));
+  });
+
+  test('a document’s new alternative text shows where the text places it', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a6f8f' } }).png().toBuffer();
+    const doc = await uploadDocument(site.db, { originalName: 'facade.png', bytes: png, articleId: articles.other.id, alt: 'La façade' }, { dataDir: site.config.dataDir });
+    await write((trx) => trx.updateTable('articles').set({ text: `Voici <img${doc.id}>.` }).where('id', '=', articles.other.id).execute());
+    assert.match(await page(articles.other), /alt="La façade"/);
+    await write((trx) => trx.updateTable('documents').set({ alt: 'La façade de la Maison de l’ESS' }).where('id', '=', doc.id).execute());
+    assert.match(await page(articles.other), /alt="La façade de la Maison de l’ESS"/);
   });
 
   test('a render made by another engine version is made anew', async () => {

@@ -3,7 +3,6 @@
 // few microseconds. A render is made when none is stored for the current engine and settings (after a save,
 // a change of what it shows, a new engine version) and stored with what it read; the database's triggers drop
 // it when one of those changes. The equality of both ways is tested on every article of the SPIP import.
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Article } from '../db/schema.ts';
 import { articleGlossary, type GlossaryOccurrences } from '../glossary/index.ts';
@@ -89,9 +88,9 @@ export async function renderAndStore(db: Db, article: Article, settings: RenderS
   };
   // Not db.write: storing a render changes nothing a reader sees, so no cache is told.
   await k.transaction().execute(async (trx) => {
-    const current = await sql<{ value: number }>`SELECT value FROM render_generation WHERE id = 1 ${sql.raw(db.dialect.name === 'postgres' ? 'FOR SHARE' : '')}`.execute(trx);
+    const current = await db.dialect.holdRows(trx.selectFrom('render_generation').select('value').where('id', '=', 1)).executeTakeFirst();
     // Any write since the reads (the article's own, a target's, its deletion) moved the generation on.
-    if (Number(current.rows[0]?.value) !== generation) return;
+    if (Number(current?.value) !== generation) return;
     await trx
       .insertInto('article_renders')
       .values(row)
