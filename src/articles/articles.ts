@@ -1,5 +1,7 @@
 // Read side of articles for the public site: one article with everything its page shows, and lists.
 import type { Db } from '../db/connect.ts';
+import { compiledQuery } from '../db/compiled-query.ts';
+import { memoByVersion } from '../db/memo.ts';
 import type { Article, Document } from '../db/schema.ts';
 import { publicArticles } from './visibility.ts';
 
@@ -25,53 +27,71 @@ export interface ArticlePageData {
 }
 
 export async function loadArticle(db: Db, id: number): Promise<Article | undefined> {
-  return db.kysely.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await articleById(db, id))[0];
 }
 
+// The article page's own queries, compiled once (db/compiled-query.ts): they run on every page served from the
+// database.
+const articleById = compiledQuery<[number], Article>((k, arg) => k.selectFrom('articles').selectAll().where('id', '=', arg<number>(0)));
+
+const authorsOf = compiledQuery<[number], ArticlePageData['authors'][number]>((k, arg) =>
+  k
+    .selectFrom('article_authors')
+    .innerJoin('users', 'users.id', 'article_authors.user_id')
+    .select(['users.id', 'users.name', 'users.slug'])
+    .where('article_authors.article_id', '=', arg<number>(0))
+    .orderBy('article_authors.position'),
+);
+
+const keywordsOf = compiledQuery<[number], ArticlePageData['keywords'][number]>((k, arg) =>
+  k
+    .selectFrom('keyword_links')
+    .innerJoin('keywords', 'keywords.id', 'keyword_links.keyword_id')
+    .innerJoin('keyword_groups', 'keyword_groups.id', 'keywords.group_id')
+    .select(['keywords.id', 'keywords.title', 'keywords.slug', 'keyword_groups.title as group'])
+    .where('keyword_links.object_type', '=', 'article')
+    .where('keyword_links.object_id', '=', arg<number>(0))
+    .orderBy('keywords.title'),
+);
+
+const publicRelatedOf = compiledQuery<[number, string], ArticlePageData['related'][number]>((k, arg) =>
+  k
+    .selectFrom('related_articles')
+    .innerJoin('articles', 'articles.id', 'related_articles.related_id')
+    .select(summaryColumns)
+    .where('related_articles.article_id', '=', arg<number>(0))
+    .where(publicArticles(arg<string>(1)))
+    .orderBy('related_articles.position'),
+);
+
+const documentsOf = compiledQuery<[number], Document>((k, arg) =>
+  k
+    .selectFrom('document_links')
+    .innerJoin('documents', 'documents.id', 'document_links.document_id')
+    .selectAll('documents')
+    .where('document_links.object_type', '=', 'article')
+    .where('document_links.object_id', '=', arg<number>(0))
+    .orderBy('document_links.position'),
+);
+
+const publishedMessageCountOf = compiledQuery<[number], { n: number | string }>((k, arg) =>
+  k
+    .selectFrom('forum_messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', arg<number>(0))
+    .where('kind', '=', 'public')
+    .where('status', '=', 'published'),
+);
+
 export async function loadArticlePageData(db: Db, article: Article, now = new Date().toISOString()): Promise<ArticlePageData> {
-  const k = db.kysely;
   const [authors, keywords, related, documents, count] = await Promise.all([
-    k
-      .selectFrom('article_authors')
-      .innerJoin('users', 'users.id', 'article_authors.user_id')
-      .select(['users.id', 'users.name', 'users.slug'])
-      .where('article_authors.article_id', '=', article.id)
-      .orderBy('article_authors.position')
-      .execute(),
-    k
-      .selectFrom('keyword_links')
-      .innerJoin('keywords', 'keywords.id', 'keyword_links.keyword_id')
-      .innerJoin('keyword_groups', 'keyword_groups.id', 'keywords.group_id')
-      .select(['keywords.id', 'keywords.title', 'keywords.slug', 'keyword_groups.title as group'])
-      .where('keyword_links.object_type', '=', 'article')
-      .where('keyword_links.object_id', '=', article.id)
-      .orderBy('keywords.title')
-      .execute(),
-    k
-      .selectFrom('related_articles')
-      .innerJoin('articles', 'articles.id', 'related_articles.related_id')
-      .select(summaryColumns)
-      .where('related_articles.article_id', '=', article.id)
-      .where(publicArticles(now))
-      .orderBy('related_articles.position')
-      .execute(),
-    k
-      .selectFrom('document_links')
-      .innerJoin('documents', 'documents.id', 'document_links.document_id')
-      .selectAll('documents')
-      .where('document_links.object_type', '=', 'article')
-      .where('document_links.object_id', '=', article.id)
-      .orderBy('document_links.position')
-      .execute(),
-    k
-      .selectFrom('forum_messages')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('article_id', '=', article.id)
-      .where('kind', '=', 'public')
-      .where('status', '=', 'published')
-      .executeTakeFirst(),
+    authorsOf(db, article.id),
+    keywordsOf(db, article.id),
+    publicRelatedOf(db, article.id, now),
+    documentsOf(db, article.id),
+    publishedMessageCountOf(db, article.id),
   ]);
-  return { article, authors, keywords, related, documents, publishedMessageCount: Number(count?.n ?? 0) };
+  return { article, authors, keywords, related, documents, publishedMessageCount: Number(count[0]?.n ?? 0) };
 }
 
 export async function listPublicArticles(
@@ -100,12 +120,28 @@ export async function listPublicArticles(
 
 /** The next instant a scheduled article becomes public: cached pages listing articles expire then. */
 export async function nextScheduledPublication(db: Db, now = new Date().toISOString()): Promise<number | undefined> {
-  const row = await db.kysely
+  // Asked by every page: kept until a write. What was next when it was asked is still next at any later moment
+  // before it, as no article's date changed meanwhile.
+  const memo = await scheduledMemo(db);
+  if (now >= memo.askedAt && (memo.next === undefined || Date.parse(now) < memo.next)) return memo.next;
+  return queryNextScheduled(db, now);
+}
+
+const scheduledMemo = memoByVersion(async (db) => {
+  const askedAt = new Date().toISOString();
+  return { askedAt, next: await queryNextScheduled(db, askedAt) };
+});
+
+const nextScheduled = compiledQuery<[string], { next: string | null }>((k, arg) =>
+  k
     .selectFrom('articles')
     .select((eb) => eb.fn.min('published_at').as('next'))
     .where('status', '=', 'published')
-    .where('published_at', '>', now)
-    .executeTakeFirst();
+    .where('published_at', '>', arg<string>(0)),
+);
+
+async function queryNextScheduled(db: Db, now: string): Promise<number | undefined> {
+  const [row] = await nextScheduled(db, now);
   return row?.next ? Date.parse(row.next) : undefined;
 }
 

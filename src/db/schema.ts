@@ -410,6 +410,7 @@ export type KeywordGroup = Selectable<KeywordGroupsTable>;
 export type Revision = Selectable<RevisionsTable>;
 export type SettingsRevision = Selectable<SettingsRevisionsTable>;
 export type Job = Selectable<JobsTable>;
+export type ArticleRender = Selectable<ArticleRendersTable>;
 
 /** A transaction over the whole schema: what `Db.write()` hands to its work. */
 export type Trx = Transaction<Database>;

@@ -1,6 +1,8 @@
 // Published public messages of an article, rendered with the forum profile and nested as threads.
 import { messageHtml } from './message-html.ts';
 import type { Db } from '../db/connect.ts';
+import { compiledQuery } from '../db/compiled-query.ts';
+import type { ForumMessage } from '../db/schema.ts';
 
 /** A published message as readers see it, with its replies. */
 export interface ForumMessageView {
@@ -20,16 +22,22 @@ export interface ForumMessageView {
 /** Replies deeper than this are shown at this depth, so a long exchange stays readable on a phone. */
 export const MAX_THREAD_DEPTH = 4;
 
-export async function loadPublishedThreads(db: Db, articleId: number): Promise<ForumMessageView[]> {
-  const rows = await db.kysely
+/** Run by every article page with a forum: compiled once (db/compiled-query.ts). */
+const publishedMessagesOf = compiledQuery<[number], PublishedMessageRow>((k, arg) =>
+  k
     .selectFrom('forum_messages')
     .select(['id', 'parent_id', 'title', 'text', 'html', 'html_version', 'author_name', 'author_url', 'author_site_name', 'created_at'])
-    .where('article_id', '=', articleId)
+    .where('article_id', '=', arg<number>(0))
     .where('kind', '=', 'public')
     .where('status', '=', 'published')
     .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+
+type PublishedMessageRow = Pick<ForumMessage, 'id' | 'parent_id' | 'title' | 'text' | 'html' | 'html_version' | 'author_name' | 'author_url' | 'author_site_name' | 'created_at'>;
+
+export async function loadPublishedThreads(db: Db, articleId: number): Promise<ForumMessageView[]> {
+  const rows = await publishedMessagesOf(db, articleId);
   type Placed = ForumMessageView & { depth: number; holder: Placed | undefined };
   const views = new Map<number, Placed>();
   const roots: ForumMessageView[] = [];

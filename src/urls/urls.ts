@@ -1,7 +1,8 @@
 // The `urls` table: every path an object has answered at. The current path serves the object; an old
 // one answers 301 to the current one, so a renamed article keeps every link that points to it.
 import type { Db, Trx } from '../db/connect.ts';
-import type { ObjectType } from '../db/schema.ts';
+import type { ObjectType, UrlsTable } from '../db/schema.ts';
+import { compiledQuery } from '../db/compiled-query.ts';
 import { nowIso } from '../db/time.ts';
 
 const prefixes: Partial<Record<ObjectType, string>> = {
@@ -23,12 +24,13 @@ export interface ResolvedPath {
   isCurrent: boolean;
 }
 
+/** Every public request asks it: compiled once (db/compiled-query.ts). */
+const urlByPath = compiledQuery<[string], Pick<UrlsTable, 'object_type' | 'object_id' | 'is_current'>>((k, arg) =>
+  k.selectFrom('urls').select(['object_type', 'object_id', 'is_current']).where('path', '=', arg<string>(0)),
+);
+
 export async function resolvePath(db: Db, path: string): Promise<ResolvedPath | undefined> {
-  const row = await db.kysely
-    .selectFrom('urls')
-    .select(['object_type', 'object_id', 'is_current'])
-    .where('path', '=', path)
-    .executeTakeFirst();
+  const [row] = await urlByPath(db, path);
   return row && { objectType: row.object_type, objectId: row.object_id, isCurrent: row.is_current === 1 };
 }
 

@@ -4,7 +4,8 @@
 // a change of what it shows, a new engine version) and stored with what it read; the database's triggers drop
 // it when one of those changes. The equality of both ways is tested on every article of the SPIP import.
 import type { Db } from '../db/connect.ts';
-import type { Article } from '../db/schema.ts';
+import { compiledQuery } from '../db/compiled-query.ts';
+import type { Article, ArticleRender } from '../db/schema.ts';
 import { articleGlossary, type GlossaryOccurrences } from '../glossary/index.ts';
 import { MARKUP_ENGINE_VERSION } from '../markup/index.ts';
 import { renderArticle, type RenderedArticle } from './render-article.ts';
@@ -25,9 +26,11 @@ export function renderKey(settings: RenderSettings): string {
   return `${MARKUP_ENGINE_VERSION}/${RENDER_PIPELINE_VERSION}/${settings.occurrences}`;
 }
 
+const storedRenderOf = compiledQuery<[number], ArticleRender>((k, arg) => k.selectFrom('article_renders').selectAll().where('article_id', '=', arg<number>(0)));
+
 /** The article's rendered fields: stored if a valid render is, else rendered now and stored. */
 export async function articleRender(db: Db, article: Article, settings: RenderSettings, now = new Date().toISOString()): Promise<RenderedArticle> {
-  const row = await db.kysely.selectFrom('article_renders').selectAll().where('article_id', '=', article.id).executeTakeFirst();
+  const [row] = await storedRenderOf(db, article.id);
   if (row && row.render_key === renderKey(settings) && (row.valid_until === null || row.valid_until > now)) {
     return {
       surtitle: row.surtitle,

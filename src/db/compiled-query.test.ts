@@ -1,0 +1,29 @@
+// A compiled query answers like the builder's, with each call's own values, on both databases.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
+import { compiledQuery } from './compiled-query.ts';
+
+const sectionsBySlug = compiledQuery<[string, number], { id: number; slug: string }>((k, arg) =>
+  k.selectFrom('sections').select(['id', 'slug']).where('slug', '=', arg<string>(0)).where('position', '>=', arg<number>(1)).orderBy('id'),
+);
+
+forEachDialect('compiled queries', (dialect) => {
+  let site: TestSite;
+  before(async () => {
+    site = await startTestSite(dialect, { demo: false });
+    await site.db.write((trx) =>
+      trx
+        .insertInto('sections')
+        .values(['actualites', 'analyses'].map((slug, position) => ({ parent_id: null, slug, title: slug, description: '', text: '', position, lang: 'fr', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' })))
+        .execute(),
+    );
+  });
+  after(() => site.close());
+
+  test('each call runs with its own arguments', async () => {
+    assert.deepEqual((await sectionsBySlug(site.db, 'analyses', 0)).map((r) => r.slug), ['analyses']);
+    assert.deepEqual((await sectionsBySlug(site.db, 'actualites', 0)).map((r) => r.slug), ['actualites']);
+    assert.deepEqual(await sectionsBySlug(site.db, 'actualites', 5), []);
+  });
+});

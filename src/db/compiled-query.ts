@@ -1,0 +1,39 @@
+// Queries a page runs on every request, built and compiled by Kysely once per database handle rather than at
+// every call: building and compiling cost more than an indexed SQLite lookup (the article page's profile,
+// docs/benchmarks.md). The query is written with the builder as anywhere else; its varying values are
+// `arg(n)`, placeholders the compiled query's parameters are replaced by at each call. The SQL text is then the
+// same at every call, so SQLite's statement is prepared once too (statement-cache.ts).
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Db } from './connect.ts';
+import type { Database } from './schema.ts';
+
+const ARGUMENT = Symbol('compiled query argument');
+
+interface Argument {
+  readonly [ARGUMENT]: number;
+}
+
+/** The n-th argument of the call, where a value goes in the builder (typed as the column's value). */
+export type ArgumentOf = <T>(index: number) => T;
+
+const arg: ArgumentOf = <T>(index: number) => ({ [ARGUMENT]: index }) as unknown as T;
+
+function isArgument(value: unknown): value is Argument {
+  return typeof value === 'object' && value !== null && ARGUMENT in value;
+}
+
+/** A query compiled once per Db; call it with the values of its arguments, in order. */
+export function compiledQuery<Args extends readonly unknown[], Row>(
+  build: (kysely: Kysely<Database>, arg: ArgumentOf) => Compilable<Row>,
+): (db: Db, ...args: Args) => Promise<Row[]> {
+  const compiled = new WeakMap<Kysely<Database>, CompiledQuery<Row>>();
+  return async (db, ...args) => {
+    let query = compiled.get(db.kysely);
+    if (!query) {
+      query = build(db.kysely, arg).compile();
+      compiled.set(db.kysely, query);
+    }
+    const parameters = query.parameters.map((value) => (isArgument(value) ? args[value[ARGUMENT]] : value));
+    return (await db.kysely.executeQuery<Row>({ ...query, parameters })).rows;
+  };
+}
