@@ -14,7 +14,6 @@ import pino from 'pino';
 import { loadConfig } from '../src/kernel/config.ts';
 import { openDatabase } from '../src/db/connect.ts';
 import { createPageCache } from '../src/web/page-cache.ts';
-import { createSessionProbe } from '../src/web/session-probe.ts';
 import { resolvePath } from '../src/urls/index.ts';
 import { loadArticle } from '../src/articles/index.ts';
 import { articlePage } from '../src/site/public-routes.ts';
@@ -121,7 +120,7 @@ async function templateRendering(dataDir: string): Promise<number> {
   const config = loadConfig({ TISSE_DATA_DIR: dataDir, TISSE_LOG_LEVEL: 'silent' });
   const db = await openDatabase({ dataDir, databaseUrl: undefined, log });
   try {
-    const app = { db, config, cache: createPageCache({ enabled: false, version: db.version }), sessions: createSessionProbe(db), log };
+    const app = { db, config, cache: createPageCache({ enabled: false, version: db.version }), log };
     const target = await resolvePath(db, ARTICLE);
     const article = await loadArticle(db, target!.objectId);
     const page = await articlePage(app, article!);

@@ -1,6 +1,6 @@
 // Page cache and session cookies: the demo article from the cache for a reader without a cookie, for a reader
 // sending a cookie that names no session (`tisse_session=bogus`: before issue 15 it bypassed the cache and had
-// the page rendered each time), and for a logged-in editor (a valid session: rendered, by design).
+// the page rendered each time), and for a logged-in editor (a valid session: rendered until issue 19, served from the cache since).
 // BENCH_COMPARE_ROOT=<another checkout, built> measures that tree too, for a before/after table.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -67,9 +67,9 @@ rows.push(['this tree', ...(await measure(root))]);
 const body = [
   `autocannon on loopback, ${CONNECTIONS} connections, ${DURATION} s per run, requests per second for the demo article.`,
   '',
-  table(['Tree', 'No cookie', 'Cookie naming no session', 'Valid session (rendered)'], rows),
+  table(['Tree', 'No cookie', 'Cookie naming no session', 'Valid session'], rows),
   '',
-  'A cookie naming no session is judged once per change of data (web/session-probe.ts) and then served from the cache like any reader.',
+  'Since issue 19 a public page is the same for every reader and served from the cache whatever the cookie; a team member’s own links come apart (admin/team-bar-routes.ts). Before it, a cookie naming no session was judged once per change of data and a valid session had the page rendered.',
 ].join('\n');
 writeBenchSection('session-cookie', 'Page cache and session cookies (bench/session-cookie.ts)', 'npm run bench -- session-cookie', body);
 console.log(body);

@@ -27,7 +27,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   });
 
   // Public pages from the page cache before any other work; pages marked by sendPage are stored on the way out.
-  hono.use('*', pageCache(app.cache, app.sessions));
+  hono.use('*', pageCache(app.cache));
 
   // A path or query with broken percent-encoding, bytes that are not UTF-8 or a NUL cannot name anything:
   // say so instead of guessing (PostgreSQL would refuse the NUL with an error).

@@ -10,7 +10,6 @@ import { migrateToLatest } from './db/migrate.ts';
 import { initialiseSite, type SetupResult } from './setup/index.ts';
 import { createPageCache } from './web/page-cache.ts';
 import { serveCachedPage } from './web/page-cache-http.ts';
-import { createSessionProbe } from './web/session-probe.ts';
 import { createApp, reloadThemes, closeTheme } from './app.ts';
 import { removePidFile, writePidFile } from './kernel/pid-file.ts';
 import { TisseError } from './kernel/errors.ts';
@@ -45,12 +44,11 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
     await migrateToLatest(db);
     const setup = await initialiseSite(db, config, { demo: options.demo ?? false });
     const cache = createPageCache({ enabled: config.pageCache, version: db.version });
-    const sessions = createSessionProbe(db);
-    const context = { db, config, cache, sessions, log };
+    const context = { db, config, cache, log };
     const app = createApp(context);
     const handle = getRequestListener(app.fetch);
     server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, (req, res) => {
-      if (!serveCachedPage(cache, sessions, req, res)) void handle(req, res);
+      if (!serveCachedPage(cache, req, res)) void handle(req, res);
     });
     const port = await listen(server, config.port, config.host);
     const jobs = startJobs(db, config, log);

@@ -16,7 +16,6 @@ import { armXssTrap, loadXssVectors } from './helpers/xss.ts';
 import { browserSkip, launchBrowser } from './helpers/browser.ts';
 import { createApp } from '../src/app.ts';
 import { createPageCache } from '../src/web/page-cache.ts';
-import { createSessionProbe } from '../src/web/session-probe.ts';
 import { setPassword } from '../src/users/index.ts';
 
 const RUNS = Number(process.env.TISSE_FUZZ_RUNS ?? 6);
@@ -33,7 +32,6 @@ function applicationRoutes(site: TestSite): Route[] {
     db: site.db,
     config: site.config,
     cache: createPageCache({ enabled: false, version: site.db.version }),
-    sessions: createSessionProbe(site.db),
     log: pino({ level: 'silent' }),
   });
   const seen = new Map<string, Route>();

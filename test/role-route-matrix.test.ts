@@ -134,6 +134,8 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/logout': { expect: everyone },
     'GET /ecrire/mot-de-passe-oublie': { expect: everyone },
     'POST /ecrire/mot-de-passe-oublie': { expect: everyone, prepare: async () => ({ body: { email: 'reset@example.org' } }) },
+    // Asked by public pages' script: a team member's own links; anyone else 401 (no redirect to log in).
+    'GET /ecrire/barre': { expect: 'LLOOOO' },
     'GET /ecrire/reinitialiser/:token': { expect: everyone, prepare: async () => ({ params: { token: await resetToken() } }) },
     'POST /ecrire/reinitialiser/:token': { expect: everyone, prepare: async () => ({ params: { token: await resetToken() }, body: { password: 'un-nouveau-mot-de-passe', confirm: 'un-nouveau-mot-de-passe' } }) },
 

@@ -25,6 +25,7 @@ import { usersAdminRoutes } from './users-routes.tsx';
 import { documentsAdminRoutes } from './documents-routes.tsx';
 import { settingsAdminRoutes } from './settings-routes.tsx';
 import { appearanceAdminRoutes } from './appearance-routes.tsx';
+import { teamBarRoutes } from './team-bar-routes.ts';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -116,6 +117,9 @@ adminRoutes.post('/ecrire/reinitialiser/:token', async (c) => {
   }
   return c.redirect('/ecrire/login?reinitialise', 303);
 });
+
+// Asked by public pages' script: answers 401 itself rather than sending to the login page.
+adminRoutes.route('/', teamBarRoutes);
 
 // Everything below needs a logged-in editor or administrator.
 adminRoutes.use('/ecrire/*', async (c, next) => {

@@ -136,10 +136,27 @@ export function setSessionCookie(c: Context, token: string): void {
     secure: app.config.siteUrl.startsWith('https:'),
     maxAge: SESSION_DAYS * 86_400,
   });
+  setTeamMarker(c, app.config.siteUrl.startsWith('https:'));
 }
 
 export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  clearTeamMarker(c);
+}
+
+/**
+ * Tells the public pages' script that this browser belongs to a team member, so it asks for the team's bar
+ * (admin/team-bar-routes.ts); readers without it send no extra request. It proves nothing: the bar's answer
+ * depends on the session alone. Readable by scripts, unlike the session cookie.
+ */
+export const TEAM_MARKER_COOKIE = 'tisse_equipe';
+
+function setTeamMarker(c: Context, secure: boolean): void {
+  setCookie(c, TEAM_MARKER_COOKIE, '1', { path: '/', sameSite: 'Lax', secure, maxAge: SESSION_DAYS * 86_400 });
+}
+
+export function clearTeamMarker(c: Context): void {
+  deleteCookie(c, TEAM_MARKER_COOKIE, { path: '/' });
 }
 
 /** The device cookie (users/device-cookies.ts): sent only to the login form, kept a year, renewed at each login. */

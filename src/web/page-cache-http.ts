@@ -1,27 +1,16 @@
-// The page cache on the wire. A public GET without a valid session is answered from the cache twice over: by
+// The page cache on the wire. A public GET is answered from the cache twice over: by
 // `serveCachedPage`, a plain Node handler that runs before Hono and writes the stored bytes and headers
 // (most cached requests end there), and by the `pageCache` middleware for whatever reaches Hono. Pages
 // that sendPage marks as shareable are stored on the way out with their final headers, security headers
-// included, so both paths answer exactly what the first render answered.
+// included, so both paths answer exactly what the first render answered. Public pages are the same for every
+// reader, logged in or not (what is a team member's own comes apart: admin/team-bar-routes.ts), so a session
+// changes nothing here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 import type { CachedPage, PageCache } from './page-cache.ts';
-import { sessionToken, type SessionProbe } from './session-probe.ts';
 
 const readMethod = (method: string) => method === 'GET' || method === 'HEAD';
-
-/**
- * Whether a request may be answered from the cache as far as its session goes: no session cookie, or one
- * the probe already knows to be invalid (true); one it knows to be valid (false); undefined when the
- * database must be asked (the fast path then leaves the request to the middleware, which asks once).
- */
-function anonymous(probe: SessionProbe, cookie: string | undefined): boolean | undefined {
-  const token = sessionToken(cookie);
-  if (token === undefined) return true;
-  const valid = probe.known(token);
-  return valid === undefined ? undefined : !valid;
-}
 
 /** The request target as sent (path and query), the key of both paths. */
 function targetOf(url: string): string {
@@ -29,8 +18,8 @@ function targetOf(url: string): string {
 }
 
 /** Answers from the cache when it can; returns false to let the application handle the request. */
-export function serveCachedPage(cache: PageCache, probe: SessionProbe, req: IncomingMessage, res: ServerResponse): boolean {
-  if (!cache.enabled || !readMethod(req.method ?? '') || anonymous(probe, req.headers.cookie) !== true) return false;
+export function serveCachedPage(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
+  if (!cache.enabled || !readMethod(req.method ?? '')) return false;
   const page = cache.get(req.url ?? '');
   if (!page) return false;
   if (req.headers['if-none-match'] === page.etag) {
@@ -43,13 +32,9 @@ export function serveCachedPage(cache: PageCache, probe: SessionProbe, req: Inco
   return true;
 }
 
-export function pageCache(cache: PageCache, probe: SessionProbe): MiddlewareHandler<AppEnv> {
+export function pageCache(cache: PageCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    let eligible = cache.enabled && readMethod(c.req.method);
-    if (eligible) {
-      const cookie = c.req.header('cookie');
-      eligible = anonymous(probe, cookie) ?? !(await probe.check(sessionToken(cookie)!));
-    }
+    const eligible = cache.enabled && readMethod(c.req.method);
     const key = targetOf(c.req.url);
     if (eligible) {
       const page = cache.get(key);

@@ -813,4 +813,9 @@ export const en: Record<MessageKey, string> = {
   'themes.checkFailed': '{count} problem(s) in the theme {dir}.',
   'themes.reloadSent': 'Reload signal sent to the server (process {pid}).',
   'themes.reloadNoServer': 'No running server found ({file}): templates will be read again at the next start.',
+  'teamBar.label': 'Site team',
+  'teamBar.backOffice': 'Back office',
+  'teamBar.editArticle': 'Edit this article',
+  'teamBar.openArticle': 'See this article in the back office',
+  'teamBar.editSection': 'Edit this section',
 };

@@ -811,6 +811,11 @@ export const fr = {
   'themes.checkFailed': '{count} problème(s) dans le thème {dir}.',
   'themes.reloadSent': 'Signal de rechargement envoyé au serveur (processus {pid}).',
   'themes.reloadNoServer': 'Aucun serveur en marche trouvé ({file}) : les gabarits seront relus au prochain démarrage.',
+  'teamBar.label': 'Équipe du site',
+  'teamBar.backOffice': 'Espace privé',
+  'teamBar.editArticle': 'Modifier cet article',
+  'teamBar.openArticle': 'Voir cet article dans l’espace privé',
+  'teamBar.editSection': 'Modifier cette rubrique',
 } as const;
 
 export type MessageKey = keyof typeof fr;
