@@ -26,4 +26,11 @@ forEachDialect('compiled queries', (dialect) => {
     assert.deepEqual((await sectionsBySlug(site.db, 'actualites', 0)).map((r) => r.slug), ['actualites']);
     assert.deepEqual(await sectionsBySlug(site.db, 'actualites', 5), []);
   });
+
+  test('in a transaction too, seeing what it wrote', async () => {
+    await site.db.write(async (trx) => {
+      await trx.updateTable('sections').set({ position: 9 }).where('slug', '=', 'analyses').execute();
+      assert.deepEqual((await sectionsBySlug(trx, 'analyses', 9)).map((r) => r.slug), ['analyses']);
+    });
+  });
 });

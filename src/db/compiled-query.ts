@@ -5,7 +5,7 @@
 // same at every call, so SQLite's statement is prepared once too (statement-cache.ts).
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Db } from './connect.ts';
-import type { Database } from './schema.ts';
+import type { Database, Trx } from './schema.ts';
 
 const ARGUMENT = Symbol('compiled query argument');
 
@@ -22,18 +22,27 @@ function isArgument(value: unknown): value is Argument {
   return typeof value === 'object' && value !== null && ARGUMENT in value;
 }
 
-/** A query compiled once per Db; call it with the values of its arguments, in order. */
+/** Where a compiled query runs: the site's database, or a transaction on it. */
+type Runner = Db | Trx;
+
+/**
+ * A query compiled once per dialect; call it with the values of its arguments, in order, on the database or in
+ * a transaction. The SQL depends only on the dialect's adapter, which a transaction shares with its database
+ * (Kysely's getExecutor() is marked internal, but it is how a transaction tells which dialect it speaks).
+ */
 export function compiledQuery<Args extends readonly unknown[], Row>(
   build: (kysely: Kysely<Database>, arg: ArgumentOf) => Compilable<Row>,
-): (db: Db, ...args: Args) => Promise<Row[]> {
-  const compiled = new WeakMap<Kysely<Database>, CompiledQuery<Row>>();
-  return async (db, ...args) => {
-    let query = compiled.get(db.kysely);
+): (on: Runner, ...args: Args) => Promise<Row[]> {
+  const compiled = new WeakMap<object, CompiledQuery<Row>>();
+  return async (on, ...args) => {
+    const kysely: Kysely<Database> = 'kysely' in on ? on.kysely : on;
+    const adapter = kysely.getExecutor().adapter;
+    let query = compiled.get(adapter);
     if (!query) {
-      query = build(db.kysely, arg).compile();
-      compiled.set(db.kysely, query);
+      query = build(kysely, arg).compile();
+      compiled.set(adapter, query);
     }
     const parameters = query.parameters.map((value) => (isArgument(value) ? args[value[ARGUMENT]] : value));
-    return (await db.kysely.executeQuery<Row>({ ...query, parameters })).rows;
+    return (await kysely.executeQuery<Row>({ ...query, parameters })).rows;
   };
 }

@@ -8,6 +8,7 @@
 // The HMAC key is drawn once per site and kept in the settings table, so every app server shares it.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db, Trx } from '../db/connect.ts';
+import { compiledQuery } from '../db/compiled-query.ts';
 import { siteSecret } from '../settings/index.ts';
 import { loadForumPolicy } from './policy.ts';
 
@@ -55,20 +56,29 @@ export async function checkFormToken(db: Db, token: string, expected: TokenExpec
  * transaction and then finds the row, so exactly one post wins on both databases.
  */
 export async function claimFormToken(trx: Trx, token: { issuedAt: number; nonce: string }): Promise<boolean> {
-  const row = await trx
-    .insertInto('forum_form_uses')
-    .values({ nonce: token.nonce, issued_at: new Date(token.issuedAt).toISOString() })
-    .onConflict((oc) => oc.column('nonce').doNothing())
-    .returning('nonce')
-    .executeTakeFirst();
-  return row !== undefined;
+  const rows = await claimNonce(trx, token.nonce, new Date(token.issuedAt).toISOString());
+  return rows.length > 0;
 }
+
+const claimNonce = compiledQuery<[string, string], { nonce: string }>((k, arg) =>
+  k
+    .insertInto('forum_form_uses')
+    .values({ nonce: arg<string>(0), issued_at: arg<string>(1) })
+    .onConflict((oc) => oc.column('nonce').doNothing())
+    .returning('nonce'),
+);
+
+const lastPurge = new WeakMap<Db, number>();
 
 /**
  * Forgets the nonces of tokens that have expired anyway (checkFormToken refuses them with the same `maxHours`).
  * Run after the post's transaction, not in it, so concurrent posts do not wait on each other's deleted rows.
  */
 export async function purgeUsedFormTokens(db: Db, maxHours: number, now = Date.now()): Promise<void> {
+  // Once a minute at most per process: a busy forum need not delete at every post what nobody can use anyway.
+  const last = lastPurge.get(db);
+  if (last !== undefined && now >= last && now - last < 60_000) return;
+  lastPurge.set(db, now);
   await db.kysely.deleteFrom('forum_form_uses').where('issued_at', '<', new Date(now - maxHours * 3_600_000).toISOString()).execute();
 }
 

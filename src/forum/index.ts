@@ -10,6 +10,7 @@ export { postMessage } from './operations/post-message.ts';
 export { countMessagesFor, listFeedMessages, listMessages, loadPublishedMessage } from './queries.ts';
 export type { ModerationRow } from './queries.ts';
 export { messageHtml } from './message-html.ts';
+export { FORUM_NOTIFICATION_JOB, notifyModerators } from './notify-moderators.ts';
 export { isForumRejection } from './rejection.ts';
 export { loadPublishedThreads } from './threads.ts';
 export type { ForumMessageView } from './threads.ts';

@@ -2,6 +2,7 @@
 // table under the key 'forumPolicy' (JSON), e.g. to let a load test post from few addresses.
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
+import { memoByVersion } from '../db/memo.ts';
 
 const windowSchema = z.object({ count: z.number().int().min(1), minutes: z.number().min(1) });
 
@@ -22,8 +23,9 @@ export type ForumPolicy = z.infer<typeof forumPolicySchema>;
 
 export const POLICY_KEY = 'forumPolicy';
 
-export async function loadForumPolicy(db: Db): Promise<ForumPolicy> {
+/** Read by every post and form token: kept until a write (db/memo.ts). */
+export const loadForumPolicy = memoByVersion(async (db: Db): Promise<ForumPolicy> => {
   const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', POLICY_KEY).executeTakeFirst();
   const parsed = forumPolicySchema.safeParse(row ? JSON.parse(row.value) : {});
   return parsed.success ? parsed.data : forumPolicySchema.parse({});
-}
+});

@@ -9,6 +9,7 @@ import { createMailHandler } from './send-mail.ts';
 import { resetLinkMailHandler } from './send-reset-link-mail.ts';
 import { startJobRunner, type JobHandler, type JobRunner } from './runner.ts';
 import { markScheduledPublication, SCHEDULED_PUBLICATION_JOB } from '../articles/index.ts';
+import { FORUM_NOTIFICATION_JOB, notifyModerators } from '../forum/index.ts';
 
 export interface JobsOptions {
   pollMs?: number;
@@ -27,6 +28,7 @@ export function startJobs(db: Db, config: Config, log: Logger, options: JobsOpti
   });
   handlers[MAIL_JOB] = mail.handler;
   handlers[RESET_LINK_MAIL_JOB] = resetLinkMailHandler(db, mail.send);
+  handlers[FORUM_NOTIFICATION_JOB] = (payload) => notifyModerators(db, config.siteUrl, payload);
   if (!config.smtpUrl) {
     void loadSiteSettings(db).then((settings) => {
       if (!settings.smtp.host) log.warn('Aucun serveur SMTP (TISSE_SMTP_URL ou Réglages) : les emails restent en file d’attente (table jobs) jusqu’à ce qu’un serveur soit configuré.');

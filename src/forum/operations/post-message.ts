@@ -1,18 +1,18 @@
 // Posting a message in an article's forum: every check (check-post.ts) and the form token, then in one
 // transaction the token's single use, the duplicate check, the per-IP and per-email rate limits, the insert and
-// the moderators' notification. A rejection leaves nothing written: the counters roll back with the rest.
+// the job that tells the moderators. A rejection leaves nothing written: the counters roll back with the rest.
 // Single use and duplicates are held by the database (a primary key, a unique index: migration 024), not by a
 // read before the insert, which concurrent posts on PostgreSQL (READ COMMITTED) all passed.
 import { createHash } from 'node:crypto';
+import { compiledQuery } from '../../db/compiled-query.ts';
 import type { Config } from '../../kernel/config.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { ForumStatus } from '../../db/schema.ts';
-import { enqueueMail } from '../../outbox/index.ts';
+import { enqueueJob } from '../../outbox/index.ts';
 import { checkPost, checkPostToken, type PostInput } from '../check-post.ts';
 import { claimFormToken, purgeUsedFormTokens } from '../form-token.ts';
 import { renderMessageHtml } from '../message-html.ts';
-import { moderatorEmails } from '../moderators.ts';
-import { notificationMail } from '../notification-mail.tsx';
+import { FORUM_NOTIFICATION_JOB } from '../notify-moderators.ts';
 import { bumpCounter } from '../rate-limit.ts';
 import { ForumRejection } from '../rejection.ts';
 
@@ -60,45 +60,53 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
     if ((await bumpCounter(trx, `forum:email:${fields.email.toLowerCase()}`, policy.perEmail.minutes, now)) > policy.perEmail.count) {
       throw new ForumRejection('rate_email', { key: 'errors.forum.rateEmail', params: { minutes: policy.perEmail.minutes } });
     }
-    const row = await trx
-      .insertInto('forum_messages')
-      .values({
-        kind: 'public',
-        article_id: article.id,
-        thread_id: parent?.threadId ?? null,
-        parent_id: parent?.id ?? null,
-        status,
-        title: fields.title,
-        text: fields.text,
-        author_name: fields.name,
-        author_email: fields.email,
-        author_url: fields.linkUrl,
-        author_site_name: fields.linkTitle,
-        user_id: input.user?.id ?? null,
-        ip: input.ip,
-        created_at: createdAt,
-        moderated_at: null,
-        moderated_by: null,
-        dedupe_key: dedupeKey,
-        ...stored,
-      })
-      // A recent identical message holds the key: nothing is inserted. On PostgreSQL, an identical post in a
-      // concurrent transaction makes this wait for it, then do nothing if it committed.
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    // A recent identical message holds the key: nothing is inserted. On PostgreSQL, an identical post in a
+    // concurrent transaction makes this wait for it, then do nothing if it committed.
+    const [row] = await insertMessage(
+      trx,
+      article.id, parent?.threadId ?? null, parent?.id ?? null, status, fields.title, fields.text, fields.name, fields.email,
+      fields.linkUrl, fields.linkTitle, input.user?.id ?? null, input.ip, createdAt, dedupeKey, stored.html, stored.html_version,
+    );
     if (!row) throw new ForumRejection('duplicate', 'errors.forum.duplicate');
     if (!parent) await trx.updateTable('forum_messages').set({ thread_id: row.id }).where('id', '=', row.id).execute();
-    const to = (await moderatorEmails(trx, article.id)).filter((email) => email.toLowerCase() !== fields.email.toLowerCase());
-    if (to.length > 0) {
-      await enqueueMail(trx, notificationMail({ siteUrl: config.siteUrl, to, article, messageId: row.id, status, fields }));
-    }
+    // The moderators' email is worked out by a job (forum/notify-moderators.ts), not on the poster's time.
+    await enqueueJob(trx, FORUM_NOTIFICATION_JOB, { messageId: row.id });
     return row.id;
   });
   // Housekeeping that may fail without undoing the post: the next post purges what this one left.
   await purgeUsedFormTokens(db, policy.tokenHours, now.getTime()).catch(() => undefined);
   return { id, status, articleId: article.id, articleSlug: article.slug };
 }
+
+/** The insert every post makes, compiled once (db/compiled-query.ts); its arguments in the order of the columns. */
+const insertMessage = compiledQuery<unknown[], { id: number }>((k, arg) => {
+  const at = (i: number) => arg<never>(i);
+  return k
+    .insertInto('forum_messages')
+    .values({
+      kind: 'public',
+      article_id: at(0),
+      thread_id: at(1),
+      parent_id: at(2),
+      status: at(3),
+      title: at(4),
+      text: at(5),
+      author_name: at(6),
+      author_email: at(7),
+      author_url: at(8),
+      author_site_name: at(9),
+      user_id: at(10),
+      ip: at(11),
+      created_at: at(12),
+      moderated_at: null,
+      moderated_by: null,
+      dedupe_key: at(13),
+      html: at(14),
+      html_version: at(15),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id');
+});
 
 /** Same article, same email (in any case), same text: the same message. */
 function duplicateKey(articleId: number, email: string, text: string): string {
