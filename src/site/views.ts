@@ -8,6 +8,7 @@ import { MAX_PAGE, MAX_QUERY_LENGTH, type SearchResults } from '../search/index.
 import { termVariants, type ArticleUse } from '../glossary/index.ts';
 import type { ForumMessageView } from '../forum/index.ts';
 import type { SectionTree } from '../sections/index.ts';
+import { pageCount, paginate } from './pagination.ts';
 
 export function articleView(article: Article) {
   return {
@@ -118,9 +119,13 @@ export function forumBlockView(props: ForumBlockProps) {
   };
 }
 
+/** How many pages of results a reader may open: the count's pages, up to MAX_PAGE. */
+export function searchPageCount(results: SearchResults): number {
+  return Math.min(MAX_PAGE, pageCount(results.total, results.perPage));
+}
+
 export function searchView(q: string, results: SearchResults | undefined, onlyStopwords: boolean) {
-  const pages = results ? Math.min(MAX_PAGE, Math.ceil(results.total / results.perPage)) : 0;
-  const link = (page: number) => `/recherche?q=${encodeURIComponent(q)}${page > 1 ? `&page=${page}` : ''}`;
+  const pages = results ? searchPageCount(results) : 0;
   const notices = [
     ...(results?.query.notices.includes('truncated') ? [t('search.truncated', { max: MAX_QUERY_LENGTH })] : []),
     ...(results?.query.notices.includes('tooManyTerms') ? [t('search.tooManyTerms')] : []),
@@ -150,10 +155,7 @@ export function searchView(q: string, results: SearchResults | undefined, onlySt
               snippet: item.snippet,
               date: item.date,
             })),
-            pagination:
-              pages > 1
-                ? { prev: results.page > 1 ? link(results.page - 1) : null, next: results.page < pages ? link(results.page + 1) : null, current: t('search.page', { page: results.page, pages }) }
-                : null,
+            pagination: pages > 1 ? paginate(`/recherche?q=${encodeURIComponent(q)}`, results.page, pages) : null,
             too_deep: results.page >= MAX_PAGE && results.total > MAX_PAGE * results.perPage ? t('search.tooDeep', { max: MAX_PAGE }) : null,
           },
   };
