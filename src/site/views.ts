@@ -178,16 +178,31 @@ export function glossaryGroups(terms: GlossaryTerm[], uses: Map<string, ArticleU
   return [...groups].map(([letter, group]) => ({
     letter,
     id: letter === '#' ? 'lettre-autres' : `lettre-${letter.toLowerCase()}`,
-    terms: group.map((term) => ({
-      term: term.term,
-      slug: term.slug,
-      variants: termVariants(term).join(', '),
-      definition: term.definition,
-      presentation_html: safeHtml(presentations.get(term.id)),
-      link_url: term.link_url,
-      uses: (uses.get(term.slug) ?? []).map((use) => ({ slug: use.slug, title: use.title })),
-    })),
+    terms: group.map((term) => {
+      const used = uses.get(term.slug) ?? [];
+      return {
+        ...glossaryTermView(term, presentations),
+        uses: used.slice(0, GLOSSARY_INDEX_USES).map((use) => ({ slug: use.slug, title: use.title })),
+        uses_count: used.length,
+      };
+    }),
   }));
+}
+
+/** Articles shown under each term of /glossaire: the newest; the term's page lists them all. */
+export const GLOSSARY_INDEX_USES = 5;
+
+/** A term as /glossaire and its own page show it: definition, variants, presentation, links. */
+export function glossaryTermView(term: GlossaryTerm, presentations: Map<number, string>) {
+  return {
+    term: term.term,
+    slug: term.slug,
+    url: `/glossaire/${term.slug}`,
+    variants: termVariants(term).join(', '),
+    definition: term.definition,
+    presentation_html: safeHtml(presentations.get(term.id)),
+    link_url: term.link_url,
+  };
 }
 
 export interface PlanArticle {

@@ -12,6 +12,8 @@ export const PAGE_TEMPLATES = {
   keyword: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'pagination', 'feeds'],
   author: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'pagination', 'feeds'],
   glossary: ['crumbs', 'groups'],
+  'glossary-term': ['crumbs', 'term', 'articles', 'pagination'],
+  archive: ['crumbs', 'heading', 'intro', 'years', 'months', 'articles', 'pagination'],
   plan: ['crumbs', 'sections'],
   search: ['crumbs', 'q', 'form_name', 'notices', 'help', 'none', 'results'],
   '404': ['crumbs', 'suggestions', 'search_name'],

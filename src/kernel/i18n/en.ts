@@ -340,7 +340,6 @@ export const en: Record<MessageKey, string> = {
   'glossary.moreAbout': 'Learn more',
   'glossary.termsUsed': 'Glossary terms',
   'glossary.allArticles': 'All articles ({count})',
-  'glossary.allArticlesOf': 'All articles using “{term}” ({count})',
   'glossary.backToIndex': 'The whole glossary',
   'print.back': 'Back to the article',
   'admin.title': "Back office",

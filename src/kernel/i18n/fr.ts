@@ -338,7 +338,6 @@ export const fr = {
   'glossary.moreAbout': 'En savoir plus',
   'glossary.termsUsed': 'Termes du glossaire',
   'glossary.allArticles': 'Tous les articles ({count})',
-  'glossary.allArticlesOf': 'Tous les articles qui emploient « {term} » ({count})',
   'glossary.backToIndex': 'Tout le glossaire',
   'print.back': 'Retour à l’article',
   'admin.title': "Espace privé",
