@@ -89,16 +89,24 @@ export interface PublicArticleFilter {
 }
 
 /**
- * Public articles, newest first (date, then id: a stable order for numbered pages), a page of them. The order is
- * that of the index of migration 028, so a page deep in a list reads its rows in order, with no sort.
+ * Public articles, newest first (date, then id: a stable order for numbered pages), a page of them. The page's
+ * ids are found first, in the index of migration 028 alone (its order is the lists' order, and it holds every
+ * column the filter and the order read), and only those rows are read: a deep page skips its offset in the index
+ * instead of reading and sorting every row before it (PostgreSQL: 25 ms → 7 ms for page 450 of 10,000, decision 017).
  */
 export async function listPublicArticles(db: Db, options: PublicArticleFilter & { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
   if (options.sectionIds?.length === 0 || options.ids?.length === 0) return [];
-  return filtered(db.kysely.selectFrom('articles').select(summaryColumns), options)
+  const page = filtered(db.kysely.selectFrom('articles').select('articles.id'), options)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(options.limit ?? 20)
-    .offset(options.offset ?? 0)
+    .offset(options.offset ?? 0);
+  return db.kysely
+    .selectFrom('articles')
+    .select(summaryColumns)
+    .where('articles.id', 'in', page)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
     .execute();
 }
 
