@@ -35,6 +35,10 @@ archiveRoutes.get(`${ARCHIVE_PATH}/:year`, async (c) => {
   const calendar = await loadArchiveCalendar(db);
   const year = archiveYear(calendar, c.req.param('year'));
   if (!year) return notFound(c);
+  // A year's page is one page (its months): ?page=1 answers 301 as on every list, any other page is none.
+  const requested = await requestedPage(c);
+  if (requested instanceof Response) return requested;
+  if (requested > 1) return notFound(c);
   const months = year.months.map((m) => ({ name: capitalised(frenchMonthName(m.month)), count: m.count, url: monthPath(year.year, m.month) }));
   const heading = t('archive.yearTitle', { year: year.year });
   const path = `${ARCHIVE_PATH}/${year.year}`;

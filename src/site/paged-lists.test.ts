@@ -126,6 +126,8 @@ forEachDialect('numbered pages of the public lists', (dialect) => {
     assert.match(year, /<h1>Archives 2024<\/h1>/);
     assert.match(year, /<a href="\/archives\/2024\/03">Mars<\/a> <span class="archive-count">45 article\(s\)<\/span>[\s\S]*<a href="\/archives\/2024\/01">Janvier<\/a>/);
     assert.doesNotMatch(await (await site.get('/archives/2023')).text(), /Décembre/, 'the 23:30 UTC article is January in Paris');
+    assert.equal((await site.get('/archives/2024?page=2')).status, 404, 'a year is one page');
+    assert.equal((await site.get('/archives/2024?page=1')).status, 301);
     await checkList('/archives/2024/03', 3, expected(range(ARTICLES), 2));
     assert.match(await (await site.get('/archives/2024/03')).text(), /<h1>Mars 2024<\/h1>/);
     assert.deepEqual(cardTitles(await (await site.get('/archives/2024/01')).text()), ['Premier de l’an']);
