@@ -208,7 +208,8 @@ async function publicArticle(c: Context<AppEnv>, target: ResolvedPath, at: (curr
   return current ? c.redirect(at(current), 301) : notFound(c);
 }
 
+/** 301 from an old path to the current one, its query kept: page 3 of a renamed section is page 3 of its new address. */
 async function redirectToCurrent(c: Context<AppEnv>, type: 'article' | 'section', id: number): Promise<Response> {
   const current = await currentPath(c.get('app').db, type, id);
-  return current ? c.redirect(current, 301) : notFound(c);
+  return current ? c.redirect(current + new URL(c.req.url).search, 301) : notFound(c);
 }
