@@ -27,7 +27,7 @@ archiveRoutes.get(ARCHIVE_PATH, async (c) => {
   const list = listPage(ARCHIVE_PATH, requested, calendar.total);
   if (!list) return notFound(c);
   const articles = await listPublicArticles(db, { limit: list.limit, offset: list.offset });
-  return archivePage(c, { path: ARCHIVE_PATH, heading: t('archive.title'), intro: t('archive.intro'), crumbs: [], calendar, list, articles, months: null });
+  return archivePage(c, { path: ARCHIVE_PATH, heading: t('archive.title'), intro: t('archive.intro'), listTitle: t('archive.all'), crumbs: [], calendar, list, articles, months: null });
 });
 
 archiveRoutes.get(`${ARCHIVE_PATH}/:year`, async (c) => {
@@ -42,7 +42,7 @@ archiveRoutes.get(`${ARCHIVE_PATH}/:year`, async (c) => {
   const months = year.months.map((m) => ({ name: capitalised(frenchMonthName(m.month)), count: m.count, url: monthPath(year.year, m.month) }));
   const heading = t('archive.yearTitle', { year: year.year });
   const path = `${ARCHIVE_PATH}/${year.year}`;
-  return archivePage(c, { path, heading, intro: t('archive.count', { count: year.count }), crumbs: [{ label: String(year.year), href: path }], calendar, list: null, articles: null, months, year: year.year });
+  return archivePage(c, { path, heading, intro: t('archive.count', { count: year.count }), listTitle: null, crumbs: [{ label: String(year.year), href: path }], calendar, list: null, articles: null, months, year: year.year });
 });
 
 archiveRoutes.get(`${ARCHIVE_PATH}/:year/:month`, async (c) => {
@@ -67,6 +67,7 @@ archiveRoutes.get(`${ARCHIVE_PATH}/:year/:month`, async (c) => {
     path,
     heading: t('archive.monthTitle', { month: name, year: year.year }),
     intro: t('archive.count', { count: total }),
+    listTitle: t('archive.monthArticles', { month: frenchMonthName(month), year: year.year }),
     crumbs: [
       { label: String(year.year), href: `${ARCHIVE_PATH}/${year.year}` },
       { label: name, href: path },
@@ -97,6 +98,8 @@ interface ArchiveView {
   path: string;
   heading: string;
   intro: string;
+  /** The heading of the list of articles, on the pages that have one. */
+  listTitle: string | null;
   /** Crumbs after Accueil › Archives. */
   crumbs: Crumb[];
   calendar: ArchiveCalendar;
@@ -121,6 +124,7 @@ async function archivePage(c: Context<AppEnv>, view: ArchiveView): Promise<Respo
       crumbs: [{ label: t('site.home'), href: '/' }, { label: t('archive.title'), href: ARCHIVE_PATH }, ...view.crumbs],
       heading: view.heading,
       intro: view.intro,
+      list_title: view.listTitle,
       years: view.calendar.years.map((y) => ({ year: y.year, count: y.count, url: `${ARCHIVE_PATH}/${y.year}`, current: y.year === view.year })),
       months: view.months,
       articles: view.articles ? await articleCards(db, tree, view.articles) : null,

@@ -129,7 +129,7 @@ forEachDialect('numbered pages of the public lists', (dialect) => {
     assert.equal((await site.get('/archives/2024?page=2')).status, 404, 'a year is one page');
     assert.equal((await site.get('/archives/2024?page=1')).status, 301);
     await checkList('/archives/2024/03', 3, expected(range(ARTICLES), 2));
-    assert.match(await (await site.get('/archives/2024/03')).text(), /<h1>Mars 2024<\/h1>/);
+    assert.match(await (await site.get('/archives/2024/03')).text(), /<h1>Mars 2024<\/h1>[\s\S]*<h2 id="archives-articles" class="block-title">Publiés en mars 2024<\/h2>/);
     assert.deepEqual(cardTitles(await (await site.get('/archives/2024/01')).text()), ['Premier de l’an']);
     for (const path of ['/archives/2023/12', '/archives/2024/13', '/archives/2024/00', '/archives/2024/3', '/archives/24', '/archives/abcd', '/archives/1999', '/archives/2024/03/01', '/archives/-2024']) {
       const response = await site.get(path);

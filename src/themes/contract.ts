@@ -13,7 +13,7 @@ export const PAGE_TEMPLATES = {
   author: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'pagination', 'feeds'],
   glossary: ['crumbs', 'groups'],
   'glossary-term': ['crumbs', 'term', 'articles', 'pagination'],
-  archive: ['crumbs', 'heading', 'intro', 'years', 'months', 'articles', 'pagination'],
+  archive: ['crumbs', 'heading', 'intro', 'list_title', 'years', 'months', 'articles', 'pagination'],
   plan: ['crumbs', 'sections'],
   search: ['crumbs', 'q', 'form_name', 'notices', 'help', 'none', 'results'],
   '404': ['crumbs', 'suggestions', 'search_name'],
