@@ -10,6 +10,7 @@ import { notFound, errorPage } from './site/page.ts';
 export { reloadThemes, closeTheme } from './web/theme.ts';
 import { pageCache } from './web/page-cache-http.ts';
 import { glossaryRoutes } from './site/glossary-routes.ts';
+import { archiveRoutes } from './site/archive-routes.ts';
 import { isTisseError } from './kernel/errors.ts';
 import { legacySpipUrls } from './site/legacy-spip-routes.ts';
 import { ecrireRoutes } from './admin/back-office-routes.tsx';
@@ -66,6 +67,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   hono.route('/', ecrireRoutes);
   hono.route('/', forumRoutes);
   hono.route('/', glossaryRoutes);
+  hono.route('/', archiveRoutes);
   hono.route('/', discoveryRoutes);
   hono.route('/', themeStyleRoutes);
   hono.route('/', mediaRoutes);

@@ -121,9 +121,13 @@ forEachDialect('discovery', (dialect) => {
     const html = await response.text();
     assert.match(html, /<mark>microcrédit<\/mark>/i);
     for (const q of ['', '"', '*', 'NEAR(', "'--", 'x'.repeat(10_000), '%22%22%22', 'le la les', '<script>']) {
-      const r = await site.get(`/recherche?q=${encodeURIComponent(q)}&page=${encodeURIComponent('-3')}`);
+      const r = await site.get(`/recherche?q=${encodeURIComponent(q)}`);
       assert.equal(r.status, 200, q);
       assert.doesNotMatch(await r.text(), /<script>alert|<script>[^<]/);
+      // A page that is no page is the 404 of every list (decision 017), never a 500 nor page 1 again.
+      const nonsense = await site.get(`/recherche?q=${encodeURIComponent(q)}&page=${encodeURIComponent('-3')}`);
+      assert.equal(nonsense.status, 404, q);
+      assert.doesNotMatch(await nonsense.text(), /<script>alert|<script>[^<]/);
     }
     const empty = await (await site.get('/recherche?q=')).text();
     assert.match(empty, /Tapez un ou plusieurs mots/);

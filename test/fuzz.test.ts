@@ -254,6 +254,8 @@ forEachDialect('fuzz: every route with hostile input', (dialect) => {
     for (const id of await ids('sections')) pages.add(`/ecrire/rubriques/${id}`);
     for (const id of await ids('keywords')) pages.add(`/ecrire/mots/${id}`);
     for (const id of await ids('glossary_terms')) pages.add(`/ecrire/glossaire/${id}`);
+    for (const { slug } of await site.db.kysely.selectFrom('glossary_terms').select('slug').orderBy('id', 'desc').limit(3).execute()) pages.add(`/glossaire/${slug}`);
+    pages.add('/archives');
     for (const id of await ids('users')) pages.add(`/ecrire/auteurs/${id}`);
     for (const id of await ids('documents')) pages.add(`/ecrire/documents/${id}`);
     const browser = await launchBrowser();

@@ -99,7 +99,8 @@ forEachDialect('bad input (issue 15)', (dialect) => {
     assert.equal((await site.get('/ecrire/articles/99999999999999999999', asAdmin)).status, 404);
     assert.equal((await site.get('/ecrire/rubriques/9999999999', asAdmin)).status, 404);
     assert.equal((await site.get(`/ecrire/articles/${articleId}/revisions?a=abc`, asAdmin)).status, 404);
-    assert.equal((await site.get('/recherche?q=soin&page=99999999999999999999')).status, 200);
+    // A page number past any list is no page: the lists' 404 (decision 017), never a 500.
+    assert.equal((await site.get('/recherche?q=soin&page=99999999999999999999')).status, 404);
     assert.equal(await refusedWithoutWrite({ action: 'validate', ids: ['1', '99999999999999999999'] }, '/ecrire/forum/moderer'), 400);
     const forum = await site.get('/forum/poster', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `article=${articleId}&parent=99999999999999999999&text=x` });
     assert.equal(forum.status, 404);

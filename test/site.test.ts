@@ -90,6 +90,15 @@ forEachDialect('public site', (dialect) => {
     assert.match(await section.text(), /Benoît Hamon en visite à Niort/);
   });
 
+  // Issue 18: a section with exactly one sub-section (and no article of its own) showed neither.
+  test('a section with a single sub-section lists it, and the sub-section’s articles', async () => {
+    const response = await site.get('/rubrique/l-ess-au-quotidien');
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.match(html, /<section class="aside__block" aria-labelledby="sous-rubriques">[\s\S]*<a href="\/rubrique\/l-actu-de-l-ess">L’actu de l’ESS<\/a>/);
+    assert.match(html, /<a href="\/benoit-hamon-en-visite-a-niort">Benoît Hamon en visite à Niort<\/a>/);
+  });
+
   test('an unknown path gets the 404 page with a search box', async () => {
     const response = await site.get('/cette-page-n-existe-pas');
     assert.equal(response.status, 404);

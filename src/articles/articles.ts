@@ -1,8 +1,9 @@
 // Read side of articles for the public site: one article with everything its page shows, and lists.
 import type { Db } from '../db/connect.ts';
+import type { SelectQueryBuilder } from 'kysely';
 import { compiledQuery } from '../db/compiled-query.ts';
 import { memoByVersion } from '../db/memo.ts';
-import type { Article, Document } from '../db/schema.ts';
+import type { Article, Database, Document } from '../db/schema.ts';
 import { publicArticles } from './visibility.ts';
 
 export interface ArticleSummary {
@@ -94,28 +95,68 @@ export async function loadArticlePageData(db: Db, article: Article, now = new Da
   return { article, authors, keywords, related, documents, publishedMessageCount: Number(count[0]?.n ?? 0) };
 }
 
-export async function listPublicArticles(
-  db: Db,
-  options: { sectionIds?: number[]; ids?: number[]; excludeIds?: number[]; limit?: number; offset?: number; now?: string } = {},
-): Promise<ArticleSummary[]> {
-  let query = db.kysely
-    .selectFrom('articles')
-    .select(summaryColumns)
-    .where(publicArticles(options.now))
+export interface PublicArticleFilter {
+  sectionIds?: number[];
+  ids?: number[];
+  excludeIds?: number[];
+  /** Published in [start, end) (ISO instants): a month of the archive. */
+  publishedIn?: { start: string; end: string };
+  /** Tagged with this keyword. */
+  keywordId?: number;
+  /** Signed by this user. */
+  authorId?: number;
+  now?: string;
+}
+
+/**
+ * Public articles, newest first (date, then id: a stable order for numbered pages), a page of them. The page's
+ * ids are found first, in the index of migration 028 alone (its order is the lists' order, and it holds every
+ * column the filter and the order read), and only those rows are read: a deep page skips its offset in the index
+ * instead of reading and sorting every row before it (PostgreSQL, page 450 of 10,000: 23 ms in one query, 3.5 ms so; decision 017).
+ */
+export async function listPublicArticles(db: Db, options: PublicArticleFilter & { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
+  if (options.sectionIds?.length === 0 || options.ids?.length === 0) return [];
+  const page = filtered(db.kysely.selectFrom('articles').select('articles.id'), options)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(options.limit ?? 20)
     .offset(options.offset ?? 0);
-  if (options.sectionIds) {
-    if (options.sectionIds.length === 0) return [];
-    query = query.where('articles.section_id', 'in', options.sectionIds);
+  return db.kysely
+    .selectFrom('articles')
+    .select(summaryColumns)
+    .where('articles.id', 'in', page)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .execute();
+}
+
+/** How many public articles listPublicArticles pages through with the same filter. */
+export async function countPublicArticles(db: Db, filter: PublicArticleFilter = {}): Promise<number> {
+  if (filter.sectionIds?.length === 0 || filter.ids?.length === 0) return 0;
+  const row = await filtered(db.kysely.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')), filter).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+function filtered<Q extends SelectQueryBuilder<Database, 'articles', object>>(query: Q, filter: PublicArticleFilter): Q {
+  let q = query.where(publicArticles(filter.now)) as Q;
+  if (filter.sectionIds) q = q.where('articles.section_id', 'in', filter.sectionIds) as Q;
+  if (filter.ids) q = q.where('articles.id', 'in', filter.ids) as Q;
+  if (filter.excludeIds?.length) q = q.where('articles.id', 'not in', filter.excludeIds) as Q;
+  if (filter.publishedIn) q = q.where('articles.published_at', '>=', filter.publishedIn.start).where('articles.published_at', '<', filter.publishedIn.end) as Q;
+  const { keywordId, authorId } = filter;
+  if (keywordId !== undefined) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('keyword_links').select('keyword_links.object_id').where('keyword_links.object_type', '=', 'article').where('keyword_links.keyword_id', '=', keywordId).whereRef('keyword_links.object_id', '=', 'articles.id'),
+      ),
+    ) as Q;
   }
-  if (options.ids) {
-    if (options.ids.length === 0) return [];
-    query = query.where('articles.id', 'in', options.ids);
+  if (authorId !== undefined) {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.user_id', '=', authorId).whereRef('article_authors.article_id', '=', 'articles.id')),
+    ) as Q;
   }
-  if (options.excludeIds?.length) query = query.where('articles.id', 'not in', options.excludeIds);
-  return query.execute();
+  return q;
 }
 
 /** The next instant a scheduled article becomes public: cached pages listing articles expire then. */

@@ -3,8 +3,10 @@
 // this module: other modules and the HTTP layer import from here.
 export { listArticlesForActor } from './article-lists.ts';
 export type { ArticleRow } from './article-lists.ts';
-export { listPlanArticles, listPublicArticles, loadArticle, loadArticleCovers, loadArticlePageData, loadArticlesByIds, nextScheduledPublication } from './articles.ts';
-export type { ArticleCover, ArticlePageData, ArticleSummary } from './articles.ts';
+export { listMonthArticles, loadArchiveCalendar, monthCount } from './archive.ts';
+export type { ArchiveCalendar, ArchiveMonth, ArchiveYear } from './archive.ts';
+export { countPublicArticles, listPlanArticles, listPublicArticles, loadArticle, loadArticleCovers, loadArticlePageData, loadArticlesByIds, nextScheduledPublication } from './articles.ts';
+export type { ArticleCover, ArticlePageData, ArticleSummary, PublicArticleFilter } from './articles.ts';
 export { SCHEDULED_PUBLICATION_JOB, changeArticleStatus } from './operations/change-article-status.ts';
 export { autosaveArticle } from './operations/autosave-article.ts';
 export { createArticle, createArticleFromForm } from './operations/create-article.ts';

@@ -120,3 +120,8 @@ export async function loadGlossary(db: Db): Promise<Glossary> {
 export async function loadTerm(db: Db, id: number): Promise<GlossaryTerm | undefined> {
   return db.kysely.selectFrom('glossary_terms').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** The term whose page is /glossaire/<slug>. */
+export async function findTermBySlug(db: Db, slug: string): Promise<GlossaryTerm | undefined> {
+  return db.kysely.selectFrom('glossary_terms').selectAll().where('slug', '=', slug).executeTakeFirst();
+}

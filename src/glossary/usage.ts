@@ -3,9 +3,11 @@
 // the matcher first, which is cheap; only articles with a possible hit are parsed and annotated, which is exact
 // (a term inside a link or code is found by the first pass, not by the second).
 import type { Db } from '../db/connect.ts';
+import { memoByVersion } from '../db/memo.ts';
 import { parse } from '../markup/index.ts';
 import { publicArticles } from '../articles/index.ts';
 import { createArticleAnnotator, type Glossary } from './annotate.ts';
+import { loadGlossary } from './repository.ts';
 
 export interface ArticleUse {
   id: number;
@@ -40,3 +42,10 @@ export async function articlesByTerm(db: Db, glossary: Glossary, now = new Date(
   }
   return result;
 }
+
+/**
+ * articlesByTerm for the site's pages (/glossaire and each term's page), read once per data version: it parses
+ * every article that may use a term, far too much for each request of a page, and changes only with a write (an
+ * article, a term, or a scheduled publication's job), which moves the version, as for the page cache.
+ */
+export const loadTermUses = memoByVersion(async (db: Db): Promise<Map<string, ArticleUse[]>> => articlesByTerm(db, await loadGlossary(db)));

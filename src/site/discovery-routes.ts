@@ -7,19 +7,20 @@ import { notFound } from './page.ts';
 import { renderPage } from './render-page.ts';
 import { articleCards } from './article-cards.ts';
 import { pageMeta } from './page-meta.ts';
-import { planTree, searchView } from './views.ts';
+import { listPage, pagedHead, pagedPath, pagedTitle, requestedPage } from './paged-list.ts';
+import { PAGE_SIZE } from './pagination.ts';
+import { planTree, searchPageCount, searchView } from './views.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
 import { sendPage } from '../web/send-page.ts';
 import { feedContentType, renderFeed, xmlText, type Feed, type FeedFormat, type FeedItem } from '../web/feed-writer.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { loadSiteSettings } from '../settings/index.ts';
-import { loadPublicSectionTree, listPlanArticles, loadArticlesByIds, nextScheduledPublication } from '../articles/index.ts';
+import { countPublicArticles, loadPublicSectionTree, listPlanArticles, listPublicArticles, loadArticlesByIds, nextScheduledPublication, type PublicArticleFilter } from '../articles/index.ts';
 import { listKeywordSlugs } from '../keywords/index.ts';
 import { resolvePath } from '../urls/index.ts';
-import { search, isEmptyQuery, parseQuery, authorsOf, findAuthor, findKeyword, listFeedArticles, sitemapArticles, type SearchResults, type ArticleFilter, type FeedArticle } from '../search/index.ts';
+import { MAX_PAGE, search, isEmptyQuery, parseQuery, authorsOf, findAuthor, findKeyword, listFeedArticles, sitemapArticles, type SearchResults, type ArticleFilter, type FeedArticle } from '../search/index.ts';
 import { propre, propreText, typoText } from '../markup/index.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { parseId } from '../kernel/input.ts';
 import type { Db } from '../db/connect.ts';
 
 export const discoveryRoutes = new Hono<AppEnv>();
@@ -29,13 +30,17 @@ const FEED_ITEMS = 20;
 discoveryRoutes.get('/recherche', async (c) => {
   const { db } = c.get('app');
   const q = c.req.query('q') ?? '';
-  const page = Math.min(parseId(c.req.query('page') ?? '1') ?? 1, 1000);
+  const page = await requestedPage(c);
+  if (page instanceof Response) return page;
   const parsed = parseQuery(q);
   const onlyStopwords = q.trim() !== '' && isEmptyQuery(parsed);
-  const results: SearchResults | undefined = q.trim() && !onlyStopwords ? await search(db, q, { page: Number.isFinite(page) ? page : 1 }) : undefined;
-  const title = q.trim() ? t('search.titleFor', { q: q.slice(0, 80) }) : t('search.title');
+  const results: SearchResults | undefined = q.trim() && !onlyStopwords && page <= MAX_PAGE ? await search(db, q, { page, perPage: PAGE_SIZE }) : undefined;
+  // A page past the last one (or past MAX_PAGE, where results stop) is no page: 404, as for every list.
+  if (page > 1 && (!results || page > searchPageCount(results))) return notFound(c);
+  const view = searchView(q, results, onlyStopwords);
+  const title = pagedTitle(q.trim() ? t('search.titleFor', { q: q.slice(0, 80) }) : t('search.title'), page);
   // Result pages are not worth indexing by search engines (search.liquid says noindex).
-  const body = await renderPage(c.get('app'), 'search', { title }, searchView(q, results, onlyStopwords));
+  const body = await renderPage(c.get('app'), 'search', { title, ...(view.results?.pagination ? pagedHead(view.results.pagination) : {}) }, view);
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
 });
 
@@ -128,17 +133,24 @@ discoveryRoutes.get('/mot/:slug', async (c) => {
   const slug = c.req.param('slug');
   const keyword = await findKeyword(db, slug);
   if (!keyword) return notFound(c);
-  const [articles, settings, tree] = await Promise.all([listFeedArticles(db, { keywordId: keyword.id }, 200), loadSiteSettings(db), loadPublicSectionTree(db)]);
+  const requested = await requestedPage(c);
+  if (requested instanceof Response) return requested;
+  const path = `/mot/${keyword.slug}`;
+  const list = await pageOf(db, path, requested, { keywordId: keyword.id });
+  if (!list) return notFound(c);
+  const [settings, tree] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db)]);
   const description = propreText(keyword.description);
-  const meta = pageMeta(app.config.siteUrl, settings, { path: `/mot/${keyword.slug}`, kind: 'keyword', title: keyword.title, description });
-  const body = await renderPage(app, 'keyword', { title: keyword.title, description: description || undefined, meta }, {
+  const title = pagedTitle(keyword.title, list.page);
+  const meta = pageMeta(app.config.siteUrl, settings, { path: pagedPath(path, list.page), kind: 'keyword', title, description });
+  const body = await renderPage(app, 'keyword', { title, description: description || undefined, meta, ...pagedHead(list.pagination) }, {
     crumbs: [{ label: t('site.home'), href: '/' }, { label: keyword.title, href: `/mot/${keyword.slug}` }],
     label: `${t('feed.keyword')} (${keyword.group})`,
     title: keyword.title,
     presentation_html: safeHtml([propre(keyword.description).html, propre(keyword.text).html].filter(Boolean).join('\n')),
     website: null,
     list_title: t('feed.keywordArticles'),
-    articles: await articleCards(db, tree, articles),
+    articles: await articleCards(db, tree, list.articles),
+    pagination: list.pagination,
     feeds: { rss: `/mot/${keyword.slug}/rss.xml`, atom: `/mot/${keyword.slug}/atom.xml` },
   });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
@@ -149,21 +161,36 @@ discoveryRoutes.get('/auteur/:slug', async (c) => {
   const { db } = app;
   const author = await findAuthor(db, c.req.param('slug'));
   if (!author) return notFound(c);
-  const [articles, settings, tree] = await Promise.all([listFeedArticles(db, { authorId: author.id }, 200), loadSiteSettings(db), loadPublicSectionTree(db)]);
+  const requested = await requestedPage(c);
+  if (requested instanceof Response) return requested;
+  const path = `/auteur/${author.slug}`;
+  const list = await pageOf(db, path, requested, { authorId: author.id });
+  if (!list) return notFound(c);
+  const [settings, tree] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db)]);
   const description = propreText(author.bio).slice(0, 300);
-  const meta = pageMeta(app.config.siteUrl, settings, { path: `/auteur/${author.slug}`, kind: 'author', title: author.name, description });
-  const body = await renderPage(app, 'author', { title: author.name, description: description || undefined, meta }, {
+  const title = pagedTitle(author.name, list.page);
+  const meta = pageMeta(app.config.siteUrl, settings, { path: pagedPath(path, list.page), kind: 'author', title, description });
+  const body = await renderPage(app, 'author', { title, description: description || undefined, meta, ...pagedHead(list.pagination) }, {
     crumbs: [{ label: t('site.home'), href: '/' }, { label: author.name, href: `/auteur/${author.slug}` }],
     label: t('feed.author'),
     title: author.name,
     presentation_html: safeHtml(propre(author.bio).html),
     website: author.website && /^https?:\/\//i.test(author.website) ? author.website : null,
     list_title: t('feed.authorArticles'),
-    articles: await articleCards(db, tree, articles),
+    articles: await articleCards(db, tree, list.articles),
+    pagination: list.pagination,
     feeds: null,
   });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
 });
+
+/** Page `page` of the public articles `filter` keeps at `path`, or null past the end. */
+async function pageOf(db: Db, path: string, page: number, filter: PublicArticleFilter) {
+  const now = new Date().toISOString();
+  const list = listPage(path, page, await countPublicArticles(db, { ...filter, now }));
+  if (!list) return null;
+  return { ...list, articles: await listPublicArticles(db, { ...filter, now, limit: list.limit, offset: list.offset }) };
+}
 
 discoveryRoutes.get('/plan', async (c) => {
   const { db } = c.get('app');

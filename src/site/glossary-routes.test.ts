@@ -1,5 +1,6 @@
 // The glossary page over HTTP on both databases: every term A–Z with its definition, the published articles
-// that use it (never a draft or a scheduled one), and a new term shown at once although the page was cached.
+// that use it (never a draft or a scheduled one), each term's own page, and a new term or a new article using one
+// shown at once although the page was cached.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
@@ -36,6 +37,18 @@ forEachDialect('glossary page', (dialect) => {
     assert.match(html, /href="\/visite-d-un-tiers-lieu"/);
     assert.doesNotMatch(html, /Brouillon sur un tiers-lieu/);
     assert.doesNotMatch(html, /Annonce d.un tiers-lieu|Annonce d&#8217;un tiers-lieu/);
+  });
+
+  // Which articles use a term is memoised per data version (glossary/usage.ts): a write shows at once.
+  test('a term’s page lists its articles, and a newly published one on the next request', async () => {
+    const before = await (await site.get('/glossaire/tiers-lieu')).text();
+    assert.match(before, /<a href="\/visite-d-un-tiers-lieu">/);
+    assert.doesNotMatch(before, /Brouillon sur un tiers-lieu|Annonce d/);
+    const section = await site.db.kysely.selectFrom('sections').select('id').executeTakeFirstOrThrow();
+    await createArticle(site.db, { sectionId: section.id, title: 'Un second tiers-lieu', text: 'Encore un tiers-lieu.', status: 'published' });
+    const after = await (await site.get('/glossaire/tiers-lieu')).text();
+    assert.match(after, /<a href="\/un-second-tiers-lieu">/);
+    assert.match(await (await site.get('/glossaire')).text(), /<a href="\/glossaire\/tiers-lieu">Tous les articles \(2\)/);
   });
 
   test('a new term shows on the next request, and a matching ETag gets 304 until then', async () => {

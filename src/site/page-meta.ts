@@ -77,13 +77,14 @@ export function articleMeta(siteUrl: string, settings: SiteOf, data: ArticlePage
 }
 
 /**
- * A page that is not an article: the home page (`WebSite`), a section or a keyword (`CollectionPage`), an author
+ * A page that is not an article: the home page (`WebSite`), a section, a keyword, the archive or a glossary term
+ * (`CollectionPage`), an author
  * (`ProfilePage` about a `Person`).
  */
 export function pageMeta(
   siteUrl: string,
   settings: SiteOf,
-  page: { path: string; kind: 'home' | 'section' | 'keyword' | 'author'; title: string; description: string },
+  page: { path: string; kind: 'home' | 'section' | 'keyword' | 'author' | 'archive' | 'glossary'; title: string; description: string },
 ): PageMeta {
   const siteName = settings.name;
   const url = `${siteUrl}${page.path}`;

@@ -140,6 +140,7 @@ forEachDialect('public routes', (dialect) => {
     const old = await site.get('/rubrique/carnets-de-terrain');
     assert.equal(old.status, 301);
     assert.equal(old.headers.get('location'), '/rubrique/carnets');
+    assert.equal((await site.get('/rubrique/carnets-de-terrain?page=2')).headers.get('location'), '/rubrique/carnets?page=2', 'the page is kept');
     await site.db.write((trx) => setCurrentPath(trx, 'article', ids.published!, '/cooperative-niortaise'));
     await site.db.write((trx) => trx.updateTable('articles').set({ slug: 'cooperative-niortaise' }).where('id', '=', ids.published!).execute());
     const article = await site.get('/une-cooperative-de-niort');

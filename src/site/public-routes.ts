@@ -9,6 +9,7 @@ import { notFound, errorPage } from './page.ts';
 import { renderPage } from './render-page.ts';
 import { homePage } from './home-page.ts';
 import { articleCards } from './article-cards.ts';
+import { listPage, pagedHead, pagedPath, pagedTitle, requestedPage } from './paged-list.ts';
 import { articleMeta, pageMeta } from './page-meta.ts';
 import { articleView, forumBlockView, renderedView } from './views.ts';
 import { articleDocumentsView } from './article-documents.ts';
@@ -17,7 +18,7 @@ import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { articleRender } from '../web/stored-article-render.ts';
 import { loadSiteSettings } from '../settings/index.ts';
-import { loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
+import { countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
@@ -57,20 +58,30 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), nextScheduledPublication(db, now)]);
   const section = tree.byId.get(target.objectId);
   if (!section) return notFound(c);
-  const articles = await listPublicArticles(db, { sectionIds: tree.subtree(section.id), limit: 50, now });
+  const requested = await requestedPage(c);
+  if (requested instanceof Response) return requested;
+  // The section's own articles and those of every section below it, newest first.
+  const filter = { sectionIds: tree.subtree(section.id), now };
+  const listPath = `/rubrique/${section.slug}`;
+  const list = listPage(listPath, requested, await countPublicArticles(db, filter));
+  if (!list) return notFound(c);
+  const articles = await listPublicArticles(db, { ...filter, limit: list.limit, offset: list.offset });
   const crumbs = [{ label: t('site.home'), href: '/' }, ...tree.ancestry(section.id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` }))];
-  const meta = pageMeta(c.get('app').config.siteUrl, settings, { path: `/rubrique/${section.slug}`, kind: 'section', title: section.title, description: section.description });
+  const title = pagedTitle(section.title, list.page);
+  const meta = pageMeta(c.get('app').config.siteUrl, settings, { path: pagedPath(listPath, list.page), kind: 'section', title, description: section.description });
   const body = await renderPage(
     c.get('app'),
     'section',
-    { title: section.title, description: section.description, meta },
+    { title, description: section.description, meta, ...pagedHead(list.pagination) },
     {
       section: { id: section.id, title: section.title, slug: section.slug },
       crumbs,
       description_html: safeHtml(propre(section.description).html),
       text_html: safeHtml(propre(section.text).html),
+      // Every public sub-section, even a single one: its articles are in the list, its page one link away.
       subsections: tree.children(section.id).map((s) => ({ title: s.title, slug: s.slug, description: s.description })),
       articles: await articleCards(db, tree, articles),
+      pagination: list.pagination,
     },
     { settings, tree },
   );
@@ -197,7 +208,8 @@ async function publicArticle(c: Context<AppEnv>, target: ResolvedPath, at: (curr
   return current ? c.redirect(at(current), 301) : notFound(c);
 }
 
+/** 301 from an old path to the current one, its query kept: page 3 of a renamed section is page 3 of its new address. */
 async function redirectToCurrent(c: Context<AppEnv>, type: 'article' | 'section', id: number): Promise<Response> {
   const current = await currentPath(c.get('app').db, type, id);
-  return current ? c.redirect(current, 301) : notFound(c);
+  return current ? c.redirect(current + new URL(c.req.url).search, 301) : notFound(c);
 }

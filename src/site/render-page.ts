@@ -20,6 +20,9 @@ export interface PageHead {
   title: string;
   description?: string | undefined;
   meta?: PageMeta | undefined;
+  /** Neighbours of a page of a list: the layout links them with rel="prev" and rel="next". */
+  prevUrl?: string | null | undefined;
+  nextUrl?: string | null | undefined;
 }
 
 /** The public page `template` of the active theme, with `data` and what every page receives. */
@@ -49,7 +52,7 @@ export async function pageData(
     site: { ...siteView(settings, tree, app.config.siteUrl, lang), menu: await mainMenu(app.db), style_url: themeStyleUrl(theme) },
     theme,
     lang,
-    page: { title, description: head.description || null },
+    page: { title, description: head.description || null, prev_url: head.prevUrl ?? null, next_url: head.nextUrl ?? null },
     meta: head.meta ?? null,
     ...data,
   };

@@ -8,6 +8,7 @@ import { MAX_PAGE, MAX_QUERY_LENGTH, type SearchResults } from '../search/index.
 import { termVariants, type ArticleUse } from '../glossary/index.ts';
 import type { ForumMessageView } from '../forum/index.ts';
 import type { SectionTree } from '../sections/index.ts';
+import { pageCount, paginate } from './pagination.ts';
 
 export function articleView(article: Article) {
   return {
@@ -118,9 +119,13 @@ export function forumBlockView(props: ForumBlockProps) {
   };
 }
 
+/** How many pages of results a reader may open: the count's pages, up to MAX_PAGE. */
+export function searchPageCount(results: SearchResults): number {
+  return Math.min(MAX_PAGE, pageCount(results.total, results.perPage));
+}
+
 export function searchView(q: string, results: SearchResults | undefined, onlyStopwords: boolean) {
-  const pages = results ? Math.min(MAX_PAGE, Math.ceil(results.total / results.perPage)) : 0;
-  const link = (page: number) => `/recherche?q=${encodeURIComponent(q)}${page > 1 ? `&page=${page}` : ''}`;
+  const pages = results ? searchPageCount(results) : 0;
   const notices = [
     ...(results?.query.notices.includes('truncated') ? [t('search.truncated', { max: MAX_QUERY_LENGTH })] : []),
     ...(results?.query.notices.includes('tooManyTerms') ? [t('search.tooManyTerms')] : []),
@@ -150,10 +155,7 @@ export function searchView(q: string, results: SearchResults | undefined, onlySt
               snippet: item.snippet,
               date: item.date,
             })),
-            pagination:
-              pages > 1
-                ? { prev: results.page > 1 ? link(results.page - 1) : null, next: results.page < pages ? link(results.page + 1) : null, current: t('search.page', { page: results.page, pages }) }
-                : null,
+            pagination: pages > 1 ? paginate(`/recherche?q=${encodeURIComponent(q)}`, results.page, pages) : null,
             too_deep: results.page >= MAX_PAGE && results.total > MAX_PAGE * results.perPage ? t('search.tooDeep', { max: MAX_PAGE }) : null,
           },
   };
@@ -176,16 +178,31 @@ export function glossaryGroups(terms: GlossaryTerm[], uses: Map<string, ArticleU
   return [...groups].map(([letter, group]) => ({
     letter,
     id: letter === '#' ? 'lettre-autres' : `lettre-${letter.toLowerCase()}`,
-    terms: group.map((term) => ({
-      term: term.term,
-      slug: term.slug,
-      variants: termVariants(term).join(', '),
-      definition: term.definition,
-      presentation_html: safeHtml(presentations.get(term.id)),
-      link_url: term.link_url,
-      uses: (uses.get(term.slug) ?? []).map((use) => ({ slug: use.slug, title: use.title })),
-    })),
+    terms: group.map((term) => {
+      const used = uses.get(term.slug) ?? [];
+      return {
+        ...glossaryTermView(term, presentations),
+        uses: used.slice(0, GLOSSARY_INDEX_USES).map((use) => ({ slug: use.slug, title: use.title })),
+        uses_count: used.length,
+      };
+    }),
   }));
+}
+
+/** Articles shown under each term of /glossaire: the newest; the term's page lists them all. */
+export const GLOSSARY_INDEX_USES = 5;
+
+/** A term as /glossaire and its own page show it: definition, variants, presentation, links. */
+export function glossaryTermView(term: GlossaryTerm, presentations: Map<number, string>) {
+  return {
+    term: term.term,
+    slug: term.slug,
+    url: `/glossaire/${term.slug}`,
+    variants: termVariants(term).join(', '),
+    definition: term.definition,
+    presentation_html: safeHtml(presentations.get(term.id)),
+    link_url: term.link_url,
+  };
 }
 
 export interface PlanArticle {

@@ -6,12 +6,14 @@ export const GLOBAL_VARIABLES = ['site', 'lang', 'page', 'meta', 'theme'] as con
 
 export const PAGE_TEMPLATES = {
   home: ['featured', 'latest', 'section_blocks', 'sections'],
-  section: ['section', 'crumbs', 'description_html', 'text_html', 'subsections', 'articles'],
+  section: ['section', 'crumbs', 'description_html', 'text_html', 'subsections', 'articles', 'pagination'],
   article: ['article', 'rendered', 'crumbs', 'section', 'section_articles', 'authors', 'keywords', 'gallery', 'attachments', 'related', 'show_forum_link', 'message_count', 'forum', 'forum_script'],
   print: ['article', 'rendered', 'authors', 'canonical_url', 'back_url', 'breadcrumb', 'glossary_terms'],
-  keyword: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'feeds'],
-  author: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'feeds'],
+  keyword: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'pagination', 'feeds'],
+  author: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'pagination', 'feeds'],
   glossary: ['crumbs', 'groups'],
+  'glossary-term': ['crumbs', 'term', 'articles', 'pagination'],
+  archive: ['crumbs', 'heading', 'intro', 'list_title', 'years', 'months', 'articles', 'pagination'],
   plan: ['crumbs', 'sections'],
   search: ['crumbs', 'q', 'form_name', 'notices', 'help', 'none', 'results'],
   '404': ['crumbs', 'suggestions', 'search_name'],

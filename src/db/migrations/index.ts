@@ -11,6 +11,8 @@ import * as forumSingleUse from './024-forum-single-use.ts';
 import * as dateBounds from './025-date-bounds.ts';
 import * as jobWorkers from './026-job-workers.ts';
 import * as settingsRevisions from './027-settings-revisions.ts';
+import * as articlesPublicOrder from './028-articles-public-order.ts';
+import * as archivesSlug from './029-archives-slug.ts';
 import * as articleRenders from './032-article-renders.ts';
 
 export interface TisseMigration {
@@ -28,5 +30,7 @@ export const migrations: Record<string, TisseMigration> = {
   '025-date-bounds': dateBounds,
   '026-job-workers': jobWorkers,
   '027-settings-revisions': settingsRevisions,
+  '028-articles-public-order': articlesPublicOrder,
+  '029-archives-slug': archivesSlug,
   '032-article-renders': articleRenders,
 };
