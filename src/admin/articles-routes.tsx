@@ -101,6 +101,7 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
     slug: base?.slug ?? '',
     surtitle: values.surtitle,
     title: values.title,
+    title_folded: '',
     subtitle: values.subtitle,
     description: '',
     lead: values.lead,

@@ -2,6 +2,11 @@
 // workflow (one state machine), revisions, and the operations that change an article. The only door into
 // this module: other modules and the HTTP layer import from here.
 export { listArticlesForActor } from './article-lists.ts';
+export { articleListSorts, containsPattern, listBackOfficeArticles } from './back-office-list.ts';
+export type { ArticleListFilter, ArticleListSort, ListPage, ListRequest } from './back-office-list.ts';
+export { BULK_MAX, changeArticlesInBulk } from './operations/change-articles-in-bulk.ts';
+export type { BulkArticleAction } from './operations/change-articles-in-bulk.ts';
+export { viewableArticles } from './viewable.ts';
 export type { ArticleRow } from './article-lists.ts';
 export { listPlanArticles, listPublicArticles, loadArticle, loadArticleCovers, loadArticlePageData, loadArticlesByIds, nextScheduledPublication } from './articles.ts';
 export type { ArticleCover, ArticlePageData, ArticleSummary } from './articles.ts';

@@ -40,6 +40,8 @@ export interface ArticlesTable {
   slug: string;
   surtitle: string;
   title: string;
+  /** The title lower-cased without accents, for the back office's search; kept by triggers (migration 031). */
+  title_folded: Generated<string>;
   subtitle: string;
   description: string;
   lead: string;
