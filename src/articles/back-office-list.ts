@@ -16,7 +16,7 @@ export const articleListSorts = ['maj', 'titre', 'statut', 'publication'] as con
 export type ArticleListSort = (typeof articleListSorts)[number];
 
 export interface ArticleListFilter {
-  /** Words of the title, any case, with or without accents; a number also finds the article of that number. */
+  /** Words of the title, any case, with or without accents; a number also finds the article of that number ("#12": only it). */
   search?: string | undefined;
   /** Undefined: every status but the trash. */
   status?: ArticleStatus | undefined;
@@ -73,8 +73,11 @@ async function conditions(db: Db, eb: ExpressionBuilder<Database, 'articles'>, a
   const words = filter.search ? fold(filter.search.trim()) : '';
   if (words) {
     const byTitle = sql<SqlBool>`articles.title_folded LIKE ${containsPattern(words)} ESCAPE '\\'`;
-    const number = /^n?°?\s*([1-9][0-9]{0,8})$/.exec(words)?.[1];
-    where.push(number ? eb.or([byTitle, eb('articles.id', '=', Number(number))]) : byTitle);
+    // "#12" or "n° 12" is the article of that number; "12" alone is that number or a title holding it.
+    const numbered = /^(?:#|n°)\s*([1-9][0-9]{0,8})$/.exec(words)?.[1];
+    const number = /^[1-9][0-9]{0,8}$/.test(words) ? words : undefined;
+    if (numbered) where.push(eb('articles.id', '=', Number(numbered)));
+    else where.push(number ? eb.or([byTitle, eb('articles.id', '=', Number(number))]) : byTitle);
   }
   return where;
 }
