@@ -145,6 +145,7 @@ forEachDialect('every back-office route × every role', (dialect) => {
     // (article.create); the rest follows article.view / edit / publish.
     'GET /ecrire/articles': { expect: writers },
     'GET /ecrire/articles/nouveau': { expect: writers },
+    'GET /ecrire/articles/choix': { expect: writers },
     // Bulk publishing another editor's draft: the editor may not, nor the restricted administrator outside their sections.
     'POST /ecrire/articles/lot': { expect: 'LFFOFO', prepare: async (kind) => ({ body: { action: 'publish', ids: [String(await article(kind))] } }) },
     'POST /ecrire/articles/nouveau': { expect: 'LFOOFO', prepare: async (kind) => ({ body: articleForm(kind) }) },

@@ -157,7 +157,7 @@ export async function renderEditor(
   return renderAdmin(c, {
     title: props.article ? props.article.title : t('admin.article.new'),
     current: '/ecrire/articles',
-    scripts: ['editor.js', 'portfolio.js', 'autosave.js'],
+    scripts: ['editor.js', 'portfolio.js', 'autosave.js', 'picker.js'],
     ...(status ? { status } : {}),
     body: <ArticleEditor user={user} choices={choices} canDate={canDate} portfolio={{ ...(await loadPortfolio(db, user.actor, props.article, target)), notice: portfolioNotice }} {...extra} {...rest} />,
   });

@@ -14,6 +14,7 @@ import { LoginThrottledError, logIn, deleteSession, SESSION_COOKIE, can, request
 import { listArticlesForActor } from '../articles/index.ts';
 import { getCookie } from 'hono/cookie';
 import { articleListRoutes } from './article-list-routes.tsx';
+import { articlePickerRoutes } from './article-picker-routes.tsx';
 import { articleAdminRoutes } from './articles-routes.tsx';
 import { articleDocumentRoutes } from './article-documents-routes.tsx';
 import { ResetChoosePage, ResetRequestPage } from './pages/password-reset.tsx';
@@ -141,6 +142,7 @@ adminRoutes.get('/ecrire/', async (c) => {
 });
 
 adminRoutes.route('/ecrire/articles', articleListRoutes);
+adminRoutes.route('/ecrire/articles', articlePickerRoutes);
 adminRoutes.route('/ecrire/articles', articleAdminRoutes);
 adminRoutes.route('/ecrire/articles', articleDocumentRoutes);
 adminRoutes.route('/ecrire/forum', forumAdminRoutes);

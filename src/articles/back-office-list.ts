@@ -27,6 +27,8 @@ export interface ArticleListFilter {
   changedFrom?: string | undefined;
   /** Last changed before this instant (ISO). */
   changedBefore?: string | undefined;
+  /** An article left out (the related-articles picker's own article: an article is not related to itself). */
+  excludeId?: number | undefined;
 }
 
 export interface ListRequest<Sort extends string, Filter> {
@@ -68,6 +70,7 @@ async function conditions(db: Db, eb: ExpressionBuilder<Database, 'articles'>, a
   if (filter.authorId !== undefined) {
     where.push(eb('articles.id', 'in', eb.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.user_id', '=', filter.authorId)));
   }
+  if (filter.excludeId !== undefined) where.push(eb('articles.id', '!=', filter.excludeId));
   if (filter.changedFrom) where.push(eb('articles.updated_at', '>=', filter.changedFrom));
   if (filter.changedBefore) where.push(eb('articles.updated_at', '<', filter.changedBefore));
   const words = filter.search ? fold(filter.search.trim()) : '';
