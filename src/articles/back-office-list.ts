@@ -9,6 +9,7 @@ import type { ArticleStatus, Database } from '../db/schema.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import type { Actor } from '../users/index.ts';
 import type { ArticleRow } from './article-lists.ts';
+import { containsPattern, type ListPage, type ListRequest } from '../kernel/list-page.ts';
 import { viewableArticles } from './viewable.ts';
 
 /** The columns the list sorts by, by their name in the address. */
@@ -29,25 +30,6 @@ export interface ArticleListFilter {
   changedBefore?: string | undefined;
   /** An article left out (the related-articles picker's own article: an article is not related to itself). */
   excludeId?: number | undefined;
-}
-
-export interface ListRequest<Sort extends string, Filter> {
-  filter: Filter;
-  sort: Sort;
-  direction: 'asc' | 'desc';
-  offset: number;
-  limit: number;
-}
-
-export interface ListPage<Row> {
-  rows: Row[];
-  /** Rows matching the filter in all pages. */
-  total: number;
-}
-
-/** A LIKE pattern matching `text` anywhere, its own % and _ taken literally (escape character \). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 const sortColumns = {

@@ -22,17 +22,18 @@ export interface ListState {
 
 /**
  * The GET form of a list: a search box, the filters given as children (selects and date fields whose names are
- * the list's parameters), and the current sort kept in hidden fields. A new search starts from page 1.
+ * the list's parameters), and the current sort kept in hidden fields (unless the children choose it: `ownSort`).
+ * A new search starts from page 1.
  */
-export const ListFilters: FC<{ list: ListState; searchLabel: string; children?: Child }> = ({ list, searchLabel, children }) => (
+export const ListFilters: FC<{ list: ListState; searchLabel: string; ownSort?: boolean; children?: Child }> = ({ list, searchLabel, ownSort = false, children }) => (
   <form method="get" action={list.base} class="list-filters" role="search">
     <div class="field list-filters__search">
       <label for="liste-q">{searchLabel}</label>
       <input type="search" id="liste-q" name="q" value={list.q} maxlength={200} />
     </div>
     {children}
-    {list.params.get('tri') ? <input type="hidden" name="tri" value={list.params.get('tri')!} /> : null}
-    {list.params.get('ordre') ? <input type="hidden" name="ordre" value={list.params.get('ordre')!} /> : null}
+    {!ownSort && list.params.get('tri') ? <input type="hidden" name="tri" value={list.params.get('tri')!} /> : null}
+    {!ownSort && list.params.get('ordre') ? <input type="hidden" name="ordre" value={list.params.get('ordre')!} /> : null}
     <div class="list-filters__actions">
       <button type="submit">{t('admin.list.apply')}</button>{' '}
       <a href={list.base}>{t('admin.list.reset')}</a>
@@ -50,6 +51,14 @@ export const FilterSelect: FC<{ name: string; label: string; value: string | und
         <option value={option.value} selected={option.value === value}>{option.label}</option>
       ))}
     </select>
+  </div>
+);
+
+/** A filter typed in (a number, a word). */
+export const FilterText: FC<{ name: string; label: string; value: string | undefined; inputmode?: 'numeric' | 'text' }> = ({ name, label, value, inputmode }) => (
+  <div class="field">
+    <label for={`liste-${name}`}>{label}</label>
+    <input type="text" id={`liste-${name}`} name={name} value={value ?? ''} inputmode={inputmode} />
   </div>
 );
 
