@@ -215,6 +215,8 @@ forEachDialect('every back-office route × every role', (dialect) => {
     // Documents: anyone who writes uploads and reads the library; attaching needs the article's edit right;
     // editing and deleting need to administer everything the document is attached to (issue 15, item 8).
     'GET /ecrire/documents': { expect: writers },
+    // Bulk deletion of a document attached to nothing: the full administrators' (document.manage).
+    'POST /ecrire/documents/lot': { expect: 'LFFFFO', prepare: async () => ({ body: { ids: [String(await documentIn(null))] } }) },
     'POST /ecrire/documents/ajouter': { expect: inSections, prepare: async (kind) => ({ body: { title: 'Note', articleId: String(await article(kind)) }, file: new File(['Bonjour.\n'], 'note.txt', { type: 'text/plain' }) }) },
     'GET /ecrire/documents/:id': { expect: writers, prepare: async (kind) => ({ params: { id: await documentIn(kind) } }) },
     'POST /ecrire/documents/:id': { expect: inSections, prepare: async (kind) => ({ params: { id: await documentIn(kind) }, body: { title: 'Nouveau titre' } }) },

@@ -131,14 +131,14 @@ export const Pagination: FC<{ list: ListState; withCount?: boolean }> = ({ list,
  * The POST form around a list's table: its CSRF token, the list's address to come back to, and the bulk actions
  * applied to the checked rows. `controls` are the action's choices (an action select, a section select…).
  */
-export const BulkForm: FC<{ user: CurrentUser; action: string; list: ListState; controls: Child; children?: Child }> = ({ user, action, list, controls, children }) => (
+export const BulkForm: FC<{ user: CurrentUser; action: string; list: ListState; controls: Child; applyLabel?: string; children?: Child }> = ({ user, action, list, controls, applyLabel, children }) => (
   <form method="post" action={action} class="bulk-form">
     <CsrfField user={user} />
     <input type="hidden" name="retour" value={listHref(list.base, list.params, { page: String(list.page) })} />
     <fieldset class="bulk-actions">
       <legend>{t('admin.list.bulkLegend')}</legend>
       {controls}
-      <button type="submit">{t('admin.list.bulkApply')}</button>
+      <button type="submit">{applyLabel ?? t('admin.list.bulkApply')}</button>
     </fieldset>
     {children}
   </form>
