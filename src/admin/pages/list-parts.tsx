@@ -154,6 +154,7 @@ export const RowCheckbox: FC<{ id: number; label: string }> = ({ id, label }) =>
 /** The header cell above the row checkboxes: "check all", working with assets/list.js (hidden without it). */
 export const CheckAllHeader: FC = () => (
   <th scope="col" class="list-check">
+    <span class="visually-hidden">{t('admin.list.selection')}</span>
     <input type="checkbox" class="list-check-all" aria-label={t('admin.list.checkAll')} hidden />
   </th>
 );

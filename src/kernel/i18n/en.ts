@@ -427,6 +427,7 @@ export const en: Record<MessageKey, string> = {
   'admin.list.bulkAction': "Action",
   'admin.list.check': "Check “{title}”",
   'admin.list.checkAll': "Check all on this page",
+  'admin.list.selection': "Selection",
   'admin.list.none': "No result for this search or these filters.",
   'admin.list.chooseAction': "— Choose —",
   'admin.articles.search': "Search titles (or a number)",

@@ -425,6 +425,7 @@ export const fr = {
   'admin.list.bulkAction': "Action",
   'admin.list.check': "Cocher « {title} »",
   'admin.list.checkAll': "Tout cocher sur cette page",
+  'admin.list.selection': "Sélection",
   'admin.list.none': "Aucun résultat pour cette recherche ou ces filtres.",
   'admin.list.chooseAction': "— Choisir —",
   'admin.articles.search': "Rechercher dans les titres (ou un n°)",
