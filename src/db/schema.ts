@@ -172,6 +172,8 @@ export interface ForumMessagesTable {
    * than the duplicate window. Writers other than forum/operations/post-message.ts may omit it.
    */
   dedupe_key: Generated<string | null>;
+  /** Title, author's name and email, lower-cased without accents, for the moderation search; kept by triggers (migration 031). */
+  search_folded: Generated<string>;
 }
 
 /** Nonces of the form tokens stored messages used: a token posts once (forum/form-token.ts). */

@@ -23,35 +23,44 @@ export interface ModerationFilter {
   postedBefore?: string | undefined;
 }
 
-function conditions(db: Db, actor: Actor, filter: ModerationFilter): Expression<SqlBool>[] {
-  const eb = expressionBuilder<Database & { m: Database['forum_messages']; a: Database['articles'] }, 'm' | 'a'>();
+function conditions(actor: Actor, filter: ModerationFilter): Expression<SqlBool>[] {
+  const eb = expressionBuilder<Database & { m: Database['forum_messages'] }, 'm'>();
   const where: Expression<SqlBool>[] = [eb('m.kind', '=', 'public'), eb('m.status', '=', filter.status)];
   // The rule of can(actor, 'forum.moderate', { sectionId }): administrators only, restricted ones in their sections.
   if (actor.role !== 'administrator' || actor.sections?.size === 0) where.push(sql<SqlBool>`1 = 0`);
-  else if (actor.sections) where.push(eb('a.section_id', 'in', [...actor.sections]));
+  else if (actor.sections) where.push(eb('m.article_id', 'in', eb.selectFrom('articles').select('articles.id').where('articles.section_id', 'in', [...actor.sections])));
   if (filter.articleId !== undefined) where.push(eb('m.article_id', '=', filter.articleId));
   if (filter.postedFrom) where.push(eb('m.created_at', '>=', filter.postedFrom));
   if (filter.postedBefore) where.push(eb('m.created_at', '<', filter.postedBefore));
   const words = filter.search ? fold(filter.search.trim()) : '';
-  if (words) {
-    const pattern = containsPattern(words);
-    const like = (column: 'm.title' | 'm.author_name') => sql<SqlBool>`${db.dialect.fold(sql.ref(column))} LIKE ${pattern} ESCAPE '\\'`;
-    where.push(eb.or([like('m.title'), like('m.author_name'), sql<SqlBool>`lower(m.author_email) LIKE ${pattern} ESCAPE '\\'`]));
-  }
+  // Title, author's name and email, folded once when written (migration 031).
+  if (words) where.push(sql<SqlBool>`m.search_folded LIKE ${containsPattern(words)} ESCAPE '\\'`);
   return where;
 }
 
 export async function listModerationMessages(db: Db, actor: Actor, request: ListRequest<ModerationSort, ModerationFilter>): Promise<ListPage<ModerationRow>> {
-  const where = conditions(db, actor, request.filter);
-  const base = db.kysely
+  const where = conditions(actor, request.filter);
+  // Counted on the messages alone (their index answers); the page, with its articles.
+  const counted = await db.kysely
     .selectFrom('forum_messages as m')
-    .innerJoin('articles as a', 'a.id', 'm.article_id')
-    .where((eb) => eb.and(where as Expression<SqlBool>[]));
-  const counted = await base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    .where((eb) => eb.and(where))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   const total = Number(counted.n);
   if (total === 0 || request.offset >= total) return { rows: [], total };
   const direction = request.direction;
-  const rows = await base
+  const page = db.kysely
+    .selectFrom('forum_messages as m')
+    .where((eb) => eb.and(where))
+    .select('m.id')
+    .orderBy('m.created_at', direction)
+    .orderBy('m.id', direction)
+    .limit(request.limit)
+    .offset(request.offset);
+  const rows = await db.kysely
+    .selectFrom('forum_messages as m')
+    .innerJoin('articles as a', 'a.id', 'm.article_id')
+    .where('m.id', 'in', page)
     .select([
       'm.id',
       'm.status',
@@ -71,8 +80,6 @@ export async function listModerationMessages(db: Db, actor: Actor, request: List
     ])
     .orderBy('m.created_at', direction)
     .orderBy('m.id', direction)
-    .limit(request.limit)
-    .offset(request.offset)
     .execute();
   return { rows, total };
 }
