@@ -35,9 +35,11 @@ async function foldedColumn(db: Kysely<unknown>, dialect: DialectName, table: st
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   await foldedColumn(db, dialect, 'articles', 'title_folded', (row) => `${row}.title`, ['title']);
   await foldedColumn(db, dialect, 'forum_messages', 'search_folded', (row) => `${row}.title || ' ' || ${row}.author_name || ' ' || ${row}.author_email`, ['title', 'author_name', 'author_email']);
-  await db.schema.createIndex('articles_updated').on('articles').columns(['updated_at', 'id']).execute();
+  // The status and the folded search text ride along in the indexes that order the lists: "every status but the
+  // trash" and a search are then checked in the index, without reading each row the order walks past.
+  await db.schema.createIndex('articles_updated').on('articles').columns(['updated_at', 'id', 'status']).execute();
   await db.schema.createIndex('articles_status_updated').on('articles').columns(['status', 'updated_at', 'id']).execute();
   await db.schema.createIndex('articles_section_updated').on('articles').columns(['section_id', 'updated_at', 'id']).execute();
-  await db.schema.createIndex('articles_title_folded').on('articles').columns(['title_folded', 'id']).execute();
-  await db.schema.createIndex('forum_status_created_id').on('forum_messages').columns(['kind', 'status', 'created_at', 'id']).execute();
+  await db.schema.createIndex('articles_title_folded').on('articles').columns(['title_folded', 'id', 'status']).execute();
+  await db.schema.createIndex('forum_status_created_id').on('forum_messages').columns(['kind', 'status', 'created_at', 'id', 'search_folded']).execute();
 }
