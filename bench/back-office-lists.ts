@@ -7,6 +7,7 @@
 import { startTestSite, type TestSite } from '../test/helpers/site.ts';
 import { logIn } from '../test/helpers/back-office.ts';
 import type { TestDialect } from '../test/helpers/database.ts';
+import { loadavg } from 'node:os';
 import { table, writeBenchSection } from './report.ts';
 import { ARTICLES, MESSAGES, fill } from './_back-office-data.ts';
 
@@ -37,6 +38,7 @@ async function lastPage(site: TestSite, cookie: string, path: string): Promise<n
   return Number(/page 1 sur (\d+)/.exec(html)?.[1] ?? 1);
 }
 
+const loadAtStart = loadavg()[0]!;
 const dialects: TestDialect[] = process.env.TISSE_TEST_POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 const rows: (string | number)[][] = [];
 for (const dialect of dialects) {
@@ -74,7 +76,7 @@ writeBenchSection(
   'Back-office lists (issue 18)',
   'TISSE_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/back-office-lists.ts',
   [
-    `${ARTICLES.toLocaleString('en')} articles (200 sections, 300 authors, every status: about 55 % published, 9 % in the trash), ${MESSAGES.toLocaleString('en')} public forum messages (64 % published, 18 % pending), loaded by bulk inserts through the triggers (folded titles, search index). Each page is asked ${RUNS} times in a row after ${WARMUP} warm-up requests, by a logged-in full administrator over HTTP on loopback (whole request: session, query, count, render); p50/p95 in milliseconds. PostgreSQL is ANALYZEd after the load (what autovacuum would do); SQLite is used as installed (no ANALYZE). Aim: p95 < 50 ms.`,
+    `${ARTICLES.toLocaleString('en')} articles (200 sections, 300 authors, every status: about 55 % published, 9 % in the trash), ${MESSAGES.toLocaleString('en')} public forum messages (64 % published, 18 % pending), loaded by bulk inserts through the triggers (folded titles, search index). Each page is asked ${RUNS} times in a row after ${WARMUP} warm-up requests, by a logged-in full administrator over HTTP on loopback (whole request: session, query, count, render); p50/p95 in milliseconds. PostgreSQL is ANALYZEd after the load (what autovacuum would do); SQLite is used as installed (no ANALYZE). Aim: p95 < 50 ms. Load average when the run started: ${loadAtStart.toFixed(1)} (the machine is shared: figures above 1 per core are slowed by other work).`,
     '',
     table(['Database', 'List', 'Address', 'p50 (ms)', 'p95 (ms)'], rows),
   ].join('\n'),
