@@ -201,7 +201,7 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
     const { page, trap } = await openTrapped(`${env.site.url}/ecrire/forum?statut=published&page=${n}`);
     queued += await page.locator('li.moderation-queue__item').count();
     failures.push(...trap.events.map((e) => `queue page ${n}: ${e}`), ...(await auditDom(page, '.moderation-queue__item')).map((e) => `queue page ${n}: ${e}`));
-    const more = await page.getByRole('link', { name: /Messages plus anciens/ }).count();
+    const more = await page.getByRole('link', { name: 'Page suivante' }).count();
     await page.close();
     if (more === 0) break;
   }
