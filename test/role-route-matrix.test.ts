@@ -147,6 +147,9 @@ forEachDialect('every back-office route × every role', (dialect) => {
     // (article.create); the rest follows article.view / edit / publish.
     'GET /ecrire/articles': { expect: writers },
     'GET /ecrire/articles/nouveau': { expect: writers },
+    'GET /ecrire/articles/choix': { expect: writers },
+    // Bulk publishing another editor's draft: the editor may not, nor the restricted administrator outside their sections.
+    'POST /ecrire/articles/lot': { expect: 'LFFOFO', prepare: async (kind) => ({ body: { action: 'publish', ids: [String(await article(kind))] } }) },
     'POST /ecrire/articles/nouveau': { expect: 'LFOOFO', prepare: async (kind) => ({ body: articleForm(kind) }) },
     'POST /ecrire/articles/apercu': { expect: writers, prepare: async () => ({ body: { title: 'Aperçu', text: 'Du {{texte}}.' } }) },
     'GET /ecrire/articles/:id{[0-9]+}': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },
@@ -214,6 +217,8 @@ forEachDialect('every back-office route × every role', (dialect) => {
     // Documents: anyone who writes uploads and reads the library; attaching needs the article's edit right;
     // editing and deleting need to administer everything the document is attached to (issue 15, item 8).
     'GET /ecrire/documents': { expect: writers },
+    // Bulk deletion of a document attached to nothing: the full administrators' (document.manage).
+    'POST /ecrire/documents/lot': { expect: 'LFFFFO', prepare: async () => ({ body: { ids: [String(await documentIn(null))] } }) },
     'POST /ecrire/documents/ajouter': { expect: inSections, prepare: async (kind) => ({ body: { title: 'Note', articleId: String(await article(kind)) }, file: new File(['Bonjour.\n'], 'note.txt', { type: 'text/plain' }) }) },
     'GET /ecrire/documents/:id': { expect: writers, prepare: async (kind) => ({ params: { id: await documentIn(kind) } }) },
     'POST /ecrire/documents/:id': { expect: inSections, prepare: async (kind) => ({ params: { id: await documentIn(kind) }, body: { title: 'Nouveau titre' } }) },

@@ -1,4 +1,4 @@
-// Back-office articles: the list, the editor (new and existing; read-only for those who may not edit), live
+// Back-office articles: the editor (new and existing; read-only for those who may not edit), live
 // preview, autosave, workflow actions, team discussion, revisions with diff and restore. Every write goes
 // through an operation of articles/.
 import { field, fieldList, formFields } from '../web/form-action.ts';
@@ -7,17 +7,17 @@ import type { AdminEnv, CurrentUser } from '../web/auth.ts';
 import { mustUser } from '../web/auth.ts';
 import { renderAdmin } from './render.tsx';
 import { ArticleEditor, PreviewBlock, type ArticleFormValues, type EditorChoices, type EditorProps } from './pages/article-editor.tsx';
-import { ArticleTable, statusLabel } from './pages/home.tsx';
+import { statusLabel } from './pages/home.tsx';
 import { RevisionsPage } from './pages/revisions.tsx';
 import type { PortfolioProps } from './pages/article-portfolio.tsx';
 import { loadPortfolio } from './article-portfolio.ts';
 import { ArticleReadOnly } from './pages/article-read-only.tsx';
 import { isoToParisLocal, parisClockTime, parisLocalToIso } from './paris-time.ts';
 import type { Db } from '../db/connect.ts';
-import type { Article, ArticleStatus } from '../db/schema.ts';
+import type { Article } from '../db/schema.ts';
 import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, listArticlesForActor, transitionsFrom, isTransitionName, articleStatuses, createArticleFromForm, updateArticle, autosaveArticle, changeArticleStatus, sectionChoices, defaultSectionId, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
+import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, transitionsFrom, isTransitionName, createArticleFromForm, updateArticle, autosaveArticle, changeArticleStatus, sectionChoices, defaultSectionId, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import { articleTargetOf, can, listWriters, loadUserNames, type Actor, type ArticleTarget } from '../users/index.ts';
 import { keywordChoices } from '../keywords/index.ts';
@@ -101,6 +101,7 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
     slug: base?.slug ?? '',
     surtitle: values.surtitle,
     title: values.title,
+    title_folded: '',
     subtitle: values.subtitle,
     description: '',
     lead: values.lead,
@@ -156,7 +157,7 @@ export async function renderEditor(
   return renderAdmin(c, {
     title: props.article ? props.article.title : t('admin.article.new'),
     current: '/ecrire/articles',
-    scripts: ['editor.js', 'portfolio.js', 'autosave.js'],
+    scripts: ['editor.js', 'portfolio.js', 'autosave.js', 'picker.js'],
     ...(status ? { status } : {}),
     body: <ArticleEditor user={user} choices={choices} canDate={canDate} portfolio={{ ...(await loadPortfolio(db, user.actor, props.article, target)), notice: portfolioNotice }} {...extra} {...rest} />,
   });
@@ -200,34 +201,6 @@ function toOperationInput(values: ArticleFormValues) {
     expectedUpdatedAt: values.expectedUpdatedAt || undefined,
   };
 }
-
-articleAdminRoutes.get('/', async (c) => {
-  const user = mustUser(c);
-  const wanted = c.req.query('statut');
-  const status = articleStatuses.includes(wanted as ArticleStatus) ? (wanted as ArticleStatus) : undefined;
-  const rows = await listArticlesForActor(c.get('app').db, user.actor, status ? { status } : {});
-  return renderAdmin(c, {
-    title: t('admin.article.list'),
-    current: '/ecrire/articles',
-    body: (
-      <>
-        <h1>{t('admin.article.list')}</h1>
-        <p>
-          <a class="button" href="/ecrire/articles/nouveau">{t('admin.article.new')}</a>
-        </p>
-        <nav aria-label={t('admin.article.filter')}>
-          <ul class="tabs">
-            <li><a href="/ecrire/articles" aria-current={status ? undefined : 'page'}>{t('admin.article.all')}</a></li>
-            {articleStatuses.map((s) => (
-              <li><a href={`/ecrire/articles?statut=${s}`} aria-current={status === s ? 'page' : undefined}>{t(`admin.status.${s}`)}</a></li>
-            ))}
-          </ul>
-        </nav>
-        {rows.length ? <ArticleTable rows={rows} caption={t('admin.article.list')} /> : <p>{t('admin.home.none')}</p>}
-      </>
-    ),
-  });
-});
 
 articleAdminRoutes.get('/nouveau', async (c) => {
   const user = mustUser(c);

@@ -13,6 +13,8 @@ import { HomePage } from './pages/home.tsx';
 import { LoginThrottledError, logIn, deleteSession, SESSION_COOKIE, can, requestPasswordReset, findValidReset, resetPassword } from '../users/index.ts';
 import { listArticlesForActor } from '../articles/index.ts';
 import { getCookie } from 'hono/cookie';
+import { articleListRoutes } from './article-list-routes.tsx';
+import { articlePickerRoutes } from './article-picker-routes.tsx';
 import { articleAdminRoutes } from './articles-routes.tsx';
 import { articleDocumentRoutes } from './article-documents-routes.tsx';
 import { ResetChoosePage, ResetRequestPage } from './pages/password-reset.tsx';
@@ -143,6 +145,8 @@ adminRoutes.get('/ecrire/', async (c) => {
   });
 });
 
+adminRoutes.route('/ecrire/articles', articleListRoutes);
+adminRoutes.route('/ecrire/articles', articlePickerRoutes);
 adminRoutes.route('/ecrire/articles', articleAdminRoutes);
 adminRoutes.route('/ecrire/articles', articleDocumentRoutes);
 adminRoutes.route('/ecrire/forum', forumAdminRoutes);

@@ -7,6 +7,8 @@ import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers
 import { adminPage, logIn, postForm, type Session } from '../../test/helpers/back-office.ts';
 import { createArticle } from '../articles/index.ts';
 import { createSection } from '../sections/index.ts';
+import { uploadDocument } from '../documents/index.ts';
+import { createUser } from '../users/index.ts';
 
 forEachDialect('back office: documents', (dialect) => {
   let site: TestSite;
@@ -57,5 +59,53 @@ forEachDialect('back office: documents', (dialect) => {
     assert.equal((await postForm(site, admin, `${docPath}/supprimer`, {})).status, 303);
     assert.equal((await site.get(path)).status, 404);
     assert.equal((await site.get(docPath, { headers: { cookie: admin.cookie } })).status, 404);
+  });
+
+  // Issue 18: the library is a list that scales, and its bulk deletion takes only documents nothing uses.
+  test('the library searches titles without accents, sorts, filters, and refuses unknown values', async () => {
+    const text = async (name: string, title: string) =>
+      (await uploadDocument(site.db, { originalName: name, bytes: new TextEncoder().encode(`${title}\n`), title }, { dataDir: site.config.dataDir })).id;
+    await text('bilan.txt', 'Bilan ÉNERGÉTIQUE');
+    await text('note.txt', 'Note de synthèse');
+    const found = await adminPage(site, admin, '/ecrire/documents?q=energetique');
+    assert.match(found, /Bilan ÉNERGÉTIQUE/);
+    assert.doesNotMatch(found, /Note de synthèse/);
+    assert.match(await adminPage(site, admin, '/ecrire/documents?tri=titre&ordre=asc'), /Bilan ÉNERGÉTIQUE[\s\S]*Note de synthèse/);
+    assert.match(await adminPage(site, admin, '/ecrire/documents?tri=titre&ordre=desc'), /Note de synthèse[\s\S]*Bilan ÉNERGÉTIQUE/);
+    assert.doesNotMatch(await adminPage(site, admin, '/ecrire/documents?media=image'), /Note de synthèse/);
+    for (const query of ['media=video', 'usage=parfois', 'tri=chemin', 'page=0', 'page=abc']) {
+      assert.equal((await site.get(`/ecrire/documents?${query}`, { headers: { cookie: admin.cookie } })).status, 400, query);
+    }
+  });
+
+  test('bulk deletion: unused documents go, all or nothing; a document a text places by number is not unused', async () => {
+    const text = async (name: string) => uploadDocument(site.db, { originalName: name, bytes: new TextEncoder().encode(`${name}\n`), title: name }, { dataDir: site.config.dataDir });
+    const unused = await text('inutile.txt');
+    const placed = await text('place.txt');
+    const attached = await text('joint.txt');
+    const section = await createSection(site.db, { title: 'Textes' });
+    await createArticle(site.db, { sectionId: section.id, title: 'Avec un modèle', status: 'draft', text: `Voir <IMG${placed.id}|center>.` });
+    await postForm(site, admin, `/ecrire/documents/${attached.id}/joindre`, { articleId: String(articleId) });
+    const count = async () => Number((await site.db.kysely.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    for (const other of [placed, attached]) {
+      const refused = await postForm(site, admin, '/ecrire/documents/lot', { ids: [String(unused.id), String(other.id)] });
+      assert.equal(refused.status, 409, other.title);
+      assert.match(await refused.text(), /est utilisé/);
+      assert.equal(await count(), before, 'nothing deleted');
+    }
+    // A restricted administrator does not manage documents attached to nothing: refused whole.
+    await createUser(site.db, { email: 'rest@example.org', name: 'Restreint', role: 'administrator', password: 'motdepasse-rest', sections: [section.id] });
+    const restricted = await logIn(site, 'rest@example.org', 'motdepasse-rest');
+    assert.equal((await postForm(site, restricted, '/ecrire/documents/lot', { ids: [String(unused.id)] })).status, 403);
+    assert.equal(await count(), before);
+    const path = `/documents/${unused.file}`;
+    assert.equal((await site.get(path)).status, 200);
+    const done = await postForm(site, admin, '/ecrire/documents/lot', { ids: [String(unused.id)], retour: '/ecrire/documents?usage=libre' });
+    assert.equal(done.status, 303);
+    assert.equal(done.headers.get('location'), '/ecrire/documents?usage=libre&fait=supprimes&nombre=1');
+    assert.match(await adminPage(site, admin, done.headers.get('location')!), /1 document supprimé\./);
+    assert.equal(await count(), before - 1);
+    assert.equal((await site.get(path)).status, 404, 'its file is gone');
   });
 });

@@ -1,7 +1,8 @@
 // /ecrire/documents: the library, uploads (editors and administrators), a document's page; edit and delete
 // for whoever administers everything the document is attached to (the operations check); attach and detach
 // for whoever may edit the article.
-import { submitForm, field, formFields, refusedForm, type FormState } from '../web/form-action.ts';
+import { submitForm, field, fieldList, formFields, refusedForm, type FormState } from '../web/form-action.ts';
+import { LIST_PAGE_SIZE, listFilters, listPageOutOfRange, pageCount, parseListQuery, type ListDefinition } from '../web/list-query.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { renderAdmin } from './render.tsx';
@@ -9,7 +10,7 @@ import { uploadedFile } from './uploaded-file.ts';
 import { doneMessage, positiveId } from './form-state.ts';
 import { DocumentPage, DocumentsPage } from './pages/documents.tsx';
 import { can, loadArticleTarget, loadDocumentTarget } from '../users/index.ts';
-import { loadDocument, articlesUsingDocument, listDocuments, uploadDocument, updateDocument, deleteDocument, attachDocument, detachDocument, DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from '../documents/index.ts';
+import { loadDocument, articlesUsingDocument, listLibraryDocuments, librarySorts, deleteUnusedDocuments, type LibrarySort, uploadDocument, updateDocument, deleteDocument, attachDocument, detachDocument, DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions } from '../documents/index.ts';
 import type { Document } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
@@ -19,20 +20,56 @@ export const documentsAdminRoutes = new Hono<AdminEnv>();
 const current = '/ecrire/documents';
 const limits = { types: acceptedExtensions, maxBytes: DEFAULT_MAX_UPLOAD_BYTES };
 
+const libraryFilters = { media: listFilters.oneOf(['image', 'file'] as const), usage: listFilters.oneOf(['libre'] as const) };
+const libraryList: ListDefinition<LibrarySort, typeof libraryFilters> = { sorts: librarySorts, defaultSort: 'date', defaultDirection: 'desc', filters: libraryFilters };
+
+/** The confirmation of a bulk deletion, from the library's address (?fait=supprimes&nombre=<n>). */
+function bulkDoneMessage(c: Context<AdminEnv>): string | undefined {
+  const count = positiveId(c.req.query('nombre'));
+  if (c.req.query('fait') !== 'supprimes' || count === undefined) return undefined;
+  return t(count === 1 ? 'admin.documents.bulkDeleted.one' : 'admin.documents.bulkDeleted.many', { count });
+}
+
 async function renderLibrary(c: Context<AdminEnv>, state: FormState, status?: number): Promise<Response> {
   const user = requirePermission(c, 'document.upload');
-  const search = (c.req.query('q') ?? '').slice(0, 200);
-  const media = c.req.query('media') === 'image' || c.req.query('media') === 'file' ? c.req.query('media')! : '';
-  const docs = await listDocuments(c.get('app').db, { search, ...(media ? { media } : {}) });
+  const query = parseListQuery(c, libraryList);
+  const page = await listLibraryDocuments(c.get('app').db, {
+    filter: { search: query.q, media: query.filters.media, unattached: query.filters.usage === 'libre' },
+    sort: query.sort,
+    direction: query.direction,
+    offset: (query.page - 1) * LIST_PAGE_SIZE,
+    limit: LIST_PAGE_SIZE,
+  });
+  const nearest = status === undefined ? listPageOutOfRange(current, query, page.total) : undefined;
+  if (nearest) return c.redirect(nearest, 302);
+  const list = { base: current, params: query.params, q: query.q, sort: query.sort, direction: query.direction, page: query.page, pages: pageCount(page.total), total: page.total };
   return renderAdmin(c, {
     title: t('admin.documents.title'),
     current,
     status,
-    body: <DocumentsPage user={user} docs={docs} search={search} media={media} limits={limits} state={state} done={doneMessage(c)} />,
+    scripts: ['list.js'],
+    body: <DocumentsPage user={user} docs={page.rows} list={list} media={query.filters.media ?? ''} usage={query.filters.usage ?? ''} limits={limits} state={state} done={doneMessage(c)} bulkDone={bulkDoneMessage(c)} />,
   });
 }
 
 documentsAdminRoutes.get('/', (c) => renderLibrary(c, { values: {} }));
+
+/** The library address a bulk action came from, checked to be the library's own (no open redirect). */
+function returnAddress(raw: string): string {
+  return /^\/ecrire\/documents(\?[^#\s]*)?$/.test(raw) ? raw : current;
+}
+
+// Before the /:id routes, which would take "lot" for a document's number.
+documentsAdminRoutes.post('/lot', async (c) => {
+  const user = requirePermission(c, 'document.upload');
+  const fields = await formFields(c);
+  const ids = fieldList(fields, 'ids').map((raw) => positiveId(raw));
+  if (ids.some((id) => id === undefined)) throw new TisseError('BAD_INPUT', 'errors.list.checkedNotFound');
+  const { deleted } = await deleteUnusedDocuments(c.get('app').db, user.actor, ids as number[], { dataDir: c.get('app').config.dataDir });
+  c.get('app').log.info({ user: user.user.id, ids }, `documents: ${deleted} unused deleted in bulk`);
+  const back = returnAddress(field(fields, 'retour'));
+  return c.redirect(`${back}${back.includes('?') ? '&' : '?'}fait=supprimes&nombre=${deleted}`, 303);
+});
 
 documentsAdminRoutes.post('/ajouter', async (c) => {
   requirePermission(c, 'document.upload');

@@ -5,60 +5,86 @@ import { Hono } from 'hono';
 import { mustUser, requirePermission, type AdminEnv } from '../web/auth.ts';
 import { renderAdmin } from './render.tsx';
 import { ModerationPage, statusLabels } from './pages/moderation.tsx';
-import { can } from '../users/index.ts';
 import type { ForumStatus } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { parseId } from '../kernel/input.ts';
 import { propre } from '../markup/index.ts';
-import { moderateMessages, moderationActions, countMessagesFor, listMessages, type ModerationAction } from '../forum/index.ts';
+import { moderateMessages, moderationActions, moderationSorts, countMessagesFor, listModerationMessages, type ModerationAction, type ModerationSort } from '../forum/index.ts';
+import { t, type MessageKey } from '../kernel/i18n/index.ts';
+import { LIST_PAGE_SIZE, listFilters, listPageOutOfRange, pageCount, parseListQuery, type ListDefinition } from '../web/list-query.ts';
+import { parisLocalToIso } from './paris-time.ts';
 
 export const forumAdminRoutes = new Hono<AdminEnv>();
 
-function statusParam(value: string | undefined): ForumStatus {
-  return value && value in statusLabels ? (value as ForumStatus) : 'pending';
+const BASE = '/ecrire/forum';
+
+const moderationFilters = {
+  statut: listFilters.oneOf(Object.keys(statusLabels) as ForumStatus[]),
+  article: listFilters.id,
+  du: listFilters.day,
+  au: listFilters.day,
+};
+
+const moderationList: ListDefinition<ModerationSort, typeof moderationFilters> = { sorts: moderationSorts, defaultSort: 'date', defaultDirection: 'desc', filters: moderationFilters };
+
+/** The day after a calendar day, as YYYY-MM-DD. */
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Messages per page of the queue: enough to moderate a busy day in one go, few enough to render at once. */
-export const QUEUE_PAGE_SIZE = 200;
 
-/** Messages a restricted administrator's queue looks through (theirs are filtered from these, newest first). */
-const RESTRICTED_SCAN = 5000;
-
-const doneLabels: Record<ModerationAction, string> = { validate: 'validé(s)', refuse: 'refusé(s)', spam: 'marqué(s) comme spam', delete: 'supprimé(s)' };
+/** The confirmation after moderating, from the queue's address (?fait=<action>&nombre=<n>). */
+function doneMessage(action: string | undefined, countRaw: string | undefined): string | undefined {
+  const count = parseId(countRaw ?? '');
+  if (!action || count === undefined || !moderationActions.includes(action as ModerationAction)) return undefined;
+  return t(`admin.forum.done.${action}.${count === 1 ? 'one' : 'many'}` as MessageKey, { count });
+}
 
 forumAdminRoutes.get('/', async (c) => {
   const user = requirePermission(c, 'forum.moderate');
   const { db } = c.get('app');
-  const status = statusParam(c.req.query('statut'));
-  const page = Math.max(1, Math.min(Number.parseInt(c.req.query('page') ?? '1', 10) || 1, 100_000));
-  // A restricted administrator's pages are cut after filtering, so each page is full of messages they may act on.
-  const everything = user.actor.sections === null;
-  const [rows, counts] = await Promise.all([
-    everything
-      ? listMessages(db, { status, limit: QUEUE_PAGE_SIZE + 1, offset: (page - 1) * QUEUE_PAGE_SIZE })
-      : listMessages(db, { status, limit: RESTRICTED_SCAN }),
+  const query = parseListQuery(c, moderationList);
+  const status: ForumStatus = query.filters.statut ?? 'pending';
+  const { du, au } = query.filters;
+  const [page, counts] = await Promise.all([
+    listModerationMessages(db, user.actor, {
+      filter: {
+        status,
+        search: query.q,
+        articleId: query.filters.article,
+        postedFrom: du ? parisLocalToIso(`${du}T00:00`) : undefined,
+        postedBefore: au ? parisLocalToIso(`${nextDay(au)}T00:00`) : undefined,
+      },
+      sort: query.sort,
+      direction: query.direction,
+      offset: (query.page - 1) * LIST_PAGE_SIZE,
+      limit: LIST_PAGE_SIZE,
+    }),
     countMessagesFor(db, user.actor),
   ]);
-  const allowed = rows.filter((m) => can(user.actor, 'forum.moderate', { sectionId: m.sectionId }));
-  const mine = everything ? allowed : allowed.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE + 1);
-  const hasNext = mine.length > QUEUE_PAGE_SIZE;
-  const done = c.req.query('fait');
+  const nearest = listPageOutOfRange(BASE, query, page.total);
+  if (nearest) return c.redirect(nearest, 302);
   return renderAdmin(c, {
     title: `Forum — ${statusLabels[status]}`,
-    current: '/ecrire/forum',
+    current: BASE,
     body: (
       <ModerationPage
         user={user}
         status={status}
         counts={counts}
-        done={done && /^\d+$/.test(done) ? `${done} message(s) modéré(s).` : undefined}
-        messages={mine.slice(0, QUEUE_PAGE_SIZE).map((m) => ({ ...m, html: propre(m.text, { profile: 'forum' }).html }))}
-        page={page}
-        hasNext={hasNext}
+        done={doneMessage(c.req.query('fait'), c.req.query('nombre'))}
+        messages={page.rows.map((m) => ({ ...m, html: propre(m.text, { profile: 'forum' }).html }))}
+        list={{ base: BASE, params: query.params, q: query.q, sort: query.sort, direction: query.direction, page: query.page, pages: pageCount(page.total), total: page.total }}
+        filters={{ article: query.params.get('article') ?? undefined, du, au }}
       />
     ),
   });
 });
+
+/** The queue address a moderation came from, checked to be the queue's own (no open redirect). */
+function returnAddress(raw: string): string {
+  return /^\/ecrire\/forum(\?[^#\s]*)?$/.test(raw) ? raw : BASE;
+}
 
 forumAdminRoutes.post('/moderer', async (c) => {
   const user = mustUser(c);
@@ -79,6 +105,7 @@ forumAdminRoutes.post('/moderer', async (c) => {
   if (!moderationActions.includes(action as ModerationAction)) throw new TisseError('BAD_INPUT', 'errors.forum.unknownAction');
   if (ids.length === 0) throw new TisseError('BAD_INPUT', 'errors.forum.noneChecked');
   const { changed } = await moderateMessages(c.get('app').db, { kind: 'user', actor: user.actor }, action as ModerationAction, ids);
-  c.get('app').log.info({ user: user.user.id, action, ids: changed }, `forum: ${changed.length} message(s) ${doneLabels[action as ModerationAction]}`);
-  return c.redirect(`/ecrire/forum?statut=${statusParam(c.req.query('statut'))}&fait=${changed.length}`, 303);
+  c.get('app').log.info({ user: user.user.id, action, ids: changed }, `forum: ${changed.length} message(s) moderated (${action})`);
+  const back = returnAddress(field(fields, 'retour'));
+  return c.redirect(`${back}${back.includes('?') ? '&' : '?'}fait=${action}&nombre=${changed.length}`, 303);
 });

@@ -4,9 +4,10 @@ import { submitForm, field, fieldList, type FormState } from '../web/form-action
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { renderAdmin } from './render.tsx';
+import { LIST_PAGE_SIZE, listFilters, listPageOutOfRange, pageCount, parseListQuery, type ListDefinition } from '../web/list-query.ts';
 import { doneMessage, positiveId } from './form-state.ts';
 import { KeywordFormPage, KeywordGroupFormPage, KeywordsPage } from './pages/keywords.tsx';
-import { loadKeyword, loadKeywordGroup, listKeywordGroups, parseAppliesTo, saveKeywordGroup, deleteKeywordGroup, saveKeyword, deleteKeyword } from '../keywords/index.ts';
+import { keywordListSorts, listKeywordGroupSummaries, listKeywordPage, type KeywordListSort, loadKeyword, loadKeywordGroup, listKeywordGroups, parseAppliesTo, saveKeywordGroup, deleteKeywordGroup, saveKeyword, deleteKeyword } from '../keywords/index.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 
@@ -19,9 +20,19 @@ keywordsAdminRoutes.use('*', async (c, next) => {
   await next();
 });
 
+const keywordFilters = { groupe: listFilters.id };
+const keywordList: ListDefinition<KeywordListSort, typeof keywordFilters> = { sorts: keywordListSorts, defaultSort: 'titre', defaultDirection: 'asc', filters: keywordFilters };
+
 keywordsAdminRoutes.get('/', async (c) => {
-  const groups = await listKeywordGroups(c.get('app').db);
-  return renderAdmin(c, { title: t('admin.keywords.title'), current, body: <KeywordsPage groups={groups} done={doneMessage(c)} /> });
+  const db = c.get('app').db;
+  const query = parseListQuery(c, keywordList);
+  const groups = await listKeywordGroupSummaries(db);
+  if (query.filters.groupe !== undefined && !groups.some((g) => g.id === query.filters.groupe)) throw new TisseError('BAD_INPUT', { key: 'errors.list.badFilter', params: { name: 'groupe' } });
+  const page = await listKeywordPage(db, { filter: { search: query.q, groupId: query.filters.groupe }, sort: query.sort, direction: query.direction, offset: (query.page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE });
+  const nearest = listPageOutOfRange(current, query, page.total);
+  if (nearest) return c.redirect(nearest, 302);
+  const list = { base: current, params: query.params, q: query.q, sort: query.sort, direction: query.direction, page: query.page, pages: pageCount(page.total), total: page.total };
+  return renderAdmin(c, { title: t('admin.keywords.title'), current, body: <KeywordsPage groups={groups} keywords={page.rows} list={list} groupId={query.params.get('groupe') ?? ''} done={doneMessage(c)} /> });
 });
 
 // Groups

@@ -59,4 +59,23 @@ forEachDialect('back office: authors', (dialect) => {
     assert.notEqual(again.status, 303);
     assert.equal(again.headers.get('set-cookie'), null);
   });
+
+  // Issue 18: a list that scales.
+  test('the list searches names without accents, sorts both ways, pages, and refuses unknown values', async () => {
+    await createUser(site.db, { email: 'helene@example.org', name: 'Hélène Àlvarez', role: 'editor', password: 'motdepasse-helene' });
+    const found = await adminPage(site, admin, '/ecrire/auteurs?q=HELENE%20alv');
+    assert.match(found, /Hélène Àlvarez/);
+    assert.doesNotMatch(found, /Claire Martin/);
+    assert.match(await adminPage(site, admin, '/ecrire/auteurs?tri=nom&ordre=asc'), /Claire Martin[\s\S]*Hélène Àlvarez[\s\S]*Victor Lecteur/);
+    const desc = await adminPage(site, admin, '/ecrire/auteurs?tri=nom&ordre=desc');
+    assert.match(desc, /Victor Lecteur[\s\S]*Hélène Àlvarez[\s\S]*Claire Martin/);
+    assert.match(desc, /aria-sort="descending"/);
+    assert.match(await adminPage(site, admin, '/ecrire/auteurs?tri=articles&ordre=desc'), /<tbody>\s*<tr>\s*<td>\s*<a href="\/ecrire\/auteurs\/\d+">Claire Martin/);
+    for (const query of ['statut=pirate', 'tri=mot_de_passe', 'ordre=haut', 'page=0', 'page=-1', 'page=abc']) {
+      assert.equal((await site.get(`/ecrire/auteurs?${query}`, { headers: { cookie: admin.cookie } })).status, 400, query);
+    }
+    const far = await site.get('/ecrire/auteurs?q=claire&page=999999', { headers: { cookie: admin.cookie } });
+    assert.equal(far.status, 302);
+    assert.equal(far.headers.get('location'), '/ecrire/auteurs?q=claire');
+  });
 });

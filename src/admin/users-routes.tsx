@@ -3,10 +3,11 @@ import { submitForm, field, fieldList, formFields, refusedForm, type FormState }
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
 import { renderAdmin } from './render.tsx';
+import { LIST_PAGE_SIZE, listFilters, listPageOutOfRange, pageCount, parseListQuery, type ListDefinition } from '../web/list-query.ts';
 import { doneMessage, positiveId } from './form-state.ts';
 import { UserFormPage, UsersPage } from './pages/users.tsx';
 import { parentOptions } from './pages/sections.tsx';
-import { listUsers, loadUser, createUser, updateUser, disableUser } from '../users/index.ts';
+import { listUserPage, userListSorts, type UserListSort, loadUser, createUser, updateUser, disableUser } from '../users/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import type { UserRole } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
@@ -15,18 +16,28 @@ import { t } from '../kernel/i18n/index.ts';
 export const usersAdminRoutes = new Hono<AdminEnv>();
 
 const current = '/ecrire/auteurs';
-const roles = new Set(['administrator', 'editor', 'visitor', 'disabled']);
 
 usersAdminRoutes.use('*', async (c, next) => {
   requirePermission(c, 'user.manage');
   await next();
 });
 
+const userFilters = { statut: listFilters.oneOf(['administrator', 'editor', 'visitor', 'disabled'] as const) };
+const userList: ListDefinition<UserListSort, typeof userFilters> = { sorts: userListSorts, defaultSort: 'nom', defaultDirection: 'asc', filters: userFilters };
+
 usersAdminRoutes.get('/', async (c) => {
-  const search = (c.req.query('q') ?? '').slice(0, 200);
-  const role = roles.has(c.req.query('statut') ?? '') ? (c.req.query('statut') as UserRole) : undefined;
-  const users = await listUsers(c.get('app').db, { search, ...(role ? { role } : {}) });
-  return renderAdmin(c, { title: t('admin.users.title'), current, body: <UsersPage users={users} search={search} role={role ?? ''} done={doneMessage(c)} /> });
+  const query = parseListQuery(c, userList);
+  const page = await listUserPage(c.get('app').db, {
+    filter: { search: query.q, role: query.filters.statut },
+    sort: query.sort,
+    direction: query.direction,
+    offset: (query.page - 1) * LIST_PAGE_SIZE,
+    limit: LIST_PAGE_SIZE,
+  });
+  const nearest = listPageOutOfRange(current, query, page.total);
+  if (nearest) return c.redirect(nearest, 302);
+  const list = { base: current, params: query.params, q: query.q, sort: query.sort, direction: query.direction, page: query.page, pages: pageCount(page.total), total: page.total };
+  return renderAdmin(c, { title: t('admin.users.title'), current, body: <UsersPage users={page.rows} list={list} role={query.filters.statut ?? ''} done={doneMessage(c)} /> });
 });
 
 async function renderForm(c: Context<AdminEnv>, state: FormState, accountId?: number, extra: { status?: number; created?: { name: string; password: string } } = {}): Promise<Response> {

@@ -4,8 +4,11 @@ import type { Db } from '../db/connect.ts';
 import type { ForumMessage } from '../db/schema.ts';
 import { can, type Actor } from '../users/index.ts';
 
-/** The most recent articles offered in the related-articles picker. */
-const ARTICLE_CHOICES = 500;
+/**
+ * The most recent articles the related-articles picker's list offers before any search; the picker's search
+ * (GET /ecrire/articles/choix, listBackOfficeArticles) reaches every other one.
+ */
+const ARTICLE_CHOICES = 50;
 
 /** The keywords and related articles an article carries, related ones in their chosen order. */
 export async function loadArticleLinks(db: Db, articleId: number): Promise<{ keywordIds: number[]; relatedIds: number[] }> {

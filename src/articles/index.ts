@@ -2,6 +2,11 @@
 // workflow (one state machine), revisions, and the operations that change an article. The only door into
 // this module: other modules and the HTTP layer import from here.
 export { listArticlesForActor } from './article-lists.ts';
+export { articleListSorts, listBackOfficeArticles } from './back-office-list.ts';
+export type { ArticleListFilter, ArticleListSort } from './back-office-list.ts';
+export { BULK_MAX, changeArticlesInBulk } from './operations/change-articles-in-bulk.ts';
+export type { BulkArticleAction } from './operations/change-articles-in-bulk.ts';
+export { viewableArticles } from './viewable.ts';
 export type { ArticleRow } from './article-lists.ts';
 export { listMonthArticles, loadArchiveCalendar, monthCount } from './archive.ts';
 export type { ArchiveCalendar, ArchiveMonth, ArchiveYear } from './archive.ts';

@@ -1,7 +1,7 @@
 // What differs between the two databases Tisse runs on, as one interface (in the way Kysely's `Dialect` is one):
 // code elsewhere asks the dialect to do a thing and never tests which database it is. Each method lives here
 // or in the file it names; search/ has its own backend per database (search/backend.ts).
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Trx } from './schema.ts';
 import { insertRowsPostgres, insertRowsSqlite } from './bulk-insert.ts';
 import { resetIdSequencesPostgres } from './sequences.ts';
@@ -24,6 +24,11 @@ export interface Dialect {
   insertRows(trx: Trx, table: string, rows: Record<string, unknown>[], advance?: (rows: number) => void): Promise<void>;
   /** After rows were inserted with explicit ids: the next ordinary insert must not collide with them. */
   resetIdSequences(trx: Trx): Promise<void>;
+  /**
+   * A text lower-cased without accents, computed by the query (the back office's searches of short lists;
+   * articles keep theirs in title_folded): tisse_fold() on SQLite (french-stem.ts), tisse_search_fold() on PostgreSQL.
+   */
+  fold(text: Expression<string>): RawBuilder<string>;
 }
 
 export const sqliteDialect: Dialect = {
@@ -33,6 +38,7 @@ export const sqliteDialect: Dialect = {
   insertRows: (trx, table, rows, advance) => insertRowsSqlite(trx, table, rows, advance),
   // AUTOINCREMENT always continues after the largest id.
   resetIdSequences: async () => {},
+  fold: (text) => sql<string>`tisse_fold(${text})`,
 };
 
 export const postgresDialect: Dialect = {
@@ -41,4 +47,5 @@ export const postgresDialect: Dialect = {
   holdRows: (query) => query.forShare(),
   insertRows: (trx, table, rows, advance) => insertRowsPostgres(trx, table, rows, advance),
   resetIdSequences: (trx) => resetIdSequencesPostgres(trx),
+  fold: (text) => sql<string>`tisse_search_fold(${text})`,
 };

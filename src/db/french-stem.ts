@@ -56,4 +56,6 @@ export function stemText(text: string | null | undefined): string {
  */
 export function registerSearchFunctions(raw: BetterSqlite3.Database): void {
   raw.function('tisse_search_stems', { deterministic: true }, (text: unknown) => stemText(text == null ? '' : String(text)));
+  // articles.title_folded (migration 031): the back office's title search, accent- and case-insensitive.
+  raw.function('tisse_fold', { deterministic: true }, (text: unknown) => (text == null ? '' : fold(String(text))));
 }

@@ -40,6 +40,8 @@ export interface ArticlesTable {
   slug: string;
   surtitle: string;
   title: string;
+  /** The title lower-cased without accents, for the back office's search; kept by triggers (migration 031). */
+  title_folded: Generated<string>;
   subtitle: string;
   description: string;
   lead: string;
@@ -172,8 +174,10 @@ export interface ForumMessagesTable {
   dedupe_key: Generated<string | null>;
   /** The text as the forum profile renders it, made when posted (migration 032); null until then. */
   html: Generated<string | null>;
-  /** The engine version that made `html` (web/stored-forum-html.ts): another version renders it anew. */
+  /** The engine version that made `html` (forum/message-html.ts): another version renders it anew. */
   html_version: Generated<string | null>;
+  /** Title, author's name and email, lower-cased without accents, for the moderation search; kept by triggers (migration 031). */
+  search_folded: Generated<string>;
 }
 
 /** Nonces of the form tokens stored messages used: a token posts once (forum/form-token.ts). */

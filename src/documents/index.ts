@@ -2,6 +2,9 @@
 // the data folder, attaching a document to an article, and what is made from images (sizes, icons). The only
 // door into this module.
 export { listDocuments } from './library.ts';
+export { librarySorts, listLibraryDocuments } from './library-list.ts';
+export type { LibraryFilter, LibrarySort } from './library-list.ts';
+export { BULK_DELETE_MAX, deleteUnusedDocuments } from './operations/delete-unused-documents.ts';
 export type { DocumentSummary } from './library.ts';
 export { attachDocument, detachDocument } from './operations/attach-document.ts';
 export { deleteDocument } from './operations/delete-document.ts';

@@ -46,7 +46,7 @@ export async function articleDocuments(db: Db, articleId: number): Promise<Docum
   return rows.map((d) => summarise(d, 1));
 }
 
-function summarise(d: Document, uses: number): DocumentSummary {
+export function summarise(d: Document, uses: number): DocumentSummary {
   return { ...d, thumbnail: d.media === 'image' && d.width !== null ? thumbnailFileName(d.file) : null, uses };
 }
 

@@ -4,6 +4,8 @@ export { checkPost } from './check-post.ts';
 export type { PostInput } from './check-post.ts';
 export { issueFormToken, nextFormToken } from './form-token.ts';
 export { forumModeOf } from './modes.ts';
+export { listModerationMessages, moderationSorts } from './moderation-list.ts';
+export type { ModerationFilter, ModerationSort } from './moderation-list.ts';
 export { moderateMessages, moderationActions } from './operations/moderate-messages.ts';
 export type { ModerationAction } from './operations/moderate-messages.ts';
 export { postMessage } from './operations/post-message.ts';

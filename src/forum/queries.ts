@@ -1,5 +1,6 @@
 // Reading messages for moderators (the queue, the CLI) and counting them (back-office home).
 import type { Db } from '../db/connect.ts';
+import { memoByVersion } from '../db/memo.ts';
 import type { ForumMessage, ForumStatus } from '../db/schema.ts';
 import { publicArticles } from '../articles/index.ts';
 import { can, type Actor } from '../users/index.ts';
@@ -55,19 +56,27 @@ export async function listMessages(db: Db, options: { status?: ForumStatus; arti
 }
 
 /**
+ * Public messages by status and section, counted once per data version (db/memo.ts): every moderation page shows
+ * these counts, and over 100,000 messages the count is a scan, not something to repeat between two writes.
+ */
+const countsBySection = memoByVersion(async (db: Db) => {
+  const rows = await db.kysely
+    .selectFrom('forum_messages as m')
+    .innerJoin('articles as a', 'a.id', 'm.article_id')
+    .select(['m.status', 'a.section_id as sectionId', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('m.kind', '=', 'public')
+    .groupBy(['m.status', 'a.section_id'])
+    .execute();
+  return rows.map((row) => ({ status: row.status, sectionId: row.sectionId, n: Number(row.n) }));
+});
+
+/**
  * Messages by status among those this person may moderate: a restricted administrator counts only the messages
  * of their sections, so the figures match the queue they see.
  */
 export async function countMessagesFor(db: Db, actor: Actor): Promise<Record<ForumStatus, number>> {
-  const rows = await db.kysely
-    .selectFrom('forum_messages as m')
-    .innerJoin('articles as a', 'a.id', 'm.article_id')
-    .select(['m.status', 'a.section_id as sectionId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('m.kind', '=', 'public')
-    .groupBy(['m.status', 'a.section_id'])
-    .execute();
   const counts: Record<ForumStatus, number> = { pending: 0, published: 0, refused: 0, spam: 0 };
-  for (const row of rows) if (can(actor, 'forum.moderate', { sectionId: row.sectionId })) counts[row.status] += Number(row.n);
+  for (const row of await countsBySection(db)) if (can(actor, 'forum.moderate', { sectionId: row.sectionId })) counts[row.status] += row.n;
   return counts;
 }
 

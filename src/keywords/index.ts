@@ -7,3 +7,5 @@ export { deleteKeyword } from './operations/delete-keyword.ts';
 export { saveKeywordGroup } from './operations/save-keyword-group.ts';
 export { saveKeyword } from './operations/save-keyword.ts';
 export { keywordChoices, listKeywordSlugs, loadKeyword, loadKeywordGroup } from './keywords.ts';
+export { keywordListSorts, listKeywordGroupSummaries, listKeywordPage } from './keyword-list.ts';
+export type { KeywordGroupSummary, KeywordListFilter, KeywordListSort, KeywordRow } from './keyword-list.ts';

@@ -16,5 +16,7 @@ export type { SectionAdministrator } from './section-administrators.ts';
 export { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './device-cookies.ts';
 export { SESSION_COOKIE, SESSION_DAYS, deleteSession, findSession, randomToken, sha256 } from './sessions.ts';
 export { listUsers, loadUser } from './users.ts';
+export { listUserPage, userListSorts } from './user-list.ts';
+export type { UserListFilter, UserListSort } from './user-list.ts';
 export type { UserSummary } from './users.ts';
 export { listWriters, loadUserNames } from './users.ts';

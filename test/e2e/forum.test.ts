@@ -66,7 +66,7 @@ test('a reader posts with a preview, an administrator validates it in the back o
   const item = moderator.locator('.moderation-queue__item', { hasText: 'Bravo pour la' });
   assert.equal(await item.locator('strong').innerText(), 'Maison de l’ESS');
   assert.match(await item.innerText(), /camille@example\.net/, 'moderators see the email');
-  await Promise.all([moderator.waitForURL(/\/ecrire\/forum\?statut=pending&fait=1$/), item.getByRole('button', { name: /^Valider/ }).click()]);
+  await Promise.all([moderator.waitForURL(/\/ecrire\/forum\?statut=pending&fait=validate&nombre=1$/), item.getByRole('button', { name: /^Valider/ }).click()]);
   assert.equal(await moderator.locator('.moderation-queue__item', { hasText: 'Bravo pour la' }).count(), 0, 'gone from the queue');
 
   // The reader (no session: the cached page) sees the message at once.
@@ -201,7 +201,7 @@ test('the XSS corpus, posted in every field and validated, executes nothing on a
     const { page, trap } = await openTrapped(`${env.site.url}/ecrire/forum?statut=published&page=${n}`);
     queued += await page.locator('li.moderation-queue__item').count();
     failures.push(...trap.events.map((e) => `queue page ${n}: ${e}`), ...(await auditDom(page, '.moderation-queue__item')).map((e) => `queue page ${n}: ${e}`));
-    const more = await page.getByRole('link', { name: /Messages plus anciens/ }).count();
+    const more = await page.getByRole('link', { name: 'Page suivante' }).count();
     await page.close();
     if (more === 0) break;
   }

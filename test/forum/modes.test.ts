@@ -414,7 +414,7 @@ forEachDialect('forum', (dialect) => {
   });
 
   test('the moderation queue pages through long lists', async () => {
-    const { QUEUE_PAGE_SIZE } = await import('../../src/admin/forum-routes.tsx');
+    const { LIST_PAGE_SIZE: QUEUE_PAGE_SIZE } = await import('../../src/web/list-query.ts');
     const have = await site.db.kysely.selectFrom('forum_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('kind', '=', 'public').executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     const missing = QUEUE_PAGE_SIZE + 5 - Number(have.n);
@@ -427,10 +427,10 @@ forEachDialect('forum', (dialect) => {
     const cookie = await logIn(site);
     const first = await (await site.get('/ecrire/forum?statut=pending', { headers: { cookie } })).text();
     assert.equal((first.match(/class="moderation-queue__item"/g) ?? []).length, QUEUE_PAGE_SIZE);
-    assert.match(first, /href="\/ecrire\/forum\?statut=pending&amp;page=2">Messages plus anciens/);
+    assert.match(first, /href="\/ecrire\/forum\?statut=pending&amp;page=2" rel="next">Page suivante/);
     const second = await (await site.get('/ecrire/forum?statut=pending&page=2', { headers: { cookie } })).text();
     assert.equal((second.match(/class="moderation-queue__item"/g) ?? []).length, 5);
-    assert.match(second, /Messages plus récents/);
+    assert.match(second, /Page précédente/);
     await site.db.write((trx) => trx.deleteFrom('forum_messages').where('author_email', '=', 'file@example.net').execute());
   });
 });

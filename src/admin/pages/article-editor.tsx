@@ -210,6 +210,14 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
                 <option value={String(a.id)} selected={v.relatedIds.includes(String(a.id))}>{a.title ?? t('admin.article.hiddenRelated', { id: a.id })}</option>
               ))}
             </select>
+            {/* The search over every article (assets/picker.js, GET /ecrire/articles/choix); shown by the script only. */}
+            <div class="picker" data-picker-url="/ecrire/articles/choix" data-picker-select="f-relatedIds" data-picker-exclude={p.article ? String(p.article.id) : undefined} data-picker-add={t('admin.picker.add')} data-picker-more={t('admin.picker.more')} data-picker-failed={t('admin.picker.failed')} hidden>
+              <label for="f-related-search">{t('admin.picker.search')}</label>
+              <p class="hint" id="f-related-search-hint">{t('admin.picker.hint')}</p>
+              <input type="search" id="f-related-search" autocomplete="off" aria-describedby="f-related-search-hint" />
+              <p class="picker-status" role="status"></p>
+              <ul class="picker-results" hidden></ul>
+            </div>
           </div>
           <div class="actions">
             <button type="submit">{t('admin.article.save')}</button>

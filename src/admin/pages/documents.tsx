@@ -6,7 +6,8 @@ import { formatSize, type DocumentSummary } from '../../documents/index.ts';
 import { documentUrl } from '../../web/markup-resolver.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
-import { CsrfField } from './layout.tsx';
+import { CsrfField, Notice } from './layout.tsx';
+import { BulkForm, CheckAllHeader, FilterSelect, ListFilters, Pagination, RowCheckbox, SortHeader, type ListState } from './list-parts.tsx';
 import { Done, Field, FormErrors, type FormState } from './form-fields.tsx';
 
 export interface UploadLimits {
@@ -20,15 +21,19 @@ const Thumbnail: FC<{ doc: DocumentSummary }> = ({ doc }) =>
 export const DocumentsPage: FC<{
   user: CurrentUser;
   docs: DocumentSummary[];
-  search: string;
+  list: ListState;
   media: string;
+  usage: string;
   limits: UploadLimits;
   state: FormState;
   done?: string | undefined;
-}> = ({ user, docs, search, media, limits, state, done }) => (
+  /** The confirmation of a bulk deletion. */
+  bulkDone?: string | undefined;
+}> = ({ user, docs, list, media, usage, limits, state, done, bulkDone }) => (
   <>
     <h1>{t('admin.documents.title')}</h1>
     <Done message={done} />
+    {bulkDone ? <Notice>{bulkDone}</Notice> : null}
     <section aria-labelledby="ajout-document" class="card">
       <h2 id="ajout-document">{t('admin.documents.upload')}</h2>
       <FormErrors state={state} />
@@ -63,44 +68,40 @@ export const DocumentsPage: FC<{
         </p>
       </form>
     </section>
-    <form method="get" action="/ecrire/documents" role="search" class="search-form">
-      <label for="recherche-document">{t('admin.documents.search')}</label>
-      <input type="search" id="recherche-document" name="q" value={search} />
-      <label for="filtre-media" class="visually-hidden">
-        {t('admin.documents.title')}
-      </label>
-      <select id="filtre-media" name="media">
-        <option value="" selected={media === '' || undefined}>
-          {t('admin.documents.all')}
-        </option>
-        <option value="image" selected={media === 'image' || undefined}>
-          {t('admin.documents.images')}
-        </option>
-        <option value="file" selected={media === 'file' || undefined}>
-          {t('admin.documents.files')}
-        </option>
-      </select>
-      <button type="submit">{t('admin.form.search')}</button>
-    </form>
-    {docs.length === 0 ? <p>{t('admin.documents.empty')}</p> : <DocumentTable docs={docs} />}
+    <ListFilters list={list} searchLabel={t('admin.documents.search')}>
+      <FilterSelect name="media" label={t('admin.documents.kind')} value={media} anyLabel={t('admin.documents.all')} options={[{ value: 'image', label: t('admin.documents.images') }, { value: 'file', label: t('admin.documents.files') }]} />
+      <FilterSelect name="usage" label={t('admin.documents.usage')} value={usage} options={[{ value: 'libre', label: t('admin.documents.unattached') }]} />
+    </ListFilters>
+    <Pagination list={list} />
+    {docs.length === 0 ? (
+      <p>{t('admin.documents.empty')}</p>
+    ) : (
+      <BulkForm user={user} action="/ecrire/documents/lot" list={list} applyLabel={t('admin.documents.deleteUnused')} controls={<p class="hint">{t('admin.documents.deleteUnusedHint')}</p>}>
+        <DocumentTable docs={docs} list={list} />
+      </BulkForm>
+    )}
+    {list.pages > 1 ? <Pagination list={list} withCount={false} /> : null}
   </>
 );
 
-export const DocumentTable: FC<{ docs: DocumentSummary[] }> = ({ docs }) => (
+export const DocumentTable: FC<{ docs: DocumentSummary[]; list: ListState }> = ({ docs, list }) => (
   <div class="table-scroll">
-    <table>
+    <table class="list-table">
       <caption class="visually-hidden">{t('admin.documents.title')}</caption>
       <thead>
         <tr>
-          <th scope="col">n°</th>
+          <CheckAllHeader />
+          <SortHeader list={list} column="date" label="n°" />
           <th scope="col">{t('admin.documents.file')}</th>
-          <th scope="col">{t('admin.documents.docTitle')}</th>
-          <th scope="col">{t('admin.documents.size')}</th>
+          <SortHeader list={list} column="titre" label={t('admin.documents.docTitle')} />
+          <SortHeader list={list} column="taille" label={t('admin.documents.size')} />
+          <th scope="col">{t('admin.documents.uses')}</th>
         </tr>
       </thead>
       <tbody>
         {docs.map((doc) => (
           <tr>
+            <RowCheckbox id={doc.id} label={doc.title || doc.original_name} />
             <td>{doc.id}</td>
             <td>
               <Thumbnail doc={doc} />
@@ -119,6 +120,7 @@ export const DocumentTable: FC<{ docs: DocumentSummary[] }> = ({ docs }) => (
                 </>
               ) : null}
             </td>
+            <td>{doc.uses}</td>
           </tr>
         ))}
       </tbody>

@@ -1,12 +1,13 @@
 // Back-office pages for keywords: the groups with their keywords, the group form and the keyword form.
 import type { FC } from 'hono/jsx';
-import type { KeywordGroupWithKeywords } from '../../keywords/index.ts';
+import type { KeywordGroupSummary, KeywordRow } from '../../keywords/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
 import { CheckField, Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
+import { FilterSelect, ListFilters, Pagination, SortHeader, type ListState } from './list-parts.tsx';
 
-export const KeywordsPage: FC<{ groups: KeywordGroupWithKeywords[]; done?: string | undefined }> = ({ groups, done }) => (
+export const KeywordsPage: FC<{ groups: KeywordGroupSummary[]; keywords: KeywordRow[]; list: ListState; groupId: string; done?: string | undefined }> = ({ groups, keywords, list, groupId, done }) => (
   <>
     <h1>{t('admin.keywords.title')}</h1>
     <Done message={done} />
@@ -31,18 +32,9 @@ export const KeywordsPage: FC<{ groups: KeywordGroupWithKeywords[]; done?: strin
           {g.single ? ` — ${t('admin.keywords.single')}` : ''}
           {g.required ? ` — ${t('admin.keywords.required')}` : ''}
         </p>
-        {g.keywords.length === 0 ? (
-          <p>{t('admin.keywords.groupEmpty')}</p>
-        ) : (
-          <ul>
-            {g.keywords.map((k) => (
-              <li>
-                <a href={`/ecrire/mots/${k.id}`}>{k.title}</a> <span class="hint">{t('admin.keywords.uses', { count: k.uses })}</span>
-              </li>
-            ))}
-          </ul>
-        )}
         <p>
+          {g.keywordCount === 0 ? t('admin.keywords.groupEmpty') : <a href={`/ecrire/mots?groupe=${g.id}#mots`}>{t('admin.keywords.groupCount', { count: g.keywordCount })}</a>}
+          {' — '}
           <a href={`/ecrire/mots/nouveau?groupe=${g.id}`}>
             {t('admin.keywords.newKeyword')}
             <span class="visually-hidden"> ({g.title})</span>
@@ -50,6 +42,41 @@ export const KeywordsPage: FC<{ groups: KeywordGroupWithKeywords[]; done?: strin
         </p>
       </section>
     ))}
+    {groups.length ? (
+      <section aria-labelledby="mots">
+        <h2 id="mots">{t('admin.keywords.all')}</h2>
+        <ListFilters list={list} searchLabel={t('admin.keywords.search')}>
+          <FilterSelect name="groupe" label={t('admin.keywords.group')} value={groupId} options={groups.map((g) => ({ value: String(g.id), label: g.title }))} />
+        </ListFilters>
+        <Pagination list={list} />
+        {keywords.length === 0 ? (
+          <p>{t('admin.list.none')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="list-table">
+              <caption class="visually-hidden">{t('admin.keywords.all')}</caption>
+              <thead>
+                <tr>
+                  <SortHeader list={list} column="titre" label={t('admin.keywords.keywordTitle')} />
+                  <SortHeader list={list} column="groupe" label={t('admin.keywords.group')} />
+                  <SortHeader list={list} column="usages" label={t('admin.keywords.usesColumn')} />
+                </tr>
+              </thead>
+              <tbody>
+                {keywords.map((k) => (
+                  <tr>
+                    <td><a href={`/ecrire/mots/${k.id}`}>{k.title}</a></td>
+                    <td>{k.groupTitle}</td>
+                    <td>{t('admin.keywords.uses', { count: k.uses })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.pages > 1 ? <Pagination list={list} withCount={false} /> : null}
+      </section>
+    ) : null}
   </>
 );
 

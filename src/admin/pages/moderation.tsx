@@ -7,7 +7,10 @@ import type { ModerationRow } from '../../forum/index.ts';
 import { formatDateTime } from '../../kernel/i18n/index.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { CurrentUser } from '../../web/auth.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { listHref } from '../../web/list-query.ts';
 import { CsrfField, Notice } from './layout.tsx';
+import { FilterDay, FilterText, ListFilters, Pagination, type ListState } from './list-parts.tsx';
 
 /** A message as the queue shows it: the moderators' row with its text rendered by the forum profile. */
 export type QueueMessage = Omit<ModerationRow, 'text'> & { html: string };
@@ -22,12 +25,12 @@ export interface ModerationPageProps {
   counts: Record<ForumStatus, number>;
   messages: QueueMessage[];
   done?: string | undefined;
-  /** Page of the queue (from 1), and whether older messages follow. */
-  page?: number;
-  hasNext?: boolean;
+  /** The queue's search, filters, sort and page (web/list-query.ts). */
+  list: ListState;
+  filters: { article?: string | undefined; du?: string | undefined; au?: string | undefined };
 }
 
-export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, messages, done, page = 1, hasNext = false }) => (
+export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, messages, done, list, filters }) => (
   <>
     <h1>Forum : messages des lecteurs</h1>
     <nav aria-label="Statut des messages">
@@ -42,11 +45,26 @@ export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, 
       </ul>
     </nav>
     {done ? <Notice>{done}</Notice> : null}
+    <ListFilters list={list} searchLabel={t('admin.forum.search')} ownSort>
+      <input type="hidden" name="statut" value={status} />
+      <FilterText name="article" label={t('admin.forum.filterArticle')} value={filters.article} inputmode="numeric" />
+      <FilterDay name="du" label={t('admin.forum.postedFrom')} value={filters.du} />
+      <FilterDay name="au" label={t('admin.forum.postedTo')} value={filters.au} />
+      <div class="field">
+        <label for="liste-ordre">{t('admin.forum.order')}</label>
+        <select id="liste-ordre" name="ordre">
+          <option value="desc" selected={list.direction === 'desc'}>{t('admin.forum.newestFirst')}</option>
+          <option value="asc" selected={list.direction === 'asc'}>{t('admin.forum.oldestFirst')}</option>
+        </select>
+      </div>
+    </ListFilters>
+    <Pagination list={list} />
     {messages.length === 0 ? (
       <p>Aucun message dans cette liste.</p>
     ) : (
       <form method="post" action={`/ecrire/forum/moderer?statut=${status}`}>
         <CsrfField user={user} />
+        <input type="hidden" name="retour" value={listHref(list.base, list.params, { page: String(list.page) })} />
         <p class="toolbar">
           Messages cochés :{' '}
           {(Object.keys(actionLabels) as (keyof typeof actionLabels)[]).map((action) => (
@@ -92,14 +110,6 @@ export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, 
         </ol>
       </form>
     )}
-    {page > 1 || hasNext ? (
-      <nav aria-label="Pages de la liste">
-        <p>
-          {page > 1 ? <a href={`/ecrire/forum?statut=${status}&page=${page - 1}`}>← Messages plus récents</a> : null}
-          {page > 1 && hasNext ? ' · ' : null}
-          {hasNext ? <a href={`/ecrire/forum?statut=${status}&page=${page + 1}`}>Messages plus anciens →</a> : null}
-        </p>
-      </nav>
-    ) : null}
+    {list.pages > 1 ? <Pagination list={list} withCount={false} /> : null}
   </>
 );

@@ -7,10 +7,11 @@ import { t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField, Notice } from './layout.tsx';
 import { Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
+import { FilterSelect, ListFilters, Pagination, SortHeader, type ListState } from './list-parts.tsx';
 
 const roles: UserRole[] = ['administrator', 'editor', 'visitor', 'disabled'];
 
-export const UsersPage: FC<{ users: UserSummary[]; search: string; role: string; done?: string | undefined }> = ({ users, search, role, done }) => (
+export const UsersPage: FC<{ users: UserSummary[]; list: ListState; role: string; done?: string | undefined }> = ({ users, list, role, done }) => (
   <>
     <h1>{t('admin.users.title')}</h1>
     <Done message={done} />
@@ -19,47 +20,40 @@ export const UsersPage: FC<{ users: UserSummary[]; search: string; role: string;
         {t('admin.users.new')}
       </a>
     </p>
-    <form method="get" action="/ecrire/auteurs" role="search" class="search-form">
-      <label for="recherche-auteur">{t('admin.users.search')}</label>
-      <input type="search" id="recherche-auteur" name="q" value={search} />
-      <label for="filtre-statut" class="visually-hidden">
-        {t('admin.users.role')}
-      </label>
-      <select id="filtre-statut" name="statut">
-        <option value="">{t('admin.users.all')}</option>
-        {roles.map((r) => (
-          <option value={r} selected={r === role || undefined}>
-            {t(`admin.role.${r}`)}
-          </option>
-        ))}
-      </select>
-      <button type="submit">{t('admin.form.search')}</button>
-    </form>
-  <div class="table-scroll">
-    <table>
-        <caption class="visually-hidden">{t('admin.users.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.users.name')}</th>
-            <th scope="col">{t('admin.users.role')}</th>
-            <th scope="col">{t('admin.users.articles')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
+    <ListFilters list={list} searchLabel={t('admin.users.search')}>
+      <FilterSelect name="statut" label={t('admin.users.role')} value={role} anyLabel={t('admin.users.all')} options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
+    </ListFilters>
+    <Pagination list={list} />
+    {users.length === 0 ? (
+      <p>{t('admin.list.none')}</p>
+    ) : (
+      <div class="table-scroll">
+        <table class="list-table">
+          <caption class="visually-hidden">{t('admin.users.title')}</caption>
+          <thead>
             <tr>
-              <td>
-                <a href={`/ecrire/auteurs/${u.id}`}>{u.name}</a>
-                <br />
-                <span class="hint">{u.email}</span>
-              </td>
-              <td>{u.role === 'administrator' && u.sectionIds.length ? t('admin.users.restricted') : t(`admin.role.${u.role}`)}</td>
-              <td>{u.articles}</td>
+              <SortHeader list={list} column="nom" label={t('admin.users.name')} />
+              <SortHeader list={list} column="statut" label={t('admin.users.role')} />
+              <SortHeader list={list} column="articles" label={t('admin.users.articles')} />
             </tr>
-          ))}
-        </tbody>
-      </table>
-  </div>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr>
+                <td>
+                  <a href={`/ecrire/auteurs/${u.id}`}>{u.name}</a>
+                  <br />
+                  <span class="hint">{u.email}</span>
+                </td>
+                <td>{u.role === 'administrator' && u.sectionIds.length ? t('admin.users.restricted') : t(`admin.role.${u.role}`)}</td>
+                <td>{u.articles}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
+    {list.pages > 1 ? <Pagination list={list} withCount={false} /> : null}
   </>
 );
 

@@ -9,7 +9,7 @@ import { calendarDate } from '../../kernel/input.ts';
 import { TisseError, plain } from '../../kernel/errors.ts';
 import { enqueueJob, enqueueMail } from '../../outbox/index.ts';
 import { loadSiteSettings } from '../../settings/index.ts';
-import { can, listSectionAdministrators, type Actor } from '../../users/index.ts';
+import { can, listSectionAdministrators, type Actor, type ArticleTarget } from '../../users/index.ts';
 import { canLeave, transitions, type TransitionName } from '../workflow.ts';
 import { proposalMail } from '../proposal-mail.ts';
 
@@ -24,7 +24,6 @@ export interface StatusChange {
 }
 
 export async function changeArticleStatus(db: Db, actor: Actor, articleId: number, name: TransitionName, options: StatusChange): Promise<Article> {
-  const transition = transitions[name];
   const now = options.now ?? new Date();
   let publishAt: string | undefined;
   if (options.publishAt !== undefined && options.publishAt !== '') {
@@ -42,33 +41,53 @@ export async function changeArticleStatus(db: Db, actor: Actor, articleId: numbe
     const article = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
     if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
     const authors = await trx.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).execute();
-    const target = { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) };
-    if (!can(actor, transition.permission, target)) {
-      // A status the transition cannot leave is a conflict for those who could otherwise take it.
-      if (!canLeave(article.status, name) && can(actor, transition.permission, { ...target, status: transition.from[0]! })) {
-        throw new TisseError('CONFLICT', { key: 'errors.articles.statusForbids', params: { status: plain(`admin.status.${article.status}`) } });
-      }
-      throw new TisseError('FORBIDDEN');
-    }
-    if (!canLeave(article.status, name)) throw new TisseError('CONFLICT', { key: 'errors.articles.statusForbids', params: { status: plain(`admin.status.${article.status}`) } });
-    let published_at = article.published_at;
-    if (transition.to === 'published') {
-      // Without a date: keep a past publication date (republishing keeps the original date, as SPIP does), else now.
-      const kept = article.published_at && article.published_at <= now.toISOString() ? article.published_at : null;
-      published_at = publishAt ?? kept ?? now.toISOString();
-    }
-    const updated = await trx
-      .updateTable('articles')
-      .set({ status: transition.to, published_at, updated_at: nowIso() })
-      .where('id', '=', articleId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (transition.to === 'published' && published_at && published_at > now.toISOString()) {
-      await enqueueJob(trx, SCHEDULED_PUBLICATION_JOB, { articleId, at: published_at }, published_at);
-    }
-    if (name === 'propose') await tellSectionAdministrators(trx, actor, updated, { siteUrl: options.siteUrl, siteName });
-    return updated;
+    const refusal = statusChangeRefusal(actor, { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) }, name);
+    if (refusal) throw refusal;
+    return writeStatusChange(trx, actor, article, name, { publishAt, now, siteUrl: options.siteUrl, siteName });
   });
+}
+
+/**
+ * Why `actor` may not take transition `name` on an article, or undefined when they may: FORBIDDEN, or CONFLICT for
+ * whoever could take it but not from the article's status. The check part of a status change, shared with the
+ * bulk actions (change-articles-in-bulk.ts), which check every article before writing any.
+ */
+export function statusChangeRefusal(actor: Actor, target: ArticleTarget, name: TransitionName): TisseError | undefined {
+  const transition = transitions[name];
+  const conflict = () => new TisseError('CONFLICT', { key: 'errors.articles.statusForbids', params: { status: plain(`admin.status.${target.status}`) } });
+  if (!can(actor, transition.permission, target)) {
+    // A status the transition cannot leave is a conflict for those who could otherwise take it.
+    if (!canLeave(target.status, name) && can(actor, transition.permission, { ...target, status: transition.from[0]! })) return conflict();
+    return new TisseError('FORBIDDEN');
+  }
+  if (!canLeave(target.status, name)) return conflict();
+  return undefined;
+}
+
+/**
+ * The write part of a status change, inside the caller's transaction, once statusChangeRefusal found nothing:
+ * the new status and publication date, the scheduled-publication job, the proposal mail.
+ */
+export async function writeStatusChange(trx: Trx, actor: Actor, article: Article, name: TransitionName, change: { publishAt: string | undefined; now: Date; siteUrl: string; siteName: string }): Promise<Article> {
+  const transition = transitions[name];
+  const { publishAt, now } = change;
+  let published_at = article.published_at;
+  if (transition.to === 'published') {
+    // Without a date: keep a past publication date (republishing keeps the original date, as SPIP does), else now.
+    const kept = article.published_at && article.published_at <= now.toISOString() ? article.published_at : null;
+    published_at = publishAt ?? kept ?? now.toISOString();
+  }
+  const updated = await trx
+    .updateTable('articles')
+    .set({ status: transition.to, published_at, updated_at: nowIso() })
+    .where('id', '=', article.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (transition.to === 'published' && published_at && published_at > now.toISOString()) {
+    await enqueueJob(trx, SCHEDULED_PUBLICATION_JOB, { articleId: article.id, at: published_at }, published_at);
+  }
+  if (name === 'propose') await tellSectionAdministrators(trx, actor, updated, { siteUrl: change.siteUrl, siteName: change.siteName });
+  return updated;
 }
 
 /** Queues the proposal mail for each administrator of the article's section, except whoever proposed it. */

@@ -14,6 +14,7 @@ import { administers, can, type Actor } from '../../users/index.ts';
 import { articleVersionedFields, recordArticleSave } from '../revisions.ts';
 import { checkKeywordChoice } from '../../keywords/index.ts';
 import { articleSlugProblem, pathFor, setCurrentPath } from '../../urls/index.ts';
+import { moveRefusal } from './move-article.ts';
 
 export const articleFormSchema = z.object({
   ...articleTextFields,
@@ -143,11 +144,9 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       throw new TisseError('CONFLICT', 'errors.articles.editConflict');
     }
     if (options.autosave && article.status === 'published') throw new TisseError('CONFLICT', 'errors.articles.autosavePublished');
-    // A restricted administrator cannot move an article out of its sections, nor would it keep it; nor start one
-    // elsewhere by moving it there (article.create).
-    if (data.sectionId !== article.section_id && !(can(actor, 'article.edit', { ...target, sectionId: data.sectionId }) && can(actor, 'article.create', { sectionId: data.sectionId }))) {
-      throw new TisseError('FORBIDDEN', 'errors.articles.cannotMoveThere', { fields: { sectionId: 'errors.field.forbiddenFem' } });
-    }
+    // Changing the section is a move, under the move's rule (move-article.ts).
+    const moveRefused = moveRefusal(actor, target, data.sectionId);
+    if (moveRefused) throw moveRefused;
     const slug = data.slug && data.slug !== article.slug ? data.slug : article.slug;
     if (slug !== article.slug) await checkArticleSlug(trx, slug, articleId);
 

@@ -23,10 +23,15 @@ export async function deleteDocument(db: Db, actor: Actor, id: number, options: 
     await trx.deleteFrom('documents').where('id', '=', id).execute();
     return document.file;
   });
+  await removeDocumentFiles(options.dataDir, file);
+}
+
+/** Removes a deleted document's file and everything made from it (after the commit that deleted its row). */
+export async function removeDocumentFiles(dataDir: string, file: string): Promise<void> {
   // An imported file name may be odd; documentPath refuses any that would leave the folder.
   for (const relative of [file, thumbnailFileName(file), ...sizeFileNames(file), ...iconFileNames(file)]) {
     try {
-      await rm(documentPath(options.dataDir, relative), { force: true });
+      await rm(documentPath(dataDir, relative), { force: true });
     } catch {
       // the row is gone; a file that cannot be removed is only wasted space
     }
