@@ -125,6 +125,7 @@ forEachDialect('every back-office route × every role', (dialect) => {
   const inSections = 'LFFOFO';
   const fullAdmins = 'LFFFFO';
   const everyone = 'OOOOOO';
+  const everyAccount = 'LOOOOO';
 
   const table: Record<string, Row> = {
     // Open to everyone: the login, the password reset and the back office's assets.
@@ -137,9 +138,9 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'GET /ecrire/reinitialiser/:token': { expect: everyone, prepare: async () => ({ params: { token: await resetToken() } }) },
     'POST /ecrire/reinitialiser/:token': { expect: everyone, prepare: async () => ({ params: { token: await resetToken() }, body: { password: 'un-nouveau-mot-de-passe', confirm: 'un-nouveau-mot-de-passe' } }) },
 
-    // Home.
-    'GET /ecrire': { expect: writers },
-    'GET /ecrire/': { expect: writers },
+    // Home: every account; a visitor's says what the account is for and leads to its profile (decision 018).
+    'GET /ecrire': { expect: everyAccount },
+    'GET /ecrire/': { expect: everyAccount },
 
     // Articles: anyone who writes may start one anywhere, a restricted administrator in their sections only
     // (article.create); the rest follows article.view / edit / publish.
@@ -287,6 +288,40 @@ forEachDialect('every back-office route × every role', (dialect) => {
     if (answer.status >= 200 && answer.status < 400) return 'O';
     return `HTTP ${answer.status}`;
   }
+
+  /** The back-office links of the frame of a page (header and menu), as paths. */
+  function menuLinks(html: string): string[] {
+    const frame = [/<header class="admin-header">[\s\S]*?<\/header>/.exec(html)?.[0] ?? '', /<nav class="admin-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''].join('');
+    return [...new Set([...frame.matchAll(/href="(\/ecrire[^"]*)"/g)].map((m) => m[1]!))];
+  }
+
+  // Issue 18: the menu shows only what the role may use. Every link of a role's frame answers it 200, and every
+  // page of an area the role may open (a GET without parameters, other than forms to create something) is in it.
+  test('every role’s menu links answer 200, and every area the role may open is in its menu', async () => {
+    const areas = backOfficeRoutes()
+      .filter((route) => route.startsWith('GET ') && !route.includes(':'))
+      .map((route) => route.slice(4))
+      .filter((path) => path !== '/ecrire' && !/\/(login|mot-de-passe-oublie|nouveau|nouvelle)$/.test(path));
+    const problems: string[] = [];
+    for (const role of roles) {
+      if (role === 'anonymous') continue;
+      const session = sessions[role];
+      const home = await site.get('/ecrire/', { headers: { cookie: session.cookie } });
+      assert.equal(home.status, 200, `home as ${role}`);
+      const links = menuLinks(await home.text());
+      for (const link of links) {
+        const answer = await site.get(link, { headers: { cookie: session.cookie } });
+        await answer.arrayBuffer();
+        if (answer.status !== 200) problems.push(`${role}: menu link ${link} answers ${answer.status}`);
+      }
+      for (const path of areas) {
+        const answer = await site.get(path, { headers: { cookie: session.cookie } });
+        await answer.arrayBuffer();
+        if (answer.status === 200 && !links.includes(path)) problems.push(`${role}: ${path} answers 200 but no menu link leads there`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
 
   test('every route answers every role as the table says', { timeout: 600_000 }, async () => {
     const wrong: string[] = [];

@@ -6,10 +6,10 @@ import type { AppEnv } from '../web/context.ts';
 import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { getAdminAsset } from './assets.ts';
-import { clearSessionCookie, clientIp, csrfProtection, currentUser, deviceCookie, loadSession, mustUser, requireUser, safeReturnPath, setDeviceCookie, setSessionCookie, type AdminEnv } from '../web/auth.ts';
+import { clearSessionCookie, clientIp, csrfProtection, currentUser, deviceCookie, loadSession, mustUser, requireLogin, requireUser, safeReturnPath, setDeviceCookie, setSessionCookie, type AdminEnv } from '../web/auth.ts';
 import { adminErrorPage, renderAdmin } from './render.tsx';
 import { LoginPage } from './pages/login.tsx';
-import { HomePage } from './pages/home.tsx';
+import { HomePage, VisitorHomePage } from './pages/home.tsx';
 import { LoginThrottledError, logIn, deleteSession, SESSION_COOKIE, can, requestPasswordReset, findValidReset, resetPassword } from '../users/index.ts';
 import { listArticlesForActor } from '../articles/index.ts';
 import { getCookie } from 'hono/cookie';
@@ -117,16 +117,20 @@ adminRoutes.post('/ecrire/reinitialiser/:token', async (c) => {
   return c.redirect('/ecrire/login?reinitialise', 303);
 });
 
-// Everything below needs a logged-in editor or administrator.
+/** What any account may open, visitors included (decision 018): the home, which tells them so, and their profile. */
+const OPEN_TO_EVERY_ACCOUNT = /^\/ecrire\/?$|^\/ecrire\/profil(\/|$)/;
+
+// Everything below needs a logged-in editor or administrator, except the pages every account has.
 adminRoutes.use('/ecrire/*', async (c, next) => {
   if (c.req.path === '/ecrire/login' || c.req.path.startsWith('/ecrire/mot-de-passe') || c.req.path.startsWith('/ecrire/reinitialiser')) return next();
-  return requireUser(c, next);
+  return OPEN_TO_EVERY_ACCOUNT.test(c.req.path) ? requireLogin(c, next) : requireUser(c, next);
 });
 
 adminRoutes.get('/ecrire', (c) => c.redirect('/ecrire/', 301));
 
 adminRoutes.get('/ecrire/', async (c) => {
   const user = mustUser(c);
+  if (!can(user.actor, 'backoffice.enter')) return renderAdmin(c, { title: t('admin.home.visitorTitle'), body: <VisitorHomePage /> });
   const db = c.get('app').db;
   const [proposed, drafts, forum] = await Promise.all([
     listArticlesForActor(db, user.actor, { status: 'proposed', limit: 50 }),

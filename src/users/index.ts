@@ -10,7 +10,7 @@ export { setPassword } from './operations/set-password.ts';
 export { issueResetLink, openResetRequest, resetLinkTemplate } from './reset-links.ts';
 export { updateUser } from './operations/update-user.ts';
 export { administers, articleTargetOf, can, loadActor, loadArticleTarget, loadDocumentTarget } from './permissions.ts';
-export type { Actor, ArticleAction, ArticleTarget, DocumentTarget } from './permissions.ts';
+export type { Actor, ArticleAction, ArticleTarget, DocumentTarget, SiteAction } from './permissions.ts';
 export { listSectionAdministrators } from './section-administrators.ts';
 export type { SectionAdministrator } from './section-administrators.ts';
 export { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './device-cookies.ts';

@@ -53,19 +53,24 @@ export const loadSession: MiddlewareHandler<AdminEnv> = async (c, next) => {
   await next();
 };
 
-/** Back-office pages: a logged-in editor or administrator; others go to the login page (or get 403). */
-export const requireUser: MiddlewareHandler<AdminEnv> = async (c, next) => {
-  const user = c.get('currentUser');
-  if (!user) {
+/** Pages every account may open, visitors included (their profile, the home): a logged-in user; others log in. */
+export const requireLogin: MiddlewareHandler<AdminEnv> = async (c, next) => {
+  if (!c.get('currentUser')) {
     if (c.req.method === 'GET') {
       const back = new URL(c.req.url);
       return c.redirect(`/ecrire/login?retour=${encodeURIComponent(back.pathname + back.search)}`, 303);
     }
     throw new TisseError('UNAUTHENTICATED');
   }
-  if (!can(user.actor, 'backoffice.enter')) throw new TisseError('FORBIDDEN', 'errors.users.noBackoffice');
   await next();
 };
+
+/** Back-office pages: a logged-in editor or administrator; others go to the login page (or get 403). */
+export const requireUser: MiddlewareHandler<AdminEnv> = (c, next) =>
+  requireLogin(c, async () => {
+    if (!can(mustUser(c).actor, 'backoffice.enter')) throw new TisseError('FORBIDDEN', 'errors.users.noBackoffice');
+    await next();
+  });
 
 /** Throws FORBIDDEN unless the current user may take this action. */
 export function requirePermission(c: Context<AdminEnv>, ...args: Parameters<typeof can> extends [unknown, ...infer Rest] ? Rest : never): CurrentUser {

@@ -82,3 +82,19 @@ export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCre
     ) : null}
   </>
 );
+
+/** The home of a visitor's account (decision 018): what the account is for, and the way to their profile. */
+export const VisitorHomePage: FC = () => (
+  <>
+    <h1>{t('admin.home.visitorTitle')}</h1>
+    <p>{t('admin.home.visitorLead')}</p>
+    <ul>
+      <li>
+        <a href="/ecrire/profil">{t('admin.home.visitorProfile')}</a>
+      </li>
+      <li>
+        <a href="/">{t('admin.home.visitorSite')}</a>
+      </li>
+    </ul>
+  </>
+);

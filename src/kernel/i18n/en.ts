@@ -813,4 +813,9 @@ export const en: Record<MessageKey, string> = {
   'themes.checkFailed': '{count} problem(s) in the theme {dir}.',
   'themes.reloadSent': 'Reload signal sent to the server (process {pid}).',
   'themes.reloadNoServer': 'No running server found ({file}): templates will be read again at the next start.',
+  "admin.profile.title": "My profile",
+  "admin.home.visitorTitle": "Your account",
+  "admin.home.visitorLead": "Your account is a visitor’s: it lets you take part in the site’s subscribers-only forums, not write or administer. To write articles, ask one of the site’s administrators to change your status.",
+  "admin.home.visitorProfile": "Edit my profile, password or sessions",
+  "admin.home.visitorSite": "Go to the public site",
 };

@@ -811,6 +811,11 @@ export const fr = {
   'themes.checkFailed': '{count} problème(s) dans le thème {dir}.',
   'themes.reloadSent': 'Signal de rechargement envoyé au serveur (processus {pid}).',
   'themes.reloadNoServer': 'Aucun serveur en marche trouvé ({file}) : les gabarits seront relus au prochain démarrage.',
+  "admin.profile.title": "Mon profil",
+  "admin.home.visitorTitle": "Votre compte",
+  "admin.home.visitorLead": "Votre compte est celui d’un visiteur : il vous permet de participer aux forums réservés aux abonnés du site, pas de rédiger ni d’administrer. Pour écrire des articles, demandez à un administrateur du site de changer votre statut.",
+  "admin.home.visitorProfile": "Modifier mon profil, mon mot de passe ou mes sessions",
+  "admin.home.visitorSite": "Aller sur le site public",
 } as const;
 
 export type MessageKey = keyof typeof fr;
