@@ -2,7 +2,8 @@
 // no-JS preview button), warnings (someone else editing, broken internal links), the autosave line
 // (autosave-status.tsx), the workflow actions, the team discussion. Who may not edit gets article-read-only.tsx.
 import type { FC } from 'hono/jsx';
-import { t, formatDate } from '../../kernel/i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { DateText } from './dates.tsx';
 import type { Article, ArticleStatus, ForumMessage } from '../../db/schema.ts';
 import type { SectionTree } from '../../sections/index.ts';
 import type { ArticleChoice, SectionChoice, TransitionName } from '../../articles/index.ts';
@@ -275,7 +276,7 @@ export const TeamDiscussion: FC<{ user: CurrentUser; articleId: number; messages
     {messages.map((m) => (
       <div class="team-message">
         <p>
-          <strong>{m.author_name}</strong>, {formatDate(m.created_at)}
+          <strong>{m.author_name}</strong>, <DateText iso={m.created_at} />
         </p>
         {m.text.split(/\n{2,}/).map((para) => (
           <p>{para}</p>

@@ -3,7 +3,8 @@
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
 import { isScheduled, type ArticleRow } from '../../articles/index.ts';
-import { formatDate, formatDateTime } from '../../kernel/i18n/index.ts';
+import { formatDateTimeIn } from '../../kernel/time-zone.ts';
+import { DateText, useTimeZone } from './dates.tsx';
 
 export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows, caption }) => (
   <div class="table-scroll">
@@ -29,7 +30,9 @@ export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows
             <td>
               <StatusBadge status={row.status} publishedAt={row.published_at} />
             </td>
-            <td>{formatDate(row.updated_at)}</td>
+            <td>
+              <DateText iso={row.updated_at} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -37,13 +40,13 @@ export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows
   </div>
 );
 
-/** An article's status in words: a published article whose date is still to come is "publication prévue le …". */
-export function statusLabel(status: ArticleRow['status'], publishedAt?: string | null): string {
-  return isScheduled({ status, published_at: publishedAt ?? null }) ? t('admin.status.scheduled', { date: formatDateTime(publishedAt!) }) : t(`admin.status.${status}`);
+/** An article's status in words: a published article whose date is still to come is "publication prévue le …" (in `zone`). */
+export function statusLabel(status: ArticleRow['status'], publishedAt: string | null | undefined, zone: string): string {
+  return isScheduled({ status, published_at: publishedAt ?? null }) ? t('admin.status.scheduled', { date: formatDateTimeIn(publishedAt!, zone) }) : t(`admin.status.${status}`);
 }
 
 export const StatusBadge: FC<{ status: ArticleRow['status']; publishedAt?: string | null }> = ({ status, publishedAt }) => (
-  <span class={`status status--${isScheduled({ status, published_at: publishedAt ?? null }) ? 'scheduled' : status}`}>{statusLabel(status, publishedAt)}</span>
+  <span class={`status status--${isScheduled({ status, published_at: publishedAt ?? null }) ? 'scheduled' : status}`}>{statusLabel(status, publishedAt, useTimeZone())}</span>
 );
 
 /** Forum messages among those this person moderates (forum/queries.ts countMessagesFor). */
