@@ -28,6 +28,9 @@ import { saveTerm } from '../src/glossary/index.ts';
 import { listSettingsRevisions, saveSiteSettings } from '../src/settings/index.ts';
 import sharp from 'sharp';
 
+/** Routes that end the other sessions of the account that sends them. */
+const ENDS_OTHER_SESSIONS = new Set(['POST /ecrire/profil/mot-de-passe', 'POST /ecrire/profil/sessions/fermer']);
+
 const roles = ['anonymous', 'visitor', 'editor', 'restrictedIn', 'restrictedOut', 'administrator'] as const;
 type Role = (typeof roles)[number];
 type Kind = 'in' | 'out';
@@ -141,6 +144,20 @@ forEachDialect('every back-office route × every role', (dialect) => {
     // Home: every account; a visitor's says what the account is for and leads to its profile (decision 018).
     'GET /ecrire': { expect: everyAccount },
     'GET /ecrire/': { expect: everyAccount },
+
+    // One's own profile: every account (decision 018). Forms are sent valid and keep the account as it was (same
+    // email, same password), so the other rows' logins still work.
+    'GET /ecrire/profil': { expect: everyAccount },
+    'POST /ecrire/profil': { expect: everyAccount, prepare: async (_kind, role) => ({ body: { name: role === 'anonymous' ? 'Personne' : credentials[role][0].split('@')[0]!, bio: '' } }) },
+    'POST /ecrire/profil/email': { expect: everyAccount, prepare: async (_kind, role) => ({ body: role === 'anonymous' ? { email: 'x@example.org', emailPassword: 'x' } : { email: credentials[role][0], emailPassword: credentials[role][1] } }) },
+    'POST /ecrire/profil/mot-de-passe': {
+      expect: everyAccount,
+      prepare: async (_kind, role) => {
+        const password = role === 'anonymous' ? 'motdepasse-x' : credentials[role][1];
+        return { body: { currentPassword: password, password, confirm: password } };
+      },
+    },
+    'POST /ecrire/profil/sessions/fermer': { expect: everyAccount },
 
     // Articles: anyone who writes may start one anywhere, a restricted administrator in their sections only
     // (article.create); the rest follows article.view / edit / publish.
@@ -279,6 +296,10 @@ forEachDialect('every back-office route × every role', (dialect) => {
     }
     const response = await site.get(fill(path, prepared.params), { method, headers, ...(body ? { body } : {}) });
     await response.arrayBuffer();
+    // A new password and "log out everywhere else" end the account's other sessions: the roles sharing it log in again.
+    if (role !== 'anonymous' && ENDS_OTHER_SESSIONS.has(route)) {
+      for (const other of roles) if (other !== 'anonymous' && other !== role && credentials[other][0] === credentials[role][0]) sessions[other] = await logIn(site, ...credentials[other]);
+    }
     return { status: response.status, location: response.headers.get('location') ?? '' };
   }
 

@@ -25,6 +25,7 @@ import { usersAdminRoutes } from './users-routes.tsx';
 import { documentsAdminRoutes } from './documents-routes.tsx';
 import { settingsAdminRoutes } from './settings-routes.tsx';
 import { appearanceAdminRoutes } from './appearance-routes.tsx';
+import { profileAdminRoutes } from './profile-routes.tsx';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -153,6 +154,7 @@ adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
 adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
 adminRoutes.route('/ecrire/reglages/apparence', appearanceAdminRoutes);
 adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
+adminRoutes.route('/ecrire/profil', profileAdminRoutes);
 
 // Last: a path under /ecrire/ that no area answers (/ecrire/nimporte, /ecrire/articles/abc) is the back office's
 // 404, in its own layout. Without this the request went on to the public site, whose 404 page it then showed.

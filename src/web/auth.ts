@@ -8,7 +8,7 @@ import type { AppContext } from './context.ts';
 import { formFields } from './request.ts';
 import type { User } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
-import { can, loadActor, findSession, DEVICE_COOKIE, DEVICE_COOKIE_DAYS, SESSION_COOKIE, SESSION_DAYS, type Actor } from '../users/index.ts';
+import { can, loadActor, findSession, noteSessionSeen, DEVICE_COOKIE, DEVICE_COOKIE_DAYS, SESSION_COOKIE, SESSION_DAYS, type Actor } from '../users/index.ts';
 
 export { clientIp } from './client-address.ts';
 
@@ -16,6 +16,8 @@ export interface CurrentUser {
   user: User;
   actor: Actor;
   csrfToken: string;
+  /** The session this request came with (the profile tells it from the user's other sessions). */
+  sessionId: string;
 }
 
 export interface AdminEnv {
@@ -45,7 +47,8 @@ export async function sessionUser(c: Context): Promise<CurrentUser | undefined> 
   const app = c.get('app') as AppContext;
   const found = await findSession(app.db, getCookie(c, SESSION_COOKIE));
   if (!found) return undefined;
-  return { user: found.user, actor: await loadActor(app.db, found.user), csrfToken: found.csrfToken };
+  await noteSessionSeen(app.db, found);
+  return { user: found.user, actor: await loadActor(app.db, found.user), csrfToken: found.csrfToken, sessionId: found.sessionId };
 }
 
 export const loadSession: MiddlewareHandler<AdminEnv> = async (c, next) => {

@@ -11,6 +11,7 @@ import * as forumSingleUse from './024-forum-single-use.ts';
 import * as dateBounds from './025-date-bounds.ts';
 import * as jobWorkers from './026-job-workers.ts';
 import * as settingsRevisions from './027-settings-revisions.ts';
+import * as sessionLastSeen from './030-session-last-seen.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -27,4 +28,5 @@ export const migrations: Record<string, TisseMigration> = {
   '025-date-bounds': dateBounds,
   '026-job-workers': jobWorkers,
   '027-settings-revisions': settingsRevisions,
+  '030-session-last-seen': sessionLastSeen,
 };

@@ -1,0 +1,10 @@
+// "Voir en ligne": the link from a back-office page to the public page of its object, shown only when that page
+// answers (admin/public-pages.ts decides), so it never leads to a 404.
+import type { FC } from 'hono/jsx';
+import { t } from '../../kernel/i18n/index.ts';
+
+export const SeeOnline: FC<{ href: string; label?: string }> = ({ href, label }) => (
+  <p class="see-online">
+    <a href={href}>{label ?? t('admin.seeOnline')}</a>
+  </p>
+);
