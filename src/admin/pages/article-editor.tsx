@@ -1,6 +1,7 @@
 // The article editor: every SPIP field and the address (slug-field.tsx), a markup toolbar, live preview (and a
 // no-JS preview button), warnings (someone else editing, broken internal links), the autosave line
 // (autosave-status.tsx), the workflow actions, the team discussion. Who may not edit gets article-read-only.tsx.
+import { SeeOnlineInline } from './see-online.tsx';
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
 import { DateText } from './dates.tsx';
@@ -121,6 +122,7 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
         <p>
           <StatusBadge status={p.article.status} publishedAt={p.article.published_at} /> ·{' '}
           <a href={`/ecrire/articles/${p.article.id}/revisions`}>{t('admin.article.history')}</a>
+          <SeeOnlineInline article={p.article} />
         </p>
       ) : null}
       {p.othersEditing?.length ? <Notice kind="warning">{t('admin.article.editing', { names: p.othersEditing.join(', ') })}</Notice> : null}

@@ -1,6 +1,7 @@
 // An article someone may read in the back office but not edit (users/permissions.ts: article.view without
 // article.edit): its fields shown as text and its text rendered, no form and no Save button that would fail
 // afterwards, a notice saying who may edit it, and only the workflow actions and discussion this person may use.
+import { SeeOnlineInline } from './see-online.tsx';
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
 import { formatDateTimeIn } from '../../kernel/time-zone.ts';
@@ -48,6 +49,7 @@ export const ArticleReadOnly: FC<ReadOnlyProps> = (p) => {
       <h1>{a.title}</h1>
       <p>
         <StatusBadge status={a.status} publishedAt={a.published_at} /> · <a href={`/ecrire/articles/${a.id}/revisions`}>{t('admin.article.history')}</a>
+        <SeeOnlineInline article={a} />
       </p>
       {p.info ? <Notice>{p.info}</Notice> : null}
       {p.error ? <Notice kind="error">{p.error}</Notice> : null}

@@ -29,7 +29,6 @@ export const en: Record<MessageKey, string> = {
   'admin.sections.articles': '{count} article(s)',
   'admin.sections.move': 'Move',
   'admin.sections.deleteHint': 'Only an empty section can be deleted.',
-  'admin.sections.view': 'View on the site',
   'admin.keywords.title': 'Keywords',
   'admin.keywords.newGroup': 'New keyword group',
   'admin.keywords.editGroup': 'Edit the group “{title}”',

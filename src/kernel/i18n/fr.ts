@@ -27,7 +27,6 @@ export const fr = {
   'admin.sections.articles': '{count} article(s)',
   'admin.sections.move': 'Déplacer',
   'admin.sections.deleteHint': 'Une rubrique ne peut être supprimée que si elle est vide.',
-  'admin.sections.view': 'Voir en ligne',
   'admin.keywords.title': 'Mots-clés',
   'admin.keywords.newGroup': 'Nouveau groupe de mots',
   'admin.keywords.editGroup': 'Modifier le groupe « {title} »',
