@@ -11,7 +11,7 @@ import { adminErrorPage, renderAdmin } from './render.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { HomePage, VisitorHomePage } from './pages/home.tsx';
 import { LoginThrottledError, logIn, deleteSession, SESSION_COOKIE, can, requestPasswordReset, findValidReset, resetPassword } from '../users/index.ts';
-import { listArticlesForActor } from '../articles/index.ts';
+import { loadAwaitingWork } from '../articles/index.ts';
 import { getCookie } from 'hono/cookie';
 import { articleAdminRoutes } from './articles-routes.tsx';
 import { articleDocumentRoutes } from './article-documents-routes.tsx';
@@ -133,14 +133,10 @@ adminRoutes.get('/ecrire/', async (c) => {
   const user = mustUser(c);
   if (!can(user.actor, 'backoffice.enter')) return renderAdmin(c, { title: t('admin.home.visitorTitle'), body: <VisitorHomePage /> });
   const db = c.get('app').db;
-  const [proposed, drafts, forum] = await Promise.all([
-    listArticlesForActor(db, user.actor, { status: 'proposed', limit: 50 }),
-    listArticlesForActor(db, user.actor, { status: 'draft', authorId: user.user.id, limit: 50 }),
-    can(user.actor, 'forum.moderate') ? countMessagesFor(db, user.actor) : undefined,
-  ]);
+  const [work, forum] = await Promise.all([loadAwaitingWork(db, user.actor), can(user.actor, 'forum.moderate') ? countMessagesFor(db, user.actor) : undefined]);
   return renderAdmin(c, {
     title: t('admin.home.title'),
-    body: <HomePage proposed={proposed} drafts={drafts} canCreate={can(user.actor, 'article.create')} forum={forum} />,
+    body: <HomePage work={work} reviews={user.actor.role === 'administrator'} canCreate={can(user.actor, 'article.create')} forum={forum} />,
   });
 });
 

@@ -2,6 +2,8 @@
 // workflow (one state machine), revisions, and the operations that change an article. The only door into
 // this module: other modules and the HTTP layer import from here.
 export { listArticlesForActor } from './article-lists.ts';
+export { loadAwaitingWork } from './awaiting-work.ts';
+export type { AwaitingWork, TeamMessageRow } from './awaiting-work.ts';
 export type { ArticleRow } from './article-lists.ts';
 export { listPlanArticles, listPublicArticles, loadArticle, loadArticleCovers, loadArticlePageData, loadArticlesByIds, nextScheduledPublication } from './articles.ts';
 export type { ArticleCover, ArticlePageData, ArticleSummary } from './articles.ts';

@@ -1,10 +1,11 @@
-// Back-office home: what waits for me — articles proposed for publication, my drafts, and for moderators the
-// forum messages to validate.
+// Back-office home, "Ce qui m'attend": only what this person may act on (articles/awaiting-work.ts) — proposed
+// articles they may publish, their own articles in progress, the team's messages on their articles, and for
+// moderators the forum messages to validate. A visitor's account has its own home (decision 018).
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
-import { isScheduled, type ArticleRow } from '../../articles/index.ts';
+import { isScheduled, type ArticleRow, type AwaitingWork } from '../../articles/index.ts';
 import { formatDateTimeIn } from '../../kernel/time-zone.ts';
-import { DateText, useTimeZone } from './dates.tsx';
+import { DateText, DateTimeText, useTimeZone } from './dates.tsx';
 
 export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows, caption }) => (
   <div class="table-scroll">
@@ -56,7 +57,25 @@ export interface ForumCounts {
   spam: number;
 }
 
-export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCreate: boolean; forum?: ForumCounts | undefined }> = ({ proposed, drafts, canCreate, forum }) => (
+/** A team message, cut to a line or two: the whole thread is on the article's page. */
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
+
+const TeamMessages: FC<{ messages: AwaitingWork['messages'] }> = ({ messages }) => (
+  <ul class="team-messages">
+    {messages.map((m) => (
+      <li>
+        <a href={`/ecrire/articles/${m.articleId}#discussion`}>{m.articleTitle}</a> — {m.authorName}, <DateTimeText iso={m.createdAt} />
+        <br />
+        <span class="hint">{excerpt(m.text)}</span>
+      </li>
+    ))}
+  </ul>
+);
+
+export const HomePage: FC<{ work: AwaitingWork; reviews: boolean; canCreate: boolean; forum?: ForumCounts | undefined }> = ({ work, reviews, canCreate, forum }) => (
   <>
     <h1>{t('admin.home.title')}</h1>
     {canCreate ? (
@@ -66,13 +85,19 @@ export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCre
         </a>
       </p>
     ) : null}
-    <section aria-labelledby="proposes">
-      <h2 id="proposes">{t('admin.home.proposed', { count: proposed.length })}</h2>
-      {proposed.length ? <ArticleTable rows={proposed} caption={t('admin.home.proposed', { count: proposed.length })} /> : <p>{t('admin.home.none')}</p>}
+    {reviews ? (
+      <section aria-labelledby="a-relire">
+        <h2 id="a-relire">{t('admin.home.toReview', { count: work.toReview.length })}</h2>
+        {work.toReview.length ? <ArticleTable rows={work.toReview} caption={t('admin.home.toReview', { count: work.toReview.length })} /> : <p>{t('admin.home.none')}</p>}
+      </section>
+    ) : null}
+    <section aria-labelledby="mes-articles">
+      <h2 id="mes-articles">{t('admin.home.mine', { count: work.mine.length })}</h2>
+      {work.mine.length ? <ArticleTable rows={work.mine} caption={t('admin.home.mine', { count: work.mine.length })} /> : <p>{t('admin.home.none')}</p>}
     </section>
-    <section aria-labelledby="brouillons">
-      <h2 id="brouillons">{t('admin.home.drafts', { count: drafts.length })}</h2>
-      {drafts.length ? <ArticleTable rows={drafts} caption={t('admin.home.drafts', { count: drafts.length })} /> : <p>{t('admin.home.none')}</p>}
+    <section aria-labelledby="messages-equipe">
+      <h2 id="messages-equipe">{t('admin.home.messages', { count: work.messages.length })}</h2>
+      {work.messages.length ? <TeamMessages messages={work.messages} /> : <p>{t('admin.home.none')}</p>}
     </section>
     {forum ? (
       <section aria-labelledby="forum-accueil">

@@ -371,8 +371,6 @@ export const en: Record<MessageKey, string> = {
   'admin.reset.mailSubject': "Choose a new password",
   'admin.reset.mailBody': "Hello {name},\n\nTo choose a new password on {site}, open this link (valid for one hour, once):\n{url}\n\nIf you asked for nothing, ignore this message.",
   'admin.home.title': "What awaits me",
-  'admin.home.proposed': "Articles submitted for publication ({count})",
-  'admin.home.drafts': "My drafts ({count})",
   'admin.home.none': "Nothing for now.",
   'admin.home.forum': "Forum: readers’ messages",
   'admin.home.forumPending': "{count} message(s) awaiting validation",
@@ -858,4 +856,7 @@ export const en: Record<MessageKey, string> = {
   "admin.profile.endedOthers": "Your other sessions are closed.",
   "admin.profile.seePublic": "See my author page",
   "admin.seeOnline": "View online",
+  "admin.home.toReview": "Proposed articles to review and publish ({count})",
+  "admin.home.mine": "My articles in progress ({count})",
+  "admin.home.messages": "Team messages on my articles ({count})",
 };

@@ -369,8 +369,6 @@ export const fr = {
   'admin.reset.mailSubject': "Choisir un nouveau mot de passe",
   'admin.reset.mailBody': "Bonjour {name},\n\nPour choisir un nouveau mot de passe sur {site}, ouvrez ce lien (valable une heure, une seule fois) :\n{url}\n\nSi vous n’avez rien demandé, ignorez ce message.",
   'admin.home.title': "Ce qui m’attend",
-  'admin.home.proposed': "Articles proposés à la publication ({count})",
-  'admin.home.drafts': "Mes articles en cours de rédaction ({count})",
   'admin.home.none': "Rien pour le moment.",
   'admin.home.forum': "Forum : messages des lecteurs",
   'admin.home.forumPending': "{count} message(s) à valider",
@@ -856,6 +854,9 @@ export const fr = {
   "admin.profile.endedOthers": "Vos autres sessions sont fermées.",
   "admin.profile.seePublic": "Voir ma page d’auteur",
   "admin.seeOnline": "Voir en ligne",
+  "admin.home.toReview": "Articles proposés à relire et publier ({count})",
+  "admin.home.mine": "Mes articles en cours ({count})",
+  "admin.home.messages": "Messages de l’équipe sur mes articles ({count})",
 } as const;
 
 export type MessageKey = keyof typeof fr;
