@@ -91,7 +91,8 @@ export const ProfilePage: FC<ProfilePageProps> = ({ user, account, sessions, sta
 
       <section aria-labelledby="profil-sessions">
         <h2 id="profil-sessions">{t('admin.profile.sessions', { count: sessions.length })}</h2>
-        <div class="table-scroll">
+        {/* Focusable: on a phone the table scrolls sideways, and a keyboard must be able to scroll it too. */}
+        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="profil-sessions">
           <table>
             <caption class="visually-hidden">{t('admin.profile.sessionsCaption')}</caption>
             <thead>
