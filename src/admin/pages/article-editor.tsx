@@ -4,7 +4,7 @@
 import { SeeOnlineInline } from './see-online.tsx';
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
-import { DateText } from './dates.tsx';
+import { DateText, useTimeZone } from './dates.tsx';
 import type { Article, ArticleStatus, ForumMessage } from '../../db/schema.ts';
 import type { SectionTree } from '../../sections/index.ts';
 import type { ArticleChoice, SectionChoice, TransitionName } from '../../articles/index.ts';
@@ -166,7 +166,7 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
           {p.canDate ? (
             <div class="field">
               <label for="f-publishedAt">{t('admin.article.publishedAt')}</label>
-              <p class="hint" id="h-publishedAt">{t('admin.article.publishedAtHint')}</p>
+              <p class="hint" id="h-publishedAt">{t('admin.article.publishedAtHint', { zone: useTimeZone() })}</p>
               <input type="datetime-local" id="f-publishedAt" name="publishedAt" value={v.publishedAt} aria-describedby="h-publishedAt" />
             </div>
           ) : null}

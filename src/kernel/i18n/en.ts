@@ -394,7 +394,7 @@ export const en: Record<MessageKey, string> = {
   'admin.article.text': "Text",
   'admin.article.postscript': "Postscript",
   'admin.article.publishedAt': "Publication date",
-  'admin.article.publishedAtHint': "Paris time. A future date schedules the publication.",
+  'admin.article.publishedAtHint': "The site's time ({zone}). A future date schedules the publication.",
   'admin.article.writtenAt': "Earlier writing date (optional)",
   'admin.article.keywords': "Keywords",
   'admin.article.forumMode': "Article forum",

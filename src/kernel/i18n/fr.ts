@@ -392,7 +392,7 @@ export const fr = {
   'admin.article.text': "Texte",
   'admin.article.postscript': "Post-scriptum",
   'admin.article.publishedAt': "Date de publication",
-  'admin.article.publishedAtHint': "Heure de Paris. Une date future programme la publication.",
+  'admin.article.publishedAtHint': "Heure du site ({zone}). Une date future programme la publication.",
   'admin.article.writtenAt': "Date de rédaction antérieure (facultative)",
   'admin.article.keywords': "Mots-clés",
   'admin.article.forumMode': "Forum de l’article",
