@@ -27,14 +27,24 @@ export interface ProfilePageProps {
   publicUrl?: string | undefined;
 }
 
+/** Browsers by the token that names them, most specific first (Edge and Opera also say Chrome; Chrome says Safari). */
+const BROWSERS: [RegExp, string][] = [
+  [/Edg\/(\d+)/, 'Edge'],
+  [/OPR\/(\d+)/, 'Opera'],
+  [/Firefox\/(\d+)/, 'Firefox'],
+  [/Chrom(?:e|ium)\/(\d+)/, 'Chrome'],
+  [/Version\/(\d+)[^ ]* (?:Mobile\/\S+ )?Safari/, 'Safari'],
+];
+
 /** A user agent in a few words ("Firefox 128 · Linux"): enough to recognise one's own devices. */
 export function deviceName(userAgent: string): string {
   if (!userAgent) return t('admin.profile.unknownDevice');
-  const browser =
-    /(Edg|OPR|Firefox|Chrome|Chromium|Version)\/(\d+)/.exec(userAgent) ?? /(curl|Wget|HeadlessChrome)\/(\d+)/i.exec(userAgent);
-  const name = browser ? ({ Edg: 'Edge', OPR: 'Opera', Version: 'Safari' } as Record<string, string>)[browser[1]!] ?? browser[1]! : undefined;
+  const browser = BROWSERS.map(([pattern, name]) => {
+    const version = pattern.exec(userAgent)?.[1];
+    return version ? `${name} ${version}` : undefined;
+  }).find(Boolean);
   const system = /(Android|iPhone|iPad|Windows|Mac OS X|Linux|CrOS)/.exec(userAgent)?.[1]?.replace('Mac OS X', 'macOS').replace('CrOS', 'ChromeOS');
-  const words = [name && `${name} ${browser![2]}`, system].filter(Boolean).join(' · ');
+  const words = [browser, system].filter(Boolean).join(' · ');
   return words || userAgent.slice(0, 80);
 }
 
