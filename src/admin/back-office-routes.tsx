@@ -1,5 +1,6 @@
-// The back office at /ecrire/ (every path here is absolute): assets, login and logout, password reset, then (behind requireUser) the home
-// page and each area's router. Every unsafe request passes csrfProtection first.
+// The back office at /ecrire/ (every path here is absolute): assets, login and logout, password reset, then the home
+// page and the profile (any account: requireLogin) and each area's router (editors and administrators:
+// requireUser). Every unsafe request passes csrfProtection first.
 import { field, formFields } from '../web/form-action.ts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/context.ts';
