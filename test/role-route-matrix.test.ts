@@ -28,6 +28,9 @@ import { saveTerm } from '../src/glossary/index.ts';
 import { listSettingsRevisions, saveSiteSettings } from '../src/settings/index.ts';
 import sharp from 'sharp';
 
+/** Routes that end the other sessions of the account that sends them. */
+const ENDS_OTHER_SESSIONS = new Set(['POST /ecrire/profil/mot-de-passe', 'POST /ecrire/profil/sessions/fermer']);
+
 const roles = ['anonymous', 'visitor', 'editor', 'restrictedIn', 'restrictedOut', 'administrator'] as const;
 type Role = (typeof roles)[number];
 type Kind = 'in' | 'out';
@@ -125,6 +128,7 @@ forEachDialect('every back-office route × every role', (dialect) => {
   const inSections = 'LFFOFO';
   const fullAdmins = 'LFFFFO';
   const everyone = 'OOOOOO';
+  const everyAccount = 'LOOOOO';
 
   const table: Record<string, Row> = {
     // Open to everyone: the login, the password reset and the back office's assets.
@@ -139,9 +143,23 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'GET /ecrire/reinitialiser/:token': { expect: everyone, prepare: async () => ({ params: { token: await resetToken() } }) },
     'POST /ecrire/reinitialiser/:token': { expect: everyone, prepare: async () => ({ params: { token: await resetToken() }, body: { password: 'un-nouveau-mot-de-passe', confirm: 'un-nouveau-mot-de-passe' } }) },
 
-    // Home.
-    'GET /ecrire': { expect: writers },
-    'GET /ecrire/': { expect: writers },
+    // Home: every account; a visitor's says what the account is for and leads to its profile (decision 018).
+    'GET /ecrire': { expect: everyAccount },
+    'GET /ecrire/': { expect: everyAccount },
+
+    // One's own profile: every account (decision 018). Forms are sent valid and keep the account as it was (same
+    // email, same password), so the other rows' logins still work.
+    'GET /ecrire/profil': { expect: everyAccount },
+    'POST /ecrire/profil': { expect: everyAccount, prepare: async (_kind, role) => ({ body: { name: role === 'anonymous' ? 'Personne' : credentials[role][0].split('@')[0]!, bio: '' } }) },
+    'POST /ecrire/profil/email': { expect: everyAccount, prepare: async (_kind, role) => ({ body: role === 'anonymous' ? { email: 'x@example.org', emailPassword: 'x' } : { email: credentials[role][0], emailPassword: credentials[role][1] } }) },
+    'POST /ecrire/profil/mot-de-passe': {
+      expect: everyAccount,
+      prepare: async (_kind, role) => {
+        const password = role === 'anonymous' ? 'motdepasse-x' : credentials[role][1];
+        return { body: { currentPassword: password, password, confirm: password } };
+      },
+    },
+    'POST /ecrire/profil/sessions/fermer': { expect: everyAccount },
 
     // Articles: anyone who writes may start one anywhere, a restricted administrator in their sections only
     // (article.create); the rest follows article.view / edit / publish.
@@ -285,6 +303,10 @@ forEachDialect('every back-office route × every role', (dialect) => {
     }
     const response = await site.get(fill(path, prepared.params), { method, headers, ...(body ? { body } : {}) });
     await response.arrayBuffer();
+    // A new password and "log out everywhere else" end the account's other sessions: the roles sharing it log in again.
+    if (role !== 'anonymous' && ENDS_OTHER_SESSIONS.has(route)) {
+      for (const other of roles) if (other !== 'anonymous' && other !== role && credentials[other][0] === credentials[role][0]) sessions[other] = await logIn(site, ...credentials[other]);
+    }
     return { status: response.status, location: response.headers.get('location') ?? '' };
   }
 
@@ -294,6 +316,43 @@ forEachDialect('every back-office route × every role', (dialect) => {
     if (answer.status >= 200 && answer.status < 400) return 'O';
     return `HTTP ${answer.status}`;
   }
+
+  /** The back-office links of the frame of a page (header and menu), as paths. */
+  function menuLinks(html: string): string[] {
+    const frame = [/<header class="admin-header">[\s\S]*?<\/header>/.exec(html)?.[0] ?? '', /<nav class="admin-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''].join('');
+    return [...new Set([...frame.matchAll(/href="(\/ecrire[^"]*)"/g)].map((m) => m[1]!))];
+  }
+
+  // Issue 18: the menu shows only what the role may use. Every link of a role's frame answers it 200, and every
+  // page of an area the role may open (a GET without parameters answering HTML, other than forms to create
+  // something) is in it.
+  test('every role’s menu links answer 200, and every area the role may open is in its menu', async () => {
+    const areas = backOfficeRoutes()
+      .filter((route) => route.startsWith('GET ') && !route.includes(':'))
+      .map((route) => route.slice(4))
+      .filter((path) => path !== '/ecrire' && !/\/(login|mot-de-passe-oublie|nouveau|nouvelle)$/.test(path));
+    const problems: string[] = [];
+    for (const role of roles) {
+      if (role === 'anonymous') continue;
+      const session = sessions[role];
+      const home = await site.get('/ecrire/', { headers: { cookie: session.cookie } });
+      assert.equal(home.status, 200, `home as ${role}`);
+      const links = menuLinks(await home.text());
+      for (const link of links) {
+        const answer = await site.get(link, { headers: { cookie: session.cookie } });
+        await answer.arrayBuffer();
+        if (answer.status !== 200) problems.push(`${role}: menu link ${link} answers ${answer.status}`);
+      }
+      for (const path of areas) {
+        const answer = await site.get(path, { headers: { cookie: session.cookie } });
+        await answer.arrayBuffer();
+        // A page, not what scripts ask (the article picker, the team's bar: JSON).
+        const page = (answer.headers.get('content-type') ?? '').startsWith('text/html');
+        if (answer.status === 200 && page && !links.includes(path)) problems.push(`${role}: ${path} answers 200 but no menu link leads there`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
 
   test('every route answers every role as the table says', { timeout: 600_000 }, async () => {
     const wrong: string[] = [];

@@ -70,11 +70,15 @@ forEachDialect('back-office workflow', (dialect) => {
     assert.ok(!rows.some((r) => r.id === token));
   });
 
-  test('a visitor account logs in but cannot enter the back office', async () => {
+  test('a visitor account logs in to its home and profile only, not the back office’s areas', async () => {
     const response = await post(site, undefined, '/ecrire/login', { email: 'visiteur@example.org', password: 'motdepasse-visiteur' });
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
     visitorSession = { cookie, csrf: '' };
-    assert.equal((await site.get('/ecrire/', { headers: { cookie } })).status, 403);
+    // Decision 018: the home says what the account is for and leads to its profile.
+    const home = await site.get('/ecrire/', { headers: { cookie } });
+    assert.equal(home.status, 200);
+    assert.match(await home.text(), /Votre compte est celui d’un visiteur/);
+    assert.equal((await site.get('/ecrire/articles', { headers: { cookie } })).status, 403);
     assert.equal((await site.get('/ecrire/')).status, 303, 'anonymous: to the login page');
   });
 

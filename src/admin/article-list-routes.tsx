@@ -13,7 +13,8 @@ import { mustUser, type AdminEnv } from '../web/auth.ts';
 import { field, fieldList, formFields } from '../web/form-action.ts';
 import { LIST_PAGE_SIZE, listFilters, listPageOutOfRange, pageCount, parseListQuery, type ListDefinition } from '../web/list-query.ts';
 import { ArticleList, bulkTransitions } from './pages/article-list.tsx';
-import { parisLocalToIso } from './paris-time.ts';
+import { localInputToIso } from '../kernel/time-zone.ts';
+import { loadSiteSettings } from '../settings/index.ts';
 import { renderAdmin } from './render.tsx';
 
 export const articleListRoutes = new Hono<AdminEnv>();
@@ -59,15 +60,16 @@ articleListRoutes.get('/', async (c) => {
   // A section or author that does not exist is a wrong filter, not an empty list.
   if (rubrique !== undefined && !tree.byId.has(rubrique)) throw new TisseError('BAD_INPUT', { key: 'errors.list.badFilter', params: { name: 'rubrique' } });
   if (auteur !== undefined && !writers.some((w) => w.id === auteur)) throw new TisseError('BAD_INPUT', { key: 'errors.list.badFilter', params: { name: 'auteur' } });
+  const { timeZone } = await loadSiteSettings(db);
   const page = await listBackOfficeArticles(db, user.actor, {
     filter: {
       search: query.q,
       status: statut,
       sectionId: rubrique,
       authorId: auteur,
-      // Days are the organisation's (Paris time), as the dates the list shows.
-      changedFrom: du ? parisLocalToIso(`${du}T00:00`) : undefined,
-      changedBefore: au ? parisLocalToIso(`${nextDay(au)}T00:00`) : undefined,
+      // Days are the organisation's (the site's time zone), as the dates the list shows.
+      changedFrom: du ? localInputToIso(`${du}T00:00`, timeZone) : undefined,
+      changedBefore: au ? localInputToIso(`${nextDay(au)}T00:00`, timeZone) : undefined,
     },
     sort: query.sort,
     direction: query.direction,

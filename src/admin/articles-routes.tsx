@@ -12,7 +12,7 @@ import { RevisionsPage } from './pages/revisions.tsx';
 import type { PortfolioProps } from './pages/article-portfolio.tsx';
 import { loadPortfolio } from './article-portfolio.ts';
 import { ArticleReadOnly } from './pages/article-read-only.tsx';
-import { isoToParisLocal, parisClockTime, parisLocalToIso } from './paris-time.ts';
+import { formatClockIn, isoToLocalInput, localInputToIso } from '../kernel/time-zone.ts';
 import type { Db } from '../db/connect.ts';
 import type { Article } from '../db/schema.ts';
 import { TisseError, isTisseError } from '../kernel/errors.ts';
@@ -42,6 +42,7 @@ async function loadChoices(db: Db, actor: Actor, editing: Article | undefined, c
 
 export async function valuesOf(db: Db, article: Article, target: ArticleTarget): Promise<ArticleFormValues> {
   const links = await loadArticleLinks(db, article.id);
+  const { timeZone } = await loadSiteSettings(db);
   return {
     title: article.title,
     surtitle: article.surtitle,
@@ -52,8 +53,8 @@ export async function valuesOf(db: Db, article: Article, target: ArticleTarget):
     postscript: article.postscript,
     sectionId: String(article.section_id),
     slug: article.slug,
-    publishedAt: isoToParisLocal(article.published_at),
-    writtenAt: isoToParisLocal(article.written_at),
+    publishedAt: isoToLocalInput(article.published_at, timeZone),
+    writtenAt: isoToLocalInput(article.written_at, timeZone),
     forumMode: article.forum_mode ?? '',
     keywordIds: links.keywordIds.map(String),
     authorIds: target.authorIds.map(String),
@@ -193,11 +194,13 @@ export async function loadEditable(c: Context<AdminEnv>, user: CurrentUser): Pro
   return { article, target };
 }
 
-function toOperationInput(values: ArticleFormValues) {
+/** The form's values for an operation: its dates were typed in the site's time zone. */
+async function toOperationInput(db: Db, values: ArticleFormValues) {
+  const { timeZone } = await loadSiteSettings(db);
   return {
     ...values,
-    publishedAt: parisLocalToIso(values.publishedAt),
-    writtenAt: parisLocalToIso(values.writtenAt),
+    publishedAt: localInputToIso(values.publishedAt, timeZone),
+    writtenAt: localInputToIso(values.writtenAt, timeZone),
     expectedUpdatedAt: values.expectedUpdatedAt || undefined,
   };
 }
@@ -225,7 +228,7 @@ articleAdminRoutes.post('/nouveau', async (c) => {
   }
   try {
     // One operation: the whole form validated, then one transaction (nothing left behind by a refusal).
-    const article = await createArticleFromForm(db, user.actor, { ...toOperationInput(values), expectedUpdatedAt: undefined });
+    const article = await createArticleFromForm(db, user.actor, { ...(await toOperationInput(db, values)), expectedUpdatedAt: undefined });
     await markEditing(db, article.id, user.user.id);
     return c.redirect(`/ecrire/articles/${article.id}?enregistre=1`, 303);
   } catch (error) {
@@ -253,7 +256,7 @@ articleAdminRoutes.get('/:id{[0-9]+}', async (c) => {
     target,
     values: await valuesOf(db, article, target),
     othersEditing: others,
-    info: c.req.query('enregistre') !== undefined ? t('admin.article.saved') : c.req.query('statut') ? t('admin.action.done', { status: statusLabel(article.status, article.published_at) }) : undefined,
+    info: c.req.query('enregistre') !== undefined ? t('admin.article.saved') : c.req.query('statut') ? t('admin.action.done', { status: statusLabel(article.status, article.published_at, (await loadSiteSettings(db)).timeZone) }) : undefined,
     // A text too long to render on request is previewed once saved, on its public page.
     preview: previewable(article) ? await previewOf(db, article, article) : undefined,
   });
@@ -280,7 +283,7 @@ articleAdminRoutes.post('/:id{[0-9]+}', async (c) => {
     return renderEditor(c, { article, values, preview: await previewOf(db, values, article) });
   }
   try {
-    await updateArticle(db, user.actor, article.id, toOperationInput(values));
+    await updateArticle(db, user.actor, article.id, await toOperationInput(db, values));
     await markEditing(db, article.id, user.user.id);
     return c.redirect(`/ecrire/articles/${article.id}?enregistre=1`, 303);
   } catch (error) {
@@ -297,8 +300,10 @@ articleAdminRoutes.post('/:id{[0-9]+}/brouillon', async (c) => {
   const id = pathId(c, 'id', 'errors.articles.notFound');
   const values = valuesFromForm(await formFields(c));
   try {
-    const saved = await autosaveArticle(c.get('app').db, user.actor, id, toOperationInput(values));
-    return c.json({ status: 'saved', updatedAt: saved.article.updated_at, revision: saved.revision, message: t('admin.autosave.saved', { time: parisClockTime(saved.article.updated_at) }) }, 200, { 'cache-control': 'no-store' });
+    const db = c.get('app').db;
+    const saved = await autosaveArticle(db, user.actor, id, await toOperationInput(db, values));
+    const time = formatClockIn(saved.article.updated_at, (await loadSiteSettings(db)).timeZone);
+    return c.json({ status: 'saved', updatedAt: saved.article.updated_at, revision: saved.revision, message: t('admin.autosave.saved', { time }) }, 200, { 'cache-control': 'no-store' });
   } catch (error) {
     if (!isTisseError(error) || error.status >= 500) throw error;
     const stale = error.code === 'CONFLICT' && error.text === 'errors.articles.editConflict';
@@ -314,9 +319,10 @@ articleAdminRoutes.post('/:id{[0-9]+}/statut', async (c) => {
   const fields = await formFields(c);
   const action = field(fields, 'action');
   if (!isTransitionName(action)) throw new TisseError('BAD_INPUT', 'errors.articles.unknownAction');
-  const publishAt = parisLocalToIso(field(fields, 'publishAt'));
+  const db = c.get('app').db;
+  const publishAt = localInputToIso(field(fields, 'publishAt'), (await loadSiteSettings(db)).timeZone);
   const id = pathId(c, 'id', 'errors.articles.notFound');
-  await changeArticleStatus(c.get('app').db, user.actor, id, action, { siteUrl: c.get('app').config.siteUrl, ...(publishAt ? { publishAt } : {}) });
+  await changeArticleStatus(db, user.actor, id, action, { siteUrl: c.get('app').config.siteUrl, ...(publishAt ? { publishAt } : {}) });
   return c.redirect(`/ecrire/articles/${id}?statut=1`, 303);
 });
 

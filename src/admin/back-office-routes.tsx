@@ -1,17 +1,18 @@
-// The back office at /ecrire/ (every path here is absolute): assets, login and logout, password reset, then (behind requireUser) the home
-// page and each area's router. Every unsafe request passes csrfProtection first.
+// The back office at /ecrire/ (every path here is absolute): assets, login and logout, password reset, then the home
+// page and the profile (any account: requireLogin) and each area's router (editors and administrators:
+// requireUser). Every unsafe request passes csrfProtection first.
 import { field, formFields } from '../web/form-action.ts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { getAdminAsset } from './assets.ts';
-import { clearSessionCookie, clientIp, csrfProtection, currentUser, deviceCookie, loadSession, mustUser, requireUser, safeReturnPath, setDeviceCookie, setSessionCookie, type AdminEnv } from '../web/auth.ts';
+import { clearSessionCookie, clientIp, csrfProtection, currentUser, deviceCookie, loadSession, mustUser, requireLogin, requireUser, safeReturnPath, setDeviceCookie, setSessionCookie, type AdminEnv } from '../web/auth.ts';
 import { adminErrorPage, renderAdmin } from './render.tsx';
 import { LoginPage } from './pages/login.tsx';
-import { HomePage } from './pages/home.tsx';
+import { HomePage, VisitorHomePage } from './pages/home.tsx';
 import { LoginThrottledError, logIn, deleteSession, SESSION_COOKIE, can, requestPasswordReset, findValidReset, resetPassword } from '../users/index.ts';
-import { listArticlesForActor } from '../articles/index.ts';
+import { loadAwaitingWork } from '../articles/index.ts';
 import { getCookie } from 'hono/cookie';
 import { articleListRoutes } from './article-list-routes.tsx';
 import { articlePickerRoutes } from './article-picker-routes.tsx';
@@ -28,6 +29,7 @@ import { documentsAdminRoutes } from './documents-routes.tsx';
 import { settingsAdminRoutes } from './settings-routes.tsx';
 import { appearanceAdminRoutes } from './appearance-routes.tsx';
 import { teamBarRoutes } from './team-bar-routes.ts';
+import { profileAdminRoutes } from './profile-routes.tsx';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -123,25 +125,25 @@ adminRoutes.post('/ecrire/reinitialiser/:token', async (c) => {
 // Asked by public pages' script: answers 401 itself rather than sending to the login page.
 adminRoutes.route('/', teamBarRoutes);
 
-// Everything below needs a logged-in editor or administrator.
+/** What any account may open, visitors included (decision 018): the home, which tells them so, and their profile. */
+const OPEN_TO_EVERY_ACCOUNT = /^\/ecrire\/?$|^\/ecrire\/profil(\/|$)/;
+
+// Everything below needs a logged-in editor or administrator, except the pages every account has.
 adminRoutes.use('/ecrire/*', async (c, next) => {
   if (c.req.path === '/ecrire/login' || c.req.path.startsWith('/ecrire/mot-de-passe') || c.req.path.startsWith('/ecrire/reinitialiser')) return next();
-  return requireUser(c, next);
+  return OPEN_TO_EVERY_ACCOUNT.test(c.req.path) ? requireLogin(c, next) : requireUser(c, next);
 });
 
 adminRoutes.get('/ecrire', (c) => c.redirect('/ecrire/', 301));
 
 adminRoutes.get('/ecrire/', async (c) => {
   const user = mustUser(c);
+  if (!can(user.actor, 'backoffice.enter')) return renderAdmin(c, { title: t('admin.home.visitorTitle'), body: <VisitorHomePage /> });
   const db = c.get('app').db;
-  const [proposed, drafts, forum] = await Promise.all([
-    listArticlesForActor(db, user.actor, { status: 'proposed', limit: 50 }),
-    listArticlesForActor(db, user.actor, { status: 'draft', authorId: user.user.id, limit: 50 }),
-    can(user.actor, 'forum.moderate') ? countMessagesFor(db, user.actor) : undefined,
-  ]);
+  const [work, forum] = await Promise.all([loadAwaitingWork(db, user.actor), can(user.actor, 'forum.moderate') ? countMessagesFor(db, user.actor) : undefined]);
   return renderAdmin(c, {
     title: t('admin.home.title'),
-    body: <HomePage proposed={proposed} drafts={drafts} canCreate={can(user.actor, 'article.create')} forum={forum} />,
+    body: <HomePage work={work} reviews={user.actor.role === 'administrator'} canCreate={can(user.actor, 'article.create')} forum={forum} />,
   });
 });
 
@@ -157,6 +159,7 @@ adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
 adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
 adminRoutes.route('/ecrire/reglages/apparence', appearanceAdminRoutes);
 adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
+adminRoutes.route('/ecrire/profil', profileAdminRoutes);
 
 // Last: a path under /ecrire/ that no area answers (/ecrire/nimporte, /ecrire/articles/abc) is the back office's
 // 404, in its own layout. Without this the request went on to the public site, whose 404 page it then showed.

@@ -12,7 +12,8 @@ import { propre } from '../markup/index.ts';
 import { moderateMessages, moderationActions, moderationSorts, countMessagesFor, listModerationMessages, type ModerationAction, type ModerationSort } from '../forum/index.ts';
 import { t, type MessageKey } from '../kernel/i18n/index.ts';
 import { LIST_PAGE_SIZE, listFilters, listPageOutOfRange, pageCount, parseListQuery, type ListDefinition } from '../web/list-query.ts';
-import { parisLocalToIso } from './paris-time.ts';
+import { localInputToIso } from '../kernel/time-zone.ts';
+import { loadSiteSettings } from '../settings/index.ts';
 
 export const forumAdminRoutes = new Hono<AdminEnv>();
 
@@ -46,14 +47,15 @@ forumAdminRoutes.get('/', async (c) => {
   const query = parseListQuery(c, moderationList);
   const status: ForumStatus = query.filters.statut ?? 'pending';
   const { du, au } = query.filters;
+  const { timeZone } = await loadSiteSettings(db);
   const [page, counts] = await Promise.all([
     listModerationMessages(db, user.actor, {
       filter: {
         status,
         search: query.q,
         articleId: query.filters.article,
-        postedFrom: du ? parisLocalToIso(`${du}T00:00`) : undefined,
-        postedBefore: au ? parisLocalToIso(`${nextDay(au)}T00:00`) : undefined,
+        postedFrom: du ? localInputToIso(`${du}T00:00`, timeZone) : undefined,
+        postedBefore: au ? localInputToIso(`${nextDay(au)}T00:00`, timeZone) : undefined,
       },
       sort: query.sort,
       direction: query.direction,

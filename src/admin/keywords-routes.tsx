@@ -1,5 +1,6 @@
 // /ecrire/mots: keyword groups and keywords (full administrators). Linking keywords to an article is the
 // article editor's business, through keywords/operations/link-keyword.ts.
+import { keywordPublicUrl } from './public-pages.ts';
 import { submitForm, field, fieldList, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
@@ -97,14 +98,14 @@ keywordsAdminRoutes.post('/groupes/:id/supprimer', async (c) => {
 
 // Keywords
 
-async function renderKeyword(c: Context<AdminEnv>, state: FormState, keyword?: { id: number; title: string }, status?: number): Promise<Response> {
+async function renderKeyword(c: Context<AdminEnv>, state: FormState, keyword?: { id: number; title: string; slug: string }, status?: number): Promise<Response> {
   const user = requirePermission(c, 'keyword.manage');
   const groups = (await listKeywordGroups(c.get('app').db)).map((g) => ({ value: String(g.id), label: g.title }));
   return renderAdmin(c, {
     title: keyword ? t('admin.keywords.editKeyword', { title: keyword.title }) : t('admin.keywords.newKeyword'),
     current,
     status,
-    body: <KeywordFormPage user={user} keyword={keyword} groups={groups} state={state} done={doneMessage(c)} />,
+    body: <KeywordFormPage user={user} keyword={keyword} groups={groups} state={state} done={doneMessage(c)} publicUrl={keyword ? keywordPublicUrl(keyword) : undefined} />,
   });
 }
 

@@ -1,8 +1,10 @@
-// Renders a back-office page inside AdminLayout. Back-office pages are never cached (private, per user).
+// Renders a back-office page inside AdminLayout, with the site's time zone for its dates (pages/dates.tsx).
+// Back-office pages are never cached (private, per user).
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { loadSiteSettings } from '../settings/index.ts';
 import { AdminLayout, Notice } from './pages/layout.tsx';
+import { TimeZoneContext } from './pages/dates.tsx';
 import { currentUser, type AdminEnv } from '../web/auth.ts';
 import { t } from '../kernel/i18n/index.ts';
 
@@ -18,9 +20,11 @@ export interface AdminPage {
 export async function renderAdmin(c: Context<AdminEnv>, page: AdminPage): Promise<Response> {
   const settings = await loadSiteSettings(c.get('app').db);
   const html = (
-    <AdminLayout title={page.title} siteName={settings.name} user={currentUser(c)} current={page.current} scripts={page.scripts}>
-      {page.body}
-    </AdminLayout>
+    <TimeZoneContext.Provider value={settings.timeZone}>
+      <AdminLayout title={page.title} siteName={settings.name} user={currentUser(c)} current={page.current} scripts={page.scripts}>
+        {page.body}
+      </AdminLayout>
+    </TimeZoneContext.Provider>
   );
   return new Response('<!DOCTYPE html>' + (await html.toString()), {
     status: page.status ?? 200,

@@ -1,5 +1,6 @@
 // /ecrire/rubriques: the section tree (order, create, rename, move, delete). Administrators manage the
 // whole tree; restricted administrators their sections and everything below them.
+import { sectionPublicUrl } from './public-pages.ts';
 import { submitForm, field, formFields, refusedForm, type FormState } from '../web/form-action.ts';
 import { Hono } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
@@ -8,7 +9,6 @@ import { doneMessage, positiveId } from './form-state.ts';
 import { SectionFormPage, SectionsPage, parentOptions, type SectionRowInfo } from './pages/sections.tsx';
 import { can } from '../users/index.ts';
 import { countArticlesBySection, loadSection, loadSectionTree, createSection, updateSection, moveSection, reorderSections, stepOrder, deleteSection } from '../sections/index.ts';
-import { currentPath } from '../urls/index.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import type { Context } from 'hono';
@@ -56,7 +56,7 @@ async function renderForm(c: Context<AdminEnv>, state: FormState, options: { id?
         parents={parents}
         moveState={moveState}
         done={doneMessage(c)}
-        publicPath={section ? await currentPath(db, 'section', section.id) : undefined}
+        publicPath={section ? await sectionPublicUrl(db, section) : undefined}
       />
     ),
   });

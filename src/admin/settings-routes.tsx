@@ -19,6 +19,7 @@ const labels = {
   name: 'errors.label.siteName',
   tagline: 'errors.label.tagline',
   lang: 'errors.label.lang',
+  timeZone: 'errors.label.timeZone',
   forumMode: 'errors.label.forumMode',
   glossaryOccurrences: 'errors.label.glossaryOccurrences',
   emailFrom: 'errors.label.emailFrom',
@@ -31,6 +32,7 @@ function formValues(s: SiteSettings): Record<string, string> {
     tagline: s.tagline,
     description: s.description,
     lang: s.lang,
+    timeZone: s.timeZone,
     forumMode: s.forumMode,
     glossaryOccurrences: s.glossaryOccurrences,
     emailFrom: s.emailFrom,
@@ -68,6 +70,8 @@ settingsAdminRoutes.post('/', async (c) => {
       tagline: field(fields, 'tagline').trim(),
       description: field(fields, 'description').trim(),
       lang: field(fields, 'lang'),
+      // A form without the field (a page from before it existed) keeps the setting.
+      timeZone: field(fields, 'timeZone').trim() || current.timeZone,
       forumMode: field(fields, 'forumMode'),
       // A form without the field (a page from before it existed) keeps the setting.
       glossaryOccurrences: field(fields, 'glossaryOccurrences') || current.glossaryOccurrences,
@@ -86,8 +90,8 @@ settingsAdminRoutes.post('/', async (c) => {
     }
     // Validate the whole form first, so the messages name the fields people see.
     const valid = parseInput(siteSettingsSchema, { ...current, ...changes }, labels);
-    const { name, tagline, description, lang, forumMode, glossaryOccurrences, emailFrom, smtp } = valid;
-    await saveSiteSettings(db, { name, tagline, description, lang, forumMode, glossaryOccurrences, emailFrom, smtp }, user.user.id);
+    const { name, tagline, description, lang, timeZone, forumMode, glossaryOccurrences, emailFrom, smtp } = valid;
+    await saveSiteSettings(db, { name, tagline, description, lang, timeZone, forumMode, glossaryOccurrences, emailFrom, smtp }, user.user.id);
     return c.redirect('/ecrire/reglages?fait=saved', 303);
   } catch (error) {
     const state = refusedForm(fields, error);

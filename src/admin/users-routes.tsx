@@ -1,4 +1,5 @@
 // /ecrire/auteurs: accounts (full administrators): list, create, edit role and restricted sections, disable.
+import { authorPublicUrl } from './public-pages.ts';
 import { submitForm, field, fieldList, formFields, refusedForm, type FormState } from '../web/form-action.ts';
 import { Hono, type Context } from 'hono';
 import { requirePermission, type AdminEnv } from '../web/auth.ts';
@@ -50,7 +51,7 @@ async function renderForm(c: Context<AdminEnv>, state: FormState, accountId?: nu
     title: account ? t('admin.users.edit', { name: account.name }) : t('admin.users.new'),
     current,
     status: extra.status,
-    body: <UserFormPage user={user} account={account} state={state} sections={sections} created={extra.created} done={doneMessage(c)} />,
+    body: <UserFormPage user={user} account={account} state={state} sections={sections} created={extra.created} done={doneMessage(c)} publicUrl={account ? await authorPublicUrl(db, account) : undefined} />,
   });
 }
 

@@ -19,7 +19,7 @@ export interface ArticleRow {
 export async function listArticlesForActor(
   db: Db,
   actor: Actor,
-  filter: { status?: ArticleStatus; authorId?: number; limit?: number } = {},
+  filter: { status?: ArticleStatus; authorId?: number; sectionIds?: readonly number[]; limit?: number } = {},
 ): Promise<ArticleRow[]> {
   let query = db.kysely
     .selectFrom('articles')
@@ -29,6 +29,11 @@ export async function listArticlesForActor(
     .orderBy('articles.id', 'desc')
     .limit(filter.limit ?? 200);
   if (filter.status) query = query.where('articles.status', '=', filter.status);
+  // Filtered before the limit, so that a restricted administrator's sections are not crowded out by the others'.
+  if (filter.sectionIds) {
+    if (filter.sectionIds.length === 0) return [];
+    query = query.where('articles.section_id', 'in', [...filter.sectionIds]);
+  }
   if (filter.authorId !== undefined) {
     const authorId = filter.authorId;
     query = query.where('articles.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('user_id', '=', authorId));

@@ -7,6 +7,8 @@ export type { ArticleListFilter, ArticleListSort } from './back-office-list.ts';
 export { BULK_MAX, changeArticlesInBulk } from './operations/change-articles-in-bulk.ts';
 export type { BulkArticleAction } from './operations/change-articles-in-bulk.ts';
 export { viewableArticles } from './viewable.ts';
+export { loadAwaitingWork } from './awaiting-work.ts';
+export type { AwaitingWork, TeamMessageRow } from './awaiting-work.ts';
 export type { ArticleRow } from './article-lists.ts';
 export { listMonthArticles, loadArchiveCalendar, monthCount } from './archive.ts';
 export type { ArchiveCalendar, ArchiveMonth, ArchiveYear } from './archive.ts';

@@ -266,6 +266,8 @@ export interface SessionsTable {
   expires_at: string;
   ip: string;
   user_agent: string;
+  /** Written at opening, then at most every few minutes of use (users/sessions.ts SEEN_EVERY_MS); migration 030. */
+  last_seen_at: string | null;
 }
 
 export interface PasswordResetsTable {

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { nowIso } from '../db/time.ts';
 import { memoByVersion } from '../db/memo.ts';
 import { recordSettingsRevision } from './revisions.ts';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../kernel/time-zone.ts';
 
 export const followLinkSchema = z.object({
   label: z.string().min(1),
@@ -62,6 +63,8 @@ export const siteSettingsSchema = z.object({
   description: z.string().default(''),
   address: z.string().default(''),
   lang: z.enum(['fr', 'en']).default('fr'),
+  /** The organisation's clock: every date the back office shows or reads is in this IANA zone (kernel/time-zone.ts). */
+  timeZone: z.string().trim().max(64, 'errors.field.timeZone').refine(isTimeZone, 'errors.field.timeZone').default(DEFAULT_TIME_ZONE),
   forumMode: z.enum(['pri', 'pos', 'abo', 'non']).default('pri'),
   followLinks: z.array(followLinkSchema).default([]),
   /**

@@ -48,6 +48,7 @@ export const siteActions = [
   'document.manage', // edit and delete a document; target: DocumentTarget (without one: full administrators only)
   'forum.moderate', // target: { sectionId } of the article, or none for the whole queue
   'forum.postSubscribers', // post in a forum "sur abonnement"
+  'profile.edit', // one's own name, bio, email, password and sessions (/ecrire/profil), visitors included
 ] as const;
 
 /**
@@ -94,6 +95,7 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
     case 'document.upload':
       return writes(actor);
     case 'forum.postSubscribers':
+    case 'profile.edit':
       return true;
     case 'document.manage': {
       // Editing or deleting a document changes every page it is attached to: a restricted administrator may

@@ -8,7 +8,7 @@ import type { AppContext } from './context.ts';
 import { formFields } from './request.ts';
 import type { User } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
-import { can, loadActor, findSession, DEVICE_COOKIE, DEVICE_COOKIE_DAYS, SESSION_COOKIE, SESSION_DAYS, type Actor } from '../users/index.ts';
+import { can, loadActor, findSession, noteSessionSeen, DEVICE_COOKIE, DEVICE_COOKIE_DAYS, SESSION_COOKIE, SESSION_DAYS, type Actor } from '../users/index.ts';
 
 export { clientIp } from './client-address.ts';
 
@@ -16,6 +16,8 @@ export interface CurrentUser {
   user: User;
   actor: Actor;
   csrfToken: string;
+  /** The session this request came with (the profile tells it from the user's other sessions). */
+  sessionId: string;
 }
 
 export interface AdminEnv {
@@ -45,7 +47,8 @@ export async function sessionUser(c: Context): Promise<CurrentUser | undefined> 
   const app = c.get('app') as AppContext;
   const found = await findSession(app.db, getCookie(c, SESSION_COOKIE));
   if (!found) return undefined;
-  return { user: found.user, actor: await loadActor(app.db, found.user), csrfToken: found.csrfToken };
+  await noteSessionSeen(app.db, found);
+  return { user: found.user, actor: await loadActor(app.db, found.user), csrfToken: found.csrfToken, sessionId: found.sessionId };
 }
 
 export const loadSession: MiddlewareHandler<AdminEnv> = async (c, next) => {
@@ -53,19 +56,24 @@ export const loadSession: MiddlewareHandler<AdminEnv> = async (c, next) => {
   await next();
 };
 
-/** Back-office pages: a logged-in editor or administrator; others go to the login page (or get 403). */
-export const requireUser: MiddlewareHandler<AdminEnv> = async (c, next) => {
-  const user = c.get('currentUser');
-  if (!user) {
+/** Pages every account may open, visitors included (their profile, the home): a logged-in user; others log in. */
+export const requireLogin: MiddlewareHandler<AdminEnv> = async (c, next) => {
+  if (!c.get('currentUser')) {
     if (c.req.method === 'GET') {
       const back = new URL(c.req.url);
       return c.redirect(`/ecrire/login?retour=${encodeURIComponent(back.pathname + back.search)}`, 303);
     }
     throw new TisseError('UNAUTHENTICATED');
   }
-  if (!can(user.actor, 'backoffice.enter')) throw new TisseError('FORBIDDEN', 'errors.users.noBackoffice');
   await next();
 };
+
+/** Back-office pages: a logged-in editor or administrator; others go to the login page (or get 403). */
+export const requireUser: MiddlewareHandler<AdminEnv> = (c, next) =>
+  requireLogin(c, async () => {
+    if (!can(mustUser(c).actor, 'backoffice.enter')) throw new TisseError('FORBIDDEN', 'errors.users.noBackoffice');
+    await next();
+  });
 
 /** Throws FORBIDDEN unless the current user may take this action. */
 export function requirePermission(c: Context<AdminEnv>, ...args: Parameters<typeof can> extends [unknown, ...infer Rest] ? Rest : never): CurrentUser {

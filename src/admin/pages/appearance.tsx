@@ -3,7 +3,9 @@
 // last changes of the settings. Each part is its own form; a refused one shows as it was typed, with a note at
 // the top of the page saying where.
 import type { Child, FC } from 'hono/jsx';
-import { formatDateTime, t, type MessageKey } from '../../kernel/i18n/index.ts';
+import { t, type MessageKey } from '../../kernel/i18n/index.ts';
+import { formatDateTimeIn } from '../../kernel/time-zone.ts';
+import { DateTimeText, useTimeZone } from './dates.tsx';
 import type { CurrentUser } from '../../web/auth.ts';
 import { documentUrl } from '../../web/markup-resolver.ts';
 import type { BrandImage, SettingKey, SettingsRevisionEntry, SiteSettings } from '../../settings/index.ts';
@@ -291,6 +293,7 @@ const settingLabels: Record<SettingKey, MessageKey> = {
   description: 'admin.settingKey.description',
   address: 'admin.settingKey.address',
   lang: 'admin.settingKey.lang',
+  timeZone: 'admin.settingKey.timeZone',
   forumMode: 'admin.settingKey.forumMode',
   followLinks: 'admin.settingKey.followLinks',
   glossaryOccurrences: 'admin.settingKey.glossaryOccurrences',
@@ -328,14 +331,16 @@ const HistoryPart: FC<AppearancePageProps> = (p) => (
           <tbody>
             {p.revisions.map((revision) => (
               <tr>
-                <td>{formatDateTime(revision.changedAt)}</td>
+                <td>
+                  <DateTimeText iso={revision.changedAt} />
+                </td>
                 <td>{revision.authorName ?? t('admin.appearance.nobody')}</td>
                 <td>{revision.keys.map(settingLabel).join(', ')}</td>
                 <td>
                   {revision.restorable ? (
                     <form method="post" action={`${base}/revisions/${revision.id}/retablir`} class="inline-form">
                       <CsrfField user={p.user} />
-                      <button type="submit" class="secondary small" aria-label={t('admin.appearance.restoreThis', { when: formatDateTime(revision.changedAt) })}>
+                      <button type="submit" class="secondary small" aria-label={t('admin.appearance.restoreThis', { when: formatDateTimeIn(revision.changedAt, useTimeZone()) })}>
                         {t('admin.appearance.restore')}
                       </button>
                     </form>

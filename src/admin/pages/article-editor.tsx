@@ -1,8 +1,10 @@
 // The article editor: every SPIP field and the address (slug-field.tsx), a markup toolbar, live preview (and a
 // no-JS preview button), warnings (someone else editing, broken internal links), the autosave line
 // (autosave-status.tsx), the workflow actions, the team discussion. Who may not edit gets article-read-only.tsx.
+import { SeeOnlineInline } from './see-online.tsx';
 import type { FC } from 'hono/jsx';
-import { t, formatDate } from '../../kernel/i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { DateText, useTimeZone } from './dates.tsx';
 import type { Article, ArticleStatus, ForumMessage } from '../../db/schema.ts';
 import type { SectionTree } from '../../sections/index.ts';
 import type { ArticleChoice, SectionChoice, TransitionName } from '../../articles/index.ts';
@@ -120,6 +122,7 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
         <p>
           <StatusBadge status={p.article.status} publishedAt={p.article.published_at} /> ·{' '}
           <a href={`/ecrire/articles/${p.article.id}/revisions`}>{t('admin.article.history')}</a>
+          <SeeOnlineInline article={p.article} />
         </p>
       ) : null}
       {p.othersEditing?.length ? <Notice kind="warning">{t('admin.article.editing', { names: p.othersEditing.join(', ') })}</Notice> : null}
@@ -163,7 +166,7 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
           {p.canDate ? (
             <div class="field">
               <label for="f-publishedAt">{t('admin.article.publishedAt')}</label>
-              <p class="hint" id="h-publishedAt">{t('admin.article.publishedAtHint')}</p>
+              <p class="hint" id="h-publishedAt">{t('admin.article.publishedAtHint', { zone: useTimeZone() })}</p>
               <input type="datetime-local" id="f-publishedAt" name="publishedAt" value={v.publishedAt} aria-describedby="h-publishedAt" />
             </div>
           ) : null}
@@ -283,7 +286,7 @@ export const TeamDiscussion: FC<{ user: CurrentUser; articleId: number; messages
     {messages.map((m) => (
       <div class="team-message">
         <p>
-          <strong>{m.author_name}</strong>, {formatDate(m.created_at)}
+          <strong>{m.author_name}</strong>, <DateText iso={m.created_at} />
         </p>
         {m.text.split(/\n{2,}/).map((para) => (
           <p>{para}</p>

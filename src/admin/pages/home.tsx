@@ -1,9 +1,11 @@
-// Back-office home: what waits for me — articles proposed for publication, my drafts, and for moderators the
-// forum messages to validate.
+// Back-office home, "Ce qui m'attend": only what this person may act on (articles/awaiting-work.ts) — proposed
+// articles they may publish, their own articles in progress, the team's messages on their articles, and for
+// moderators the forum messages to validate. A visitor's account has its own home (decision 018).
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
-import { isScheduled, type ArticleRow } from '../../articles/index.ts';
-import { formatDate, formatDateTime } from '../../kernel/i18n/index.ts';
+import { isScheduled, type ArticleRow, type AwaitingWork } from '../../articles/index.ts';
+import { formatDateTimeIn } from '../../kernel/time-zone.ts';
+import { DateText, DateTimeText, useTimeZone } from './dates.tsx';
 
 export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows, caption }) => (
   <div class="table-scroll">
@@ -29,7 +31,9 @@ export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows
             <td>
               <StatusBadge status={row.status} publishedAt={row.published_at} />
             </td>
-            <td>{formatDate(row.updated_at)}</td>
+            <td>
+              <DateText iso={row.updated_at} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -37,13 +41,13 @@ export const ArticleTable: FC<{ rows: ArticleRow[]; caption: string }> = ({ rows
   </div>
 );
 
-/** An article's status in words: a published article whose date is still to come is "publication prévue le …". */
-export function statusLabel(status: ArticleRow['status'], publishedAt?: string | null): string {
-  return isScheduled({ status, published_at: publishedAt ?? null }) ? t('admin.status.scheduled', { date: formatDateTime(publishedAt!) }) : t(`admin.status.${status}`);
+/** An article's status in words: a published article whose date is still to come is "publication prévue le …" (in `zone`). */
+export function statusLabel(status: ArticleRow['status'], publishedAt: string | null | undefined, zone: string): string {
+  return isScheduled({ status, published_at: publishedAt ?? null }) ? t('admin.status.scheduled', { date: formatDateTimeIn(publishedAt!, zone) }) : t(`admin.status.${status}`);
 }
 
 export const StatusBadge: FC<{ status: ArticleRow['status']; publishedAt?: string | null }> = ({ status, publishedAt }) => (
-  <span class={`status status--${isScheduled({ status, published_at: publishedAt ?? null }) ? 'scheduled' : status}`}>{statusLabel(status, publishedAt)}</span>
+  <span class={`status status--${isScheduled({ status, published_at: publishedAt ?? null }) ? 'scheduled' : status}`}>{statusLabel(status, publishedAt, useTimeZone())}</span>
 );
 
 /** Forum messages among those this person moderates (forum/queries.ts countMessagesFor). */
@@ -53,7 +57,25 @@ export interface ForumCounts {
   spam: number;
 }
 
-export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCreate: boolean; forum?: ForumCounts | undefined }> = ({ proposed, drafts, canCreate, forum }) => (
+/** A team message, cut to a line or two: the whole thread is on the article's page. */
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
+
+const TeamMessages: FC<{ messages: AwaitingWork['messages'] }> = ({ messages }) => (
+  <ul class="team-messages">
+    {messages.map((m) => (
+      <li>
+        <a href={`/ecrire/articles/${m.articleId}#discussion`}>{m.articleTitle}</a> — {m.authorName}, <DateTimeText iso={m.createdAt} />
+        <br />
+        <span class="hint">{excerpt(m.text)}</span>
+      </li>
+    ))}
+  </ul>
+);
+
+export const HomePage: FC<{ work: AwaitingWork; reviews: boolean; canCreate: boolean; forum?: ForumCounts | undefined }> = ({ work, reviews, canCreate, forum }) => (
   <>
     <h1>{t('admin.home.title')}</h1>
     {canCreate ? (
@@ -63,13 +85,19 @@ export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCre
         </a>
       </p>
     ) : null}
-    <section aria-labelledby="proposes">
-      <h2 id="proposes">{t('admin.home.proposed', { count: proposed.length })}</h2>
-      {proposed.length ? <ArticleTable rows={proposed} caption={t('admin.home.proposed', { count: proposed.length })} /> : <p>{t('admin.home.none')}</p>}
+    {reviews ? (
+      <section aria-labelledby="a-relire">
+        <h2 id="a-relire">{t('admin.home.toReview', { count: work.toReview.length })}</h2>
+        {work.toReview.length ? <ArticleTable rows={work.toReview} caption={t('admin.home.toReview', { count: work.toReview.length })} /> : <p>{t('admin.home.none')}</p>}
+      </section>
+    ) : null}
+    <section aria-labelledby="mes-articles">
+      <h2 id="mes-articles">{t('admin.home.mine', { count: work.mine.length })}</h2>
+      {work.mine.length ? <ArticleTable rows={work.mine} caption={t('admin.home.mine', { count: work.mine.length })} /> : <p>{t('admin.home.none')}</p>}
     </section>
-    <section aria-labelledby="brouillons">
-      <h2 id="brouillons">{t('admin.home.drafts', { count: drafts.length })}</h2>
-      {drafts.length ? <ArticleTable rows={drafts} caption={t('admin.home.drafts', { count: drafts.length })} /> : <p>{t('admin.home.none')}</p>}
+    <section aria-labelledby="messages-equipe">
+      <h2 id="messages-equipe">{t('admin.home.messages', { count: work.messages.length })}</h2>
+      {work.messages.length ? <TeamMessages messages={work.messages} /> : <p>{t('admin.home.none')}</p>}
     </section>
     {forum ? (
       <section aria-labelledby="forum-accueil">
@@ -80,5 +108,21 @@ export const HomePage: FC<{ proposed: ArticleRow[]; drafts: ArticleRow[]; canCre
         </p>
       </section>
     ) : null}
+  </>
+);
+
+/** The home of a visitor's account (decision 018): what the account is for, and the way to their profile. */
+export const VisitorHomePage: FC = () => (
+  <>
+    <h1>{t('admin.home.visitorTitle')}</h1>
+    <p>{t('admin.home.visitorLead')}</p>
+    <ul>
+      <li>
+        <a href="/ecrire/profil">{t('admin.home.visitorProfile')}</a>
+      </li>
+      <li>
+        <a href="/">{t('admin.home.visitorSite')}</a>
+      </li>
+    </ul>
   </>
 );

@@ -1,4 +1,5 @@
 // Back-office pages for keywords: the groups with their keywords, the group form and the keyword form.
+import { SeeOnline } from './see-online.tsx';
 import type { FC } from 'hono/jsx';
 import type { KeywordGroupSummary, KeywordRow } from '../../keywords/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
@@ -123,10 +124,13 @@ export const KeywordFormPage: FC<{
   groups: { value: string; label: string }[];
   state: FormState;
   done?: string | undefined;
-}> = ({ user, keyword, groups, state, done }) => (
+  /** The keyword's public page (public-pages.ts). */
+  publicUrl?: string | undefined;
+}> = ({ user, keyword, groups, state, done, publicUrl }) => (
   <>
     <h1>{keyword ? t('admin.keywords.editKeyword', { title: keyword.title }) : t('admin.keywords.newKeyword')}</h1>
     <Done message={done} />
+    {publicUrl ? <SeeOnline href={publicUrl} /> : null}
     <FormErrors state={state} />
     <form method="post" action={keyword ? `/ecrire/mots/${keyword.id}` : '/ecrire/mots/nouveau'}>
       <CsrfField user={user} />

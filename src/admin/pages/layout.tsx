@@ -1,29 +1,12 @@
-// The back-office frame: skip link, site name, the current user with a logout button, and the main
-// navigation (Articles, Rubriques, Mots-clés, Glossaire, Auteurs, Documents, Forum, Réglages with Apparence).
+// The back-office frame: skip link, site name, the current user (a link to their profile) with a logout button,
+// and the main navigation: the entries of admin-menu.ts this user may open (issue 18), none for a visitor.
 import type { Child, FC } from 'hono/jsx';
-import { t, type MessageKey } from '../../kernel/i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { menuFor, type MenuEntry } from '../admin-menu.ts';
 import { adminAssetUrl } from '../assets.ts';
 import { CSRF_FIELD, type CurrentUser } from '../../web/auth.ts';
 
-interface NavEntry {
-  href: string;
-  key: MessageKey;
-  /** Entries under this one, shown beside it. */
-  sub?: NavEntry[];
-}
-
-export const adminNav: NavEntry[] = [
-  { href: '/ecrire/articles', key: 'admin.nav.articles' },
-  { href: '/ecrire/rubriques', key: 'admin.nav.sections' },
-  { href: '/ecrire/mots', key: 'admin.nav.keywords' },
-  { href: '/ecrire/glossaire', key: 'admin.nav.glossary' },
-  { href: '/ecrire/auteurs', key: 'admin.nav.authors' },
-  { href: '/ecrire/documents', key: 'admin.nav.documents' },
-  { href: '/ecrire/forum', key: 'admin.nav.forum' },
-  { href: '/ecrire/reglages', key: 'admin.nav.settings', sub: [{ href: '/ecrire/reglages/apparence', key: 'admin.nav.appearance' }] },
-];
-
-const NavLink: FC<{ item: NavEntry; current: string | undefined }> = ({ item, current }) => (
+const NavLink: FC<{ item: MenuEntry; current: string | undefined }> = ({ item, current }) => (
   <a href={item.href} aria-current={current === item.href ? 'page' : undefined}>
     {t(item.key)}
   </a>
@@ -63,7 +46,9 @@ export const AdminLayout: FC<AdminLayoutProps> = ({ title, siteName, user, curre
         </p>
         {user ? (
           <div class="admin-user">
-            <span>{user.user.name}</span>
+            <a href="/ecrire/profil" aria-current={current === '/ecrire/profil' ? 'page' : undefined} title={t('admin.profile.title')}>
+              {user.user.name}
+            </a>
             <form method="post" action="/ecrire/logout">
               <CsrfField user={user} />
               <button type="submit">{t('admin.logout')}</button>
@@ -71,13 +56,13 @@ export const AdminLayout: FC<AdminLayoutProps> = ({ title, siteName, user, curre
           </div>
         ) : null}
       </header>
-      {user ? (
+      {user && menuFor(user.actor).length > 0 ? (
         <nav class="admin-nav" aria-label={t('admin.nav.label')}>
           <ul>
-            {adminNav.map((item) => (
+            {menuFor(user.actor).map((item) => (
               <li>
                 <NavLink item={item} current={current} />
-                {item.sub ? (
+                {item.sub?.length ? (
                   <ul class="admin-nav__sub">
                     {item.sub.map((sub) => (
                       <li>

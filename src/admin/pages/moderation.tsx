@@ -4,7 +4,7 @@
 import type { FC } from 'hono/jsx';
 import type { ForumStatus } from '../../db/schema.ts';
 import type { ModerationRow } from '../../forum/index.ts';
-import { formatDateTime } from '../../kernel/i18n/index.ts';
+import { DateTimeText } from './dates.tsx';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { t } from '../../kernel/i18n/index.ts';
@@ -87,7 +87,7 @@ export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, 
                     </label>
                   </p>
                   <p>
-                    Sur <a href={`/${m.articleSlug}#forum`}>{m.articleTitle}</a>, le {formatDateTime(m.createdAt)}, par {m.authorName}{' '}
+                    Sur <a href={`/${m.articleSlug}#forum`}>{m.articleTitle}</a>, le <DateTimeText iso={m.createdAt} />, par {m.authorName}{' '}
                     &lt;{m.authorEmail}&gt;{m.authorUrl ? <> — {m.authorSiteName ? `${m.authorSiteName} : ` : ''}{m.authorUrl}</> : null} — IP {m.ip || 'inconnue'}
                   </p>
                 </header>

@@ -1,7 +1,8 @@
 // An article's history: its revisions (who, when), a form to compare any two, the word-level diff, and a
 // restore button per revision for those who may edit the article.
 import type { FC } from 'hono/jsx';
-import { formatDateTime, t } from '../../kernel/i18n/index.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { DateTimeText } from './dates.tsx';
 import type { FieldDiff, RevisionEntry } from '../../articles/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
@@ -76,7 +77,9 @@ export const RevisionsPage: FC<RevisionsProps> = (p) => (
           {p.revisions.map((r, index) => (
             <tr>
               <td>{String(r.number)}</td>
-              <td>{formatDateTime(r.created_at)}</td>
+              <td>
+                <DateTimeText iso={r.created_at} />
+              </td>
               <td>{r.author}</td>
               <td>{r.note}</td>
               {p.canRestore ? (

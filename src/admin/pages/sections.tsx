@@ -1,5 +1,6 @@
 // Back-office pages for the section tree: the tree with order buttons, and the section form (create and
 // edit), with a separate form to move a section elsewhere in the tree.
+import { SeeOnline } from './see-online.tsx';
 import type { FC } from 'hono/jsx';
 import type { Section } from '../../db/schema.ts';
 import type { SectionTree } from '../../sections/index.ts';
@@ -96,11 +97,7 @@ export const SectionFormPage: FC<{
   <>
     <h1>{section ? t('admin.sections.edit', { title: section.title }) : t('admin.sections.new')}</h1>
     <Done message={done} />
-    {publicPath ? (
-      <p>
-        <a href={publicPath}>{t('admin.sections.view')}</a>
-      </p>
-    ) : null}
+    {publicPath ? <SeeOnline href={publicPath} /> : null}
     <FormErrors state={state} />
     <form method="post" action={section ? `/ecrire/rubriques/${section.id}` : '/ecrire/rubriques/nouvelle'}>
       <CsrfField user={user} />

@@ -1,4 +1,4 @@
-// The site settings form: identity (name, tagline, description, language), default forum mode, where glossary
+// The site settings form: identity (name, tagline, description, language, time zone), default forum mode, where glossary
 // terms are marked, and outgoing mail (SMTP); a link to Apparence (logo, colours, menu, home page, "Nous suivre").
 // The SMTP password is never sent back to the browser.
 import type { FC } from 'hono/jsx';
@@ -24,6 +24,7 @@ export const SettingsPage: FC<{ user: CurrentUser; state: FormState; smtpFromEnv
         <Field name="tagline" label={t('admin.settings.tagline')} state={state} rows={2} />
         <Field name="description" label={t('admin.settings.description')} state={state} rows={2} />
         <SelectField name="lang" label={t('admin.settings.lang')} state={state} options={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }]} />
+        <Field name="timeZone" label={t('admin.settings.timeZone')} hint={t('admin.settings.timeZoneHint')} state={state} required autocomplete="off" />
         <SelectField
           name="forumMode"
           label={t('admin.settings.forumMode')}

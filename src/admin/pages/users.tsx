@@ -1,5 +1,6 @@
 // Back-office pages for accounts: the list (search, role filter) and the account form (create and edit:
 // role, restricted administrator's sections, disable).
+import { SeeOnline } from './see-online.tsx';
 import type { FC } from 'hono/jsx';
 import type { UserSummary } from '../../users/index.ts';
 import type { UserRole } from '../../db/schema.ts';
@@ -64,10 +65,13 @@ export const UserFormPage: FC<{
   sections: { value: string; label: string }[];
   created?: { name: string; password: string } | undefined;
   done?: string | undefined;
-}> = ({ user, account, state, sections, created, done }) => (
+  /** The author's public page, when they sign a public article (public-pages.ts). */
+  publicUrl?: string | undefined;
+}> = ({ user, account, state, sections, created, done, publicUrl }) => (
   <>
     <h1>{account ? t('admin.users.edit', { name: account.name }) : t('admin.users.new')}</h1>
     <Done message={done} />
+    {publicUrl ? <SeeOnline href={publicUrl} /> : null}
     {created ? <Notice kind="warning">{t('admin.users.passwordShown', created)}</Notice> : null}
     <FormErrors state={state} />
     <form method="post" action={account ? `/ecrire/auteurs/${account.id}` : '/ecrire/auteurs/nouveau'}>

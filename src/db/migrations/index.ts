@@ -13,6 +13,7 @@ import * as jobWorkers from './026-job-workers.ts';
 import * as settingsRevisions from './027-settings-revisions.ts';
 import * as articlesPublicOrder from './028-articles-public-order.ts';
 import * as archivesSlug from './029-archives-slug.ts';
+import * as sessionLastSeen from './030-session-last-seen.ts';
 import * as backOfficeLists from './031-back-office-lists.ts';
 import * as articleRenders from './032-article-renders.ts';
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, TisseMigration> = {
   '027-settings-revisions': settingsRevisions,
   '028-articles-public-order': articlesPublicOrder,
   '029-archives-slug': archivesSlug,
+  '030-session-last-seen': sessionLastSeen,
   '031-back-office-lists': backOfficeLists,
   '032-article-renders': articleRenders,
 };

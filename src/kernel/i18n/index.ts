@@ -1,6 +1,7 @@
 // Message lookup and French dates. French is the reference language; English is the second catalogue.
 import { en } from './en.ts';
 import { fr, type MessageKey } from './fr.ts';
+import { DEFAULT_TIME_ZONE, formatDateIn, formatDateTimeIn } from '../time-zone.ts';
 
 export type Lang = 'fr' | 'en';
 export type { MessageKey };
@@ -54,29 +55,14 @@ export function untranslated(text: string): Message {
   return { key: 'errors.untranslated', params: { text } };
 }
 
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }),
-};
-
-/** "12 avril 2013" (French: "1er" for the first day of the month, as French typography wants). */
+/** "12 avril 2013" in the default time zone (public pages; the back office uses the site's, kernel/time-zone.ts). */
 export function formatDate(iso: string, lang: Lang = 'fr'): string {
-  const text = dateFormats[lang].format(new Date(iso));
-  return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
+  return formatDateIn(iso, DEFAULT_TIME_ZONE, lang);
 }
 
-const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }),
-};
-
-/**
- * "12 avril 2013 à 12:30": a moment as the organisation reads it, in Paris time like formatDate (and like the
- * editor's date fields, admin/paris-time.ts), whatever the server's time zone. Every page showing a time uses it.
- */
+/** "12 avril 2013 à 12:30" in the default time zone (public pages; the back office uses the site's). */
 export function formatDateTime(iso: string, lang: Lang = 'fr'): string {
-  const text = dateTimeFormats[lang].format(new Date(iso));
-  return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
+  return formatDateTimeIn(iso, DEFAULT_TIME_ZONE, lang);
 }
 
 /** Whether `value` is a key of the catalogue (zod issues of kernel/input.ts carry one as their message). */

@@ -48,12 +48,20 @@ export interface LoggedIn {
   deviceCookie: string;
 }
 
-function throttleKeys(email: string, ip: string, device: Device | undefined): ThrottleKey[] {
-  if (device) return [{ key: `login:device:${device.userId}:${device.nonce}`, policy: DEVICE_POLICY }];
+/**
+ * The account's key and the client address's key: a guess of this account's password from this address, at the
+ * login form or where a logged-in person must give their current password (operations/check-current-password.ts).
+ */
+export function accountThrottleKeys(email: string, ip: string): [ThrottleKey, ThrottleKey] {
   return [
     { key: `login:account:${email.slice(0, 320)}`, policy: ACCOUNT_POLICY },
     { key: `login:client:${ip.slice(0, 64)}`, policy: CLIENT_POLICY },
   ];
+}
+
+function throttleKeys(email: string, ip: string, device: Device | undefined): ThrottleKey[] {
+  if (device) return [{ key: `login:device:${device.userId}:${device.nonce}`, policy: DEVICE_POLICY }];
+  return accountThrottleKeys(email, ip);
 }
 
 export async function logIn(db: Db, input: LoginInput, now = new Date()): Promise<LoggedIn> {
