@@ -3,13 +3,14 @@
 // cold start to first byte. When nginx is installed, it serves the same HTML as a static file in the
 // same run: the physical limit a page server can approach on this machine.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { table, writeBenchSection } from './report.ts';
 import { freePort } from './loopback.ts';
+import { serveStaticWithNginx } from './nginx.ts';
 import pino from 'pino';
 import { loadConfig } from '../src/kernel/config.ts';
 import { openDatabase } from '../src/db/connect.ts';
@@ -81,34 +82,15 @@ function wrkLoad(url: string): number | undefined {
   return match ? Math.round(Number(match[1])) : undefined;
 }
 
+
 async function nginxStatic(html: string): Promise<{ rps: number; p50: number; p99: number; errors: number; wrk: number | undefined } | undefined> {
-  if (spawnSync('sh', ['-c', 'command -v nginx']).status !== 0) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'tisse-nginx-'));
-  const port = await freePort();
-  writeFileSync(join(dir, 'article.html'), html);
-  // nginx workers drop root privileges: the folder must be readable by them.
-  chmodSync(dir, 0o755);
-  chmodSync(join(dir, 'article.html'), 0o644);
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log; daemon off;
-events { worker_connections 1024; }
-http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
-  server { listen 127.0.0.1:${port}; root ${dir}; location / { default_type text/html; } } }`,
-  );
-  const nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/article.html`)).ok) break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  const nginx = await serveStaticWithNginx(html);
+  if (!nginx) return undefined;
+  try {
+    return { ...(await load(nginx.url)), wrk: wrkLoad(nginx.url) };
+  } finally {
+    await nginx.stop();
   }
-  const result = { ...(await load(`http://127.0.0.1:${port}/article.html`)), wrk: wrkLoad(`http://127.0.0.1:${port}/article.html`) };
-  nginx.kill('SIGTERM');
-  await new Promise((resolve) => nginx.once('exit', resolve));
-  rmSync(dir, { recursive: true, force: true });
-  return result;
 }
 
 /**

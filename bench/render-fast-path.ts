@@ -1,0 +1,186 @@
+// Issue 19's figures: the demo article page rendered from the database (TISSE_PAGE_CACHE=off), from the page
+// cache, and for a logged-in team member, with the server's CPU time per page, against nginx serving the same HTML
+// in the same run; then what a glossary edit costs on a site of 10,000 articles (the renders it drops and their
+// making anew). BENCH_COMPARE_ROOT=<another checkout> measures that tree too, pair by pair with this one
+// (before, after, before, after), so a noisy machine moves both alike.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pino from 'pino';
+import { table, writeBenchSection } from './report.ts';
+import { freePort } from './loopback.ts';
+import { serveStaticWithNginx } from './nginx.ts';
+import { fill } from './_back-office-data.ts';
+import { startTestSite } from '../test/helpers/site.ts';
+import { saveTerm } from '../src/glossary/index.ts';
+import { refreshStaleRenders } from '../src/web/refresh-renders.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ARTICLE = '/benoit-hamon-en-visite-a-niort';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 16;
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime. */
+const TICKS = 100;
+
+interface Served {
+  child: ChildProcess;
+  url: string;
+}
+
+async function serve(tree: string, dataDir: string, env: Record<string, string>): Promise<Served> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(tree, 'bin/tisse.js'), 'serve'], {
+    env: { ...process.env, TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', TISSE_ADMIN_EMAIL: 'admin@example.org', TISSE_ADMIN_PASSWORD: 'motdepasse-bench', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      if ((await fetch(url + ARTICLE)).status === 200) return { child, url };
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error('server exited before answering');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function stop(served: Served): Promise<void> {
+  served.child.kill('SIGTERM');
+  await new Promise((resolve) => served.child.once('exit', resolve));
+}
+
+/** CPU seconds the process has used (user + system). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Server CPU per request, µs. */
+  cpuMicros?: number;
+}
+
+async function load(url: string, pid?: number, cookie?: string): Promise<Load> {
+  const before = pid ? cpuSeconds(pid) : 0;
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...(cookie ? { headers: { cookie } } : {}) });
+  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const out: Load = { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
+  if (pid) out.cpuMicros = Math.round(((cpuSeconds(pid) - before) * 1e6) / result.requests.total);
+  return out;
+}
+
+async function logIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/ecrire/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: 'admin@example.org', password: 'motdepasse-bench' }),
+  });
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+interface TreeFigures {
+  uncached: Load;
+  cached: Load;
+  session: Load;
+  html: string;
+}
+
+async function measure(tree: string): Promise<TreeFigures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tisse-bench-fast-'));
+  try {
+    const uncachedServer = await serve(tree, dataDir, { TISSE_PAGE_CACHE: 'off' });
+    const html = await (await fetch(uncachedServer.url + ARTICLE)).text();
+    const uncached = await load(uncachedServer.url + ARTICLE, uncachedServer.child.pid);
+    await stop(uncachedServer);
+    const server = await serve(tree, dataDir, {});
+    const cached = await load(server.url + ARTICLE, server.child.pid);
+    const session = await load(server.url + ARTICLE, server.child.pid, await logIn(server.url));
+    await stop(server);
+    return { uncached, cached, session, html };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A glossary term added on a site of 10,000 articles: its save (the renders it may reach dropped), then those made anew. */
+async function glossaryEdit(dialect: 'sqlite' | 'postgres'): Promise<(string | number)[]> {
+  const site = await startTestSite(dialect, { demo: false });
+  try {
+    await fill(site);
+    const log = pino({ level: 'silent' });
+    const all = await refreshStaleRenders(site.db, log).done;
+    const stored = async () => Number((await site.db.kysely.selectFrom('article_renders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const rows: (string | number)[] = [dialect, all.articles];
+    for (const term of ['Tontine', 'Mutuelle']) {
+      const before = await stored();
+      const started = performance.now();
+      await saveTerm(site.db, { term, definition: `Définition de ${term.toLowerCase()}.` });
+      const saveMs = performance.now() - started;
+      const dropped = before - (await stored());
+      const remade = performance.now();
+      await refreshStaleRenders(site.db, log).done;
+      rows.push(`${saveMs.toFixed(0)} ms, ${dropped} dropped, made anew in ${((performance.now() - remade) / 1000).toFixed(1)} s`);
+    }
+    return rows;
+  } finally {
+    await site.close();
+  }
+}
+
+const compare = process.env.BENCH_COMPARE_ROOT;
+const trees: [string, string][] = [...(compare ? ([[process.env.BENCH_COMPARE_LABEL ?? 'before', compare]] as [string, string][]) : []), ['this tree', root]];
+for (const [, tree] of trees) spawnSync(process.execPath, [join(tree, 'scripts/build.mjs')], { stdio: 'inherit' });
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const figures = new Map<string, TreeFigures[]>();
+for (let round = 0; round < rounds; round++) {
+  for (const [label, tree] of trees) {
+    const list = figures.get(label) ?? [];
+    list.push(await measure(tree));
+    figures.set(label, list);
+  }
+}
+const nginxServer = await serveStaticWithNginx(figures.get('this tree')![0]!.html);
+const nginx = nginxServer ? await load(nginxServer.url) : undefined;
+await nginxServer?.stop();
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const pct = (rps: number) => (nginx ? `${((rps / nginx.rps) * 100).toFixed(1)} %` : '—');
+const rows: (string | number)[][] = [];
+for (const [label] of trees) {
+  const runs = figures.get(label)!;
+  for (const kind of ['uncached', 'cached', 'session'] as const) {
+    const rps = median(runs.map((r) => r[kind].rps));
+    rows.push([
+      label,
+      { uncached: 'Page cache off (rendered from the database)', cached: 'Page cache on', session: 'Logged-in team member (valid session cookie)' }[kind],
+      runs.map((r) => r[kind].rps).join(' / '),
+      pct(rps),
+      median(runs.map((r) => r[kind].p50)),
+      median(runs.map((r) => r[kind].p99)),
+      median(runs.map((r) => r[kind].cpuMicros ?? 0)),
+    ]);
+  }
+}
+const glossary = [await glossaryEdit('sqlite'), ...(process.env.TISSE_TEST_POSTGRES_URL ? [await glossaryEdit('postgres')] : [])];
+
+const body = [
+  `autocannon on loopback, ${CONNECTIONS} connections, ${DURATION} s per run, ${rounds} rounds alternating the trees; the demo article (${Math.round(figures.get('this tree')![0]!.html.length / 1024)} KB). Requests/s of each round, then the medians' ratio to nginx serving the same HTML in the same run${nginx ? ` (${nginx.rps} req/s, p99 ${nginx.p99} ms)` : ' (nginx not installed)'}. Server CPU per request from /proc (user + system) over the run.`,
+  '',
+  table(['Tree', 'Article page', 'Requests/s per round', 'Median vs nginx', 'p50 (ms)', 'p99 (ms)', 'Server CPU µs/request'], rows),
+  '',
+  'A glossary term added on a site of 10,000 articles (bench/_back-office-data.ts: every published article rendered and stored first). "Tontine" appears in no text; "Mutuelle" in many. The save includes dropping the renders the term may reach (db/article-renders.ts); those are then made anew by the start-up refresh (web/refresh-renders.ts), as readers would otherwise on their first visit.',
+  '',
+  table(['Database', 'Renders stored first', 'Term in no text', 'Term in many texts'], glossary),
+  '',
+  `Machine load average when the run ended: ${loadavg().map((l) => l.toFixed(1)).join(', ')}.`,
+].join('\n');
+writeBenchSection('render-fast-path', 'Render fast path (bench/render-fast-path.ts, issue 19)', 'BENCH_COMPARE_ROOT=<checkout before> npm run bench -- render-fast-path', body);
+console.log(body);
