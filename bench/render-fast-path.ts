@@ -136,7 +136,12 @@ async function glossaryEdit(dialect: 'sqlite' | 'postgres'): Promise<(string | n
 }
 
 const compare = process.env.BENCH_COMPARE_ROOT;
-const trees: [string, string][] = [...(compare ? ([[process.env.BENCH_COMPARE_LABEL ?? 'before', compare]] as [string, string][]) : []), ['this tree', root]];
+/** The checked-out commit of a tree, to name it in the table. */
+function shortCommit(tree: string): string {
+  return spawnSync('git', ['-C', tree, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || tree;
+}
+
+const trees: [string, string][] = [...(compare ? ([[process.env.BENCH_COMPARE_LABEL ?? `before (${shortCommit(compare)})`, compare]] as [string, string][]) : []), ['this tree', root]];
 for (const [, tree] of trees) spawnSync(process.execPath, [join(tree, 'scripts/build.mjs')], { stdio: 'inherit' });
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const figures = new Map<string, TreeFigures[]>();
