@@ -17,7 +17,7 @@ import { sendPage } from '../web/send-page.ts';
 import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { articleRender } from '../web/stored-article-render.ts';
-import { loadSiteSettings } from '../settings/index.ts';
+import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
 import { countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
@@ -133,7 +133,7 @@ siteRoutes.get('/:slug', async (c) => {
   const page = await articlePage(c.get('app'), article);
   const body = await renderPage(c.get('app'), 'article', page.head, page.data, page.shared);
   // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
-  return sendPage(c, body, { expiresAt: page.expiresAt });
+  return sendPage(c, body, { expiresAt: page.expiresAt, dependsOn: page.dependsOn });
 });
 
 /** What the article page shows: gathered here, rendered by the theme's article.liquid (bench/pages.ts times the two apart). */
@@ -176,7 +176,24 @@ export async function articlePage(app: AppContext, article: Article, now = new D
     },
     shared: { settings, tree },
     expiresAt,
+    dependsOn: articlePageScopes(article, data.keywords, [...sectionArticles, ...data.related], settings),
   };
+}
+
+/**
+ * What an article page shows, as the scopes of migration 033 name it: the article and its forum, the articles it
+ * lists (its section's, its related ones, the menu's), and the lists those come from. Anything else it shows
+ * (sections, authors, settings, glossary, documents) changes every page ('*').
+ */
+function articlePageScopes(article: Article, keywords: { id: number }[], shown: { id: number }[], settings: SiteSettings): string[] {
+  const menuArticles = settings.mainMenu.flatMap((item) => (item.kind === 'article' ? [item.articleId] : []));
+  return [
+    `article:${article.id}`,
+    `forum:${article.id}`,
+    `section-list:${article.section_id}`,
+    ...keywords.map((k) => `keyword-list:${k.id}`),
+    ...new Set([...shown.map((a) => a.id), ...menuArticles].map((id) => `article:${id}`)),
+  ];
 }
 
 /** The aside's navigation of an article page: its section, and the sub-sections of its top-level section. */

@@ -15,6 +15,6 @@ export interface AppEnv {
   Variables: {
     app: AppContext;
     /** Set by sendPage when the response may be kept in the page cache (see page-cache-http.ts). */
-    pageToCache?: { etag: string; expiresAt?: number | undefined };
+    pageToCache?: { etag: string; expiresAt?: number | undefined; dependsOn?: readonly string[] | undefined };
   };
 }
