@@ -95,6 +95,7 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
   if (!target || target.objectType !== 'article') return notFound(c);
   const article = await publicArticle(c, target, (current) => `/imprimer${current}`);
   if (article instanceof Response) return article;
+  c.set('subject', { articleId: article.id });
   // On paper the terms are not marked in the text; their definitions are listed after the article.
   const glossary = await articleGlossary(db, article, { mark: false });
   const [settings, tree, data, rendered] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), loadArticlePageData(db, article), renderArticle(db, article, glossary.annotate)]);
@@ -130,6 +131,8 @@ siteRoutes.get('/:slug', async (c) => {
   }
   const article = await publicArticle(c, target, (current) => current);
   if (article instanceof Response) return article;
+  // A bug rendering one article is logged with its id; that page answers 500, every other one is unaffected.
+  c.set('subject', { articleId: article.id });
   const page = await articlePage(c.get('app'), article);
   const body = await renderPage(c.get('app'), 'article', page.head, page.data, page.shared);
   // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
