@@ -120,11 +120,12 @@ async function openPostgres(url: string, listenerOptions: ChangeListenerOptions)
   try {
     await pool.query('select 1');
     listener = await listenForChanges(url, listenerOptions, {
+      // This server counted its own write when it committed (localWrites, feed.record): its echo is no news.
+      isOwn: (payload) => payload.startsWith(`${node} `),
       onNotification(payload) {
         const space = payload.indexOf(' ');
         // A payload without a name comes from a server older than migration 033: anything may have changed.
-        if (space < 0) feed.record('*');
-        else if (payload.slice(0, space) !== node) feed.record(parseScopes(payload.slice(space + 1)));
+        feed.record(space < 0 ? '*' : parseScopes(payload.slice(space + 1)));
       },
       onGap: () => feed.record('*'),
     });

@@ -27,14 +27,16 @@ export interface ChangeListenerOptions {
 }
 
 export interface ChangeHandlers {
-  /** Each notification's payload, as the writing server sent it. */
+  /** Whether a notification is this server's own write coming back: it changes nothing `received()` counts. */
+  isOwn?(payload: string): boolean;
+  /** Each other server's notification's payload, as it sent it. */
   onNotification?(payload: string): void;
   /** Notifications may have been missed (the connection was lost, or is back after a loss). */
   onGap?(): void;
 }
 
 export interface ChangeListener {
-  /** Changes seen so far; while disconnected, a new value at every call. */
+  /** Other servers' changes seen so far; while disconnected, a new value at every call. */
   received(): number;
   /** True while the LISTEN connection is up. */
   connected(): boolean;
@@ -67,8 +69,10 @@ export async function listenForChanges(url: string, options: ChangeListenerOptio
       if (client === next) lost(error);
     };
     next.on('notification', (message) => {
+      const payload = message.payload ?? '';
+      if (handlers.isOwn?.(payload)) return;
       count++;
-      handlers.onNotification?.(message.payload ?? '');
+      handlers.onNotification?.(payload);
     });
     next.on('error', lose);
     next.on('end', () => lose());

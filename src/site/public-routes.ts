@@ -18,7 +18,7 @@ import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { articleRender } from '../web/stored-article-render.ts';
 import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
-import { countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
+import { countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
@@ -139,19 +139,24 @@ siteRoutes.get('/:slug', async (c) => {
   return sendPage(c, body, { expiresAt: page.expiresAt, dependsOn: page.dependsOn });
 });
 
+/** How many articles the article page shows in its section's list, and among its related ones. */
+const RELATED = 5;
+
 /** What the article page shows: gathered here, rendered by the theme's article.liquid (bench/pages.ts times the two apart). */
 export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
   const { db } = app;
   const settings = await loadSiteSettings(db);
-  const [tree, data, rendered, threads, expiresAt, sectionArticles] = await Promise.all([
+  const [tree, data, rendered, threads, expiresAt, sectionNewest] = await Promise.all([
     loadPublicSectionTree(db),
     loadArticlePageData(db, article, now),
     articleRender(db, article, { occurrences: settings.glossaryOccurrences }, now),
     loadPublishedThreads(db, article.id),
     nextScheduledPublication(db, now),
-    listPublicArticles(db, { sectionIds: [article.section_id], excludeIds: [article.id], limit: 5, now }),
+    // Enough for both the aside's five and the related articles' fill (which skips up to six taken ones).
+    newestInSection(db, article.section_id, now, 2 * RELATED + 1),
   ]);
-  data.related = await relatedArticles(db, article.id, article.section_id, data.related, 5, now);
+  const sectionArticles = sectionNewest.filter((a) => a.id !== article.id).slice(0, RELATED);
+  data.related = await relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now);
   const crumbs = [
     { label: t('site.home'), href: '/' },
     ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
