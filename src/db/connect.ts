@@ -12,6 +12,7 @@ import type { Database, Trx } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { listenForChanges, CHANGE_CHANNEL, type ChangeListenerOptions, type ListenerLog } from './postgres-changes.ts';
 import { registerSearchFunctions } from './french-stem.ts';
+import { EmptyInListPlugin } from './empty-in-list.ts';
 
 export type { Trx };
 
@@ -96,7 +97,7 @@ async function openPostgres(url: string, listenerOptions: ChangeListenerOptions)
     const where = url.replace(/\/\/[^@/]*@/, '//');
     throw new TisseError('DATABASE_UNREACHABLE', { key: 'errors.db.postgresUnreachable', params: { where, reason: (cause as Error).message } }, { cause });
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new EmptyInListPlugin()] });
   let localWrites = 0;
   return {
     kysely,
