@@ -40,9 +40,16 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   const url = options.databaseUrl;
-  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url, { ...options.listener, log: options.log });
-  const file = url?.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : join(ensureDataDir(options.dataDir), 'tisse.sqlite');
-  return openSqlite(file);
+  if (isPostgresUrl(url)) return openPostgres(url, { ...options.listener, log: options.log });
+  return openSqlite(sqliteFileOf(options));
+}
+
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+
+/** The SQLite file of a site (TISSE_DATABASE_URL sqlite:FILE, else <dataDir>/tisse.sqlite); makes the data directory. */
+export function sqliteFileOf(options: Pick<DatabaseOptions, 'dataDir' | 'databaseUrl'>): string {
+  const url = options.databaseUrl;
+  return url?.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : join(ensureDataDir(options.dataDir), 'tisse.sqlite');
 }
 
 function ensureDataDir(dataDir: string): string {
