@@ -5,3 +5,4 @@ export { createBackup, type BackupProgress, type BackupResult, type SiteLocation
 export { restoreBackup, type RestoreProgress, type RestoreResult } from './restore-backup.ts';
 export { backupFilePath, backupsDir, listBackups, pruneBackups, type BackupFile } from './backups-folder.ts';
 export type { Manifest } from './manifest.ts';
+export { BACKUP_JOB, backupJobHandler, backupQueueState, requestBackup, scheduleBackups } from './scheduled-backups.ts';
