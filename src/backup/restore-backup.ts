@@ -71,7 +71,8 @@ export async function restoreBackup(site: SiteLocation, file: string, options: {
     await replaceDocuments(site.dataDir, join(staging, 'documents'));
     return { manifest, rows, documents: Object.keys(manifest.files).length };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    // An extraction stopped by an error may still be closing files: retried until the folder empties.
+    await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 

@@ -21,12 +21,21 @@ export async function dropSchemaSqlite(trx: Trx): Promise<void> {
   // Virtual tables first: dropping one drops its shadow tables, which may not be dropped on their own.
   const virtual = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`.execute(trx);
   for (const { name } of virtual.rows) await sql.raw(`DROP TABLE ${quoted(name)}`).execute(trx);
-  const rest = await sql<{ type: string; name: string }>`
-    SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger', 'table') AND name NOT LIKE 'sqlite_%'
-    ORDER BY CASE type WHEN 'trigger' THEN 0 WHEN 'view' THEN 1 ELSE 2 END`.execute(trx);
-  // Foreign keys are checked at commit (defer_foreign_keys), so the order of the tables does not matter.
+  const others = await sql<{ type: string; name: string }>`SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') AND name NOT LIKE 'sqlite_%'`.execute(trx);
+  for (const { type, name } of others.rows) await sql.raw(`DROP ${type.toUpperCase()} IF EXISTS ${quoted(name)}`).execute(trx);
+  // A DROP TABLE deletes its rows first, under the foreign keys, which look up the parent table: children go
+  // before their parents (checks deferred to the commit, when nothing is left to check).
   await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-  for (const { type, name } of rest.rows) await sql.raw(`DROP ${type.toUpperCase()} IF EXISTS ${quoted(name)}`).execute(trx);
+  const links = await sql<{ child: string; parent: string }>`
+    SELECT m.name AS child, f."table" AS parent FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`.execute(trx);
+  let remaining = await listTablesSqlite(trx);
+  while (remaining.length) {
+    const referenced = new Set(links.rows.filter((l) => l.child !== l.parent && remaining.includes(l.child)).map((l) => l.parent));
+    const leaves = remaining.filter((table) => !referenced.has(table));
+    // A cycle between tables (none in Tisse's schema) would leave no leaf: drop what is left as it comes.
+    for (const table of leaves.length ? leaves : remaining) await sql.raw(`DROP TABLE IF EXISTS ${quoted(table)}`).execute(trx);
+    remaining = remaining.filter((table) => leaves.length && !leaves.includes(table));
+  }
 }
 
 export async function dropSchemaPostgres(trx: Trx): Promise<void> {
