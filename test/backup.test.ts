@@ -166,6 +166,13 @@ forEachDialect('backup and restore', (dialect) => {
     }
   });
 
+  test('a restore into a site that is running is refused: stop it first', async () => {
+    const refused = await tisse(['restore', archive, '--force'], siteEnv(site.config.dataDir, site.config.databaseUrl));
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /le site tourne \(processus \d+\)/);
+    assert.equal((await site.get('/')).status, 200);
+  });
+
   test('truncated, flipped, tampered and newer archives are refused with a French sentence, the site unchanged', async () => {
     const bytes = readFileSync(archive);
     const truncated = join(work, 'tronquee.tar.gz');
