@@ -105,8 +105,9 @@ async function refuseNonEmptySite(db: Db, dataDir: string): Promise<void> {
     const n = Number(row?.n ?? 0);
     if (n > 0) found.push(`${n} ${table}`);
   }
-  const files = await readdir(documentsRoot(dataDir), { recursive: true }).catch(() => []);
-  if (files.length) found.push(`documents/ non vide`);
+  const entries = await readdir(documentsRoot(dataDir), { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries.filter((entry) => entry.isFile()).length;
+  if (files) found.push(`${files} fichiers dans documents/`);
   if (found.length) throw new TisseError('CONFLICT', { key: 'errors.backup.siteNotEmpty', params: { found: found.join(', ') } });
 }
 
