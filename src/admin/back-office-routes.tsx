@@ -27,6 +27,7 @@ import { glossaryAdminRoutes } from './glossary-routes.tsx';
 import { usersAdminRoutes } from './users-routes.tsx';
 import { documentsAdminRoutes } from './documents-routes.tsx';
 import { settingsAdminRoutes } from './settings-routes.tsx';
+import { backupsAdminRoutes } from './backups-routes.tsx';
 import { appearanceAdminRoutes } from './appearance-routes.tsx';
 import { teamBarRoutes } from './team-bar-routes.ts';
 import { profileAdminRoutes } from './profile-routes.tsx';
@@ -159,6 +160,7 @@ adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
 adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
 adminRoutes.route('/ecrire/reglages/apparence', appearanceAdminRoutes);
 adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
+adminRoutes.route('/ecrire/sauvegardes', backupsAdminRoutes);
 adminRoutes.route('/ecrire/profil', profileAdminRoutes);
 
 // Last: a path under /ecrire/ that no area answers (/ecrire/nimporte, /ecrire/articles/abc) is the back office's

@@ -14,6 +14,7 @@ import { withStatementCache } from './statement-cache.ts';
 import { listenForChanges, CHANGE_CHANNEL, type ChangeListenerOptions, type ListenerLog } from './postgres-changes.ts';
 import { memoryChangeFeed, parseScopes, sqliteChangeFeed, type ChangeFeed } from './change-feed.ts';
 import { registerSearchFunctions } from './french-stem.ts';
+import { EmptyInListPlugin } from './empty-in-list.ts';
 
 export type { Trx };
 
@@ -51,9 +52,16 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   const url = options.databaseUrl;
-  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url, { ...options.listener, log: options.log });
-  const file = url?.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : join(ensureDataDir(options.dataDir), 'tisse.sqlite');
-  return openSqlite(file);
+  if (isPostgresUrl(url)) return openPostgres(url, { ...options.listener, log: options.log });
+  return openSqlite(sqliteFileOf(options));
+}
+
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+
+/** The SQLite file of a site (TISSE_DATABASE_URL sqlite:FILE, else <dataDir>/tisse.sqlite); makes the data directory. */
+export function sqliteFileOf(options: Pick<DatabaseOptions, 'dataDir' | 'databaseUrl'>): string {
+  const url = options.databaseUrl;
+  return url?.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : join(ensureDataDir(options.dataDir), 'tisse.sqlite');
 }
 
 function ensureDataDir(dataDir: string): string {
@@ -134,7 +142,7 @@ async function openPostgres(url: string, listenerOptions: ChangeListenerOptions)
     const where = url.replace(/\/\/[^@/]*@/, '//');
     throw new TisseError('DATABASE_UNREACHABLE', { key: 'errors.db.postgresUnreachable', params: { where, reason: (cause as Error).message } }, { cause });
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new EmptyInListPlugin()] });
   const changeListener = listener;
   let localWrites = 0;
   return {
