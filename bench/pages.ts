@@ -20,6 +20,7 @@ import { loadArticle } from '../src/articles/index.ts';
 import { articlePage } from '../src/site/public-routes.ts';
 import { pageData } from '../src/site/render-page.ts';
 import { themeEngineOf } from '../src/web/theme.ts';
+import { localStorage } from '../src/documents/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
@@ -102,7 +103,7 @@ async function templateRendering(dataDir: string): Promise<number> {
   const config = loadConfig({ TISSE_DATA_DIR: dataDir, TISSE_LOG_LEVEL: 'silent' });
   const db = await openDatabase({ dataDir, databaseUrl: undefined, log });
   try {
-    const app = { db, config, cache: createPageCache({ enabled: false, version: db.version }), log };
+    const app = { db, config, cache: createPageCache({ enabled: false, version: db.version }), log, storage: localStorage(dataDir) };
     const target = await resolvePath(db, ARTICLE);
     const article = await loadArticle(db, target!.objectId);
     const page = await articlePage(app, article!);

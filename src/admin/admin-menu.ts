@@ -26,6 +26,7 @@ export const adminMenu: readonly MenuEntry[] = [
     permission: 'settings.manage',
     sub: [{ href: '/ecrire/reglages/apparence', key: 'admin.nav.appearance', permission: 'settings.manage' }],
   },
+  { href: '/ecrire/journal', key: 'admin.nav.journal', permission: 'audit.view' },
 ];
 
 /** The entries (and sub-entries) this actor may open; a parent hidden hides its children. */
