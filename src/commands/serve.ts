@@ -15,11 +15,17 @@ export function registerServeCommand(program: Command): void {
       if (site.setup.admin) printAdmin(site.setup.admin);
       if (site.setup.demoCreated) console.log('Contenu de démonstration créé.');
       console.log(`Tisse sert ${config.siteUrl} (écoute sur ${site.url}, base ${site.db.dialect.name}). Ctrl+C pour arrêter.`);
+      // Graceful (server.ts close()): requests in flight and the running job finish, within TISSE_SHUTDOWN_SECONDS.
+      // A second signal does not wait.
+      let stopping = false;
       const stop = async () => {
+        if (stopping) process.exit(1);
+        stopping = true;
+        console.log(`Arrêt : les requêtes en cours finissent (${config.shutdownSeconds} s au plus).`);
         await site.close();
         process.exit(0);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
 }
