@@ -20,5 +20,6 @@ export { ICON_SIZES, documentIcon, themeIcon, icoFromPng, type IconKind } from '
 export type { DerivedFile } from './derived-files.ts';
 export type { ByteRange, FileRead, Storage, StoredFile } from './file-storage.ts';
 export { StorageUnavailable } from './file-storage.ts';
-export { localStorage } from './local-storage.ts';
+export { localStorage, readWhole, storageAt } from './local-storage.ts';
+export { safeKey } from './sizes.ts';
 export { openStorage } from './open-storage.ts';

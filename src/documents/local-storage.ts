@@ -58,3 +58,17 @@ export function localStorage(dataDir: string): Storage {
     },
   };
 }
+
+/** A storage given as itself, or as a data folder (operations called by tests and the CLI with `{ dataDir }`). */
+export function storageAt(place: Storage | string): Storage {
+  return typeof place === 'string' ? localStorage(place) : place;
+}
+
+/** A stored file's whole bytes (a source sharp decodes); undefined when there is none. */
+export async function readWhole(storage: Storage, key: string): Promise<Buffer | undefined> {
+  const read = await storage.read(key);
+  if (!read) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of read.body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}

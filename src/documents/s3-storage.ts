@@ -70,6 +70,7 @@ export function s3Storage(location: S3Location): Storage {
     try {
       return await work();
     } catch (error) {
+      if (error instanceof TisseError) throw error;
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       const name = (error as Error).name;
       if (status === 404 || name === 'NotFound' || name === 'NoSuchKey') return undefined;

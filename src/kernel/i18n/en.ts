@@ -754,6 +754,7 @@ export const en: Record<MessageKey, string> = {
   'errors.field.typeRefused': 'type refused',
   'errors.field.contentMismatch': 'content differs from the extension',
   'errors.field.unreadableImage': 'unreadable image',
+  'errors.field.notSaved': "not saved: the storage does not answer",
   'errors.field.nameRequired': 'name required',
   'errors.field.atLeast8': 'at least 8 characters',
   'errors.field.atMost200': 'at most 200 characters',

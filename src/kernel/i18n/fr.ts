@@ -752,6 +752,7 @@ export const fr = {
   'errors.field.typeRefused': 'type refusé',
   'errors.field.contentMismatch': 'contenu différent de l’extension',
   'errors.field.unreadableImage': 'image illisible',
+  'errors.field.notSaved': "non enregistré : le stockage ne répond pas",
   'errors.field.nameRequired': 'nom obligatoire',
   'errors.field.atLeast8': 'au moins 8 caractères',
   'errors.field.atMost200': 'au plus 200 caractères',
