@@ -132,6 +132,9 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         .updateTable('jobs')
         .set({ status: 'running', locked_at: now, worker_id: workerId, attempts: sql<number>`attempts + 1` })
         .where('id', 'in', ids)
+        // Only what is still queued: on SQLite, several processes on one file (--workers, two servers) may have
+        // read the same rows; the writer that comes second takes none of them.
+        .where('status', '=', 'queued')
         .returningAll()
         .execute();
     });
