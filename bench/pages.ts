@@ -40,7 +40,7 @@ async function serve(dataDir: string, env: Record<string, string>): Promise<Serv
   const started = performance.now();
   // bin/tisse.js is what `npm start` runs: the bundled application (docs/decisions/003).
   const child = spawn(process.execPath, [join(root, 'bin/tisse.js'), 'serve'], {
-    env: { ...process.env, TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, TISSE_WORKERS: '1', TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {

@@ -31,7 +31,8 @@ const allowed: Record<string, string[]> = {
   importers: below('modules', 'outbox', 'db', 'markup', 'kernel'),
   'app.ts': below('site', 'admin', 'web', 'modules', 'db', 'kernel'),
   'server.ts': below('app.ts', 'jobs', 'web', 'themes', 'modules', 'db', 'kernel'),
-  commands: below('server.ts', 'importers', 'jobs', 'themes', 'modules', 'outbox', 'db', 'markup', 'kernel'),
+  'cluster.ts': below('server.ts', 'modules', 'db', 'kernel'),
+  commands: below('cluster.ts', 'server.ts', 'importers', 'jobs', 'themes', 'modules', 'outbox', 'db', 'markup', 'kernel'),
   'cli.ts': below('commands', 'kernel'),
 };
 

@@ -45,8 +45,12 @@ export interface StartOptions {
   log?: Logger;
   /** Reconnection delays of the PostgreSQL change listener (tests shorten them). */
   listener?: DatabaseOptions['listener'];
-  /** Under `--workers`: the metrics of every worker added up (the cluster's master collects them). */
+  /** Under `--workers`: the metrics of every worker added up (the cluster's primary collects them). */
   metrics?: () => Promise<string>;
+  /** Whether this process runs the jobs and the background re-render (default yes; one worker of a cluster does). */
+  jobs?: boolean;
+  /** Whether this process writes <dataDir>/tisse.pid (default yes; a cluster's primary writes it for its workers). */
+  pidFile?: boolean;
 }
 
 export async function startSite(config: Config, options: StartOptions = {}): Promise<RunningSite> {
@@ -73,15 +77,17 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
       } else void handle(req, res);
     });
     const port = await listen(server, config.port, config.host);
-    const jobs = startJobs(db, config, log);
-    const renders = refreshStaleRenders(db, log);
+    const runsJobs = options.jobs ?? true;
+    const jobs = runsJobs ? startJobs(db, config, log) : idleRunner;
+    const renders = runsJobs ? refreshStaleRenders(db, log) : { stop: async () => {} };
     // `tisse theme reload` (or kill -HUP): templates are read again, cached pages dropped.
     const onHangup = () => {
       log.info('theme reload');
       reloadThemes();
     };
     process.on('SIGHUP', onHangup);
-    writePidFile(config.dataDir);
+    const pidFile = options.pidFile ?? true;
+    if (pidFile) writePidFile(config.dataDir);
     const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       url: `http://${shownHost}:${port}`,
@@ -110,7 +116,7 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
         server!.closeAllConnections();
         if (!jobsStopped) log.warn('shutdown: the running job did not finish in time; it returns to the queue');
         closeTheme(context);
-        removePidFile(config.dataDir);
+        if (pidFile) removePidFile(config.dataDir);
         await db.close();
       },
     };
@@ -122,6 +128,9 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
 }
 
 const HIT = { result: 'hit' } as const;
+
+/** The runner of a worker that does not run jobs: there is nothing to run or to stop. */
+const idleRunner: JobRunner = { runDue: async () => 0, stop: async () => {} };
 
 /** The page cache as the application sees it, its lookups counted (the fast path counts its own hits). */
 function countingLookups(cache: PageCache): PageCache {

@@ -24,6 +24,7 @@ const envSchema = z.object({
   TISSE_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   TISSE_THEME_DIR: z.string().min(1).optional(),
   TISSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TISSE_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   TISSE_METRICS_TOKEN: z.string().min(16, 'au moins 16 caractères').optional(),
   TISSE_REQUEST_LOG: z.enum(['on', 'off']).default('on'),
   TISSE_SHUTDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(20),
@@ -55,6 +56,8 @@ export interface Config {
   /** Files here override the active theme's files of the same relative path (default <dataDir>/theme). */
   themeDir: string;
   logLevel: string;
+  /** Processes serving together (`tisse serve`); undefined: one per core, at most four. `--workers` wins. */
+  workers: number | undefined;
   /** Bearer token that /metriques asks for; undefined: metrics are not served. */
   metricsToken: string | undefined;
   /** Whether every request is written to the log (method, path, status, time). */
@@ -106,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     themeDir: resolve(e.TISSE_THEME_DIR ?? join(e.TISSE_DATA_DIR, 'theme')),
     logLevel: e.TISSE_LOG_LEVEL,
     trustedProxies: e.TISSE_TRUSTED_PROXIES,
+    workers: e.TISSE_WORKERS,
     metricsToken: e.TISSE_METRICS_TOKEN,
     requestLog: e.TISSE_REQUEST_LOG === 'on',
     shutdownSeconds: e.TISSE_SHUTDOWN_SECONDS,

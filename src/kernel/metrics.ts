@@ -42,9 +42,15 @@ export const mailsSent = new Counter({
   registers: [metricsRegistry],
 });
 
+/**
+ * Figures read from the database when scraped: the same for every process, so they are not added up across
+ * workers (a registry of their own, appended to the process's or the cluster's).
+ */
+export const databaseRegistry = new Registry();
+
 export const jobsByStatus = new Gauge({
   name: 'tisse_jobs',
   help: 'Jobs in the queue by status (queued, running, failed), read from the database when scraped',
   labelNames: ['status'] as const,
-  registers: [metricsRegistry],
+  registers: [databaseRegistry],
 });

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppEnv } from './context.ts';
 import { pendingMigrations } from '../db/migrate.ts';
-import { jobsByStatus, metricsRegistry } from '../kernel/metrics.ts';
+import { databaseRegistry, jobsByStatus, metricsRegistry } from '../kernel/metrics.ts';
 import { t } from '../kernel/i18n/index.ts';
 
 export const operationsRoutes = new Hono<AppEnv>();
@@ -63,7 +63,8 @@ operationsRoutes.get('/metriques', async (c) => {
   if (!sameSecret(sent, config.metricsToken)) return c.text(t('errors.metrics.unauthorized'), 401, { ...NO_STORE, 'www-authenticate': 'Bearer realm="metriques"' });
   const counts = await db.kysely.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).where('status', 'in', ['queued', 'running', 'failed']).groupBy('status').execute();
   for (const status of ['queued', 'running', 'failed']) jobsByStatus.set({ status }, Number(counts.find((row) => row.status === status)?.n ?? 0));
-  const body = c.get('app').metrics ? await c.get('app').metrics!() : await metricsRegistry.metrics();
+  const processes = c.get('app').metrics ? await c.get('app').metrics!() : await metricsRegistry.metrics();
+  const body = `${processes.trimEnd()}\n\n${await databaseRegistry.metrics()}`;
   return c.text(body, 200, { ...NO_STORE, 'content-type': metricsRegistry.contentType });
 });
 
