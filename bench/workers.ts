@@ -4,7 +4,7 @@
 // saturates before two workers do. Server and load generator share the machine's cores.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -24,10 +24,10 @@ interface Figures {
   errors: number;
 }
 
-async function serve(dataDir: string, workers: number, pageCache: boolean): Promise<{ child: ChildProcess; url: string }> {
+async function serve(dataDir: string, workers: number, pageCache: boolean, requestLog = false): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'bin/tisse.js'), 'serve', '--workers', String(workers)], {
-    env: { ...process.env, TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', TISSE_REQUEST_LOG: 'off', TISSE_PAGE_CACHE: pageCache ? 'on' : 'off' },
+    env: { ...process.env, TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_REQUEST_LOG: requestLog ? 'on' : 'off', TISSE_LOG_LEVEL: requestLog ? 'info' : 'warn', TISSE_PAGE_CACHE: pageCache ? 'on' : 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}${ARTICLE}`;
@@ -68,6 +68,7 @@ async function load(url: string): Promise<Figures> {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tisse-bench-workers-'));
+const loadBefore = loadavg()[0]!.toFixed(1);
 try {
   // The demo site, made once by a first start.
   const first = await serve(dataDir, 1, true);
@@ -86,6 +87,12 @@ try {
       rows.push([`Article page, page cache ${cache ? 'on' : 'off'}, --workers ${workers}`, figures.rps, figures.p99, figures.errors]);
     }
   }
+  // The request log's cost: one pino line per request, written to stdout (here /dev/null: the formatting and the
+  // write, not a disk's speed).
+  const logged = await serve(dataDir, 1, true, true);
+  measured['logged-1'] = await load(logged.url);
+  await stop(logged.child);
+  rows.push(['Article page, page cache on, --workers 1, request log on (stdout to /dev/null)', measured['logged-1'].rps, measured['logged-1'].p99, measured['logged-1'].errors]);
   const nginx = await serveStaticWithNginx(html);
   let nginxFigures: Figures | undefined;
   if (nginx) {
@@ -98,7 +105,7 @@ try {
   }
   const ratio = (a: Figures | undefined, b: Figures | undefined) => (a && b && b.rps ? `${((a.rps / b.rps) * 100).toFixed(0)} %` : '—');
   const body = [
-    `${hasWrk ? `wrk -t1 -c${CONNECTIONS}` : `autocannon (wrk not installed), ${CONNECTIONS} connections`}, ${DURATION} s per run, on loopback; page of ${Math.round(html.length / 1024)} KB; server and load generator share the machine's ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores. Every worker is warmed before its run.`,
+    `${hasWrk ? `wrk -t1 -c${CONNECTIONS}` : `autocannon (wrk not installed), ${CONNECTIONS} connections`}, ${DURATION} s per run, on loopback; page of ${Math.round(html.length / 1024)} KB; server and load generator share the machine's ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores. Every worker is warmed before its run. Load average (1 min) before the runs ${loadBefore}, after ${loadavg()[0]!.toFixed(1)}: the machine is shared, compare figures of one run only.`,
     table(['Run', 'Requests/s', 'p99 latency (ms)', 'Errors/non-2xx'], rows),
     table(
       ['Ratio', 'Page cache on', 'Page cache off'],
@@ -106,6 +113,7 @@ try {
         ['--workers 2 / --workers 1', ratio(measured['cached-2'], measured['cached-1']), ratio(measured['uncached-2'], measured['uncached-1'])],
         ['--workers 1 / nginx', ratio(measured['cached-1'], nginxFigures), ratio(measured['uncached-1'], nginxFigures)],
         ['--workers 2 / nginx', ratio(measured['cached-2'], nginxFigures), ratio(measured['uncached-2'], nginxFigures)],
+        ['request log on / off (--workers 1)', ratio(measured['logged-1'], measured['cached-1']), '—'],
       ],
     ),
   ].join('\n\n');
