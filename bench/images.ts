@@ -1,7 +1,7 @@
 // Image sizes (issue 17): how long sharp takes to make each size of a 3000×2000 photo (what the first reader of a
 // new size waits for), and how many requests per second a kept size is served at, against the original document.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,7 +42,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'bin/tisse.js'), 'serve'], {
-    env: { ...process.env, TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn' },
+    env: { ...process.env, TISSE_WORKERS: '1', TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -115,11 +115,11 @@ try {
     let bytes = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const kept = await imageSize(db, dataDir, doc.file, width);
-      if (kept?.kind === 'size') rmSync(kept.path);
+      if (kept?.kind === 'size') rmSync(join(dataDir, 'documents', kept.key));
       const started = performance.now();
       const made = await imageSize(db, dataDir, doc.file, width);
       times.push(performance.now() - started);
-      bytes = made?.kind === 'size' ? statSync(made.path).size : 0;
+      bytes = made?.kind === 'size' ? made.size : 0;
     }
     making.push([`${width} px`, median(times).toFixed(0), Math.round(bytes / 1024)]);
   }

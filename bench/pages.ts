@@ -20,6 +20,7 @@ import { loadArticle } from '../src/articles/index.ts';
 import { articlePage } from '../src/site/public-routes.ts';
 import { pageData } from '../src/site/render-page.ts';
 import { themeEngineOf } from '../src/web/theme.ts';
+import { localStorage } from '../src/documents/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
@@ -39,7 +40,7 @@ async function serve(dataDir: string, env: Record<string, string>): Promise<Serv
   const started = performance.now();
   // bin/tisse.js is what `npm start` runs: the bundled application (docs/decisions/003).
   const child = spawn(process.execPath, [join(root, 'bin/tisse.js'), 'serve'], {
-    env: { ...process.env, TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, TISSE_WORKERS: '1', TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {
@@ -102,7 +103,7 @@ async function templateRendering(dataDir: string): Promise<number> {
   const config = loadConfig({ TISSE_DATA_DIR: dataDir, TISSE_LOG_LEVEL: 'silent' });
   const db = await openDatabase({ dataDir, databaseUrl: undefined, log });
   try {
-    const app = { db, config, cache: createPageCache({ enabled: false, version: db.version }), log };
+    const app = { db, config, cache: createPageCache({ enabled: false, version: db.version }), log, storage: localStorage(dataDir) };
     const target = await resolvePath(db, ARTICLE);
     const article = await loadArticle(db, target!.objectId);
     const page = await articlePage(app, article!);

@@ -102,6 +102,7 @@ async function startSite(dialect: Dialect): Promise<Site> {
   const child = spawn(process.execPath, [join(root, 'bin/tisse.js'), 'serve'], {
     env: {
       ...process.env,
+      TISSE_WORKERS: '1',
       TISSE_DATA_DIR: dataDir,
       TISSE_HOST: '127.0.0.1',
       TISSE_PORT: String(port),

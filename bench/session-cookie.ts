@@ -19,7 +19,7 @@ const CONNECTIONS = 32;
 async function serve(tree: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(tree, 'bin/tisse.js'), 'serve'], {
-    env: { ...process.env, TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', TISSE_ADMIN_EMAIL: 'admin@example.org', TISSE_ADMIN_PASSWORD: 'motdepasse-bench' },
+    env: { ...process.env, TISSE_WORKERS: '1', TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', TISSE_ADMIN_EMAIL: 'admin@example.org', TISSE_ADMIN_PASSWORD: 'motdepasse-bench' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..');
 const src = join(root, 'src');
 
 /** Domain modules: each imported by others only through its index.ts; they may use one another without a cycle. */
-const modules = ['settings', 'urls', 'sections', 'users', 'keywords', 'documents', 'articles', 'glossary', 'forum', 'search', 'setup', 'appearance', 'backup'];
+const modules = ['settings', 'urls', 'sections', 'users', 'keywords', 'documents', 'articles', 'glossary', 'forum', 'search', 'setup', 'appearance', 'backup', 'audit'];
 const below = (...names: string[]) => names.flatMap((n) => (n === 'modules' ? modules : [n]));
 
 /**
@@ -31,7 +31,8 @@ const allowed: Record<string, string[]> = {
   importers: below('modules', 'outbox', 'db', 'markup', 'kernel'),
   'app.ts': below('site', 'admin', 'web', 'modules', 'db', 'kernel'),
   'server.ts': below('app.ts', 'jobs', 'web', 'themes', 'modules', 'db', 'kernel'),
-  commands: below('server.ts', 'importers', 'jobs', 'themes', 'modules', 'outbox', 'db', 'markup', 'kernel'),
+  'cluster.ts': below('server.ts', 'modules', 'db', 'kernel'),
+  commands: below('cluster.ts', 'server.ts', 'importers', 'jobs', 'themes', 'modules', 'outbox', 'db', 'markup', 'kernel'),
   'cli.ts': below('commands', 'kernel'),
 };
 

@@ -18,6 +18,8 @@ import { t } from './kernel/i18n/index.ts';
 import { forumRoutes } from './site/forum-routes.ts';
 import { discoveryRoutes } from './site/discovery-routes.ts';
 import { mediaRoutes } from './site/media-routes.ts';
+import { labelRoute } from './web/request-log.ts';
+import { operationsRoutes } from './web/operations-routes.ts';
 
 export function createApp(app: AppContext): Hono<AppEnv> {
   const hono = new Hono<AppEnv>();
@@ -26,6 +28,12 @@ export function createApp(app: AppContext): Hono<AppEnv> {
     c.set('app', app);
     await next();
   });
+
+  // The route pattern that answered, for the metrics and the request log (web/request-log.ts).
+  hono.use('*', labelRoute);
+
+  // Health and metrics, before the page cache: they are never pages.
+  hono.route('/', operationsRoutes);
 
   // Public pages from the page cache before any other work; pages marked by sendPage are stored on the way out.
   hono.use('*', pageCache(app.cache));

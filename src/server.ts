@@ -16,6 +16,9 @@ import { TisseError } from './kernel/errors.ts';
 import { startJobs } from './jobs/start.ts';
 import { refreshStaleRenders } from './web/refresh-renders.ts';
 import type { JobRunner } from './jobs/runner.ts';
+import { markCached, requestObserver } from './web/request-log.ts';
+import { pageCacheLookups } from './kernel/metrics.ts';
+import { openStorage, type Storage } from './documents/index.ts';
 
 export interface RunningSite {
   url: string;
@@ -27,6 +30,13 @@ export interface RunningSite {
   jobs: JobRunner;
   /** The public pages kept rendered (tests look at what a write drops). */
   cache: PageCache;
+  /** Where documents are kept (the data folder, or S3). */
+  storage: Storage;
+  /**
+   * Stops gracefully: readiness answers 503, no new connection is accepted, requests in flight finish (at most
+   * TISSE_SHUTDOWN_SECONDS, then their connections are cut), the running job finishes (a job not finished by then
+   * returns to the queue), the database is closed.
+   */
   close(): Promise<void>;
 }
 
@@ -36,6 +46,12 @@ export interface StartOptions {
   log?: Logger;
   /** Reconnection delays of the PostgreSQL change listener (tests shorten them). */
   listener?: DatabaseOptions['listener'];
+  /** Under `--workers`: the metrics of every worker added up (the cluster's primary collects them). */
+  metrics?: () => Promise<string>;
+  /** Whether this process runs the jobs and the background re-render (default yes; one worker of a cluster does). */
+  jobs?: boolean;
+  /** Whether this process writes <dataDir>/tisse.pid (default yes; a cluster's primary writes it for its workers). */
+  pidFile?: boolean;
 }
 
 export async function startSite(config: Config, options: StartOptions = {}): Promise<RunningSite> {
@@ -46,22 +62,33 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
     await migrateToLatest(db);
     const setup = await initialiseSite(db, config, { demo: options.demo ?? false });
     const cache = createPageCache({ enabled: config.pageCache, version: db.version, changes: db.changes });
-    const context = { db, config, cache, log };
+    const storage = await openStorage(config);
+    let stopping = false;
+    const context = { db, config, cache: countingLookups(cache), log, storage, lifecycle: { stopping: () => stopping }, ...(options.metrics ? { metrics: options.metrics } : {}) };
     const app = createApp(context);
     const handle = getRequestListener(app.fetch);
+    const observe = requestObserver(config.requestLog ? log : undefined);
     server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, (req, res) => {
-      if (!serveCachedPage(cache, req, res)) void handle(req, res);
+      observe(req, res);
+      // While stopping, every answer closes its connection: a client's next request goes to another server.
+      if (stopping) res.setHeader('connection', 'close');
+      if (serveCachedPage(cache, req, res)) {
+        pageCacheLookups.inc(HIT);
+        markCached(res);
+      } else void handle(req, res);
     });
     const port = await listen(server, config.port, config.host);
-    const jobs = startJobs(db, config, log);
-    const renders = refreshStaleRenders(db, log);
+    const runsJobs = options.jobs ?? true;
+    const jobs = runsJobs ? startJobs(db, config, log) : idleRunner;
+    const renders = runsJobs ? refreshStaleRenders(db, log) : { stop: async () => {} };
     // `tisse theme reload` (or kill -HUP): templates are read again, cached pages dropped.
     const onHangup = () => {
       log.info('theme reload');
       reloadThemes();
     };
     process.on('SIGHUP', onHangup);
-    writePidFile(config.dataDir);
+    const pidFile = options.pidFile ?? true;
+    if (pidFile) writePidFile(config.dataDir);
     const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       url: `http://${shownHost}:${port}`,
@@ -71,16 +98,27 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
       log,
       jobs,
       cache,
+      storage,
       async close() {
+        stopping = true;
         process.off('SIGHUP', onHangup);
+        const deadline = Date.now() + config.shutdownSeconds * 1000;
+        // No new connection; idle keep-alive ones closed now, busy ones when their answer is written.
+        const drained = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server!.closeIdleConnections();
+        const idleSweep = setInterval(() => server!.closeIdleConnections(), 50);
+        const [jobsStopped] = await Promise.all([
+          within(jobs.stop().then(() => true), deadline, false),
+          within(renders.stop().then(() => true), deadline, false),
+          within(drained.then(() => true), deadline, false),
+        ]);
+        clearInterval(idleSweep);
+        // Past the deadline: what still runs is cut. A job left running returns to the queue (its runner's
+        // heartbeat row is gone, so the next claim by any runner sweeps it back).
+        server!.closeAllConnections();
+        if (!jobsStopped) log.warn('shutdown: the running job did not finish in time; it returns to the queue');
         closeTheme(context);
-        removePidFile(config.dataDir);
-        await renders.stop();
-        await jobs.stop();
-        await new Promise<void>((resolve) => {
-          server!.close(() => resolve());
-          server!.closeAllConnections();
-        });
+        if (pidFile) removePidFile(config.dataDir);
         await db.close();
       },
     };
@@ -89,6 +127,31 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
     await db.close().catch(() => {});
     throw error;
   }
+}
+
+const HIT = { result: 'hit' } as const;
+
+/** The runner of a worker that does not run jobs: there is nothing to run or to stop. */
+const idleRunner: JobRunner = { runDue: async () => 0, stop: async () => {} };
+
+/** The page cache as the application sees it, its lookups counted (the fast path counts its own hits). */
+function countingLookups(cache: PageCache): PageCache {
+  const counted = Object.create(cache) as PageCache;
+  counted.get = (key) => {
+    const page = cache.get(key);
+    pageCacheLookups.inc({ result: page ? 'hit' : 'miss' });
+    return page;
+  };
+  return counted;
+}
+
+/** `work`'s value, or `late` once `deadline` (epoch ms) has passed. */
+function within<T>(work: Promise<T>, deadline: number, late: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(late), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

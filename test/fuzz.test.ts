@@ -33,6 +33,7 @@ function applicationRoutes(site: TestSite): Route[] {
     config: site.config,
     cache: createPageCache({ enabled: false, version: site.db.version }),
     log: pino({ level: 'silent' }),
+    storage: site.storage,
   });
   const seen = new Map<string, Route>();
   for (const route of app.routes) {

@@ -224,6 +224,7 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/auteurs/:id': { expect: fullAdmins, prepare: async () => ({ params: { id: await account() }, body: { name: `Compte ${unique()}`, email: `compte-${unique()}@example.org`, role: 'editor' } }) },
     'POST /ecrire/auteurs/:id/desactiver': { expect: fullAdmins, prepare: async () => ({ params: { id: await account() } }) },
     'GET /ecrire/reglages': { expect: fullAdmins },
+    'GET /ecrire/journal': { expect: fullAdmins },
     'POST /ecrire/reglages': { expect: fullAdmins, prepare: async () => ({ body: { name: 'Mon site Tisse', lang: 'fr', forumMode: 'pri', smtpSecurity: 'starttls' } }) },
     'GET /ecrire/reglages/apparence': { expect: fullAdmins },
     'POST /ecrire/reglages/apparence/logo': { expect: fullAdmins, prepare: async () => ({ file: new File([await logoPng()], 'logo.png', { type: 'image/png' }) }) },

@@ -15,8 +15,9 @@ const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
 /** The environment of a `tisse` process on `dataDir` alone: no TISSE_* setting of the caller leaks in. */
 function environment(dataDir: string): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TISSE_')));
-  // Not development: only the reload (or a restart) may make the server read its templates again.
-  return { ...env, NODE_ENV: 'production', TISSE_DATA_DIR: dataDir, TISSE_PORT: '0', TISSE_HOST: '127.0.0.1', TISSE_LOG_LEVEL: 'info' };
+  // Not development: only the reload (or a restart) may make the server read its templates again. One process: the
+  // test reads its page cache (test/workers.test.ts reloads the themes of several).
+  return { ...env, NODE_ENV: 'production', TISSE_DATA_DIR: dataDir, TISSE_PORT: '0', TISSE_HOST: '127.0.0.1', TISSE_LOG_LEVEL: 'info', TISSE_WORKERS: '1' };
 }
 
 /** A home page showing which version of the override rendered it, and when (so a cached copy is recognisable). */

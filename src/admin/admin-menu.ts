@@ -29,6 +29,7 @@ export const adminMenu: readonly MenuEntry[] = [
       { href: '/ecrire/sauvegardes', key: 'admin.nav.backups', permission: 'settings.manage' },
     ],
   },
+  { href: '/ecrire/journal', key: 'admin.nav.journal', permission: 'audit.view' },
 ];
 
 /** The entries (and sub-entries) this actor may open; a parent hidden hides its children. */

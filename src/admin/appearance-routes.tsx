@@ -90,7 +90,7 @@ for (const kind of ['logo', 'favicon'] as const satisfies readonly BrandImageKin
       if (file.size > BRAND_IMAGE_MAX_BYTES) {
         throw new TisseError('PAYLOAD_TOO_LARGE', { key: 'errors.documents.tooLargeMb', params: { size: BRAND_IMAGE_MAX_BYTES / 1024 / 1024 } }, { fields: { file: 'errors.field.tooLarge' } });
       }
-      await setBrandImage(app.db, user.actor, kind, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { dataDir: app.config.dataDir });
+      await setBrandImage(app.db, user.actor, kind, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { storage: app.storage });
     });
   });
 

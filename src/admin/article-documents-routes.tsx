@@ -19,7 +19,7 @@ export const articleDocumentRoutes = new Hono<AdminEnv>();
 
 articleDocumentRoutes.post('/:id{[0-9]+}/documents', async (c) => {
   const user = mustUser(c);
-  const { db, config } = c.get('app');
+  const { db } = c.get('app');
   const { article, target } = await loadEditable(c, user);
   if (!can(user.actor, 'article.edit', target)) throw new TisseError('FORBIDDEN', 'errors.articles.cannotEdit');
   // The text fields are read strictly first (UTF-8, no NUL); the file comes from the same parsed body.
@@ -35,7 +35,7 @@ articleDocumentRoutes.post('/:id{[0-9]+}/documents', async (c) => {
     const doc = await uploadDocument(
       db,
       { originalName: file.name, bytes: file.bytes, title: field(fields, 'documentTitle'), alt: field(fields, 'documentAlt'), articleId: article.id },
-      { dataDir: config.dataDir, maxBytes: EDITOR_MAX_UPLOAD_BYTES },
+      { storage: c.get('app').storage, maxBytes: EDITOR_MAX_UPLOAD_BYTES },
     );
     notice = { kind: 'info', text: t(typed ? 'admin.portfolio.addedUnsaved' : 'admin.portfolio.added', { id: doc.id }) };
   } catch (error) {

@@ -31,6 +31,8 @@ import { backupsAdminRoutes } from './backups-routes.tsx';
 import { appearanceAdminRoutes } from './appearance-routes.tsx';
 import { teamBarRoutes } from './team-bar-routes.ts';
 import { profileAdminRoutes } from './profile-routes.tsx';
+import { auditAdminRoutes } from './audit-routes.tsx';
+import { auditTrail } from './audit-trail.ts';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -51,6 +53,8 @@ adminRoutes.get('/ecrire/assets/:name', (c) => {
 
 adminRoutes.use('/ecrire/*', loadSession);
 adminRoutes.use('/ecrire/*', csrfProtection);
+// Every form that succeeds is written to the journal (/ecrire/journal), login and logout included.
+adminRoutes.use('/ecrire/*', auditTrail);
 
 adminRoutes.get('/ecrire/login', async (c) => {
   if (currentUser(c)) return c.redirect(safeReturnPath(c.req.query('retour') ?? ''), 303);
@@ -162,6 +166,7 @@ adminRoutes.route('/ecrire/reglages/apparence', appearanceAdminRoutes);
 adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
 adminRoutes.route('/ecrire/sauvegardes', backupsAdminRoutes);
 adminRoutes.route('/ecrire/profil', profileAdminRoutes);
+adminRoutes.route('/ecrire/journal', auditAdminRoutes);
 
 // Last: a path under /ecrire/ that no area answers (/ecrire/nimporte, /ecrire/articles/abc) is the back office's
 // 404, in its own layout. Without this the request went on to the public site, whose 404 page it then showed.

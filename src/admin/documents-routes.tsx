@@ -65,7 +65,7 @@ documentsAdminRoutes.post('/lot', async (c) => {
   const fields = await formFields(c);
   const ids = fieldList(fields, 'ids').map((raw) => positiveId(raw));
   if (ids.some((id) => id === undefined)) throw new TisseError('BAD_INPUT', 'errors.list.checkedNotFound');
-  const { deleted } = await deleteUnusedDocuments(c.get('app').db, user.actor, ids as number[], { dataDir: c.get('app').config.dataDir });
+  const { deleted } = await deleteUnusedDocuments(c.get('app').db, user.actor, ids as number[], { storage: c.get('app').storage });
   c.get('app').log.info({ user: user.user.id, ids }, `documents: ${deleted} unused deleted in bulk`);
   const back = returnAddress(field(fields, 'retour'));
   return c.redirect(`${back}${back.includes('?') ? '&' : '?'}fait=supprimes&nombre=${deleted}`, 303);
@@ -86,7 +86,7 @@ documentsAdminRoutes.post('/ajouter', async (c) => {
     const doc = await uploadDocument(
       c.get('app').db,
       { originalName: file.name, bytes: file.bytes, title: values.title, alt: values.alt, credits: values.credits, description: values.description, ...(articleId ? { articleId } : {}) },
-      { dataDir: c.get('app').config.dataDir, maxBytes: limits.maxBytes },
+      { storage: c.get('app').storage, maxBytes: limits.maxBytes },
     );
     return c.redirect(`/ecrire/documents/${doc.id}?fait=created`, 303);
   } catch (error) {
@@ -151,6 +151,6 @@ for (const [path, operation] of [
 documentsAdminRoutes.post('/:id/supprimer', async (c) => {
   const user = requirePermission(c, 'document.upload');
   const doc = await requestedDocument(c);
-  await deleteDocument(c.get('app').db, user.actor, doc.id, { dataDir: c.get('app').config.dataDir });
+  await deleteDocument(c.get('app').db, user.actor, doc.id, { storage: c.get('app').storage });
   return c.redirect('/ecrire/documents?fait=deleted', 303);
 });

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withDatabase } from './with-database.ts';
 import { importSpip, type ImportProgress, type ImportResult } from '../importers/spip/importer.ts';
+import { openStorage } from '../documents/index.ts';
 
 function progressBars(): ImportProgress {
   let bar: cliProgress.SingleBar | undefined;
@@ -46,7 +47,7 @@ export function registerImportSpipCommand(program: Command): void {
     .option('--dry-run', 'montre ce que l’import ferait, sans rien écrire')
     .action(async (dump: string, options: { img?: string; dryRun?: boolean }) => {
       await withDatabase(async (db, config) => {
-        const result = await importSpip(db, dump, { dataDir: config.dataDir, imgDir: options.img, dryRun: options.dryRun ?? false, progress: progressBars() });
+        const result = await importSpip(db, dump, { dataDir: config.dataDir, storage: config.storageUrl ? await openStorage(config) : undefined, imgDir: options.img, dryRun: options.dryRun ?? false, progress: progressBars() });
         console.log(formatImportReport(result));
       });
     });

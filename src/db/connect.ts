@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { immediateSqliteDialect } from './immediate-transactions.ts';
 import pg from 'pg';
 import { TisseError } from '../kernel/errors.ts';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
@@ -87,7 +88,7 @@ function openSqlite(file: string): Db {
   } catch (cause) {
     throw new TisseError('DATA_DIR_UNWRITABLE', { key: 'errors.db.sqliteUnwritable', params: { file } }, { cause });
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const kysely = new Kysely<Database>({ dialect: immediateSqliteDialect({ database: withStatementCache(raw) }) });
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
   let localWrites = 0;
   // Prepared on first use: the table exists once the migrations ran.

@@ -9,6 +9,18 @@ export interface MigrationReport {
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const { error, results } = await migratorOf(db).migrateToLatest();
+  if (error) throw error;
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** The migrations this Tisse knows and the database has not run yet (readiness: /sante/pret). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const all = await migratorOf(db).getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+function migratorOf(db: Db): Migrator {
   const provider: MigrationProvider = {
     async getMigrations() {
       const result: Record<string, Migration> = {};
@@ -18,10 +30,7 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
       return result;
     },
   };
-  const migrator = new Migrator({ db: db.kysely, provider, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  return new Migrator({ db: db.kysely, provider, allowUnorderedMigrations: true });
 }
 
 /** The migrations this version of Tisse knows, by name, in order. */

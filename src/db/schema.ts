@@ -232,6 +232,22 @@ export interface RevisionsTable {
   created_at: string;
 }
 
+/** One action taken in the back office (audit/audit-log.ts): who, what, on what, from where. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** null once the account is deleted; user_name keeps who it was. */
+  user_id: number | null;
+  user_name: string;
+  /** 'login', 'logout', 'article.publish', 'settings.save'… (audit/actions.ts). */
+  action: string;
+  /** What it was done to: '12' (an id), '12,13' (a bulk action), '' (the site). */
+  target: string;
+  /** A few words more (the list action, the keys of the settings changed). */
+  detail: string;
+  ip: string;
+}
+
 /** One change of the site's settings (settings/revisions.ts): values as JSON, secrets masked. */
 export interface SettingsRevisionsTable {
   id: Generated<number>;
@@ -389,6 +405,7 @@ export interface Database {
   document_links: DocumentLinksTable;
   revisions: RevisionsTable;
   settings_revisions: SettingsRevisionsTable;
+  audit_log: AuditLogTable;
   urls: UrlsTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
@@ -415,6 +432,7 @@ export type Keyword = Selectable<KeywordsTable>;
 export type KeywordGroup = Selectable<KeywordGroupsTable>;
 export type Revision = Selectable<RevisionsTable>;
 export type SettingsRevision = Selectable<SettingsRevisionsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
 export type Job = Selectable<JobsTable>;
 export type ArticleRender = Selectable<ArticleRendersTable>;
 

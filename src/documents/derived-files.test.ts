@@ -6,26 +6,31 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { derivedFile, MAX_DERIVED_JOBS } from './derived-files.ts';
+import { localStorage } from './local-storage.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tisse-derived-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dataDir = mkdtempSync(join(tmpdir(), 'tisse-derived-'));
+const storage = localStorage(dataDir);
+/** Files of this storage are under <dataDir>/documents. */
+const dir = join(dataDir, 'documents');
+after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('simultaneous first requests for one file share one job; later ones read the file', async () => {
-  const path = join(dir, 'un', 'fichier.webp');
+  const key = 'un/fichier.webp';
+  const path = join(dir, key);
   let made = 0;
   const make = async () => {
     made++;
     await pause(30);
     return new TextEncoder().encode('contenu');
   };
-  const answers = await Promise.all(Array.from({ length: 8 }, () => derivedFile(path, make)));
+  const answers = await Promise.all(Array.from({ length: 8 }, () => derivedFile(storage, key, make)));
   assert.equal(made, 1);
   assert.equal(new Set(answers.map((a) => a.etag)).size, 1);
   assert.equal(readFileSync(path, 'utf8'), 'contenu');
   const mtime = statSync(path).mtimeMs;
-  const again = await derivedFile(path, make);
+  const again = await derivedFile(storage, key, make);
   assert.equal(made, 1, 'a file on disk is not made again');
   assert.equal(again.etag, answers[0]!.etag);
   assert.equal(statSync(path).mtimeMs, mtime);
@@ -38,7 +43,7 @@ test('no more than MAX_DERIVED_JOBS files are made at once; the others wait thei
   const count = MAX_DERIVED_JOBS * 3 + 1;
   const made = await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      derivedFile(join(dir, 'lot', `${i}.png`), async () => {
+      derivedFile(storage, `lot/${i}.png`, async () => {
         running++;
         most = Math.max(most, running);
         await pause(10);
@@ -53,15 +58,16 @@ test('no more than MAX_DERIVED_JOBS files are made at once; the others wait thei
 });
 
 test('a job that fails leaves nothing at its path, and the next request tries again', async () => {
-  const path = join(dir, 'echec', 'image.webp');
+  const key = 'echec/image.webp';
+  const path = join(dir, key);
   await assert.rejects(
-    derivedFile(path, async () => {
+    derivedFile(storage, key, async () => {
       throw new Error('illisible');
     }),
     /illisible/,
   );
   assert.equal(existsSync(path), false);
   assert.deepEqual(existsSync(join(dir, 'echec')) ? readdirSync(join(dir, 'echec')) : [], []);
-  const made = await derivedFile(path, async () => new Uint8Array([1, 2, 3]));
+  const made = await derivedFile(storage, key, async () => new Uint8Array([1, 2, 3]));
   assert.equal(made.size, 3);
 });

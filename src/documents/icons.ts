@@ -5,8 +5,9 @@
 // transparency as black).
 import type { Db } from '../db/connect.ts';
 import { derivedFile, DERIVED_FOLDER, type DerivedFile } from './derived-files.ts';
-import { hasSizes } from './sizes.ts';
-import { documentPath } from './storage.ts';
+import { hasSizes, safeKey } from './sizes.ts';
+import type { Storage } from './file-storage.ts';
+import { readWhole, storageAt } from './local-storage.ts';
 
 export type IconKind = 'favicon' | 'touch';
 
@@ -27,25 +28,23 @@ export function iconFileNames(file: string): string[] {
  * The icon made from the image stored as `file`, or undefined when no image document sharp can read is
  * stored under that name (the caller falls back to another source).
  */
-export async function documentIcon(db: Db, dataDir: string, file: string, kind: IconKind): Promise<DerivedFile | undefined> {
-  let source: string;
-  let target: string;
-  try {
-    source = documentPath(dataDir, file);
-    target = documentPath(dataDir, iconFileName(file, kind));
-  } catch {
-    return undefined;
-  }
+export async function documentIcon(db: Db, place: Storage | string, file: string, kind: IconKind): Promise<DerivedFile | undefined> {
+  if (!safeKey(file)) return undefined;
+  const storage = storageAt(place);
   const document = await db.kysely.selectFrom('documents').select(['media', 'mime_type']).where('file', '=', file).executeTakeFirst();
   // A GIF gives its first frame; an SVG of an imported site is not rendered (it could name other files).
   if (!document || document.media !== 'image' || !(hasSizes(document.mime_type) || document.mime_type === 'image/gif')) return undefined;
-  return derivedFile(target, () => squareIcon(source, kind));
+  return derivedFile(storage, iconFileName(file, kind), async () => {
+    const source = await readWhole(storage, file);
+    if (!source) throw new Error(`no stored file ${file}`);
+    return squareIcon(source, kind);
+  });
 }
 
 /** The icon made from the theme's SVG mark, kept under its content's hash (`hash`): an edited mark is a new file. */
-export async function themeIcon(dataDir: string, svg: Uint8Array, hash: string, kind: IconKind): Promise<DerivedFile> {
-  const target = documentPath(dataDir, `${DERIVED_FOLDER}/theme/icone-${ICON_SIZES[kind]}/${hash.replace(/[^0-9a-z]/gi, '')}.png`);
-  return derivedFile(target, () => squareIcon(Buffer.from(svg), kind));
+export async function themeIcon(place: Storage | string, svg: Uint8Array, hash: string, kind: IconKind): Promise<DerivedFile> {
+  const key = `${DERIVED_FOLDER}/theme/icone-${ICON_SIZES[kind]}/${hash.replace(/[^0-9a-z]/gi, '')}.png`;
+  return derivedFile(storageAt(place), key, () => squareIcon(Buffer.from(svg), kind));
 }
 
 async function squareIcon(input: string | Buffer, kind: IconKind): Promise<Uint8Array> {

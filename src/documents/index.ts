@@ -19,3 +19,8 @@ export { imageAlt } from './alt-text.ts';
 export { IMAGE_WIDTHS, hasSizes, imageSize, type ImageSize } from './sizes.ts';
 export { ICON_SIZES, documentIcon, themeIcon, icoFromPng, type IconKind } from './icons.ts';
 export type { DerivedFile } from './derived-files.ts';
+export type { ByteRange, FileRead, Storage, StoredFile } from './file-storage.ts';
+export { StorageUnavailable } from './file-storage.ts';
+export { localStorage, readWhole, storageAt } from './local-storage.ts';
+export { safeKey } from './sizes.ts';
+export { openStorage } from './open-storage.ts';

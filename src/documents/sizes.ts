@@ -5,7 +5,8 @@
 // it is: the caller redirects to the original.
 import type { Db } from '../db/connect.ts';
 import { derivedFile, DERIVED_FOLDER, type DerivedFile } from './derived-files.ts';
-import { documentPath } from './storage.ts';
+import type { Storage } from './file-storage.ts';
+import { readWhole, storageAt } from './local-storage.ts';
 
 /** The widths a page may ask for, smallest first. */
 export const IMAGE_WIDTHS: readonly number[] = [320, 640, 960, 1280, 1920];
@@ -37,23 +38,24 @@ export type ImageSize = ({ kind: 'size' } & DerivedFile) | { kind: 'original' };
  * image served only as it is; undefined when no image document is stored under that name or the width is not
  * one of IMAGE_WIDTHS.
  */
-export async function imageSize(db: Db, dataDir: string, file: string, width: number): Promise<ImageSize | undefined> {
+export async function imageSize(db: Db, place: Storage | string, file: string, width: number): Promise<ImageSize | undefined> {
   if (!IMAGE_WIDTHS.includes(width)) return undefined;
-  let source: string;
-  let target: string;
-  try {
-    source = documentPath(dataDir, file);
-    target = documentPath(dataDir, sizeFileName(file, width));
-  } catch {
-    return undefined;
-  }
+  if (!safeKey(file)) return undefined;
+  const storage = storageAt(place);
   const document = await db.kysely.selectFrom('documents').select(['media', 'mime_type']).where('file', '=', file).executeTakeFirst();
   if (!document || document.media !== 'image') return undefined;
   if (!hasSizes(document.mime_type)) return { kind: 'original' };
-  return { kind: 'size', ...(await derivedFile(target, () => resized(source, width))) };
+  return { kind: 'size', ...(await derivedFile(storage, sizeFileName(file, width), () => resized(storage, file, width))) };
 }
 
-async function resized(source: string, width: number): Promise<Uint8Array> {
+/** Whether a stored name can be a key: relative, without '..' or a NUL (the storage would refuse it anyway). */
+export function safeKey(file: string): boolean {
+  return file !== '' && !file.startsWith('/') && !file.includes('\0') && !file.split('/').some((part) => part === '..' || part === '.' || part === '');
+}
+
+async function resized(storage: Storage, file: string, width: number): Promise<Uint8Array> {
+  const source = await readWhole(storage, file);
+  if (!source) throw new Error(`no stored file ${file}`);
   // Loaded on the first size, not at every start: libvips is large and most requests never need it.
   const { default: sharp } = await import('sharp');
   return sharp(source, { limitInputPixels: MAX_SOURCE_PIXELS, animated: false })

@@ -157,6 +157,49 @@ forEachDatabase('jobs runner', (dialect) => {
     await t.db.kysely.deleteFrom('jobs').execute();
   });
 
+  test('stopping (SIGTERM) lets the running job finish and returns the jobs claimed after it to the queue, attempts untouched', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const ran: number[] = [];
+    const r = startJobRunner({
+      db: t.db,
+      log,
+      pollMs: NEVER,
+      handlers: {
+        batch: async (payload) => {
+          const n = (payload as { n: number }).n;
+          ran.push(n);
+          if (n === 1) {
+            started();
+            await gate;
+          }
+        },
+      },
+    });
+    const ids = [await enqueue('batch', { n: 1 }), await enqueue('batch', { n: 2 }), await enqueue('batch', { n: 3 })];
+    const pass = r.runDue();
+    await running;
+    const stopped = r.stop();
+    release();
+    await stopped;
+    await pass;
+    assert.deepEqual(ran, [1]);
+    assert.equal((await job(ids[0]!)).status, 'done');
+    for (const id of ids.slice(1)) {
+      const row = await job(id);
+      assert.equal(row.status, 'queued');
+      assert.equal(row.attempts, 0);
+      assert.equal(row.worker_id, null);
+    }
+    // Another runner (the next server) takes them.
+    const next = runner({ batch: async (payload) => void ran.push((payload as { n: number }).n) });
+    assert.equal(await next.runDue(), 2);
+    assert.deepEqual(ran, [1, 2, 3]);
+    await t.db.kysely.deleteFrom('jobs').execute();
+  });
+
   test('the runner polls on its own, and stop() waits for the job in progress', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

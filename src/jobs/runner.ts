@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connect.ts';
 import type { Job } from '../db/schema.ts';
 import { nowIso } from '../db/time.ts';
+import { jobFailures } from '../kernel/metrics.ts';
 
 export type JobHandler = (payload: unknown, job: Job) => Promise<void>;
 
@@ -131,6 +132,9 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         .updateTable('jobs')
         .set({ status: 'running', locked_at: now, worker_id: workerId, attempts: sql<number>`attempts + 1` })
         .where('id', 'in', ids)
+        // Only what is still queued: on SQLite, several processes on one file (--workers, two servers) may have
+        // read the same rows; the writer that comes second takes none of them.
+        .where('status', '=', 'queued')
         .returningAll()
         .execute();
     });
@@ -152,6 +156,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         return;
       }
       const giveUp = job.attempts >= job.max_attempts;
+      jobFailures.inc({ type: job.type, final: giveUp ? 'yes' : 'no' });
       const runAt = new Date(Date.now() + backoffMs(job.attempts)).toISOString();
       await db.kysely
         .updateTable('jobs')
@@ -162,13 +167,27 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     }
   }
 
+  /** Claimed jobs that will not run here: queued again, their attempt not counted. */
+  async function release(jobs: Job[]): Promise<void> {
+    for (const job of jobs) {
+      await db.kysely.updateTable('jobs').set({ status: 'queued', locked_at: null, worker_id: null, attempts: Math.max(0, job.attempts - 1) }).where('id', '=', job.id).where('worker_id', '=', workerId).execute();
+    }
+  }
+
   async function runDue(): Promise<number> {
     let count = 0;
     for (;;) {
       const jobs = await claim();
       if (jobs.length === 0) return count;
-      for (const job of jobs) await runOne(job);
-      count += jobs.length;
+      for (const [index, job] of jobs.entries()) {
+        // Stopping (SIGTERM): the job running now finishes; those claimed after it go back to the queue untouched.
+        if (stopped) {
+          await release(jobs.slice(index));
+          return count;
+        }
+        await runOne(job);
+        count++;
+      }
       if (stopped) return count;
     }
   }

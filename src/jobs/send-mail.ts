@@ -2,6 +2,7 @@
 // through nodemailer, to TISSE_SMTP_URL or else to the server set in the back office's
 // settings. An unreachable SMTP server delays mail (the job is retried with backoff) and loses none; with no
 // server configured at all, mail waits in the queue, attempts untouched, until one is.
+import { mailsSent } from '../kernel/metrics.ts';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { mailSchema, type Mail } from '../outbox/index.ts';
 import { JobDeferred, type JobHandler } from './runner.ts';
@@ -60,6 +61,7 @@ export function createMailHandler(source: MailSource): { handler: JobHandler; se
       ...(mail.html ? { html: mail.html } : {}),
       ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
     });
+    mailsSent.inc();
   };
   return {
     handler: (payload) => send(mailSchema.parse(payload)),

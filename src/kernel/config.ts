@@ -2,7 +2,7 @@
 // Every entry point (server, CLI, tests) builds its Config here, so names and defaults live in one place.
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { isMessageKey, plain, render, type Lang, type MessageRef, type PlainKey } from './i18n/index.ts';
+import { messageOrText, render, type Lang, type MessageRef } from './i18n/index.ts';
 import './zod-messages.ts';
 import { parseIpRanges } from './ip-ranges.ts';
 
@@ -24,6 +24,11 @@ const envSchema = z.object({
   TISSE_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   TISSE_THEME_DIR: z.string().min(1).optional(),
   TISSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TISSE_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  TISSE_METRICS_TOKEN: z.string().min(16, 'au moins 16 caractères').optional(),
+  TISSE_REQUEST_LOG: z.enum(['on', 'off']).default('on'),
+  TISSE_SHUTDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(20),
+  TISSE_STORAGE_URL: z.string().regex(/^s3:\/\/[^/?]+/, 'doit être de la forme s3://seau/prefixe?endpoint=…&region=…').optional(),
   TISSE_TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -51,6 +56,16 @@ export interface Config {
   /** Files here override the active theme's files of the same relative path (default <dataDir>/theme). */
   themeDir: string;
   logLevel: string;
+  /** Processes serving together (`tisse serve`); undefined: one per core, at most four. `--workers` wins. */
+  workers: number | undefined;
+  /** Bearer token that /metriques asks for; undefined: metrics are not served. */
+  metricsToken: string | undefined;
+  /** Whether every request is written to the log (method, path, status, time). */
+  requestLog: boolean;
+  /** On SIGTERM, how long requests in flight and the running job may take to finish before the process stops anyway. */
+  shutdownSeconds: number;
+  /** Where documents are stored: undefined (the data folder) or s3://bucket/prefix?endpoint=…&region=… */
+  storageUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); empty: the socket's address is the client. */
   trustedProxies: string[];
 }
@@ -75,7 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('TISSE_') && v !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const message = isMessageKey(issue.message) ? plain(issue.message as PlainKey) : issue.message;
+    const message = messageOrText(issue.message);
     throw new ConfigError({ key: 'errors.config.invalid', params: { name: String(issue.path[0]), message } });
   }
   const e = parsed.data;
@@ -94,5 +109,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     themeDir: resolve(e.TISSE_THEME_DIR ?? join(e.TISSE_DATA_DIR, 'theme')),
     logLevel: e.TISSE_LOG_LEVEL,
     trustedProxies: e.TISSE_TRUSTED_PROXIES,
+    workers: e.TISSE_WORKERS,
+    metricsToken: e.TISSE_METRICS_TOKEN,
+    requestLog: e.TISSE_REQUEST_LOG === 'on',
+    shutdownSeconds: e.TISSE_SHUTDOWN_SECONDS,
+    storageUrl: e.TISSE_STORAGE_URL,
   };
 }

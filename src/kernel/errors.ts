@@ -21,6 +21,7 @@ export const errorCatalogue = {
   DATA_DIR_UNWRITABLE: { status: 500, message: 'errors.code.DATA_DIR_UNWRITABLE' },
   DATABASE_UNREACHABLE: { status: 500, message: 'errors.code.DATABASE_UNREACHABLE' },
   PORT_IN_USE: { status: 500, message: 'errors.code.PORT_IN_USE' },
+  STORAGE_UNAVAILABLE: { status: 503, message: 'errors.code.STORAGE_UNAVAILABLE' },
 } as const satisfies Record<string, { status: number; message: PlainKey }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,8 +1,8 @@
 // Turns a zod failure into a TisseError that a form can show: one sentence naming the field, and a message per field.
 import type { z } from 'zod';
 import './zod-messages.ts';
-import { TisseError, plain, untranslated, type MessageRef } from './errors.ts';
-import { isMessageKey, type PlainKey } from './i18n/index.ts';
+import { TisseError, plain } from './errors.ts';
+import { messageOrText, type Message, type MessageParam, type PlainKey } from './i18n/index.ts';
 
 /**
  * Parses `input` with `schema`; on failure throws BAD_INPUT naming the first bad field with its label (a catalogue
@@ -12,16 +12,15 @@ import { isMessageKey, type PlainKey } from './i18n/index.ts';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, labels: Partial<Record<string, PlainKey>> = {}): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const messages: Record<string, MessageRef> = {};
+  const messages: Record<string, Message> = {};
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? '');
     if (name in messages) continue;
-    // Two statements, not a conditional: TypeScript would otherwise build the union of both sides' types.
-    if (isMessageKey(issue.message)) messages[name] = issue.message as PlainKey;
-    else messages[name] = untranslated(issue.message);
+    messages[name] = messageOrText(issue.message);
   }
   const [first, message] = Object.entries(messages)[0]!;
   const label = labels[first];
-  const asParam = typeof message === 'string' ? plain(message) : message;
-  throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: label ? plain(label) : first, message: asParam } }, { fields: messages });
+  let named: MessageParam = first;
+  if (label) named = plain(label);
+  throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: named, message } }, { fields: messages });
 }

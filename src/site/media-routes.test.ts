@@ -141,7 +141,7 @@ forEachDialect('image sizes and icons over HTTP', (dialect) => {
 
   test('the srcset a theme writes names sizes that exist, each as wide as it says', async () => {
     const doc = await upload('Moyenne, «photo».jpg', await photo(1000, 700));
-    const app = { db: site.db, config: { ...site.config, themeDir: join(site.config.dataDir, 'theme-essai') }, cache: createPageCache({ enabled: false, version: site.db.version }), log: pino({ level: 'silent' }) };
+    const app = { db: site.db, config: { ...site.config, themeDir: join(site.config.dataDir, 'theme-essai') }, cache: createPageCache({ enabled: false, version: site.db.version }), log: pino({ level: 'silent' }), storage: site.storage };
     mkdirSync(app.config.themeDir, { recursive: true });
     writeFileSync(join(app.config.themeDir, 'essai-images.liquid'), '{{ doc | image_url: 640 }}\n{{ doc | srcset }}');
     try {
@@ -212,7 +212,7 @@ forEachDialect('image sizes and icons over HTTP', (dialect) => {
 
   test('sizes and icons never enter the page cache; pages still do', async () => {
     const cache = createPageCache({ enabled: true, version: site.db.version });
-    const app = { db: site.db, config: site.config, cache, log: pino({ level: 'silent' }) };
+    const app = { db: site.db, config: site.config, cache, log: pino({ level: 'silent' }), storage: site.storage };
     const hono = createApp(app);
     try {
       for (const path of [`/images/640/${big.file}`, '/favicon.ico', '/apple-touch-icon.png', `/documents/${big.file}`]) {

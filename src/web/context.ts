@@ -1,7 +1,9 @@
-// What every request handler can reach: the database, the configuration, the page cache, the logger.
+// What every request handler can reach: the database, the configuration, the page cache, the logger, the
+// document storage, and the server's lifecycle.
 import type { Logger } from 'pino';
 import type { Config } from '../kernel/config.ts';
 import type { Db } from '../db/connect.ts';
+import type { Storage } from '../documents/index.ts';
 import type { PageCache } from './page-cache.ts';
 
 export interface AppContext {
@@ -9,6 +11,12 @@ export interface AppContext {
   config: Config;
   cache: PageCache;
   log: Logger;
+  /** Where documents, their thumbnails and image sizes are kept (documents/storage.ts). */
+  storage: Storage;
+  /** Set by server.ts: whether the server is stopping (readiness answers 503 then). */
+  lifecycle?: { stopping(): boolean };
+  /** Set by server.ts under `--workers`: the metrics of every worker added up, instead of this process's. */
+  metrics?: () => Promise<string>;
 }
 
 export interface AppEnv {

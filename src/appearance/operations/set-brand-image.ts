@@ -6,7 +6,7 @@ import type { Db } from '../../db/connect.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { can, type Actor } from '../../users/index.ts';
-import { deleteDocument, uploadDocument } from '../../documents/index.ts';
+import { deleteDocument, uploadDocument, type Storage } from '../../documents/index.ts';
 import { loadSiteSettings, type SiteSettings } from '../../settings/index.ts';
 import { BRAND_IMAGE_MAX_BYTES, prepareBrandImage, type BrandImageKind } from '../brand-image.ts';
 import { saveAppearance } from './save-appearance.ts';
@@ -16,14 +16,14 @@ export interface SentFile {
   bytes: Uint8Array;
 }
 
-export async function setBrandImage(db: Db, actor: Actor, kind: BrandImageKind, file: SentFile, options: { dataDir: string }): Promise<SiteSettings> {
+export async function setBrandImage(db: Db, actor: Actor, kind: BrandImageKind, file: SentFile, options: { storage?: Storage; dataDir?: string }): Promise<SiteSettings> {
   if (!can(actor, 'settings.manage')) throw new TisseError('FORBIDDEN');
   const image = await prepareBrandImage(kind, file.name, file.bytes);
   const { name } = await loadSiteSettings(db);
   const doc = await uploadDocument(
     db,
     { originalName: image.originalName, bytes: image.bytes, title: t(kind === 'logo' ? 'appearance.logoDocument' : 'appearance.faviconDocument', { site: name }), alt: name },
-    { dataDir: options.dataDir, maxBytes: BRAND_IMAGE_MAX_BYTES },
+    { ...options, maxBytes: BRAND_IMAGE_MAX_BYTES },
   );
   try {
     return await saveAppearance(db, actor, { [kind]: { documentId: doc.id } });

@@ -55,5 +55,7 @@ export async function changeArticlesInBulk(db: Db, actor: Actor, articleIds: rea
 
 /** A message reference as another message's placeholder value (a bare key would print as the key). */
 function asMessage(text: MessageRef): Message {
-  return typeof text === 'string' ? plain(text) : text;
+  // Two returns, not a conditional: TypeScript would build the union of both sides' types (TS2590).
+  if (typeof text === 'string') return plain(text);
+  return text;
 }

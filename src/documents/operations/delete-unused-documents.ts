@@ -9,11 +9,13 @@ import { loadSiteSettings } from '../../settings/index.ts';
 import { can, loadDocumentTarget, type Actor } from '../../users/index.ts';
 import { documentsNamedInTexts } from '../named-in-texts.ts';
 import { removeDocumentFiles } from './delete-document.ts';
+import type { Storage } from '../file-storage.ts';
+import { storageAt } from '../local-storage.ts';
 
 /** At most this many documents per action. */
 export const BULK_DELETE_MAX = 500;
 
-export async function deleteUnusedDocuments(db: Db, actor: Actor, documentIds: readonly number[], options: { dataDir: string }): Promise<{ deleted: number }> {
+export async function deleteUnusedDocuments(db: Db, actor: Actor, documentIds: readonly number[], options: { storage?: Storage; dataDir?: string }): Promise<{ deleted: number }> {
   const ids = [...new Set(documentIds)];
   if (ids.length === 0) throw new TisseError('BAD_INPUT', 'errors.list.noneChecked');
   if (ids.length > BULK_DELETE_MAX) throw new TisseError('BAD_INPUT', { key: 'errors.list.tooManyChecked', params: { max: BULK_DELETE_MAX } });
@@ -33,6 +35,7 @@ export async function deleteUnusedDocuments(db: Db, actor: Actor, documentIds: r
     await trx.deleteFrom('documents').where('id', 'in', ids).execute();
     return documents.map((doc) => doc.file);
   });
-  for (const file of files) await removeDocumentFiles(options.dataDir, file);
+  const storage = storageAt(options.storage ?? options.dataDir ?? '');
+  for (const file of files) await removeDocumentFiles(storage, file);
   return { deleted: files.length };
 }

@@ -2,8 +2,6 @@
 // file under a generated name, reads an image's dimensions and makes its thumbnail with sharp, then
 // records it (and attaches it to an article when asked) in one transaction. When anything fails, no
 // file is left behind and no row is written.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { Document } from '../../db/schema.ts';
@@ -11,7 +9,9 @@ import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { odfMimeType, sniff } from '../sniff.ts';
-import { documentPath, generatedFileName, thumbnailFileName, THUMBNAIL_SIZE } from '../storage.ts';
+import { generatedFileName, thumbnailFileName, THUMBNAIL_SIZE } from '../storage.ts';
+import { StorageUnavailable, type Storage } from '../file-storage.ts';
+import { storageAt } from '../local-storage.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions, documentTypes, extensionOf } from '../types.ts';
 
 export const documentFieldsSchema = z.object({
@@ -31,7 +31,9 @@ export interface UploadInput extends z.input<typeof documentFieldsSchema> {
 }
 
 export interface UploadOptions {
-  dataDir: string;
+  /** Where files go: the site's storage, or a data folder (tests, CLI). */
+  storage?: Storage;
+  dataDir?: string;
   maxBytes?: number;
   /** Images larger than this many pixels are refused (a decompression bomb costs memory, not bytes). */
   maxPixels?: number;
@@ -84,10 +86,12 @@ export async function uploadDocument(db: Db, input: UploadInput, options: Upload
   }
 
   const file = generatedFileName(originalName, ext);
+  const storage = storageAt(options.storage ?? options.dataDir ?? '');
   const written: string[] = [];
   try {
-    await store(options.dataDir, file, bytes, written);
-    if (thumbnail) await store(options.dataDir, thumbnailFileName(file), thumbnail, written);
+    // Files first, the row after: a row never names a file that is not stored (S3 down: nothing at all is saved).
+    await store(storage, file, bytes, type.mime, written);
+    if (thumbnail) await store(storage, thumbnailFileName(file), thumbnail, 'image/webp', written);
     return await db.write(async (trx) => {
       if (input.articleId !== undefined) {
         const article = await trx.selectFrom('articles').select('id').where('id', '=', input.articleId).executeTakeFirst();
@@ -128,17 +132,18 @@ export async function uploadDocument(db: Db, input: UploadInput, options: Upload
       return document;
     });
   } catch (error) {
-    await Promise.all(written.map((path) => rm(path, { force: true })));
+    await Promise.all(written.map((key) => storage.delete(key).catch(() => {})));
+    if (error instanceof StorageUnavailable) {
+      throw new TisseError('STORAGE_UNAVAILABLE', { key: 'errors.storage.unavailable', params: { reason: error.message } }, { fields: { file: 'errors.field.notSaved' }, cause: error });
+    }
     throw error;
   }
 }
 
-async function store(dataDir: string, relative: string, bytes: Uint8Array, written: string[]): Promise<void> {
-  const path = documentPath(dataDir, relative);
-  await mkdir(dirname(path), { recursive: true });
-  // 'wx': a generated name never overwrites an existing document, even in a race.
-  await writeFile(path, bytes, { flag: 'wx' });
-  written.push(path);
+async function store(storage: Storage, key: string, bytes: Uint8Array, contentType: string, written: string[]): Promise<void> {
+  // The generated name has 32 random bits: it names no existing document.
+  await storage.put(key, bytes, contentType);
+  written.push(key);
 }
 
 export function formatSize(bytes: number): string {

@@ -2,7 +2,7 @@
 // transaction, so a failure part-way leaves the site as it was. Documents are copied first and removed again
 // if the transaction fails. The backup's SHA-256 is recorded: importing the same backup again changes nothing.
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { Dialect } from '../../db/dialect.ts';
@@ -23,6 +23,7 @@ import { mapForum } from './mappers/forum.ts';
 import { mapRevisions } from './mappers/revisions.ts';
 import { mapLegacy } from './mappers/legacy.ts';
 import { suspendSearchIndex } from '../../search/index.ts';
+import { documentContentType, type Storage } from '../../documents/index.ts';
 
 export const IMPORT_MARKER_KEY = 'spipImport';
 
@@ -35,6 +36,8 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   dataDir: string;
+  /** The site's document storage when it is not the data folder (S3): the IMG files are sent there. */
+  storage?: Storage | undefined;
   imgDir?: string | undefined;
   dryRun?: boolean;
   progress?: ImportProgress;
@@ -99,7 +102,9 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
     const written = Object.fromEntries(ctx.writes.map((w) => [w.table, w.rows.length]));
     if (options.dryRun) return { report: ctx.report, sha256, alreadyImported: false, dryRun: true, written };
 
-    const copied = copyDocuments(imgDir, join(options.dataDir, 'documents'), ctx, options.progress);
+    const remote = options.storage && options.storage.kind !== 'local' ? options.storage : undefined;
+    const copied = remote ? [] : copyDocuments(imgDir, join(options.dataDir, 'documents'), ctx, options.progress);
+    const sent = remote ? await sendDocuments(imgDir, remote, ctx, options.progress) : [];
     try {
       await db.write(async (trx) => {
         await makeRoomForImportedUsers(trx, ctx, existingUsers);
@@ -117,6 +122,7 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
       });
     } catch (error) {
       for (const path of copied) rmSync(path, { force: true });
+      for (const key of sent) await remote!.delete(key).catch(() => {});
       throw error;
     }
     return { report: ctx.report, sha256, alreadyImported: false, dryRun: false, written };
@@ -207,6 +213,29 @@ async function insertAll(trx: Trx, dialect: Dialect, write: TableWrite, progress
   // Written: its rows need not stay in memory while the next tables are.
   rows.length = 0;
   progress?.stop();
+}
+
+/** Sends the documents' files to the site's storage (S3); returns the keys this run wrote, to remove if the import fails. */
+async function sendDocuments(imgDir: string | undefined, storage: Storage, ctx: MappingContext, progress?: ImportProgress): Promise<string[]> {
+  const created: string[] = [];
+  if (!imgDir || !ctx.files.length) return created;
+  progress?.start('fichiers des documents', ctx.files.length);
+  try {
+    for (const file of ctx.files) {
+      const key = file.relative.split('\\').join('/');
+      if ((await storage.stat(key))?.size !== file.size) {
+        await storage.put(key, readFileSync(join(imgDir, file.relative)), documentContentType(key));
+        created.push(key);
+      }
+      progress?.advance(1);
+    }
+  } catch (error) {
+    for (const key of created) await storage.delete(key).catch(() => {});
+    throw new TisseError('STORAGE_UNAVAILABLE', { key: 'errors.storage.unavailable', params: { reason: (error as Error).message } }, { cause: error });
+  } finally {
+    progress?.stop();
+  }
+  return created;
 }
 
 /** Copies the documents' files; returns the ones this run created, to remove if the import fails. */

@@ -55,6 +55,16 @@ export function untranslated(text: string): Message {
   return { key: 'errors.untranslated', params: { text } };
 }
 
+/**
+ * A text that may be the key of a catalogue message without placeholders (a zod issue's message): that message,
+ * else the text itself, untranslated. One function with one return type, so that callers build no union of the
+ * catalogue's message types (TS2590 past a thousand keys).
+ */
+export function messageOrText(text: string): Message {
+  if (isMessageKey(text)) return { key: text } as Message;
+  return untranslated(text);
+}
+
 /** "12 avril 2013" in the default time zone (public pages; the back office uses the site's, kernel/time-zone.ts). */
 export function formatDate(iso: string, lang: Lang = 'fr'): string {
   return formatDateIn(iso, DEFAULT_TIME_ZONE, lang);
