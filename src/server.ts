@@ -8,7 +8,7 @@ import type { Config } from './kernel/config.ts';
 import { openDatabase, type DatabaseOptions, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { initialiseSite, type SetupResult } from './setup/index.ts';
-import { createPageCache } from './web/page-cache.ts';
+import { createPageCache, type PageCache } from './web/page-cache.ts';
 import { serveCachedPage } from './web/page-cache-http.ts';
 import { createApp, reloadThemes, closeTheme } from './app.ts';
 import { removePidFile, writePidFile } from './kernel/pid-file.ts';
@@ -25,6 +25,8 @@ export interface RunningSite {
   log: Logger;
   /** The background jobs runner (mail outbox…), started at boot. */
   jobs: JobRunner;
+  /** The public pages kept rendered (tests look at what a write drops). */
+  cache: PageCache;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
   try {
     await migrateToLatest(db);
     const setup = await initialiseSite(db, config, { demo: options.demo ?? false });
-    const cache = createPageCache({ enabled: config.pageCache, version: db.version });
+    const cache = createPageCache({ enabled: config.pageCache, version: db.version, changes: db.changes });
     const context = { db, config, cache, log };
     const app = createApp(context);
     const handle = getRequestListener(app.fetch);
@@ -68,6 +70,7 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
       setup,
       log,
       jobs,
+      cache,
       async close() {
         process.off('SIGHUP', onHangup);
         closeTheme(context);

@@ -2,12 +2,12 @@
 // database is kept unless named here, so a table added by a later migration is saved without a change here.
 // Left out: what is made again from the rest (the search index, stored renders) and what only makes sense in
 // the running site that wrote it (sessions, locks, rate-limit counters, single-use form nonces, reset links,
-// job workers' heartbeats). Decision 021.
+// job workers' heartbeats, the change scopes caches read: db/change-feed.ts). Decision 022.
 
 /** Made from the other tables after a restore (search index: search/ reindex; renders: on the next view). */
 const derived = ['article_renders', 'article_render_targets', 'render_generation'];
 /** The running site's short-lived state. */
-const transient = ['sessions', 'edit_locks', 'rate_limits', 'login_throttle', 'forum_form_uses', 'password_resets', 'job_workers'];
+const transient = ['sessions', 'edit_locks', 'rate_limits', 'login_throttle', 'forum_form_uses', 'password_resets', 'job_workers', 'changes'];
 
 export function isArchivedTable(table: string): boolean {
   return !table.startsWith('search_') && !derived.includes(table) && !transient.includes(table);

@@ -1,7 +1,7 @@
 // `tisse backup`, the scheduled backup and the back office's « Sauvegarder maintenant »: one .tar.gz holding
 // manifest.json, one JSON-lines file per table read from one consistent snapshot (db/snapshot.ts) while the site
 // serves and writes, and the documents folder. Written beside its final name and renamed at the end, so an
-// archive that exists is complete. Decision 021.
+// archive that exists is complete. Decision 022.
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';

@@ -3,7 +3,7 @@
 // loaded, the later migrations run (an older archive is migrated forward), the id sequences moved and the search
 // index rebuilt. Only after that commit do the documents take the place of the old ones. Whatever fails before
 // leaves the site as it was. The archive's database does not matter: this is how a SQLite site moves to
-// PostgreSQL (and back). Decision 021.
+// PostgreSQL (and back). Decision 022.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';

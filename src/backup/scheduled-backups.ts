@@ -1,7 +1,7 @@
 // Backups run through the job queue: « Sauvegarder maintenant » in the back office queues one at once; the daily
 // schedule (settings `backups`) keeps exactly one queued for the next day, queued again by each scheduled run.
 // The runner claims a job once whichever server polls, so with several app servers one of them writes it (into
-// its own data directory: point every server's backups/ at the same shared folder). Decision 021.
+// its own data directory: point every server's backups/ at the same shared folder). Decision 022.
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/time.ts';
