@@ -55,6 +55,29 @@ async function whileBackingUp(measure: Promise<unknown>, backup: () => Promise<u
   return count;
 }
 
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const began = performance.now();
+  await work();
+  return performance.now() - began;
+}
+
+async function sqliteReference(site: TestSite, work: string): Promise<DialectFigures['reference']> {
+  const dumpMs = (await child('vacuum', site.config.dataDir, '-', join(work, 'vacuum.sqlite'))).ms;
+  return { name: '`VACUUM INTO` (a SQLite file; restoring is copying it)', dumpMs, restoreMs: null };
+}
+
+async function postgresReference(url: string, work: string): Promise<DialectFigures['reference']> {
+  const file = join(work, 'dump.pgc');
+  const dumpMs = await timed(() => run('pg_dump', ['-Fc', '-f', file, url]));
+  const target = await createTestDatabase();
+  try {
+    const restoreMs = await timed(() => run('pg_restore', ['--no-owner', '-d', target.url, file]));
+    return { name: '`pg_dump -Fc` / `pg_restore` (PostgreSQL only)', dumpMs, restoreMs };
+  } finally {
+    await target.drop();
+  }
+}
+
 interface DialectFigures {
   dialect: TestDialect;
   rows: number;
@@ -62,6 +85,7 @@ interface DialectFigures {
   backup: ChildFigures;
   restore: ChildFigures;
   idleProcess: ChildFigures;
+  reference: { name: string; dumpMs: number; restoreMs: number | null };
   idle: Awaited<ReturnType<typeof requestsPerSecond>>;
   idleAgain: Awaited<ReturnType<typeof requestsPerSecond>>;
   otherProcess: Awaited<ReturnType<typeof requestsPerSecond>> & { backups: number };
@@ -80,6 +104,8 @@ async function benchDialect(dialect: TestDialect): Promise<DialectFigures> {
     console.log(`[${dialect}] backup…`);
     const backup = await child('backup', site.config.dataDir, url, archive);
     const idleProcess = await child('idle');
+    // Same-run references: each database's own copy (not portable to the other database, and no documents).
+    const reference = dialect === 'sqlite' ? await sqliteReference(site, work) : await postgresReference(site.config.databaseUrl!, work);
     const target = mkdtempSync(join(tmpdir(), 'tisse-bench-restored-'));
     const database = dialect === 'postgres' ? await createTestDatabase() : undefined;
     console.log(`[${dialect}] restore…`);
@@ -109,6 +135,7 @@ async function benchDialect(dialect: TestDialect): Promise<DialectFigures> {
       backup,
       restore,
       idleProcess,
+      reference,
       idle,
       idleAgain,
       otherProcess: { ...(await other), backups: otherBackups },
@@ -137,8 +164,19 @@ const body = [
     `Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
   '',
   table(
-    ['database', 'archive', 'backup time', 'backup peak RSS', 'restore time', 'restore peak RSS', 'idle process RSS'],
-    figures.map((f) => [f.dialect, `${f.archiveMb.toFixed(1)} MB`, s(f.backup.ms), mb(f.backup.maxRssMb), s(f.restore.ms), mb(f.restore.maxRssMb), mb(f.idleProcess.maxRssMb)]),
+    ['database', 'archive', 'backup time', 'backup peak RSS', 'restore time', 'restore peak RSS', 'idle process RSS', 'same-run reference', 'its dump', 'its restore'],
+    figures.map((f) => [
+      f.dialect,
+      `${f.archiveMb.toFixed(1)} MB`,
+      s(f.backup.ms),
+      mb(f.backup.maxRssMb),
+      s(f.restore.ms),
+      mb(f.restore.maxRssMb),
+      mb(f.idleProcess.maxRssMb),
+      f.reference.name,
+      s(f.reference.dumpMs),
+      f.reference.restoreMs === null ? '—' : s(f.reference.restoreMs),
+    ]),
   ),
   '',
   `An article page (cached, as readers get it), autocannon in a process of its own, ${CONNECTIONS} connections, ${DURATION} s per measure, same run: ` +

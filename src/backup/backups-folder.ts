@@ -55,3 +55,25 @@ export function ensureBackupsDir(dataDir: string): string {
   mkdirSync(backupsDir(dataDir), { recursive: true });
   return backupsDir(dataDir);
 }
+
+/** A backup that died half-way (a killed process) leaves its staging folder and partial file: gone after a day. */
+const LEFTOVER_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Removes what backups killed half-way left in the folder; a backup running now is younger than a day. */
+export function removeLeftovers(dataDir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(backupsDir(dataDir));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith('.partial-') && !/\.partial-[0-9a-f]+$/.test(name)) continue;
+    const path = join(backupsDir(dataDir), name);
+    if (now - statSync(path).mtimeMs < LEFTOVER_AGE_MS) continue;
+    rmSync(path, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}

@@ -13,7 +13,7 @@ import { TISSE_VERSION } from '../kernel/tisse-version.ts';
 import { documentsRoot } from '../documents/index.ts';
 import { inLoadOrder, isArchivedTable, keepRow, parentColumns } from './archive-tables.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, MANIFEST_NAME, tableEntryName, type Manifest } from './manifest.ts';
-import { ensureBackupsDir, newBackupName } from './backups-folder.ts';
+import { ensureBackupsDir, newBackupName, removeLeftovers } from './backups-folder.ts';
 
 export interface SiteLocation {
   dataDir: string;
@@ -32,6 +32,7 @@ export interface BackupResult {
 }
 
 export async function createBackup(site: SiteLocation, options: { to?: string | undefined; progress?: BackupProgress; now?: Date } = {}): Promise<BackupResult> {
+  removeLeftovers(site.dataDir);
   const target = options.to ? resolve(options.to) : join(ensureBackupsDir(site.dataDir), newBackupName(options.now));
   // The staging folder is inside the data directory, on the documents' file system, so they can be hard-linked.
   const staging = join(ensureBackupsDir(site.dataDir), `.partial-${randomBytes(6).toString('hex')}`);

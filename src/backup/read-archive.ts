@@ -8,10 +8,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as tar from 'tar';
 import { knownMigrations } from '../db/migrate.ts';
-import { TisseError } from '../kernel/errors.ts';
+import { TisseError, plain, type Message } from '../kernel/errors.ts';
 import { ARCHIVE_FORMAT_VERSION, MANIFEST_NAME, manifestSchema, tableEntryName, type Manifest } from './manifest.ts';
 
-const damaged = (file: string, reason: string, cause?: unknown) =>
+const damaged = (file: string, reason: Message, cause?: unknown) =>
   new TisseError('BAD_INPUT', { key: 'errors.backup.damaged', params: { file, reason } }, { cause });
 
 /** Unpacks `file` into `staging` (an empty folder) and checks it whole; returns its manifest. */
@@ -37,15 +37,15 @@ export async function unpackAndVerify(file: string, staging: string): Promise<Ma
       },
     });
   } catch (cause) {
-    throw damaged(file, (cause as Error).message, cause);
+    throw damaged(file, { key: 'errors.backup.reason.unreadable', params: { detail: (cause as Error).message } }, cause);
   }
-  if (odd.length) throw damaged(file, `entrées inattendues : ${odd.slice(0, 3).join(', ')}`);
+  if (odd.length) throw damaged(file, { key: 'errors.backup.reason.oddEntries', params: { entries: odd.slice(0, 3).join(', ') } });
 
   let manifest: Manifest;
   try {
     manifest = manifestSchema.parse(JSON.parse(await readFile(join(staging, MANIFEST_NAME), 'utf8')));
   } catch (cause) {
-    throw damaged(file, 'manifest.json absent ou illisible', cause);
+    throw damaged(file, plain('errors.backup.reason.noManifest'), cause);
   }
   if (manifest.formatVersion > ARCHIVE_FORMAT_VERSION) {
     throw new TisseError('BAD_INPUT', { key: 'errors.backup.newerFormat', params: { file, version: manifest.tisseVersion } });
@@ -59,7 +59,7 @@ export async function unpackAndVerify(file: string, staging: string): Promise<Ma
   const expected = new Map<string, { bytes: number; sha256: string; rows?: number }>();
   for (const [table, entry] of Object.entries(manifest.tables)) expected.set(tableEntryName(table), entry);
   for (const [path, entry] of Object.entries(manifest.files)) {
-    if (!path.startsWith('documents/') || path.split('/').includes('..')) throw damaged(file, `chemin refusé : ${path}`);
+    if (!path.startsWith('documents/') || path.split('/').includes('..')) throw damaged(file, { key: 'errors.backup.reason.badPath', params: { path } });
     expected.set(path, entry);
   }
   const present = (await readdir(staging, { recursive: true, withFileTypes: true }))
@@ -67,12 +67,12 @@ export async function unpackAndVerify(file: string, staging: string): Promise<Ma
     .map((e) => relative(staging, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter((path) => path !== MANIFEST_NAME);
   const extra = present.filter((path) => !expected.has(path));
-  if (extra.length) throw damaged(file, `fichiers absents du manifeste : ${extra.slice(0, 3).join(', ')}`);
+  if (extra.length) throw damaged(file, { key: 'errors.backup.reason.extraFiles', params: { files: extra.slice(0, 3).join(', ') } });
   for (const [path, entry] of expected) {
     const found = await measure(join(staging, path)).catch(() => undefined);
-    if (!found) throw damaged(file, `${path} manque`);
-    if (found.bytes !== entry.bytes || found.sha256 !== entry.sha256) throw damaged(file, `${path} ne correspond pas à sa somme de contrôle`);
-    if (entry.rows !== undefined && found.lines !== entry.rows) throw damaged(file, `${path} : ${found.lines} lignes au lieu de ${entry.rows}`);
+    if (!found) throw damaged(file, { key: 'errors.backup.reason.missing', params: { path } });
+    if (found.bytes !== entry.bytes || found.sha256 !== entry.sha256) throw damaged(file, { key: 'errors.backup.reason.checksum', params: { path } });
+    if (entry.rows !== undefined && found.lines !== entry.rows) throw damaged(file, { key: 'errors.backup.reason.rowCount', params: { path, found: found.lines, expected: entry.rows } });
   }
   return manifest;
 }

@@ -107,7 +107,7 @@ async function refuseNonEmptySite(db: Db, dataDir: string): Promise<void> {
   }
   const entries = await readdir(documentsRoot(dataDir), { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries.filter((entry) => entry.isFile()).length;
-  if (files) found.push(`${files} fichiers dans documents/`);
+  if (files) found.push(`${files} documents/`);
   if (found.length) throw new TisseError('CONFLICT', { key: 'errors.backup.siteNotEmpty', params: { found: found.join(', ') } });
 }
 

@@ -2,9 +2,10 @@
 // schedule (settings `backups`) keeps exactly one queued for the next day, queued again by each scheduled run.
 // The runner claims a job once whichever server polls, so with several app servers one of them writes it (into
 // its own data directory: point every server's backups/ at the same shared folder). Decision 022.
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/time.ts';
-import type { Job } from '../db/schema.ts';
+import type { Database, Job } from '../db/schema.ts';
 import { enqueueJob } from '../outbox/index.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { createBackup, type SiteLocation } from './create-backup.ts';
@@ -13,6 +14,8 @@ import { pruneBackups } from './backups-folder.ts';
 export const BACKUP_JOB = 'backup';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Reader = Kysely<Database>;
 
 interface BackupPayload {
   scheduled: boolean;
@@ -34,15 +37,20 @@ export async function requestBackup(db: Db): Promise<boolean> {
  */
 export async function scheduleBackups(db: Db, now = new Date()): Promise<void> {
   const { backups } = await loadSiteSettings(db);
-  await db.write(async (trx) => {
-    const queued = (await trx.selectFrom('jobs').select(['id', 'payload']).where('type', '=', BACKUP_JOB).where('status', '=', 'queued').execute()).filter(
+  const queuedScheduled = async (q: Reader) =>
+    (await q.selectFrom('jobs').select(['id', 'payload']).where('type', '=', BACKUP_JOB).where('status', '=', 'queued').execute()).filter(
       (job) => (JSON.parse(job.payload) as BackupPayload).scheduled,
     );
+  // Read first: at every start this usually finds nothing to do, and a write would make every page cache drop.
+  const queued = await queuedScheduled(db.kysely);
+  if (backups.schedule === 'off' ? queued.length === 0 : queued.length > 0) return;
+  await db.write(async (trx) => {
+    const again = await queuedScheduled(trx);
     if (backups.schedule === 'off') {
-      if (queued.length) await trx.deleteFrom('jobs').where('id', 'in', queued.map((job) => job.id)).execute();
-      return;
+      if (again.length) await trx.deleteFrom('jobs').where('id', 'in', again.map((job) => job.id)).execute();
+    } else if (again.length === 0) {
+      await enqueueJob(trx, BACKUP_JOB, { scheduled: true } satisfies BackupPayload, new Date(now.getTime() + DAY_MS), { maxAttempts: 3 });
     }
-    if (queued.length === 0) await enqueueJob(trx, BACKUP_JOB, { scheduled: true } satisfies BackupPayload, new Date(now.getTime() + DAY_MS), { maxAttempts: 3 });
   });
 }
 

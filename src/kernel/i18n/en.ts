@@ -1051,4 +1051,12 @@ export const en: Record<MessageKey, string> = {
   "errors.backup.siteNotEmpty": "Restore refused: the site is not empty ({found}). A restore replaces the whole site: add --force to accept that. The site was not changed.",
   "errors.backup.siteRunning": "Restore refused: the site is running (process {pid}). Stop it, restore, then start it again.",
   "errors.field.keepBackups": "between 1 and 100",
+  "errors.backup.reason.unreadable": "unreadable archive: {detail}",
+  "errors.backup.reason.oddEntries": "unexpected entries: {entries}",
+  "errors.backup.reason.noManifest": "manifest.json missing or unreadable",
+  "errors.backup.reason.badPath": "path refused: {path}",
+  "errors.backup.reason.extraFiles": "files missing from the manifest: {files}",
+  "errors.backup.reason.missing": "{path} is missing",
+  "errors.backup.reason.checksum": "{path} does not match its checksum",
+  "errors.backup.reason.rowCount": "{path}: {found} lines instead of {expected}",
 };

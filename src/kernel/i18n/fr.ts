@@ -1049,6 +1049,14 @@ export const fr = {
   "errors.backup.siteNotEmpty": "Restauration refusée : le site n’est pas vide ({found}). Une restauration remplace tout le site : ajoutez --force pour l’accepter. Le site n’a pas été modifié.",
   "errors.backup.siteRunning": "Restauration refusée : le site tourne (processus {pid}). Arrêtez-le, restaurez, puis relancez-le.",
   "errors.field.keepBackups": "entre 1 et 100",
+  "errors.backup.reason.unreadable": "archive illisible : {detail}",
+  "errors.backup.reason.oddEntries": "entrées inattendues : {entries}",
+  "errors.backup.reason.noManifest": "manifest.json absent ou illisible",
+  "errors.backup.reason.badPath": "chemin refusé : {path}",
+  "errors.backup.reason.extraFiles": "fichiers absents du manifeste : {files}",
+  "errors.backup.reason.missing": "{path} manque",
+  "errors.backup.reason.checksum": "{path} ne correspond pas à sa somme de contrôle",
+  "errors.backup.reason.rowCount": "{path} : {found} lignes au lieu de {expected}",
 } as const;
 
 export type MessageKey = keyof typeof fr;
