@@ -16,6 +16,9 @@ import { serveStaticWithNginx } from './nginx.ts';
 import { fill } from './_back-office-data.ts';
 import { startTestSite } from '../test/helpers/site.ts';
 import { saveTerm } from '../src/glossary/index.ts';
+import { createArticle, updateArticle } from '../src/articles/index.ts';
+import { createSection } from '../src/sections/index.ts';
+import { loadActor } from '../src/users/index.ts';
 import { refreshStaleRenders } from '../src/web/refresh-renders.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,6 +138,43 @@ async function glossaryEdit(dialect: 'sqlite' | 'postgres'): Promise<(string | n
   }
 }
 
+/**
+ * The issue's bad input: on a glossary of 10,000 terms, a term saved and an article saved (through the editor's
+ * operation) then rendered; an article citing 1,000 other articles by [->artN], saved then rendered.
+ */
+async function largeSaves(dialect: 'sqlite' | 'postgres'): Promise<(string | number)[]> {
+  const site = await startTestSite(dialect, { demo: false });
+  try {
+    const section = await createSection(site.db, { title: 'Analyses' });
+    const admin = await loadActor(site.db, { id: (await site.db.kysely.selectFrom('users').select('id').executeTakeFirstOrThrow()).id, role: 'administrator' });
+    const at = new Date().toISOString();
+    const terms = Array.from({ length: 10_000 }, (_, i) => ({ term: `Notion ${i} du lexique`, slug: `notion-${i}-du-lexique`, variants: '[]', definition: `Définition ${i}.`, presentation: '', link_url: '', created_at: at, updated_at: at }));
+    await site.db.write(async (trx) => {
+      for (let i = 0; i < terms.length; i += 500) await trx.insertInto('glossary_terms').values(terms.slice(i, i + 500)).execute();
+    });
+    const targets: number[] = [];
+    for (let i = 0; i < 1_000; i++) targets.push((await createArticle(site.db, { sectionId: section.id, title: `Article cité ${i}`, status: 'published' })).id);
+    const timed = async (work: () => Promise<unknown>) => {
+      const started = performance.now();
+      await work();
+      return `${(performance.now() - started).toFixed(0)} ms`;
+    };
+    const glossaryText = Array.from({ length: 200 }, (_, i) => `La notion ${i * 37} du lexique éclaire la suivante.`).join('\n\n');
+    const linksText = targets.map((id) => `[->art${id}]`).join(', ');
+    const edited = await createArticle(site.db, { sectionId: section.id, title: 'Lexique en action', status: 'published' });
+    const linking = await createArticle(site.db, { sectionId: section.id, title: 'Mille renvois', status: 'published' });
+    const form = (title: string, text: string) => ({ title, text, sectionId: String(section.id) });
+    const termSave = await timed(() => saveTerm(site.db, { term: 'Tontine', definition: 'Épargne tournante.' }));
+    const glossarySave = await timed(() => updateArticle(site.db, admin, edited.id, form('Lexique en action', glossaryText)));
+    const glossaryRender = await timed(() => site.get(`/${edited.slug}`).then((r) => r.text()));
+    const linksSave = await timed(() => updateArticle(site.db, admin, linking.id, form('Mille renvois', linksText)));
+    const linksRender = await timed(() => site.get(`/${linking.slug}`).then((r) => r.text()));
+    return [dialect, termSave, glossarySave, glossaryRender, linksSave, linksRender];
+  } finally {
+    await site.close();
+  }
+}
+
 const compare = process.env.BENCH_COMPARE_ROOT;
 /** The checked-out commit of a tree, to name it in the table. */
 function shortCommit(tree: string): string {
@@ -174,7 +214,13 @@ for (const [label] of trees) {
     ]);
   }
 }
-const glossary = [await glossaryEdit('sqlite'), ...(process.env.TISSE_TEST_POSTGRES_URL ? [await glossaryEdit('postgres')] : [])];
+const dialects: ('sqlite' | 'postgres')[] = ['sqlite', ...(process.env.TISSE_TEST_POSTGRES_URL ? (['postgres'] as const) : [])];
+const glossary: (string | number)[][] = [];
+const saves: (string | number)[][] = [];
+for (const dialect of dialects) {
+  glossary.push(await glossaryEdit(dialect));
+  saves.push(await largeSaves(dialect));
+}
 
 const body = [
   `autocannon on loopback, ${CONNECTIONS} connections, ${DURATION} s per run, ${rounds} rounds alternating the trees; the demo article (${Math.round(figures.get('this tree')![0]!.html.length / 1024)} KB). Requests/s of each round, then the medians' ratio to nginx serving the same HTML in the same run${nginx ? ` (${nginx.rps} req/s, p99 ${nginx.p99} ms)` : ' (nginx not installed)'}. Server CPU per request from /proc (user + system) over the run.`,
@@ -184,6 +230,10 @@ const body = [
   'A glossary term added on a site of 10,000 articles (bench/_back-office-data.ts: every published article rendered and stored first). "Tontine" appears in no text; "Mutuelle" in many. The save includes dropping the renders the term may reach (db/article-renders.ts); those are then made anew by the start-up refresh (web/refresh-renders.ts), as readers would otherwise on their first visit.',
   '',
   table(['Database', 'Renders stored first', 'Term in no text', 'Term in many texts'], glossary),
+  '',
+  'Large inputs (the issue\'s bad input: saves under a second). A glossary of 10,000 terms: a term added, then an article of 200 paragraphs naming 200 of them saved through the editor\'s operation (updateArticle: validation, revision, the stored render dropped) and its page rendered uncached (the terms found and marked, the render stored). Then an article citing 1,000 published articles by `[->artN]`: saved, and its page rendered (every link resolved to a title and address).',
+  '',
+  table(['Database', 'Term added (10,000 in the glossary)', 'Article saved (200 terms named)', 'Its page rendered', 'Article saved (1,000 links)', 'Its page rendered'], saves),
   '',
   `Machine load average when the run ended: ${loadavg().map((l) => l.toFixed(1)).join(', ')}.`,
 ].join('\n');

@@ -86,7 +86,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   hono.notFound((c) => notFound(c));
   hono.onError((error, c) => {
     if (isTisseError(error)) return errorPage(c, error.status, t('error.title'), error.message);
-    app.log.error({ err: error, path: c.req.path }, 'unhandled error');
+    app.log.error({ err: error, path: c.req.path, ...c.get('subject') }, 'unhandled error');
     return errorPage(c, 500, t('error.title'), t('errors.code.INTERNAL'));
   });
   return hono;

@@ -14,6 +14,7 @@ import { registerInviteCommand } from './commands/invite.ts';
 import { registerPropreCommand } from './commands/propre.ts';
 import { registerReindexCommand } from './commands/reindex.ts';
 import { registerThemeCommand } from './commands/theme.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 
 // `tisse glossary list | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -36,6 +37,7 @@ registerInviteCommand(program);
 registerPropreCommand(program);
 registerReindexCommand(program);
 registerThemeCommand(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

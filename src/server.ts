@@ -8,7 +8,7 @@ import type { Config } from './kernel/config.ts';
 import { openDatabase, type DatabaseOptions, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { initialiseSite, type SetupResult } from './setup/index.ts';
-import { createPageCache } from './web/page-cache.ts';
+import { createPageCache, type PageCache } from './web/page-cache.ts';
 import { serveCachedPage } from './web/page-cache-http.ts';
 import { createApp, reloadThemes, closeTheme } from './app.ts';
 import { removePidFile, writePidFile } from './kernel/pid-file.ts';
@@ -18,7 +18,6 @@ import { refreshStaleRenders } from './web/refresh-renders.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import { markCached, requestObserver } from './web/request-log.ts';
 import { pageCacheLookups } from './kernel/metrics.ts';
-import type { PageCache } from './web/page-cache.ts';
 import { openStorage, type Storage } from './documents/index.ts';
 
 export interface RunningSite {
@@ -29,6 +28,8 @@ export interface RunningSite {
   log: Logger;
   /** The background jobs runner (mail outbox…), started at boot. */
   jobs: JobRunner;
+  /** The public pages kept rendered (tests look at what a write drops). */
+  cache: PageCache;
   /** Where documents are kept (the data folder, or S3). */
   storage: Storage;
   /**
@@ -60,7 +61,7 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
   try {
     await migrateToLatest(db);
     const setup = await initialiseSite(db, config, { demo: options.demo ?? false });
-    const cache = createPageCache({ enabled: config.pageCache, version: db.version });
+    const cache = createPageCache({ enabled: config.pageCache, version: db.version, changes: db.changes });
     const storage = await openStorage(config);
     let stopping = false;
     const context = { db, config, cache: countingLookups(cache), log, storage, lifecycle: { stopping: () => stopping }, ...(options.metrics ? { metrics: options.metrics } : {}) };
@@ -96,6 +97,7 @@ export async function startSite(config: Config, options: StartOptions = {}): Pro
       setup,
       log,
       jobs,
+      cache,
       storage,
       async close() {
         stopping = true;

@@ -27,6 +27,8 @@ import { saveKeyword, saveKeywordGroup } from '../src/keywords/index.ts';
 import { saveTerm } from '../src/glossary/index.ts';
 import { listSettingsRevisions, saveSiteSettings } from '../src/settings/index.ts';
 import sharp from 'sharp';
+import { basename } from 'node:path';
+import { createBackup } from '../src/backup/index.ts';
 
 /** Routes that end the other sessions of the account that sends them. */
 const ENDS_OTHER_SESSIONS = new Set(['POST /ecrire/profil/mot-de-passe', 'POST /ecrire/profil/sessions/fermer']);
@@ -120,6 +122,8 @@ forEachDialect('every back-office route × every role', (dialect) => {
     await saveSiteSettings(site.db, { followLinks: [{ label: `Compte ${unique()}`, url: '/compte', kind: 'other' }] });
     return (await listSettingsRevisions(site.db, 1))[0]!.id;
   };
+  let archive: string | undefined;
+  const backupName = async () => (archive ??= basename((await createBackup(site.config)).file));
   const logoPng = async () => new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 15, g: 94, b: 86 } } }).png().toBuffer());
   const articleForm = (kind: Kind): Body => ({ title: `Article ${unique()}`, sectionId: String(sections[kind]), authorIds: String(users.otherEditor) });
 
@@ -231,6 +235,11 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/reglages/apparence/menu': { expect: fullAdmins, prepare: async (kind) => ({ body: { 'mainMenu.0.target': `section:${sections[kind]}`, 'mainMenu.1.label': `Lien ${unique()}`, 'mainMenu.1.url': '/plan' } }) },
     'POST /ecrire/reglages/apparence/accueil': { expect: fullAdmins, prepare: async (kind) => ({ body: { 'homeBlocks.featured': 'latest', 'homeBlocks.latestCount': '5', 'homeBlocks.sectionIds': String(sections[kind]), 'homeBlocks.perSection': '3' } }) },
     'POST /ecrire/reglages/apparence/reseaux': { expect: fullAdmins, prepare: async () => ({ body: { followLinks: `Lettre ${unique()} | /lettre` } }) },
+    // Backups: the full administrators' (issue 21). The download is an archive the folder lists.
+    'GET /ecrire/sauvegardes': { expect: fullAdmins },
+    'POST /ecrire/sauvegardes': { expect: fullAdmins, prepare: async () => ({ body: { schedule: 'off', keep: '7' } }) },
+    'POST /ecrire/sauvegardes/maintenant': { expect: fullAdmins },
+    'GET /ecrire/sauvegardes/:name': { expect: 'LFFFFO', prepare: async () => ({ params: { name: await backupName() } }) },
     'POST /ecrire/reglages/apparence/revisions/:id/retablir': { expect: fullAdmins, prepare: async () => ({ params: { id: await appearanceRevision() } }) },
 
     // Documents: anyone who writes uploads and reads the library; attaching needs the article's edit right;

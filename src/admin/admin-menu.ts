@@ -24,7 +24,10 @@ export const adminMenu: readonly MenuEntry[] = [
     href: '/ecrire/reglages',
     key: 'admin.nav.settings',
     permission: 'settings.manage',
-    sub: [{ href: '/ecrire/reglages/apparence', key: 'admin.nav.appearance', permission: 'settings.manage' }],
+    sub: [
+      { href: '/ecrire/reglages/apparence', key: 'admin.nav.appearance', permission: 'settings.manage' },
+      { href: '/ecrire/sauvegardes', key: 'admin.nav.backups', permission: 'settings.manage' },
+    ],
   },
   { href: '/ecrire/journal', key: 'admin.nav.journal', permission: 'audit.view' },
 ];

@@ -27,6 +27,7 @@ import { glossaryAdminRoutes } from './glossary-routes.tsx';
 import { usersAdminRoutes } from './users-routes.tsx';
 import { documentsAdminRoutes } from './documents-routes.tsx';
 import { settingsAdminRoutes } from './settings-routes.tsx';
+import { backupsAdminRoutes } from './backups-routes.tsx';
 import { appearanceAdminRoutes } from './appearance-routes.tsx';
 import { teamBarRoutes } from './team-bar-routes.ts';
 import { profileAdminRoutes } from './profile-routes.tsx';
@@ -163,6 +164,7 @@ adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
 adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
 adminRoutes.route('/ecrire/reglages/apparence', appearanceAdminRoutes);
 adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
+adminRoutes.route('/ecrire/sauvegardes', backupsAdminRoutes);
 adminRoutes.route('/ecrire/profil', profileAdminRoutes);
 adminRoutes.route('/ecrire/journal', auditAdminRoutes);
 

@@ -95,6 +95,18 @@ export async function loadArticlePageData(db: Db, article: Article, now = new Da
   return { article, authors, keywords, related, documents, publishedMessageCount: Number(count[0]?.n ?? 0) };
 }
 
+/** A section's newest public articles (its own, not its sub-sections'), for the article page: compiled once. */
+export const newestInSection = compiledQuery<[number, string, number], ArticleSummary>((k, arg) =>
+  k
+    .selectFrom('articles')
+    .select(summaryColumns)
+    .where('articles.section_id', '=', arg<number>(0))
+    .where(publicArticles(arg<string>(1)))
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(arg<number>(2)),
+);
+
 export interface PublicArticleFilter {
   sectionIds?: number[];
   ids?: number[];

@@ -1,6 +1,7 @@
 // Opens the site's database: an SQLite file in the data directory by default, PostgreSQL when
 // TISSE_DATABASE_URL says so. Returns one handle that the rest of Tisse uses for queries, writes
 // and change detection, whatever the dialect.
+import { randomUUID } from 'node:crypto';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -12,7 +13,9 @@ import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
 import type { Database, Trx } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { listenForChanges, CHANGE_CHANNEL, type ChangeListenerOptions, type ListenerLog } from './postgres-changes.ts';
+import { memoryChangeFeed, parseScopes, sqliteChangeFeed, type ChangeFeed } from './change-feed.ts';
 import { registerSearchFunctions } from './french-stem.ts';
+import { EmptyInListPlugin } from './empty-in-list.ts';
 
 export type { Trx };
 
@@ -26,7 +29,17 @@ export interface Db {
    * other processes' commits (SQLite's PRAGMA data_version; PostgreSQL's LISTEN/NOTIFY).
    */
   version(): number;
+  /** What the writes behind a new version changed (migration 033's scopes), for caches that keep what did not. */
+  readonly changes: ChangeFeed;
   close(): Promise<void>;
+}
+
+/** Every this many writes, the oldest scopes in `changes` are pruned: a reader this far behind drops everything. */
+const PRUNE_EVERY = 512;
+const KEPT_CHANGES = 10_000;
+
+function pruneChanges(kysely: Kysely<Database>): Promise<unknown> {
+  return sql`DELETE FROM changes WHERE id <= (SELECT max(id) FROM changes) - ${KEPT_CHANGES}`.execute(kysely);
 }
 
 export interface DatabaseOptions {
@@ -40,9 +53,16 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   const url = options.databaseUrl;
-  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url, { ...options.listener, log: options.log });
-  const file = url?.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : join(ensureDataDir(options.dataDir), 'tisse.sqlite');
-  return openSqlite(file);
+  if (isPostgresUrl(url)) return openPostgres(url, { ...options.listener, log: options.log });
+  return openSqlite(sqliteFileOf(options));
+}
+
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+
+/** The SQLite file of a site (TISSE_DATABASE_URL sqlite:FILE, else <dataDir>/tisse.sqlite); makes the data directory. */
+export function sqliteFileOf(options: Pick<DatabaseOptions, 'dataDir' | 'databaseUrl'>): string {
+  const url = options.databaseUrl;
+  return url?.startsWith('sqlite:') ? resolve(url.slice('sqlite:'.length)) : join(ensureDataDir(options.dataDir), 'tisse.sqlite');
 }
 
 function ensureDataDir(dataDir: string): string {
@@ -71,16 +91,30 @@ function openSqlite(file: string): Db {
   const kysely = new Kysely<Database>({ dialect: immediateSqliteDialect({ database: withStatementCache(raw) }) });
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
   let localWrites = 0;
+  // Prepared on first use: the table exists once the migrations ran.
+  let lastChange: BetterSqlite3.Statement | undefined;
+  let changesAfter: BetterSqlite3.Statement | undefined;
+  const feed = sqliteChangeFeed({
+    last: () => (lastChange ??= raw.prepare('SELECT coalesce(max(id), 0) FROM changes').pluck()).get() as number,
+    after: (position) => (changesAfter ??= raw.prepare('SELECT id, scope FROM changes WHERE id > ? ORDER BY id')).all(position) as { id: number; scope: string }[],
+  });
   return {
     kysely,
     dialect: sqliteDialect,
     async write(work) {
       const result = await kysely.transaction().execute(work);
       localWrites++;
+      if (localWrites % PRUNE_EVERY === 0) await pruneChanges(kysely);
       return result;
     },
     // data_version changes when another connection commits; our own commits are counted apart.
     version: () => (dataVersion.get() as number) * 1_000_000 + localWrites,
+    changes: {
+      position: feed.position,
+      // Read on this connection while one of its transactions is open, the table would show that transaction's
+      // rows before they commit (or roll back): the answer is then '*', and the rows are read again later.
+      since: (position) => (raw.inTransaction ? { position, scopes: '*' } : feed.since(position)),
+    },
     close: () => kysely.destroy(),
   };
 }
@@ -88,32 +122,55 @@ function openSqlite(file: string): Db {
 async function openPostgres(url: string, listenerOptions: ChangeListenerOptions): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   pool.on('error', () => {}); // an idle client's error is reported by the next query that needs it
-  let listener: Awaited<ReturnType<typeof listenForChanges>>;
+  let listener: Awaited<ReturnType<typeof listenForChanges>> | undefined;
+  const feed = memoryChangeFeed(() => listener?.connected() ?? false);
+  // Each server's writes carry its name, so it does not record its own scopes twice.
+  const node = randomUUID();
   try {
     await pool.query('select 1');
-    listener = await listenForChanges(url, listenerOptions);
+    listener = await listenForChanges(url, listenerOptions, {
+      // This server counted its own write when it committed (localWrites, feed.record): its echo is no news.
+      isOwn: (payload) => payload.startsWith(`${node} `),
+      onNotification(payload) {
+        const space = payload.indexOf(' ');
+        // A payload without a name comes from a server older than migration 033: anything may have changed.
+        feed.record(space < 0 ? '*' : parseScopes(payload.slice(space + 1)));
+      },
+      onGap: () => feed.record('*'),
+    });
   } catch (cause) {
     await pool.end().catch(() => {});
     const where = url.replace(/\/\/[^@/]*@/, '//');
     throw new TisseError('DATABASE_UNREACHABLE', { key: 'errors.db.postgresUnreachable', params: { where, reason: (cause as Error).message } }, { cause });
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new EmptyInListPlugin()] });
+  const changeListener = listener;
   let localWrites = 0;
   return {
     kysely,
     dialect: postgresDialect,
     async write(work) {
+      let written = '';
       const result = await kysely.transaction().execute(async (trx) => {
         const value = await work(trx);
-        await sql`select pg_notify(${CHANGE_CHANNEL}, '')`.execute(trx);
+        // The scopes this transaction's triggers wrote, taken back and sent with its NOTIFY (at most 8000 bytes).
+        const { rows } = await sql<{ scopes: string | null }>`
+          WITH taken AS (DELETE FROM changes WHERE tx = txid_current() RETURNING scope),
+            joined AS (SELECT string_agg(DISTINCT scope, ' ') AS scopes FROM taken)
+          SELECT scopes, pg_notify(${CHANGE_CHANNEL}, ${node} || ' ' || CASE WHEN length(coalesce(scopes, '')) > 7900 THEN '*' ELSE coalesce(scopes, '') END)
+          FROM joined`.execute(trx);
+        written = rows[0]?.scopes ?? '';
         return value;
       });
+      feed.record(parseScopes(written));
       localWrites++;
+      if (localWrites % PRUNE_EVERY === 0) await pruneChanges(kysely);
       return result;
     },
-    version: () => listener.received() * 1_000_000 + localWrites,
+    version: () => changeListener.received() * 1_000_000 + localWrites,
+    changes: feed,
     async close() {
-      await listener.close();
+      await changeListener.close();
       await kysely.destroy();
     },
   };

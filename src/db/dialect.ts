@@ -1,10 +1,11 @@
 // What differs between the two databases Tisse runs on, as one interface (in the way Kysely's `Dialect` is one):
 // code elsewhere asks the dialect to do a thing and never tests which database it is. Each method lives here
 // or in the file it names; search/ has its own backend per database (search/backend.ts).
-import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { Trx } from './schema.ts';
+import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Database, Trx } from './schema.ts';
 import { insertRowsPostgres, insertRowsSqlite } from './bulk-insert.ts';
 import { resetIdSequencesPostgres } from './sequences.ts';
+import { dropSchemaPostgres, dropSchemaSqlite, listTablesPostgres, listTablesSqlite } from './drop-schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -29,6 +30,10 @@ export interface Dialect {
    * articles keep theirs in title_folded): tisse_fold() on SQLite (french-stem.ts), tisse_search_fold() on PostgreSQL.
    */
   fold(text: Expression<string>): RawBuilder<string>;
+  /** Every table of the database, by name (drop-schema.ts). */
+  listTables(q: Kysely<Database>): Promise<string[]>;
+  /** Drops every table, trigger and function of the site inside `trx` (a restore rebuilds them: drop-schema.ts). */
+  dropSchema(trx: Trx): Promise<void>;
 }
 
 export const sqliteDialect: Dialect = {
@@ -39,6 +44,8 @@ export const sqliteDialect: Dialect = {
   // AUTOINCREMENT always continues after the largest id.
   resetIdSequences: async () => {},
   fold: (text) => sql<string>`tisse_fold(${text})`,
+  listTables: listTablesSqlite,
+  dropSchema: dropSchemaSqlite,
 };
 
 export const postgresDialect: Dialect = {
@@ -48,4 +55,6 @@ export const postgresDialect: Dialect = {
   insertRows: (trx, table, rows, advance) => insertRowsPostgres(trx, table, rows, advance),
   resetIdSequences: (trx) => resetIdSequencesPostgres(trx),
   fold: (text) => sql<string>`tisse_search_fold(${text})`,
+  listTables: listTablesPostgres,
+  dropSchema: dropSchemaPostgres,
 };

@@ -1,6 +1,7 @@
 // Runs the pending migrations (at every start, and with `tisse migrate`).
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.ts';
+import type { DialectName } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 
 export interface MigrationReport {
@@ -30,4 +31,26 @@ function migratorOf(db: Db): Migrator {
     },
   };
   return new Migrator({ db: db.kysely, provider, allowUnorderedMigrations: true });
+}
+
+/** The migrations this version of Tisse knows, by name, in order. */
+export const knownMigrations = (): string[] => Object.keys(migrations).sort();
+
+/**
+ * Runs migrations inside the caller's transaction (a restore: the schema of the archive, its rows, then the
+ * rest, committed or rolled back as one). `only` limits them to those names (an archive's schema version).
+ */
+export async function migrateInTransaction(trx: Kysely<any>, dialect: DialectName, only?: readonly string[]): Promise<void> {
+  const wanted = only ? new Set(only) : undefined;
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const result: Record<string, Migration> = {};
+      for (const [name, migration] of Object.entries(migrations)) {
+        if (!wanted || wanted.has(name)) result[name] = { up: (kysely: Kysely<unknown>) => migration.up(kysely, dialect) };
+      }
+      return result;
+    },
+  };
+  const { error } = await new Migrator({ db: trx, provider, allowUnorderedMigrations: true, disableTransactions: true }).migrateToLatest();
+  if (error) throw error;
 }

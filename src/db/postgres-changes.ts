@@ -26,8 +26,17 @@ export interface ChangeListenerOptions {
   maxDelayMs?: number;
 }
 
+export interface ChangeHandlers {
+  /** Whether a notification is this server's own write coming back: it changes nothing `received()` counts. */
+  isOwn?(payload: string): boolean;
+  /** Each other server's notification's payload, as it sent it. */
+  onNotification?(payload: string): void;
+  /** Notifications may have been missed (the connection was lost, or is back after a loss). */
+  onGap?(): void;
+}
+
 export interface ChangeListener {
-  /** Changes seen so far; while disconnected, a new value at every call. */
+  /** Other servers' changes seen so far; while disconnected, a new value at every call. */
   received(): number;
   /** True while the LISTEN connection is up. */
   connected(): boolean;
@@ -38,7 +47,7 @@ export interface ChangeListener {
 
 const silent: ListenerLog = { info() {}, warn() {} };
 
-export async function listenForChanges(url: string, options: ChangeListenerOptions = {}): Promise<ChangeListener> {
+export async function listenForChanges(url: string, options: ChangeListenerOptions = {}, handlers: ChangeHandlers = {}): Promise<ChangeListener> {
   const log = options.log ?? silent;
   const initialDelayMs = options.initialDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 30_000;
@@ -59,7 +68,12 @@ export async function listenForChanges(url: string, options: ChangeListenerOptio
       reported = true;
       if (client === next) lost(error);
     };
-    next.on('notification', () => count++);
+    next.on('notification', (message) => {
+      const payload = message.payload ?? '';
+      if (handlers.isOwn?.(payload)) return;
+      count++;
+      handlers.onNotification?.(payload);
+    });
     next.on('error', lose);
     next.on('end', () => lose());
     try {
@@ -76,6 +90,7 @@ export async function listenForChanges(url: string, options: ChangeListenerOptio
   const lost = (error?: Error) => {
     client = undefined;
     count++;
+    handlers.onGap?.();
     lostAt = Date.now();
     log.warn({ err: error?.message }, 'PostgreSQL change listener: connection lost, page caches bypassed until it is back');
     schedule();
@@ -103,6 +118,7 @@ export async function listenForChanges(url: string, options: ChangeListenerOptio
       client = next;
       // What happened while disconnected is unknown: drop every cached page.
       count++;
+      handlers.onGap?.();
       reconnections++;
       log.info({ attempts, downMs: Date.now() - lostAt }, 'PostgreSQL change listener: reconnected, page caches dropped');
       attempts = 0;

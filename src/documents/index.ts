@@ -13,6 +13,7 @@ export { formatSize, uploadDocument } from './operations/upload-document.ts';
 export { DEFAULT_MAX_UPLOAD_BYTES, acceptedExtensions, documentContentType, extensionOf } from './types.ts';
 export type { Signature } from './types.ts';
 export { sniff } from './sniff.ts';
+export { documentsRoot } from './storage.ts';
 export { articleDocuments, articlesUsingDocument, findDocumentByFile, loadDocument } from './library.ts';
 export { imageAlt } from './alt-text.ts';
 export { IMAGE_WIDTHS, hasSizes, imageSize, type ImageSize } from './sizes.ts';

@@ -10,6 +10,7 @@ import { resetLinkMailHandler } from './send-reset-link-mail.ts';
 import { startJobRunner, type JobHandler, type JobRunner } from './runner.ts';
 import { markScheduledPublication, SCHEDULED_PUBLICATION_JOB } from '../articles/index.ts';
 import { FORUM_NOTIFICATION_JOB, notifyModerators } from '../forum/index.ts';
+import { BACKUP_JOB, backupJobHandler, scheduleBackups } from '../backup/index.ts';
 
 export interface JobsOptions {
   pollMs?: number;
@@ -29,6 +30,9 @@ export function startJobs(db: Db, config: Config, log: Logger, options: JobsOpti
   handlers[MAIL_JOB] = mail.handler;
   handlers[RESET_LINK_MAIL_JOB] = resetLinkMailHandler(db, mail.send);
   handlers[FORUM_NOTIFICATION_JOB] = (payload) => notifyModerators(db, config.siteUrl, payload);
+  handlers[BACKUP_JOB] = backupJobHandler(db, config);
+  // The queue follows the backup schedule from the first start on (a setting saved through the back office does it too).
+  void scheduleBackups(db).catch((error: unknown) => log.error({ err: error }, 'sauvegardes programmées : impossible de mettre la prochaine en file'));
   if (!config.smtpUrl) {
     void loadSiteSettings(db).then((settings) => {
       if (!settings.smtp.host) log.warn('Aucun serveur SMTP (TISSE_SMTP_URL ou Réglages) : les emails restent en file d’attente (table jobs) jusqu’à ce qu’un serveur soit configuré.');

@@ -3,6 +3,7 @@
 // for the sitemap. Every query keeps to public articles (articles/visibility.ts).
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { compiledQuery } from '../db/compiled-query.ts';
 import { publicArticles, type ArticleSummary } from '../articles/index.ts';
 
 const summary = ['articles.id', 'articles.slug', 'articles.title', 'articles.surtitle', 'articles.description', 'articles.published_at', 'articles.section_id'] as const;
@@ -93,43 +94,46 @@ export async function authorsOf(db: Db, articleIds: number[]): Promise<Map<numbe
   return out;
 }
 
-/**
- * Related articles: the explicit ones (already loaded, in their order), then public articles sharing the
- * most keywords with this one, then the newest of the same section, up to `limit`.
- */
-export async function relatedArticles(db: Db, articleId: number, sectionId: number, explicit: ArticleSummary[], limit = 5, now = new Date().toISOString()): Promise<ArticleSummary[]> {
-  const result = [...explicit];
-  const taken = new Set([articleId, ...explicit.map((a) => a.id)]);
-  if (result.length >= limit) return result;
-  const byKeywords = await db.kysely
+/** Public articles sharing keywords with an article, the most shared first (compiled once: the article page's hot path). */
+const sharingKeywords = compiledQuery<[number, string, number], ArticleSummary & { shared: number }>((k, arg) =>
+  k
     .selectFrom('keyword_links as mine')
     .innerJoin('keyword_links as theirs', (join) => join.onRef('theirs.keyword_id', '=', 'mine.keyword_id').on('theirs.object_type', '=', 'article'))
     .innerJoin('articles', 'articles.id', 'theirs.object_id')
     .select([...summary, sql<number>`count(*)`.as('shared')])
     .where('mine.object_type', '=', 'article')
-    .where('mine.object_id', '=', articleId)
-    .where('theirs.object_id', '!=', articleId)
-    .where(publicArticles(now))
+    .where('mine.object_id', '=', arg<number>(0))
+    .where('theirs.object_id', '!=', arg<number>(0))
+    .where(publicArticles(arg<string>(1)))
     .groupBy(summary)
     .orderBy(sql`count(*)`, 'desc')
     .orderBy('articles.published_at', 'desc')
-    .limit(limit + taken.size)
-    .execute();
-  for (const { shared: _shared, ...a } of byKeywords) {
+    .limit(arg<number>(2)),
+);
+
+/**
+ * Related articles: the explicit ones (already loaded, in their order), then public articles sharing the
+ * most keywords with this one, then the newest of the same section (`sectionNewest`: the section's newest
+ * public articles, at least 2 × `limit` + 1 of them when it has that many), up to `limit`.
+ */
+export async function relatedArticles(
+  db: Db,
+  articleId: number,
+  explicit: ArticleSummary[],
+  sectionNewest: ArticleSummary[],
+  limit = 5,
+  now = new Date().toISOString(),
+): Promise<ArticleSummary[]> {
+  const result = [...explicit];
+  const taken = new Set([articleId, ...explicit.map((a) => a.id)]);
+  if (result.length >= limit) return result;
+  for (const { shared: _shared, ...a } of await sharingKeywords(db, articleId, now, limit + taken.size)) {
     if (result.length >= limit) break;
     if (!taken.has(a.id)) result.push(a), taken.add(a.id);
   }
-  if (result.length < limit) {
-    const sameSection = await db.kysely
-      .selectFrom('articles')
-      .select(summary)
-      .where(publicArticles(now))
-      .where('articles.section_id', '=', sectionId)
-      .where('articles.id', 'not in', [...taken])
-      .orderBy('articles.published_at', 'desc')
-      .limit(limit - result.length)
-      .execute();
-    result.push(...sameSection);
+  for (const a of sectionNewest) {
+    if (result.length >= limit) break;
+    if (!taken.has(a.id)) result.push(a), taken.add(a.id);
   }
   return result;
 }

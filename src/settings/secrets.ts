@@ -21,7 +21,7 @@ async function readOrDraw(db: Db, name: string): Promise<Buffer> {
   return (await read())!;
 }
 
-/** The site's secret `name` (32 random bytes), drawn on first use. */
+/** The site's secret `name` (32 random bytes), drawn on first use. Its name ends in 'Secret' (migration 033: no page shows it). */
 export function siteSecret(db: Db, name: string): Promise<Buffer> {
   let forDb = secrets.get(db);
   if (!forDb) secrets.set(db, (forDb = new Map()));

@@ -57,6 +57,12 @@ export const homeBlocksSchema = z.object({
   perSection: z.number().int().min(0, 'errors.field.zeroTo12').max(12, 'errors.field.zeroTo12').default(3),
 });
 
+/** Scheduled backups (backup/scheduled-backups.ts): none, or one a day kept in <dataDir>/backups/, the newest `keep`. */
+export const backupSettingsSchema = z.object({
+  schedule: z.enum(['off', 'daily']).default('off'),
+  keep: z.coerce.number().int('errors.field.keepBackups').min(1, 'errors.field.keepBackups').max(100, 'errors.field.keepBackups').default(7),
+});
+
 export const siteSettingsSchema = z.object({
   name: z.string().min(1).default('Mon site Tisse'),
   tagline: z.string().default(''),
@@ -85,6 +91,7 @@ export const siteSettingsSchema = z.object({
   /** The main menu; empty: the top-level sections, in their order. */
   mainMenu: z.array(menuItemSchema).max(30).default([]),
   homeBlocks: homeBlocksSchema.default(homeBlocksSchema.parse({})),
+  backups: backupSettingsSchema.default(backupSettingsSchema.parse({})),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -93,6 +100,7 @@ export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
 export type BrandImage = z.infer<typeof brandImageSchema>;
 export type MenuItem = z.infer<typeof menuItemSchema>;
 export type HomeBlocks = z.infer<typeof homeBlocksSchema>;
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
 /** The site's settings, read once per data version (see db/memo.ts). */
 export const loadSiteSettings = memoByVersion((db: Db) => readSiteSettings(db.kysely));

@@ -17,8 +17,8 @@ import { sendPage } from '../web/send-page.ts';
 import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { articleRender } from '../web/stored-article-render.ts';
-import { loadSiteSettings } from '../settings/index.ts';
-import { countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, nextScheduledPublication, isPublic } from '../articles/index.ts';
+import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
+import { countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
@@ -95,6 +95,7 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
   if (!target || target.objectType !== 'article') return notFound(c);
   const article = await publicArticle(c, target, (current) => `/imprimer${current}`);
   if (article instanceof Response) return article;
+  c.set('subject', { articleId: article.id });
   // On paper the terms are not marked in the text; their definitions are listed after the article.
   const glossary = await articleGlossary(db, article, { mark: false });
   const [settings, tree, data, rendered] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), loadArticlePageData(db, article), renderArticle(db, article, glossary.annotate)]);
@@ -130,25 +131,32 @@ siteRoutes.get('/:slug', async (c) => {
   }
   const article = await publicArticle(c, target, (current) => current);
   if (article instanceof Response) return article;
+  // A bug rendering one article is logged with its id; that page answers 500, every other one is unaffected.
+  c.set('subject', { articleId: article.id });
   const page = await articlePage(c.get('app'), article);
   const body = await renderPage(c.get('app'), 'article', page.head, page.data, page.shared);
   // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
-  return sendPage(c, body, { expiresAt: page.expiresAt });
+  return sendPage(c, body, { expiresAt: page.expiresAt, dependsOn: page.dependsOn });
 });
+
+/** How many articles the article page shows in its section's list, and among its related ones. */
+const RELATED = 5;
 
 /** What the article page shows: gathered here, rendered by the theme's article.liquid (bench/pages.ts times the two apart). */
 export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
   const { db } = app;
   const settings = await loadSiteSettings(db);
-  const [tree, data, rendered, threads, expiresAt, sectionArticles] = await Promise.all([
+  const [tree, data, rendered, threads, expiresAt, sectionNewest] = await Promise.all([
     loadPublicSectionTree(db),
     loadArticlePageData(db, article, now),
     articleRender(db, article, { occurrences: settings.glossaryOccurrences }, now),
     loadPublishedThreads(db, article.id),
     nextScheduledPublication(db, now),
-    listPublicArticles(db, { sectionIds: [article.section_id], excludeIds: [article.id], limit: 5, now }),
+    // Enough for both the aside's five and the related articles' fill (which skips up to six taken ones).
+    newestInSection(db, article.section_id, now, 2 * RELATED + 1),
   ]);
-  data.related = await relatedArticles(db, article.id, article.section_id, data.related, 5, now);
+  const sectionArticles = sectionNewest.filter((a) => a.id !== article.id).slice(0, RELATED);
+  data.related = await relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now);
   const crumbs = [
     { label: t('site.home'), href: '/' },
     ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
@@ -176,7 +184,24 @@ export async function articlePage(app: AppContext, article: Article, now = new D
     },
     shared: { settings, tree },
     expiresAt,
+    dependsOn: articlePageScopes(article, data.keywords, [...sectionArticles, ...data.related], settings),
   };
+}
+
+/**
+ * What an article page shows, as the scopes of migration 033 name it: the article and its forum, the articles it
+ * lists (its section's, its related ones, the menu's), and the lists those come from. Anything else it shows
+ * (sections, authors, settings, glossary, documents) changes every page ('*').
+ */
+function articlePageScopes(article: Article, keywords: { id: number }[], shown: { id: number }[], settings: SiteSettings): string[] {
+  const menuArticles = settings.mainMenu.flatMap((item) => (item.kind === 'article' ? [item.articleId] : []));
+  return [
+    `article:${article.id}`,
+    `forum:${article.id}`,
+    `section-list:${article.section_id}`,
+    ...keywords.map((k) => `keyword-list:${k.id}`),
+    ...new Set([...shown.map((a) => a.id), ...menuArticles].map((id) => `article:${id}`)),
+  ];
 }
 
 /** The aside's navigation of an article page: its section, and the sub-sections of its top-level section. */

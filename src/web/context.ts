@@ -23,6 +23,8 @@ export interface AppEnv {
   Variables: {
     app: AppContext;
     /** Set by sendPage when the response may be kept in the page cache (see page-cache-http.ts). */
-    pageToCache?: { etag: string; expiresAt?: number | undefined };
+    pageToCache?: { etag: string; expiresAt?: number | undefined; dependsOn?: readonly string[] | undefined };
+    /** What the request was about (an article's id…), logged with an error the request ends in. */
+    subject?: Record<string, number | string>;
   };
 }

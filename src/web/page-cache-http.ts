@@ -46,7 +46,7 @@ export function pageCache(cache: PageCache): MiddlewareHandler<AppEnv> {
     if (!eligible || !marked || c.req.method !== 'GET' || c.res.status !== 200) return;
     const body = Buffer.from(await c.res.clone().arrayBuffer());
     const headers = [...c.res.headers.entries()].filter(([name]) => name !== 'content-length');
-    cache.set(key, { status: 200, body, etag: marked.etag, headers, ...(marked.expiresAt ? { expiresAt: marked.expiresAt } : {}) }, renderedAt);
+    cache.set(key, { status: 200, body, etag: marked.etag, headers, ...(marked.expiresAt ? { expiresAt: marked.expiresAt } : {}), ...(marked.dependsOn ? { dependsOn: marked.dependsOn } : {}) }, renderedAt);
   };
 }
 

@@ -8,12 +8,12 @@ import { etagOf } from './page-cache.ts';
 export async function sendPage(
   c: Context<AppEnv>,
   body: string,
-  options: { status?: number; cacheable?: boolean; expiresAt?: number; contentType?: string } = {},
+  options: { status?: number; cacheable?: boolean; expiresAt?: number; contentType?: string; dependsOn?: readonly string[] } = {},
 ): Promise<Response> {
   const status = options.status ?? 200;
   const contentType = options.contentType ?? 'text/html; charset=utf-8';
   const etag = etagOf(body);
-  if (options.cacheable !== false && status === 200) c.set('pageToCache', { etag, expiresAt: options.expiresAt });
+  if (options.cacheable !== false && status === 200) c.set('pageToCache', { etag, expiresAt: options.expiresAt, dependsOn: options.dependsOn });
   const headers = { 'content-type': contentType, etag, 'cache-control': 'no-cache' };
   if (status === 200 && c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return new Response(c.req.method === 'HEAD' ? null : body, { status, headers });

@@ -19,10 +19,17 @@ export interface TestSite extends RunningSite {
 
 export async function startTestSite(
   dialect: TestDialect,
-  options: { demo?: boolean; env?: Record<string, string>; log?: Logger; listener?: StartOptions['listener'] } = {},
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    log?: Logger;
+    listener?: StartOptions['listener'];
+    /** An existing data directory (and PostgreSQL database), which the caller keeps: a restored site. */
+    at?: { dataDir: string; databaseUrl?: string | undefined };
+  } = {},
 ): Promise<TestSite> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tisse-test-'));
-  const database = dialect === 'postgres' ? await createTestDatabase() : undefined;
+  const dataDir = options.at?.dataDir ?? mkdtempSync(join(tmpdir(), 'tisse-test-'));
+  const database = options.at ? (options.at.databaseUrl ? { url: options.at.databaseUrl, drop: async () => {} } : undefined) : dialect === 'postgres' ? await createTestDatabase() : undefined;
   const config = loadConfig({
     TISSE_PORT: '0',
     TISSE_HOST: '127.0.0.1',
@@ -44,7 +51,7 @@ export async function startTestSite(
     async close() {
       await site.close();
       await database?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.at) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -16,6 +16,7 @@ import * as archivesSlug from './029-archives-slug.ts';
 import * as sessionLastSeen from './030-session-last-seen.ts';
 import * as backOfficeLists from './031-back-office-lists.ts';
 import * as articleRenders from './032-article-renders.ts';
+import * as changeScopes from './033-change-scopes.ts';
 import * as auditLog from './055-audit-log.ts';
 import * as operationsSlugs from './056-operations-slugs.ts';
 
@@ -39,6 +40,7 @@ export const migrations: Record<string, TisseMigration> = {
   '030-session-last-seen': sessionLastSeen,
   '031-back-office-lists': backOfficeLists,
   '032-article-renders': articleRenders,
+  '033-change-scopes': changeScopes,
   '055-audit-log': auditLog,
   '056-operations-slugs': operationsSlugs,
 };
