@@ -78,6 +78,20 @@ forEachDialect('two app servers on one database and one S3 storage', (dialect) =
     return { status: response.status, text: await response.text() };
   };
 
+  /**
+   * B's page once it shows `expected`: « at once » is as soon as B has the change notification (PostgreSQL NOTIFY,
+   * delivered within milliseconds; SQLite data_version, at B's next lookup). Bounded at 2 s, then the page as it is.
+   */
+  const seen = async (server: ServerProcess, path: string, expected: RegExp) => {
+    const until = Date.now() + 2000;
+    let shown = await page(server, path);
+    while (!expected.test(shown.text) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      shown = await page(server, path);
+    }
+    return shown;
+  };
+
   async function newArticle(title: string, text: string): Promise<number> {
     const section = await db.kysely.selectFrom('sections').select('id').orderBy('id').executeTakeFirstOrThrow();
     const created = await post(a, '/ecrire/articles/nouveau', { title, text, sectionId: String(section.id), authorIds: '1' });
@@ -101,15 +115,15 @@ forEachDialect('two app servers on one database and one S3 storage', (dialect) =
     const id = await newArticle('Publié par A', 'Premier texte.');
     assert.equal((await post(a, `/ecrire/articles/${id}/statut`, { action: 'publish' })).status, 303);
     const slug = await slugOf(id);
-    assert.match((await page(b, '/')).text, /Publié par A/);
-    assert.match((await page(b, `/${slug}`)).text, /Premier texte/);
+    assert.match((await seen(b, '/', /Publié par A/)).text, /Publié par A/);
+    assert.match((await seen(b, `/${slug}`, /Premier texte/)).text, /Premier texte/);
 
     // Edit.
     const section = await db.kysely.selectFrom('articles').select('section_id').where('id', '=', id).executeTakeFirstOrThrow();
     const { updated_at: updatedAt } = await db.kysely.selectFrom('articles').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow();
     const edited = await post(a, `/ecrire/articles/${id}`, { title: 'Publié par A', text: 'Texte revu sur A.', sectionId: String(section.section_id), authorIds: '1', expectedUpdatedAt: updatedAt });
     assert.equal(edited.status, 303, await edited.text());
-    assert.match((await page(b, `/${slug}`)).text, /Texte revu sur A/);
+    assert.match((await seen(b, `/${slug}`, /Texte revu sur A/)).text, /Texte revu sur A/);
 
     // Forum validation.
     const message = await db.kysely
@@ -119,11 +133,11 @@ forEachDialect('two app servers on one database and one S3 storage', (dialect) =
       .executeTakeFirstOrThrow();
     assert.doesNotMatch((await page(b, `/${slug}`)).text, /Un avis de lectrice/);
     assert.equal((await post(a, '/ecrire/forum/moderer', { one: `validate:${message.id}` })).status, 303);
-    assert.match((await page(b, `/${slug}`)).text, /Un avis de lectrice/);
+    assert.match((await seen(b, `/${slug}`, /Un avis de lectrice/)).text, /Un avis de lectrice/);
 
     // Settings.
     assert.equal((await post(a, '/ecrire/reglages', { name: 'Labo à deux serveurs', lang: 'fr', forumMode: 'pri', smtpSecurity: 'starttls' })).status, 303);
-    assert.match((await page(b, '/')).text, /Labo à deux serveurs/);
+    assert.match((await seen(b, '/', /Labo à deux serveurs/)).text, /Labo à deux serveurs/);
 
     // A document uploaded through A is served by B.
     const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#2a7f62' } }).png().toBuffer();

@@ -75,6 +75,11 @@ forEachDialect('tisse serve --workers 2', (dialect) => {
       body: new URLSearchParams({ _csrf: csrf, name: 'Labo à deux processus', lang: 'fr', forumMode: 'pri', smtpSecurity: 'starttls' }),
     });
     assert.equal(saved.status, 303);
+    // The other worker learns of the change from the database (SQLite data_version at its next lookup; PostgreSQL's
+    // NOTIFY, delivered within milliseconds): wait for that delivery, at most 2 s, then every answer shows it.
+    const until = Date.now() + 2000;
+    let streak = 0;
+    while (streak < 2 && Date.now() < until) streak = /Labo à deux processus/.test(await (await server.get('/', { headers: { connection: 'close' } })).text()) ? streak + 1 : 0;
     // Fresh connections: the primary hands them to the workers in turn, so both are asked.
     for (let i = 0; i < 6; i++) {
       const home = await server.get('/', { headers: { connection: 'close' } });
@@ -118,7 +123,7 @@ forEachDialect('tisse serve --workers 2', (dialect) => {
     assert.deepEqual(mailbox.received.flatMap((mail) => mail.to).sort(), [...emails].sort());
   });
 
-  test('a worker killed with SIGKILL under load is replaced; the other keeps serving', { timeout: 60_000 }, async () => {
+  test('a worker killed with SIGKILL under load is replaced; the other keeps serving', { timeout: 150_000 }, async () => {
     const [victim] = workerPids(server);
     let ok = 0;
     let failed = 0;
@@ -128,7 +133,8 @@ forEachDialect('tisse serve --workers 2', (dialect) => {
     const client = async () => {
       while (Date.now() < stopAt) {
         try {
-          const response = await server.get(ARTICLE);
+          // Bounded: a request lost with the killed worker must not hold the test.
+          const response = await server.get(ARTICLE, { signal: AbortSignal.timeout(5000) });
           await response.arrayBuffer();
           if (response.status === 200) {
             ok++;
@@ -145,14 +151,15 @@ forEachDialect('tisse serve --workers 2', (dialect) => {
     killed = true;
     await Promise.all(clients);
     assert.ok(okAfterKill > 50, `served after the kill: ${okAfterKill}`);
-    assert.ok(failed <= 8, `only requests in flight on the killed worker fail: ${failed} of ${ok + failed}`);
-    const deadline = Date.now() + 20_000;
+    assert.ok(failed <= 12, `only requests in flight on the killed worker fail: ${failed} of ${ok + failed}`);
+    // A new worker starts from the sources through tsx: seconds, more on a busy machine.
+    const deadline = Date.now() + 90_000;
     while (!new RegExp(`remplace ${victim}`).test(server.output()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.match(server.output(), new RegExp(`processus \\d+ prêt \\(remplace ${victim}\\)`));
     const pids = workerPids(server);
     assert.equal(pids.length, 3);
     // The replacement serves: fresh connections reach both live workers.
-    for (let i = 0; i < 6; i++) assert.equal((await server.get(ARTICLE, { headers: { connection: 'close' } })).status, 200);
+    for (let i = 0; i < 6; i++) assert.equal((await server.get(ARTICLE, { headers: { connection: 'close' }, signal: AbortSignal.timeout(10_000) })).status, 200);
   });
 
   test('SIGTERM stops every worker, then the primary, cleanly', { timeout: 60_000 }, async () => {

@@ -8,6 +8,8 @@ import { dirname } from 'node:path';
 import type { ByteRange, FileRead, Storage, StoredFile } from './file-storage.ts';
 import { documentPath, documentsRoot } from './storage.ts';
 
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'EISDIR', 'ELOOP']);
+
 export function localStorage(dataDir: string): Storage {
   const root = documentsRoot(dataDir);
   const pathOf = (key: string) => documentPath(dataDir, key);
@@ -19,7 +21,8 @@ export function localStorage(dataDir: string): Storage {
       // Size and modification time, as nginx does: a file made again under the same name gets a new validator.
       return { size: found.size, etag: `"${found.size.toString(36)}-${Math.round(found.mtimeMs).toString(36)}"` };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+      // No such file, or no file can have that name (a path too long for the file system): nothing stored there.
+      if (ABSENT.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
       throw error;
     }
   }

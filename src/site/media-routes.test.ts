@@ -120,6 +120,10 @@ forEachDialect('image sizes and icons over HTTP', (dialect) => {
       `/images/640/jpg/..%2F${big.file}`,
       '/images/640/',
       '/images/640',
+      // A name longer than the file system allows (ENAMETOOLONG): no such document, not a 500 (the fuzz found it).
+      `/documents/${'a'.repeat(600)}`,
+      `/documents/jpg/${'a'.repeat(300)}/${'b'.repeat(300)}.jpg`,
+      `/images/640/${'a'.repeat(600)}.jpg`,
     ];
     for (const path of paths) assert.equal((await site.get(path)).status, 404, path);
     assert.equal(existsSync(join(site.config.dataDir, 'documents', 'tailles', '600')), false, 'nothing is made for a refused width');
