@@ -22,6 +22,7 @@ import { mapDocuments } from './mappers/documents.ts';
 import { mapForum } from './mappers/forum.ts';
 import { mapRevisions } from './mappers/revisions.ts';
 import { mapLegacy } from './mappers/legacy.ts';
+import { mapBreves } from './mappers/breves.ts';
 import { suspendSearchIndex } from '../../search/index.ts';
 
 export const IMPORT_MARKER_KEY = 'spipImport';
@@ -87,16 +88,19 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
     mapDocuments(ctx);
     mapForum(ctx);
     mapRevisions(ctx);
+    // Last of the objects: brèves take ids after every SPIP article, and no SPIP link may land on them by id.
+    const breveArticles = mapBreves(ctx, siteLang);
     const legacySections = mapLegacy(ctx, dump.tables);
-    mapUrls(ctx, spipUrls, legacySections);
-    ctx.add('legacy_objects', 'objets gardés (brèves, sites, pétitions…)', ctx.legacyRows);
+    mapUrls(ctx, spipUrls, legacySections, breveArticles);
+    ctx.add('legacy_objects', 'objets gardés (sites, pétitions…)', ctx.legacyRows);
     if (Object.keys(ctx.report.kept).length) {
       ctx.report.notes.push(
-        `Gardés tels quels dans legacy_objects (pas encore de forme Tisse) : ${Object.entries(ctx.report.kept).map(([t, n]) => `${t} ${n}`).join(', ')}. Les adresses des brèves et des sites mènent à leur rubrique.`,
+        `Gardés tels quels dans legacy_objects (pas encore de forme Tisse) : ${Object.entries(ctx.report.kept).map(([t, n]) => `${t} ${n}`).join(', ')}. Les adresses des sites mènent à leur rubrique.`,
       );
     }
 
-    const written = Object.fromEntries(ctx.writes.map((w) => [w.table, w.rows.length]));
+    const written: Record<string, number> = {};
+    for (const w of ctx.writes) written[w.table] = (written[w.table] ?? 0) + w.rows.length;
     if (options.dryRun) return { report: ctx.report, sha256, alreadyImported: false, dryRun: true, written };
 
     const copied = copyDocuments(imgDir, join(options.dataDir, 'documents'), ctx, options.progress);
