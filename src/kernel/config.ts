@@ -2,7 +2,7 @@
 // Every entry point (server, CLI, tests) builds its Config here, so names and defaults live in one place.
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { isMessageKey, plain, render, type Lang, type MessageRef, type PlainKey } from './i18n/index.ts';
+import { isMessageKey, plain, render, type Lang, type Message, type MessageRef, type PlainKey } from './i18n/index.ts';
 import './zod-messages.ts';
 import { parseIpRanges } from './ip-ranges.ts';
 
@@ -75,7 +75,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('TISSE_') && v !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const message = isMessageKey(issue.message) ? plain(issue.message as PlainKey) : issue.message;
+    // Statements, not a conditional expression (TS2590 past about a thousand catalogue keys: validation.ts).
+    let message: Message | string;
+    if (isMessageKey(issue.message)) message = plain(issue.message as PlainKey);
+    else message = issue.message;
     throw new ConfigError({ key: 'errors.config.invalid', params: { name: String(issue.path[0]), message } });
   }
   const e = parsed.data;

@@ -1,7 +1,7 @@
 // Turns a zod failure into a TisseError that a form can show: one sentence naming the field, and a message per field.
 import type { z } from 'zod';
 import './zod-messages.ts';
-import { TisseError, plain, untranslated, type MessageRef } from './errors.ts';
+import { TisseError, plain, untranslated, type Message, type MessageRef } from './errors.ts';
 import { isMessageKey, type PlainKey } from './i18n/index.ts';
 
 /**
@@ -22,6 +22,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, label
   }
   const [first, message] = Object.entries(messages)[0]!;
   const label = labels[first];
-  const asParam = typeof message === 'string' ? plain(message) : message;
-  throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: label ? plain(label) : first, message: asParam } }, { fields: messages });
+  // Statements, not a conditional expression: see change-articles-in-bulk.ts asMessage (TS2590).
+  let asParam: Message;
+  if (typeof message === 'string') asParam = plain(message);
+  else asParam = message;
+  let labelParam: Message | string = first;
+  if (label) labelParam = plain(label);
+  throw new TisseError('BAD_INPUT', { key: 'errors.invalidField', params: { label: labelParam, message: asParam } }, { fields: messages });
 }
