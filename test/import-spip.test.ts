@@ -23,6 +23,7 @@ const img = fixturePath('spip-site', 'IMG');
 const tables: (keyof Database)[] = [
   'settings', 'sections', 'articles', 'users', 'user_sections', 'article_authors', 'keyword_groups', 'keywords', 'keyword_links',
   'glossary_terms', 'forum_messages', 'documents', 'document_links', 'revisions', 'urls', 'legacy_objects', 'password_resets', 'sessions',
+  'petitions', 'petition_signatures',
 ];
 
 async function snapshot(site: TestSite): Promise<Record<string, string[]>> {
@@ -156,7 +157,7 @@ forEachDialect('SPIP import', (dialect) => {
     const legacy = await k.selectFrom('legacy_objects').select(['source_type']).execute();
     const kept: Record<string, number> = {};
     for (const l of legacy) kept[l.source_type] = (kept[l.source_type] ?? 0) + 1;
-    assert.deepEqual(kept, { site: 2, petition: 1, signature: 3 });
+    assert.deepEqual(kept, { site: 2 });
     assert.ok(result.report.skipped.some((s) => s.table === 'spip_jobs'), 'SPIP’s job queue is reported as skipped');
   });
 
@@ -266,6 +267,25 @@ forEachDialect('SPIP import', (dialect) => {
     const backend = await site.get('/spip.php?page=backend-breves');
     assert.equal(backend.headers.get('location'), '/rss.xml');
     assert.ok((await search(site.db, 'événements')).items.some((r) => r.id === 31), 'the brève is found by the search');
+  });
+
+  test('the petition of article 12 with its signatures: the two confirmed shown and counted, the trashed one not', async () => {
+    const k = site.db.kysely;
+    assert.deepEqual(await k.selectFrom('petitions').select(['article_id', 'text', 'status', 'allow_message']).execute(), [
+      { article_id: 12, text: 'Nous soutenons les Rencontres du Labo.', status: 'open', allow_message: 1 },
+    ]);
+    const signatures = await k.selectFrom('petition_signatures').select(['id', 'name', 'email', 'status', 'shown', 'confirmed_at']).orderBy('id').execute();
+    assert.deepEqual(signatures.map((s) => [s.id, s.name, s.email, s.status, s.shown]), [
+      [1, 'Jeanne Petit', 'jeanne@example.org', 'confirmed', 1], [2, 'Paul Martin', 'paul@example.org', 'confirmed', 1], [3, 'Robot', 'bot@example.com', 'trash', 1],
+    ]);
+    assert.equal(signatures[0]!.confirmed_at, '2016-03-06T08:59:59.000Z');
+    const page = await (await site.get('/rencontres-du-labo-2016-programme')).text();
+    assert.match(page, /Nous soutenons les Rencontres du Labo\./);
+    assert.match(page, /<strong>2 signatures<\/strong>/);
+    assert.match(page, /Jeanne Petit/);
+    assert.match(page, /Paul Martin/);
+    assert.doesNotMatch(page, /Robot/);
+    assert.doesNotMatch(page, /@example\.(org|com)/, 'no signer’s address shows');
   });
 
   const articleUrls: [number, string, string][] = [

@@ -336,6 +336,38 @@ export interface LegacyObjectsTable {
   imported_at: string;
 }
 
+/** An article's petition (migration 065): one per article. */
+export interface PetitionsTable {
+  article_id: number;
+  text: string;
+  status: PetitionStatus;
+  allow_message: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PetitionStatus = 'open' | 'closed';
+export type SignatureStatus = 'pending' | 'confirmed' | 'trash';
+
+/** A signature: shown (if the signer chose to appear) and counted only once its email is confirmed. */
+export interface PetitionSignaturesTable {
+  id: Generated<number>;
+  article_id: number;
+  /** Lowercased: one signature per address and petition. */
+  email: string;
+  name: string;
+  site_name: string;
+  site_url: string;
+  message: string;
+  shown: number;
+  status: SignatureStatus;
+  /** SHA-256 (hex) of the confirmation link's token, while pending. */
+  token_hash: string | null;
+  ip: string;
+  created_at: string;
+  confirmed_at: string | null;
+}
+
 /** An article's fields as the markup engine renders them for its page (migration 032, web/stored-article-render.ts). */
 export interface ArticleRendersTable {
   article_id: number;
@@ -398,6 +430,8 @@ export interface Database {
   jobs: JobsTable;
   job_workers: JobWorkersTable;
   legacy_objects: LegacyObjectsTable;
+  petitions: PetitionsTable;
+  petition_signatures: PetitionSignaturesTable;
   article_renders: ArticleRendersTable;
   article_render_targets: ArticleRenderTargetsTable;
   render_generation: RenderGenerationTable;

@@ -1,14 +1,12 @@
-// Referenced sites, petitions and signatures have no Tisse form yet: each row is kept whole in legacy_objects
-// (so a later version can turn them into pages), and the sites' URLs lead to their section. Brèves are
-// articles (mappers/breves.ts).
+// Referenced sites and private messages have no Tisse form yet: each row is kept whole in legacy_objects (so a
+// later version can turn them into pages), and the sites' URLs lead to their section. Brèves are articles
+// (mappers/breves.ts), petitions and signatures have their tables (mappers/petitions.ts).
 // Tables that are SPIP's own machinery (jobs, caches, statistics, plugin manager) are listed as skipped.
 import { int, type MappingContext } from '../context.ts';
 
 const kept: [table: string, type: string, id: string][] = [
   ['spip_syndic', 'site', 'id_syndic'],
   ['spip_syndic_articles', 'site_article', 'id_syndic_article'],
-  ['spip_petitions', 'petition', 'id_petition'],
-  ['spip_signatures', 'signature', 'id_signature'],
   ['spip_messages', 'message', 'id_message'],
 ];
 
@@ -16,7 +14,7 @@ const kept: [table: string, type: string, id: string][] = [
 const mapped = new Set([
   'spip_rubriques', 'spip_articles', 'spip_auteurs', 'spip_auteurs_liens', 'spip_groupes_mots', 'spip_mots', 'spip_mots_liens',
   'spip_forum', 'spip_documents', 'spip_documents_liens', 'spip_types_documents', 'spip_versions', 'spip_versions_fragments',
-  'spip_urls', 'spip_meta', 'spip_breves',
+  'spip_urls', 'spip_meta', 'spip_breves', 'spip_petitions', 'spip_signatures',
 ]);
 
 const machinery: Record<string, string> = {
