@@ -23,7 +23,7 @@ const img = fixturePath('spip-site', 'IMG');
 const tables: (keyof Database)[] = [
   'settings', 'sections', 'articles', 'users', 'user_sections', 'article_authors', 'keyword_groups', 'keywords', 'keyword_links',
   'glossary_terms', 'forum_messages', 'documents', 'document_links', 'revisions', 'urls', 'legacy_objects', 'password_resets', 'sessions',
-  'petitions', 'petition_signatures',
+  'petitions', 'petition_signatures', 'sites', 'syndicated_items',
 ];
 
 async function snapshot(site: TestSite): Promise<Record<string, string[]>> {
@@ -157,7 +157,7 @@ forEachDialect('SPIP import', (dialect) => {
     const legacy = await k.selectFrom('legacy_objects').select(['source_type']).execute();
     const kept: Record<string, number> = {};
     for (const l of legacy) kept[l.source_type] = (kept[l.source_type] ?? 0) + 1;
-    assert.deepEqual(kept, { site: 2 });
+    assert.deepEqual(kept, {}, 'every object of the backup has a Tisse form now');
     assert.ok(result.report.skipped.some((s) => s.table === 'spip_jobs'), 'SPIP’s job queue is reported as skipped');
   });
 
@@ -286,6 +286,20 @@ forEachDialect('SPIP import', (dialect) => {
     assert.match(page, /Paul Martin/);
     assert.doesNotMatch(page, /Robot/);
     assert.doesNotMatch(page, /@example\.(org|com)/, 'no signer’s address shows');
+  });
+
+  test('the links directory: ESS France and Avise, with their descriptions, listed on the page of their section', async () => {
+    const sites = await site.db.kysely.selectFrom('sites').select(['id', 'section_id', 'name', 'url', 'description', 'status', 'syndication']).orderBy('id').execute();
+    assert.deepEqual(sites, [
+      { id: 1, section_id: 11, name: 'ESS France', url: 'https://www.ess-france.example', description: 'Chambre française de l\'ESS.', status: 'published', syndication: 0 },
+      { id: 2, section_id: 11, name: 'Avise', url: 'https://www.avise.example', description: 'Agence d\'ingénierie pour entreprendre autrement.', status: 'published', syndication: 0 },
+    ]);
+    const page = await (await site.get('/rubrique/qui-sommes-nous')).text();
+    assert.match(page, /<a href="https:\/\/www\.ess-france\.example" rel="external">ESS France<\/a>/);
+    assert.match(page, /Chambre française de l’ESS/);
+    assert.match(page, /Agence d’ingénierie pour entreprendre autrement/);
+    for (const from of ['/spip.php?site1', '/spip.php?syndic2', '/site1.html', '/spip.php?page=site&id_syndic=1']) await redirectsToPage(from, '/rubrique/qui-sommes-nous');
+    assert.equal((await site.get('/spip.php?site99')).status, 404);
   });
 
   const articleUrls: [number, string, string][] = [

@@ -368,6 +368,37 @@ export interface PetitionSignaturesTable {
   confirmed_at: string | null;
 }
 
+/** A referenced site of the links directory (migration 066), in a section. */
+export interface SitesTable {
+  id: Generated<number>;
+  section_id: number;
+  name: string;
+  url: string;
+  description: string;
+  status: SiteStatus;
+  feed_url: string;
+  /** 1: its feed is fetched on a schedule (jobs/ syndicate-site). */
+  syndication: number;
+  syndicated_at: string | null;
+  syndication_error: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SiteStatus = 'proposed' | 'published' | 'refused' | 'trash';
+
+/** An item of a site's feed, as plain text. */
+export interface SyndicatedItemsTable {
+  id: Generated<number>;
+  site_id: number;
+  guid: string;
+  url: string;
+  title: string;
+  summary: string;
+  published_at: string | null;
+  fetched_at: string;
+}
+
 /** An article's fields as the markup engine renders them for its page (migration 032, web/stored-article-render.ts). */
 export interface ArticleRendersTable {
   article_id: number;
@@ -432,6 +463,8 @@ export interface Database {
   legacy_objects: LegacyObjectsTable;
   petitions: PetitionsTable;
   petition_signatures: PetitionSignaturesTable;
+  sites: SitesTable;
+  syndicated_items: SyndicatedItemsTable;
   article_renders: ArticleRendersTable;
   article_render_targets: ArticleRenderTargetsTable;
   render_generation: RenderGenerationTable;

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Trx } from './schema.ts';
 
 const tablesWithId = [
-  'sections', 'articles', 'users', 'keyword_groups', 'keywords', 'glossary_terms', 'forum_messages', 'documents', 'revisions', 'settings_revisions', 'urls', 'jobs', 'petition_signatures',
+  'sections', 'articles', 'users', 'keyword_groups', 'keywords', 'glossary_terms', 'forum_messages', 'documents', 'revisions', 'settings_revisions', 'urls', 'jobs', 'petition_signatures', 'sites', 'syndicated_items',
 ] as const;
 
 /** Moves each identity sequence after its table's largest id, inside the caller's transaction. */

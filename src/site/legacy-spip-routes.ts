@@ -13,6 +13,7 @@ import { isPublic, loadArticle } from '../articles/index.ts';
 import { loadUser } from '../users/index.ts';
 import { loadTerm } from '../glossary/index.ts';
 import { findDocumentByFile } from '../documents/index.ts';
+import { loadSite } from '../sites/index.ts';
 import { documentUrl } from '../web/markup-resolver.ts';
 import { notFound, errorPage } from './page.ts';
 import { t } from '../kernel/i18n/index.ts';
@@ -130,9 +131,17 @@ async function redirectTo(c: Context<AppEnv>, target: LegacyTarget): Promise<Res
   return path ? c.redirect(path, 301) : notFound(c);
 }
 
-/** Sites (and brèves of an import before decision 022) are kept in legacy_objects: they lead to their section. */
+/**
+ * A referenced site leads to the section that lists it. Objects kept in legacy_objects by an earlier import (sites
+ * and brèves before they had a form here) lead to the section SPIP listed them in.
+ */
 async function redirectToKeptObject(c: Context<AppEnv>, target: LegacyTarget): Promise<Response> {
   const { db } = c.get('app');
+  const site = target.type === 'site' ? await loadSite(db, target.id) : undefined;
+  if (site) {
+    const path = site.status === 'published' ? await currentPath(db, 'section', site.section_id) : undefined;
+    return path ? c.redirect(path, 301) : notFound(c);
+  }
   const row = await loadLegacyObject<{ id_rubrique?: number; statut?: string }>(db, 'spip', target.type, target.id);
   if (!row || row.statut !== 'publie' || !row.id_rubrique) return notFound(c);
   const path = await currentPath(db, 'section', row.id_rubrique);

@@ -28,6 +28,8 @@ import type { Article } from '../db/schema.ts';
 import type { SectionTree } from '../sections/index.ts';
 import { loadPetitionView } from '../petitions/index.ts';
 import { petitionBlockView } from './petition-view.ts';
+import { listPublicSites } from '../sites/index.ts';
+import { siteView } from './site-view.ts';
 
 export const siteRoutes = new Hono<AppEnv>();
 
@@ -67,7 +69,7 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   const listPath = `/rubrique/${section.slug}`;
   const list = listPage(listPath, requested, await countPublicArticles(db, filter));
   if (!list) return notFound(c);
-  const articles = await listPublicArticles(db, { ...filter, limit: list.limit, offset: list.offset });
+  const [articles, sites] = await Promise.all([listPublicArticles(db, { ...filter, limit: list.limit, offset: list.offset }), list.page === 1 ? listPublicSites(db, [section.id]) : []]);
   const crumbs = [{ label: t('site.home'), href: '/' }, ...tree.ancestry(section.id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` }))];
   const title = pagedTitle(section.title, list.page);
   const meta = pageMeta(c.get('app').config.siteUrl, settings, { path: pagedPath(listPath, list.page), kind: 'section', title, description: section.description });
@@ -84,6 +86,8 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
       subsections: tree.children(section.id).map((s) => ({ title: s.title, slug: s.slug, description: s.description })),
       articles: await articleCards(db, tree, articles),
       pagination: list.pagination,
+      // The links directory of this section (its first page), with the newest items of syndicated sites.
+      sites: sites.map(siteView),
     },
     { settings, tree },
   );

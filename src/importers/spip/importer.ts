@@ -24,6 +24,7 @@ import { mapRevisions } from './mappers/revisions.ts';
 import { mapLegacy } from './mappers/legacy.ts';
 import { mapBreves } from './mappers/breves.ts';
 import { mapPetitions } from './mappers/petitions.ts';
+import { mapSites } from './mappers/sites.ts';
 import { suspendSearchIndex } from '../../search/index.ts';
 
 export const IMPORT_MARKER_KEY = 'spipImport';
@@ -92,12 +93,13 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
     mapPetitions(ctx);
     // Last of the objects: brèves take ids after every SPIP article, and no SPIP link may land on them by id.
     const breveArticles = mapBreves(ctx, siteLang);
-    const legacySections = mapLegacy(ctx, dump.tables);
-    mapUrls(ctx, spipUrls, legacySections, breveArticles);
-    ctx.add('legacy_objects', 'objets gardés (sites…)', ctx.legacyRows);
+    const siteSections = mapSites(ctx);
+    mapLegacy(ctx, dump.tables);
+    mapUrls(ctx, spipUrls, siteSections, breveArticles);
+    ctx.add('legacy_objects', 'objets gardés (messages privés…)', ctx.legacyRows);
     if (Object.keys(ctx.report.kept).length) {
       ctx.report.notes.push(
-        `Gardés tels quels dans legacy_objects (pas encore de forme Tisse) : ${Object.entries(ctx.report.kept).map(([t, n]) => `${t} ${n}`).join(', ')}. Les adresses des sites mènent à leur rubrique.`,
+        `Gardés tels quels dans legacy_objects (pas encore de forme Tisse) : ${Object.entries(ctx.report.kept).map(([t, n]) => `${t} ${n}`).join(', ')}.`,
       );
     }
 

@@ -2,7 +2,8 @@
 // ever gave it becomes an old path that answers 301, written as SPIP's public URL with its type marker:
 // article `Slug`, rubrique `-Slug-`, mot `+-Slug-+`, auteur `_Slug_`, brève `+Slug+`, site `@Slug@`.
 // Brèves are articles (mappers/breves.ts): their URLs lead to that article, and /breveN.html is written too, for
-// the legacy routes to find the article of brève N. Sites have no Tisse page yet: their URLs lead to their section.
+// the legacy routes to find the article of brève N. Sites have no page of their own: their URLs lead to the section
+// that lists them.
 import type { Insertable } from 'kysely';
 import type { ObjectType, UrlsTable } from '../../../db/schema.ts';
 import { spipDate } from '../dates.ts';
@@ -37,7 +38,7 @@ export function loadSpipUrls(ctx: MappingContext): SpipUrl[] {
   return rows;
 }
 
-export function mapUrls(ctx: MappingContext, spipUrls: SpipUrl[], legacySections: Map<string, number>, breveArticles: Map<number, number>): void {
+export function mapUrls(ctx: MappingContext, spipUrls: SpipUrl[], siteSections: Map<string, number>, breveArticles: Map<number, number>): void {
   const rows: Insertable<UrlsTable>[] = [];
   const paths = new Set<string>(ctx.takenPaths);
   const currentOf = (type: ObjectType, ids: Set<number>) => {
@@ -68,7 +69,7 @@ export function mapUrls(ctx: MappingContext, spipUrls: SpipUrl[], legacySections
       const article = breveArticles.get(id);
       if (article !== undefined) target = ['article', article];
     } else if (u.type === 'site' || u.type === 'syndic') {
-      const section = legacySections.get(`site:${id}`);
+      const section = siteSections.get(`site:${id}`);
       if (section !== undefined && ctx.sectionIds.has(section)) target = ['section', section];
     } else {
       const known = targets[u.type];
