@@ -26,6 +26,7 @@ import { attachDocument, uploadDocument } from '../src/documents/index.ts';
 import { saveKeyword, saveKeywordGroup } from '../src/keywords/index.ts';
 import { saveTerm } from '../src/glossary/index.ts';
 import { savePetition } from '../src/petitions/index.ts';
+import { saveSite } from '../src/sites/index.ts';
 import { listSettingsRevisions, saveSiteSettings } from '../src/settings/index.ts';
 import sharp from 'sharp';
 
@@ -209,6 +210,17 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/forum/moderer': { expect: inSections, prepare: async (kind) => ({ body: { one: `validate:${await pendingMessage(kind)}` } }) },
 
     // Sections: administrators; restricted ones inside their sections.
+    'GET /ecrire/sites': { expect: admins },
+    'GET /ecrire/sites/nouveau': { expect: admins },
+    'POST /ecrire/sites/nouveau': { expect: inSections, prepare: async (kind) => ({ body: { name: `Site ${unique()}`, url: 'https://site.example', sectionId: String(sections[kind]), status: 'published' } }) },
+    'GET /ecrire/sites/:id{[0-9]+}': { expect: inSections, prepare: async (kind) => ({ params: { id: (await saveSite(site.db, { sectionId: sections[kind], name: `Site ${unique()}`, url: 'https://site.example' })).id } }) },
+    'POST /ecrire/sites/:id{[0-9]+}': {
+      expect: inSections,
+      prepare: async (kind) => ({
+        params: { id: (await saveSite(site.db, { sectionId: sections[kind], name: `Site ${unique()}`, url: 'https://site.example' })).id },
+        body: { name: `Site ${unique()}`, url: 'https://autre.example', sectionId: String(sections[kind]), status: 'published' },
+      }),
+    },
     'GET /ecrire/rubriques': { expect: admins },
     'GET /ecrire/rubriques/nouvelle': { expect: admins },
     'POST /ecrire/rubriques/nouvelle': { expect: inSections, prepare: async (kind) => ({ body: { title: `Rubrique ${unique()}`, parentId: String(sections[kind]) } }) },

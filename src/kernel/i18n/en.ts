@@ -1078,4 +1078,7 @@ export const en: Record<MessageKey, string> = {
   "admin.sites.on": "yes",
   "admin.sites.off": "no",
   "admin.sites.save": "Save",
+  "admin.nav.sites": "Referenced sites",
+  "admin.sites.saved": "The site is saved.",
+  "admin.sites.back": "All sites",
 };

@@ -1076,6 +1076,9 @@ export const fr = {
   "admin.sites.on": "oui",
   "admin.sites.off": "non",
   "admin.sites.save": "Enregistrer",
+  "admin.nav.sites": "Sites référencés",
+  "admin.sites.saved": "Le site est enregistré.",
+  "admin.sites.back": "Tous les sites",
 } as const;
 
 export type MessageKey = keyof typeof fr;
