@@ -16,6 +16,7 @@ import { legacySpipUrls } from './site/legacy-spip-routes.ts';
 import { ecrireRoutes } from './admin/back-office-routes.tsx';
 import { t } from './kernel/i18n/index.ts';
 import { forumRoutes } from './site/forum-routes.ts';
+import { petitionRoutes } from './site/petition-routes.ts';
 import { discoveryRoutes } from './site/discovery-routes.ts';
 import { mediaRoutes } from './site/media-routes.ts';
 import { labelRoute } from './web/request-log.ts';
@@ -74,6 +75,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   // Module routers go here, before the public site: its /:slug route catches every remaining path.
   hono.route('/', ecrireRoutes);
   hono.route('/', forumRoutes);
+  hono.route('/', petitionRoutes);
   hono.route('/', glossaryRoutes);
   hono.route('/', archiveRoutes);
   hono.route('/', discoveryRoutes);

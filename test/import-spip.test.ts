@@ -23,6 +23,7 @@ const img = fixturePath('spip-site', 'IMG');
 const tables: (keyof Database)[] = [
   'settings', 'sections', 'articles', 'users', 'user_sections', 'article_authors', 'keyword_groups', 'keywords', 'keyword_links',
   'glossary_terms', 'forum_messages', 'documents', 'document_links', 'revisions', 'urls', 'legacy_objects', 'password_resets', 'sessions',
+  'petitions', 'petition_signatures', 'sites', 'syndicated_items',
 ];
 
 async function snapshot(site: TestSite): Promise<Record<string, string[]>> {
@@ -115,12 +116,20 @@ forEachDialect('SPIP import', (dialect) => {
     const result = await run(dump);
     assert.equal(result.alreadyImported, false);
     const k = site.db.kysely;
-    assert.equal(count(await k.selectFrom('sections').select('id').execute()), 12);
-    const statuses = await k.selectFrom('articles').select(['id', 'status']).orderBy('id').execute();
+    // SPIP's 12 rubriques, and one « Brèves » section under sector 1, where its two brèves became articles 31 and 32.
+    assert.equal(count(await k.selectFrom('sections').select('id').execute()), 13);
+    assert.deepEqual(await k.selectFrom('sections').select(['id', 'parent_id', 'slug', 'title']).where('id', '=', 13).executeTakeFirst(), { id: 13, parent_id: 1, slug: 'breves', title: 'Brèves' });
+    const statuses = await k.selectFrom('articles').select(['id', 'status']).where('section_id', '!=', 13).orderBy('id').execute();
     const byStatus: Record<string, number> = {};
     for (const a of statuses) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
     assert.deepEqual(byStatus, { published: 24, proposed: 2, draft: 2, refused: 1, trash: 1 });
     assert.deepEqual(statuses.map((a) => a.id), Array.from({ length: 30 }, (_, i) => i + 1));
+    const breves = await k.selectFrom('articles').select(['id', 'title', 'status', 'published_at', 'link_title', 'link_url', 'slug']).where('section_id', '=', 13).orderBy('id').execute();
+    assert.deepEqual(breves, [
+      { id: 31, title: 'Le Mois de l\'ESS 2014 a commencé', status: 'published', published_at: '2014-11-03T09:00:00.000Z', link_title: 'Site du Mois de l\'ESS', link_url: 'https://www.lemois-ess.example', slug: 'le-mois-de-l-ess-2014-a-commence' },
+      { id: 32, title: 'Brève proposée', status: 'proposed', published_at: null, link_title: '', link_url: '', slug: 'breve-proposee' },
+    ]);
+    assert.deepEqual(result.report.counts['brèves'], { publie: 1, prop: 1 });
 
     const users = await k.selectFrom('users').select(['id', 'email', 'role', 'password_hash', 'must_reset_password']).orderBy('id').execute();
     assert.deepEqual(users.slice(0, 5).map((u) => [u.id, u.role, u.password_hash, u.must_reset_password]), [
@@ -148,7 +157,7 @@ forEachDialect('SPIP import', (dialect) => {
     const legacy = await k.selectFrom('legacy_objects').select(['source_type']).execute();
     const kept: Record<string, number> = {};
     for (const l of legacy) kept[l.source_type] = (kept[l.source_type] ?? 0) + 1;
-    assert.deepEqual(kept, { breve: 2, site: 2, petition: 1, signature: 3 });
+    assert.deepEqual(kept, {}, 'every object of the backup has a Tisse form now');
     assert.ok(result.report.skipped.some((s) => s.table === 'spip_jobs'), 'SPIP’s job queue is reported as skipped');
   });
 
@@ -160,7 +169,8 @@ forEachDialect('SPIP import', (dialect) => {
     assert.equal(settings.forumMode, 'pri');
     const modes = await site.db.kysely.selectFrom('articles').select(['id', 'forum_mode']).orderBy('id').execute();
     const special = modes.filter((m) => m.forum_mode !== 'pri').map((m) => [m.id, m.forum_mode]);
-    assert.deepEqual(special, [[2, 'pos'], [3, 'non'], [10, 'abo']]);
+    // The brèves (31, 32) follow the site's mode, as SPIP's breve.html did.
+    assert.deepEqual(special, [[2, 'pos'], [3, 'non'], [10, 'abo'], [31, null], [32, null]]);
   });
 
   test('forum threads and statuses per article; private messages become the team discussion', async () => {
@@ -239,6 +249,59 @@ forEachDialect('SPIP import', (dialect) => {
     assert.doesNotMatch(home, /Mois de l.ESS 2030/);
   });
 
+  test('the published brève: its page with its link, the « Brèves » list under its sector, the feeds, the search', async () => {
+    const page = await site.get('/le-mois-de-l-ess-2014-a-commence');
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /Le Mois de l’ESS 2014 a commencé/);
+    assert.match(html, /Plus de 2 000 événements partout en France/);
+    assert.match(html, /href="https:\/\/www\.lemois-ess\.example"/, 'SPIP’s lien_url is the page’s « Voir en ligne » link');
+    assert.match(html, /href="\/rubrique\/breves"/, 'the breadcrumb leads to the brèves');
+    const list = await (await site.get('/rubrique/breves')).text();
+    assert.match(list, /Le Mois de l’ESS 2014 a commencé/);
+    assert.doesNotMatch(list, /Brève proposée/);
+    assert.match(await (await site.get('/rubrique/l-ess-au-quotidien')).text(), /Le Mois de l’ESS 2014 a commencé/, 'listed in its sector, as SPIP did');
+    const feed = await (await site.get('/rubrique/breves/rss.xml')).text();
+    assert.match(feed, /<title>Le Mois de l’ESS 2014 a commencé<\/title>/);
+    assert.match(await (await site.get('/rss.xml')).text(), /Le Mois de l’ESS 2014 a commencé/);
+    const backend = await site.get('/spip.php?page=backend-breves');
+    assert.equal(backend.headers.get('location'), '/rss.xml');
+    assert.ok((await search(site.db, 'événements')).items.some((r) => r.id === 31), 'the brève is found by the search');
+  });
+
+  test('the petition of article 12 with its signatures: the two confirmed shown and counted, the trashed one not', async () => {
+    const k = site.db.kysely;
+    assert.deepEqual(await k.selectFrom('petitions').select(['article_id', 'text', 'status', 'allow_message']).execute(), [
+      { article_id: 12, text: 'Nous soutenons les Rencontres du Labo.', status: 'open', allow_message: 1 },
+    ]);
+    const signatures = await k.selectFrom('petition_signatures').select(['id', 'name', 'email', 'status', 'shown', 'confirmed_at']).orderBy('id').execute();
+    assert.deepEqual(signatures.map((s) => [s.id, s.name, s.email, s.status, s.shown]), [
+      [1, 'Jeanne Petit', 'jeanne@example.org', 'confirmed', 1], [2, 'Paul Martin', 'paul@example.org', 'confirmed', 1], [3, 'Robot', 'bot@example.com', 'trash', 1],
+    ]);
+    assert.equal(signatures[0]!.confirmed_at, '2016-03-06T08:59:59.000Z');
+    const page = await (await site.get('/rencontres-du-labo-2016-programme')).text();
+    assert.match(page, /Nous soutenons les Rencontres du Labo\./);
+    assert.match(page, /<strong>2 signatures<\/strong>/);
+    assert.match(page, /Jeanne Petit/);
+    assert.match(page, /Paul Martin/);
+    assert.doesNotMatch(page, /Robot/);
+    assert.doesNotMatch(page, /@example\.(org|com)/, 'no signer’s address shows');
+  });
+
+  test('the links directory: ESS France and Avise, with their descriptions, listed on the page of their section', async () => {
+    const sites = await site.db.kysely.selectFrom('sites').select(['id', 'section_id', 'name', 'url', 'description', 'status', 'syndication']).orderBy('id').execute();
+    assert.deepEqual(sites, [
+      { id: 1, section_id: 11, name: 'ESS France', url: 'https://www.ess-france.example', description: 'Chambre française de l\'ESS.', status: 'published', syndication: 0 },
+      { id: 2, section_id: 11, name: 'Avise', url: 'https://www.avise.example', description: 'Agence d\'ingénierie pour entreprendre autrement.', status: 'published', syndication: 0 },
+    ]);
+    const page = await (await site.get('/rubrique/qui-sommes-nous')).text();
+    assert.match(page, /<a href="https:\/\/www\.ess-france\.example" rel="external">ESS France<\/a>/);
+    assert.match(page, /Chambre française de l’ESS/);
+    assert.match(page, /Agence d’ingénierie pour entreprendre autrement/);
+    for (const from of ['/spip.php?site1', '/spip.php?syndic2', '/site1.html', '/spip.php?page=site&id_syndic=1']) await redirectsToPage(from, '/rubrique/qui-sommes-nous');
+    assert.equal((await site.get('/spip.php?site99')).status, 404);
+  });
+
   const articleUrls: [number, string, string][] = [
     [1, 'Benoit-Hamon-en-visite-a-Niort', '/benoit-hamon-en-visite-a-niort'],
     [2, 'Qu-est-ce-qu-un-PTCE', '/qu-est-ce-qu-un-ptce'],
@@ -287,14 +350,15 @@ forEachDialect('SPIP import', (dialect) => {
     for (const from of ['/spip.php?article5', '/spip.php?page=article&id_article=5', '/?article5', '/article5.html', '/spip.php?id_article=5']) await redirectsToPage(from, article5);
     for (const [id, , slug] of sectionUrls) await redirectsToPage(`/spip.php?rubrique${id}`, `/rubrique/${slug}`);
     await redirectsToPage('/rubrique3.html', '/rubrique/en-regions');
-    await redirectsToPage('/+Le-Mois-de-l-ESS-2014-a-commence+', '/rubrique/l-ess-au-quotidien');
-    await redirectsToPage('/spip.php?breve1', '/rubrique/l-ess-au-quotidien');
+    for (const from of ['/+Le-Mois-de-l-ESS-2014-a-commence+', '/spip.php?breve1', '/breve1.html', '/spip.php?page=breve&id_breve=1', '/?breve1']) {
+      await redirectsToPage(from, '/le-mois-de-l-ess-2014-a-commence');
+    }
     await redirectsToPage('/@ESS-France@', '/rubrique/qui-sommes-nous');
     await redirectsToPage('/@Avise@', '/rubrique/qui-sommes-nous');
     const backend = await site.get('/spip.php?page=backend');
     assert.equal(backend.status, 301);
     assert.equal(backend.headers.get('location'), '/rss.xml');
-    assert.equal((await site.get('/spip.php?breve2')).status, 404, 'a proposed brève stays hidden');
+    for (const from of ['/spip.php?breve2', '/breve2.html', '/spip.php?breve99']) assert.equal((await site.get(from)).status, 404, `${from}: a proposed brève stays hidden`);
   });
 
   test('mots and auteurs: 301 to their Tisse address (keyword, glossary anchor, author)', async () => {
@@ -332,8 +396,9 @@ forEachDialect('SPIP import', (dialect) => {
     assert.ok((await found('PTCE')).includes('section:6'), 'a section');
     assert.ok((await found('Scic')).includes('glossary:5'), 'a glossary term');
     const count = async (table: 'search_fts' | 'search_entries') => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(site.db.kysely)).rows[0]!.n);
-    // Every published article (23 public + the post-dated one, kept with its date) and published public message, every section and term.
-    assert.equal(await count(dialect === 'sqlite' ? 'search_fts' : 'search_entries'), 24 + 8 + 12 + 5);
+    // Every published article (23 public + the post-dated one, kept with its date; + the published brève) and published
+    // public message, every section (+ the brèves' one) and term.
+    assert.equal(await count(dialect === 'sqlite' ? 'search_fts' : 'search_entries'), 24 + 1 + 8 + 13 + 5);
     // The insert triggers are back: an article written after the import is found.
     await site.db.write((trx) =>
       trx.insertInto('articles').values({
@@ -376,6 +441,6 @@ forEachDialect('SPIP import', (dialect) => {
     const row = await site.db.write((trx) =>
       trx.insertInto('sections').values({ parent_id: null, slug: 'nouvelle', title: 'Nouvelle', description: '', text: '', position: 0, lang: 'fr', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow(),
     );
-    assert.equal(row.id, 13);
+    assert.equal(row.id, 14, 'after the 12 rubriques and the brèves’ section');
   });
 });

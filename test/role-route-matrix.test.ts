@@ -25,6 +25,8 @@ import { createUser, sha256 } from '../src/users/index.ts';
 import { attachDocument, uploadDocument } from '../src/documents/index.ts';
 import { saveKeyword, saveKeywordGroup } from '../src/keywords/index.ts';
 import { saveTerm } from '../src/glossary/index.ts';
+import { savePetition } from '../src/petitions/index.ts';
+import { saveSite } from '../src/sites/index.ts';
 import { listSettingsRevisions, saveSiteSettings } from '../src/settings/index.ts';
 import sharp from 'sharp';
 import { basename } from 'node:path';
@@ -105,6 +107,17 @@ forEachDialect('every back-office route × every role', (dialect) => {
       .executeTakeFirstOrThrow();
     return row.id;
   };
+  /** An article with a petition, signed once (confirmed): its id and the signature's. */
+  const petition = async (kind: Kind, signed = true) => {
+    const articleId = await article(kind, 'published');
+    await savePetition(site.db, articleId, { text: 'Signez !' });
+    if (!signed) return { articleId, signatureId: 0 };
+    const now = new Date().toISOString();
+    const row = await site.db.write((trx) =>
+      trx.insertInto('petition_signatures').values({ article_id: articleId, name: 'Signataire', email: `s-${unique()}@example.org`, site_name: '', site_url: '', message: '', shown: 1, ip: '', status: 'confirmed', token_hash: null, created_at: now, confirmed_at: now }).returning('id').executeTakeFirstOrThrow(),
+    );
+    return { articleId, signatureId: row.id };
+  };
   const group = async () => (await saveKeywordGroup(site.db, { title: `Groupe ${unique()}`, appliesTo: ['article'] })).id;
   const keyword = async () => (await saveKeyword(site.db, { groupId: await group(), title: `Mot ${unique()}` })).id;
   const term = async () => (await saveTerm(site.db, { term: `Terme ${unique()}`, variants: [], definition: 'Une définition.' })).term.id;
@@ -182,6 +195,17 @@ forEachDialect('every back-office route × every role', (dialect) => {
     // Uploading from the editor: whoever may edit the article.
     'POST /ecrire/articles/:id{[0-9]+}/documents': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, file: new File(['Bonjour.\n'], 'note.txt', { type: 'text/plain' }), fileField: 'documentFile' }) },
     'POST /ecrire/articles/:id{[0-9]+}/discussion': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { text: 'Un mot pour l’équipe.' } }) },
+    'GET /ecrire/articles/:id{[0-9]+}/petition': { expect: inSections, prepare: async (kind) => ({ params: { id: (await petition(kind)).articleId } }) },
+    'POST /ecrire/articles/:id{[0-9]+}/petition': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { text: 'Nous demandons…', status: 'open', allowMessage: 'oui' } }) },
+    'POST /ecrire/articles/:id{[0-9]+}/petition/supprimer': { expect: inSections, prepare: async (kind) => ({ params: { id: (await petition(kind, false)).articleId } }) },
+    'POST /ecrire/articles/:id{[0-9]+}/petition/signatures/:signature{[0-9]+}': {
+      expect: inSections,
+      prepare: async (kind) => {
+        const made = await petition(kind);
+        return { params: { id: made.articleId, signature: made.signatureId }, body: { to: 'trash' } };
+      },
+    },
+    'GET /ecrire/articles/:id{[0-9]+}/petition/signatures.csv': { expect: inSections, prepare: async (kind) => ({ params: { id: (await petition(kind)).articleId } }) },
     'GET /ecrire/articles/:id{[0-9]+}/revisions': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },
     'POST /ecrire/articles/:id{[0-9]+}/revisions/:number{[0-9]+}/restaurer': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind), number: 1 } }) },
 
@@ -190,6 +214,17 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/forum/moderer': { expect: inSections, prepare: async (kind) => ({ body: { one: `validate:${await pendingMessage(kind)}` } }) },
 
     // Sections: administrators; restricted ones inside their sections.
+    'GET /ecrire/sites': { expect: admins },
+    'GET /ecrire/sites/nouveau': { expect: admins },
+    'POST /ecrire/sites/nouveau': { expect: inSections, prepare: async (kind) => ({ body: { name: `Site ${unique()}`, url: 'https://site.example', sectionId: String(sections[kind]), status: 'published' } }) },
+    'GET /ecrire/sites/:id{[0-9]+}': { expect: inSections, prepare: async (kind) => ({ params: { id: (await saveSite(site.db, { sectionId: sections[kind], name: `Site ${unique()}`, url: 'https://site.example' })).id } }) },
+    'POST /ecrire/sites/:id{[0-9]+}': {
+      expect: inSections,
+      prepare: async (kind) => ({
+        params: { id: (await saveSite(site.db, { sectionId: sections[kind], name: `Site ${unique()}`, url: 'https://site.example' })).id },
+        body: { name: `Site ${unique()}`, url: 'https://autre.example', sectionId: String(sections[kind]), status: 'published' },
+      }),
+    },
     'GET /ecrire/rubriques': { expect: admins },
     'GET /ecrire/rubriques/nouvelle': { expect: admins },
     'POST /ecrire/rubriques/nouvelle': { expect: inSections, prepare: async (kind) => ({ body: { title: `Rubrique ${unique()}`, parentId: String(sections[kind]) } }) },

@@ -14,7 +14,12 @@ export interface MenuEntry {
 
 export const adminMenu: readonly MenuEntry[] = [
   { href: '/ecrire/articles', key: 'admin.nav.articles', permission: 'backoffice.enter' },
-  { href: '/ecrire/rubriques', key: 'admin.nav.sections', permission: 'section.manage' },
+  {
+    href: '/ecrire/rubriques',
+    key: 'admin.nav.sections',
+    permission: 'section.manage',
+    sub: [{ href: '/ecrire/sites', key: 'admin.nav.sites', permission: 'section.manage' }],
+  },
   { href: '/ecrire/mots', key: 'admin.nav.keywords', permission: 'keyword.manage' },
   { href: '/ecrire/glossaire', key: 'admin.nav.glossary', permission: 'glossary.manage' },
   { href: '/ecrire/auteurs', key: 'admin.nav.authors', permission: 'user.manage' },

@@ -17,7 +17,7 @@ export function isArchivedTable(table: string): boolean {
 const loadOrder = [
   'settings', 'sections', 'users', 'user_sections', 'keyword_groups', 'keywords', 'glossary_terms', 'articles', 'article_authors',
   'related_articles', 'keyword_links', 'documents', 'document_links', 'forum_messages', 'revisions', 'settings_revisions', 'urls',
-  'legacy_objects', 'jobs',
+  'legacy_objects', 'jobs', 'petitions', 'petition_signatures', 'sites', 'syndicated_items',
 ];
 
 export function inLoadOrder(tables: readonly string[]): string[] {

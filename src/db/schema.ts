@@ -352,6 +352,69 @@ export interface LegacyObjectsTable {
   imported_at: string;
 }
 
+/** An article's petition (migration 065): one per article. */
+export interface PetitionsTable {
+  article_id: number;
+  text: string;
+  status: PetitionStatus;
+  allow_message: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PetitionStatus = 'open' | 'closed';
+export type SignatureStatus = 'pending' | 'confirmed' | 'trash';
+
+/** A signature: shown (if the signer chose to appear) and counted only once its email is confirmed. */
+export interface PetitionSignaturesTable {
+  id: Generated<number>;
+  article_id: number;
+  /** Lowercased: one signature per address and petition. */
+  email: string;
+  name: string;
+  site_name: string;
+  site_url: string;
+  message: string;
+  shown: number;
+  status: SignatureStatus;
+  /** SHA-256 (hex) of the confirmation link's token, while pending. */
+  token_hash: string | null;
+  ip: string;
+  created_at: string;
+  confirmed_at: string | null;
+}
+
+/** A referenced site of the links directory (migration 066), in a section. */
+export interface SitesTable {
+  id: Generated<number>;
+  section_id: number;
+  name: string;
+  url: string;
+  description: string;
+  status: SiteStatus;
+  feed_url: string;
+  /** 1: its feed is fetched on a schedule (jobs/ syndicate-site). */
+  syndication: number;
+  syndicated_at: string | null;
+  syndication_error: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SiteStatus = 'proposed' | 'published' | 'refused' | 'trash';
+
+/** An item of a site's feed, as plain text. */
+export interface SyndicatedItemsTable {
+  id: Generated<number>;
+  site_id: number;
+  guid: string;
+  url: string;
+  title: string;
+  summary: string;
+  published_at: string | null;
+  fetched_at: string;
+}
+
 /** An article's fields as the markup engine renders them for its page (migration 032, web/stored-article-render.ts). */
 export interface ArticleRendersTable {
   article_id: number;
@@ -415,6 +478,10 @@ export interface Database {
   jobs: JobsTable;
   job_workers: JobWorkersTable;
   legacy_objects: LegacyObjectsTable;
+  petitions: PetitionsTable;
+  petition_signatures: PetitionSignaturesTable;
+  sites: SitesTable;
+  syndicated_items: SyndicatedItemsTable;
   article_renders: ArticleRendersTable;
   article_render_targets: ArticleRenderTargetsTable;
   render_generation: RenderGenerationTable;

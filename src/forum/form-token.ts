@@ -19,15 +19,23 @@ function sign(secret: Buffer, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');
 }
 
+/**
+ * Which form a token is for: 'v1' the comment form (its first version), 'p1' an article's petition (petitions/
+ * uses the same anti-abuse), so a token shown for one form is refused by the other.
+ */
+export type FormKind = 'v1' | 'p1';
+
 /** A token for one display of the form of `articleId` (replying to `parentId`), issued at `now`. */
-export async function issueFormToken(db: Db, articleId: number, parentId: number | null, now = Date.now()): Promise<string> {
-  const body = `v1.${articleId}.${parentId ?? 0}.${now}.${randomBytes(16).toString('base64url')}`;
+export async function issueFormToken(db: Db, articleId: number, parentId: number | null, now = Date.now(), kind: FormKind = 'v1'): Promise<string> {
+  const body = `${kind}.${articleId}.${parentId ?? 0}.${now}.${randomBytes(16).toString('base64url')}`;
   return `${body}.${sign(await siteSecret(db, SECRET_KEY), body)}`;
 }
 
 export type TokenCheck = { ok: true; issuedAt: number; nonce: string } | { ok: false; problem: 'invalid' | 'too_fast' | 'expired' };
 
 export interface TokenExpectation {
+  /** 'v1' (the comment form) unless said. */
+  kind?: FormKind;
   articleId: number;
   parentId: number | null;
   minSeconds: number;
@@ -37,7 +45,7 @@ export interface TokenExpectation {
 /** Whether `token` is genuine, for this form, old enough and not expired. Whether it was used is `claimFormToken`'s. */
 export async function checkFormToken(db: Db, token: string, expected: TokenExpectation, now = Date.now()): Promise<TokenCheck> {
   const parts = token.split('.');
-  if (parts.length !== 6 || parts[0] !== 'v1') return { ok: false, problem: 'invalid' };
+  if (parts.length !== 6 || parts[0] !== (expected.kind ?? 'v1')) return { ok: false, problem: 'invalid' };
   const body = parts.slice(0, 5).join('.');
   const given = Buffer.from(parts[5]!, 'base64url');
   const wanted = Buffer.from(sign(await siteSecret(db, SECRET_KEY), body), 'base64url');

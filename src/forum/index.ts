@@ -2,7 +2,10 @@
 // see them, moderators' notification mail. The only door into this module; its pages are in site/ and admin/.
 export { checkPost } from './check-post.ts';
 export type { PostInput } from './check-post.ts';
-export { issueFormToken, nextFormToken } from './form-token.ts';
+export { checkFormToken, claimFormToken, issueFormToken, nextFormToken } from './form-token.ts';
+export type { FormKind } from './form-token.ts';
+export { bumpCounter } from './rate-limit.ts';
+export { loadForumPolicy } from './policy.ts';
 export { forumModeOf } from './modes.ts';
 export { listModerationMessages, moderationSorts } from './moderation-list.ts';
 export type { ModerationFilter, ModerationSort } from './moderation-list.ts';

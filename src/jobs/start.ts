@@ -11,6 +11,7 @@ import { startJobRunner, type JobHandler, type JobRunner } from './runner.ts';
 import { markScheduledPublication, SCHEDULED_PUBLICATION_JOB } from '../articles/index.ts';
 import { FORUM_NOTIFICATION_JOB, notifyModerators } from '../forum/index.ts';
 import { BACKUP_JOB, backupJobHandler, scheduleBackups } from '../backup/index.ts';
+import { SYNDICATION_JOB, ensureSyndicationQueued, syndicateSite } from '../sites/index.ts';
 
 export interface JobsOptions {
   pollMs?: number;
@@ -33,6 +34,12 @@ export function startJobs(db: Db, config: Config, log: Logger, options: JobsOpti
   handlers[BACKUP_JOB] = backupJobHandler(db, config);
   // The queue follows the backup schedule from the first start on (a setting saved through the back office does it too).
   void scheduleBackups(db).catch((error: unknown) => log.error({ err: error }, 'sauvegardes programmées : impossible de mettre la prochaine en file'));
+  handlers[SYNDICATION_JOB] = async (payload, job) => {
+    const outcome = await syndicateSite(db, payload, { allowLoopback: config.syndicationAllowLoopback }, job.id);
+    if (outcome.error) log.warn({ job: job.id, error: outcome.error }, 'syndication : flux non lu');
+  };
+  // A syndicated site whose chain of fetches was lost (an import, a job that failed for good) gets one queued.
+  void ensureSyndicationQueued(db).catch((error: unknown) => log.error({ err: error }, 'syndication : file non préparée'));
   if (!config.smtpUrl) {
     void loadSiteSettings(db).then((settings) => {
       if (!settings.smtp.host) log.warn('Aucun serveur SMTP (TISSE_SMTP_URL ou Réglages) : les emails restent en file d’attente (table jobs) jusqu’à ce qu’un serveur soit configuré.');

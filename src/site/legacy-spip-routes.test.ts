@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from '../../test/helpers/site.ts';
 import { createArticle } from '../articles/index.ts';
 import { createSection } from '../sections/index.ts';
+import { saveKeyword, saveKeywordGroup } from '../keywords/index.ts';
 import { saveTerm } from '../glossary/index.ts';
 import { parseSpipQuery } from './legacy-spip-routes.ts';
 
@@ -14,7 +15,11 @@ test('SPIP query strings are read the way SPIP reads them', () => {
   assert.deepEqual(parseSpipQuery('page=article&id_article=12'), { type: 'article', id: 12 });
   assert.deepEqual(parseSpipQuery('?page=forum&id_article=3'), { type: 'article', id: 3 });
   assert.deepEqual(parseSpipQuery('?syndic4'), { type: 'site', id: 4 });
-  assert.equal(parseSpipQuery('?page=backend'), 'backend');
+  assert.deepEqual(parseSpipQuery('?page=backend'), { page: 'backend' });
+  assert.deepEqual(parseSpipQuery('?page=backend&id_rubrique=5'), { page: 'backend', of: { type: 'rubrique', id: 5 } });
+  assert.deepEqual(parseSpipQuery('?page=backend&id_mot=7'), { page: 'backend', of: { type: 'mot', id: 7 } });
+  assert.deepEqual(parseSpipQuery('?page=plan'), { page: 'plan' });
+  assert.deepEqual(parseSpipQuery('?page=recherche&recherche=%C3%A9conomie+sociale'), { page: 'recherche', q: 'économie sociale' });
   assert.equal(parseSpipQuery('?page=rubrique&id_article=12'), undefined, 'a page that does not match its id');
   assert.equal(parseSpipQuery('?id_article=douze'), undefined);
   assert.equal(parseSpipQuery(''), undefined);
@@ -69,6 +74,31 @@ forEachDialect('SPIP addresses', (dialect) => {
     const mot = await site.get('/+-economie-circulaire-+');
     assert.equal(mot.status, 301);
     assert.equal(mot.headers.get('location'), `/glossaire#${term.term.slug}`);
+  });
+
+  test('the site map, the search with its query and the section’s or keyword’s feed, where SPIP took the reader', async () => {
+    const expect = async (path: string, location: string) => {
+      const response = await site.get(path);
+      assert.equal(response.status, 301, path);
+      assert.equal(response.headers.get('location'), location, path);
+      return location;
+    };
+    await expect('/spip.php?page=plan', '/plan');
+    await expect('/?page=plan', '/plan');
+    await expect('/spip.php?page=recherche&recherche=%C3%A9conomie+sociale', '/recherche?q=%C3%A9conomie%20sociale');
+    await expect('/spip.php?page=recherche', '/recherche');
+    const results = await site.get('/recherche?q=%C3%A9conomie%20sociale');
+    assert.match(await results.text(), /économie sociale/, 'the search page shows the query the reader typed');
+    const sectionFeed = await expect(`/spip.php?page=backend&id_rubrique=${ids.section}`, '/rubrique/actualites/rss.xml');
+    const feed = await site.get(sectionFeed);
+    assert.equal(feed.status, 200);
+    assert.match(await feed.text(), /Assemblée générale/);
+    const group = await saveKeywordGroup(site.db, { title: 'Thèmes' });
+    const keyword = await saveKeyword(site.db, { groupId: group.id, title: 'Coopératives' });
+    await expect(`/spip.php?page=backend&id_mot=${keyword.id}`, '/mot/cooperatives/rss.xml');
+    await expect('/spip.php?page=backend', '/rss.xml');
+    await expect('/backend.php', '/rss.xml');
+    assert.equal((await site.get('/spip.php?page=backend&id_rubrique=999999')).status, 404, 'a section that never was has no feed');
   });
 
   test('the home page with an unknown query string is still the home page', async () => {

@@ -26,6 +26,10 @@ import { propre } from '../markup/index.ts';
 import { t } from '../kernel/i18n/index.ts';
 import type { Article } from '../db/schema.ts';
 import type { SectionTree } from '../sections/index.ts';
+import { loadPetitionView } from '../petitions/index.ts';
+import { petitionBlockView } from './petition-view.ts';
+import { listPublicSites } from '../sites/index.ts';
+import { siteView } from './site-view.ts';
 
 export const siteRoutes = new Hono<AppEnv>();
 
@@ -65,7 +69,7 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   const listPath = `/rubrique/${section.slug}`;
   const list = listPage(listPath, requested, await countPublicArticles(db, filter));
   if (!list) return notFound(c);
-  const articles = await listPublicArticles(db, { ...filter, limit: list.limit, offset: list.offset });
+  const [articles, sites] = await Promise.all([listPublicArticles(db, { ...filter, limit: list.limit, offset: list.offset }), list.page === 1 ? listPublicSites(db, [section.id]) : []]);
   const crumbs = [{ label: t('site.home'), href: '/' }, ...tree.ancestry(section.id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` }))];
   const title = pagedTitle(section.title, list.page);
   const meta = pageMeta(c.get('app').config.siteUrl, settings, { path: pagedPath(listPath, list.page), kind: 'section', title, description: section.description });
@@ -82,6 +86,8 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
       subsections: tree.children(section.id).map((s) => ({ title: s.title, slug: s.slug, description: s.description })),
       articles: await articleCards(db, tree, articles),
       pagination: list.pagination,
+      // The links directory of this section (its first page), with the newest items of syndicated sites.
+      sites: sites.map(siteView),
     },
     { settings, tree },
   );
@@ -146,7 +152,7 @@ const RELATED = 5;
 export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
   const { db } = app;
   const settings = await loadSiteSettings(db);
-  const [tree, data, rendered, threads, expiresAt, sectionNewest] = await Promise.all([
+  const [tree, data, rendered, threads, expiresAt, sectionNewest, petition] = await Promise.all([
     loadPublicSectionTree(db),
     loadArticlePageData(db, article, now),
     articleRender(db, article, { occurrences: settings.glossaryOccurrences }, now),
@@ -154,6 +160,7 @@ export async function articlePage(app: AppContext, article: Article, now = new D
     nextScheduledPublication(db, now),
     // Enough for both the aside's five and the related articles' fill (which skips up to six taken ones).
     newestInSection(db, article.section_id, now, 2 * RELATED + 1),
+    loadPetitionView(db, article.id),
   ]);
   const sectionArticles = sectionNewest.filter((a) => a.id !== article.id).slice(0, RELATED);
   data.related = await relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now);
@@ -181,6 +188,8 @@ export async function articlePage(app: AppContext, article: Article, now = new D
       message_count: data.publishedMessageCount,
       forum_script: forumMode === 'pri' || forumMode === 'pos',
       forum: forumBlockView({ articleId: article.id, mode: forumMode, threads, action: '/forum/poster', tokenUrl: `/forum/jeton?article=${article.id}`, feedUrl: forumFeed }),
+      // Its count and signatories change the page: migration 065's rules give 'article:<id>' for them.
+      petition: petition ? petitionBlockView(article.id, petition) : null,
     },
     shared: { settings, tree },
     expiresAt,

@@ -6,8 +6,8 @@ export const GLOBAL_VARIABLES = ['site', 'lang', 'page', 'meta', 'theme'] as con
 
 export const PAGE_TEMPLATES = {
   home: ['featured', 'latest', 'section_blocks', 'sections'],
-  section: ['section', 'crumbs', 'description_html', 'text_html', 'subsections', 'articles', 'pagination'],
-  article: ['article', 'rendered', 'crumbs', 'section', 'section_articles', 'authors', 'keywords', 'gallery', 'attachments', 'related', 'show_forum_link', 'message_count', 'forum', 'forum_script'],
+  section: ['section', 'crumbs', 'description_html', 'text_html', 'subsections', 'articles', 'pagination', 'sites'],
+  article: ['article', 'rendered', 'crumbs', 'section', 'section_articles', 'authors', 'keywords', 'gallery', 'attachments', 'related', 'show_forum_link', 'message_count', 'forum', 'forum_script', 'petition'],
   print: ['article', 'rendered', 'authors', 'canonical_url', 'back_url', 'breadcrumb', 'glossary_terms'],
   keyword: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'pagination', 'feeds'],
   author: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'pagination', 'feeds'],
@@ -20,6 +20,8 @@ export const PAGE_TEMPLATES = {
   error: ['title', 'message'],
   'forum-post': ['article', 'reply_to', 'login', 'form', 'notice'],
   'forum-thanks': ['article', 'pending'],
+  /** A petition's form (again, with what to fix), the mailbox notice, the confirmation button and its outcome. */
+  petition: ['article', 'step', 'heading', 'form', 'message', 'confirm_token'],
   /** Not a page: the theme's settings as CSS (/apparence.css). */
   'theme-style': [],
 } as const satisfies Record<string, readonly string[]>;

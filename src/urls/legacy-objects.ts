@@ -13,3 +13,11 @@ export async function loadLegacyObject<Row>(db: Db, source: string, sourceType: 
     .executeTakeFirst();
   return kept ? (JSON.parse(kept.data) as Row) : undefined;
 }
+
+/**
+ * The old path an imported SPIP brève answers at (it became an article: decision 026). Every form of a brève's
+ * address (spip.php?breve3, breve3.html) is looked up through it.
+ */
+export function breveLegacyPath(id: number): string {
+  return `/breve${id}.html`;
+}

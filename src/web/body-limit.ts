@@ -31,6 +31,8 @@ export const bodyRules: BodyRule[] = [
   { method: 'POST', path: '/ecrire/reinitialiser/*', maxBytes: 8 * KB },
   // SPIP caps a forum POST at about 20 KB; a 20,000-character message in UTF-8 and its fields fit in 128 KB.
   { method: 'POST', path: '/forum/poster', maxBytes: 128 * KB, message: 'errors.forum.tooLarge' },
+  // A signature: a name, an address, a site, 2,000 characters of message.
+  { method: 'POST', path: '/petition/signer', maxBytes: 32 * KB },
   { method: 'POST', path: '/ecrire/articles/apercu', maxBytes: 2 * MB },
   { method: 'POST', path: '/ecrire/articles/*', maxBytes: 24 * MB },
   // 20 MB files (documents/: DEFAULT_MAX_UPLOAD_BYTES) and their fields; a bigger file up to this size gets the form back with its 413.

@@ -8,7 +8,7 @@ import type { Db } from '../../src/db/connect.ts';
 const TABLES = [
   'settings', 'sections', 'articles', 'users', 'user_sections', 'article_authors', 'related_articles', 'keyword_groups', 'keywords',
   'keyword_links', 'glossary_terms', 'forum_messages', 'documents', 'document_links', 'revisions', 'settings_revisions', 'urls', 'sessions',
-  'password_resets', 'edit_locks', 'jobs', 'legacy_objects',
+  'password_resets', 'edit_locks', 'jobs', 'legacy_objects', 'petitions', 'petition_signatures', 'sites', 'syndicated_items',
 ] as const;
 
 export type RowSnapshot = Record<string, string>;

@@ -121,7 +121,8 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
       {p.article ? (
         <p>
           <StatusBadge status={p.article.status} publishedAt={p.article.published_at} /> ·{' '}
-          <a href={`/ecrire/articles/${p.article.id}/revisions`}>{t('admin.article.history')}</a>
+          <a href={`/ecrire/articles/${p.article.id}/revisions`}>{t('admin.article.history')}</a> ·{' '}
+          <a href={`/ecrire/articles/${p.article.id}/petition`}>{t('admin.petition.link')}</a>
           <SeeOnlineInline article={p.article} />
         </p>
       ) : null}

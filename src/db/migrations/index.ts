@@ -19,6 +19,8 @@ import * as articleRenders from './032-article-renders.ts';
 import * as changeScopes from './033-change-scopes.ts';
 import * as auditLog from './055-audit-log.ts';
 import * as operationsSlugs from './056-operations-slugs.ts';
+import * as petitions from './065-petitions.ts';
+import * as sites from './066-sites.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -43,4 +45,6 @@ export const migrations: Record<string, TisseMigration> = {
   '033-change-scopes': changeScopes,
   '055-audit-log': auditLog,
   '056-operations-slugs': operationsSlugs,
+  '065-petitions': petitions,
+  '066-sites': sites,
 };

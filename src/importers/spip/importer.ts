@@ -22,6 +22,9 @@ import { mapDocuments } from './mappers/documents.ts';
 import { mapForum } from './mappers/forum.ts';
 import { mapRevisions } from './mappers/revisions.ts';
 import { mapLegacy } from './mappers/legacy.ts';
+import { mapBreves } from './mappers/breves.ts';
+import { mapPetitions } from './mappers/petitions.ts';
+import { mapSites } from './mappers/sites.ts';
 import { suspendSearchIndex } from '../../search/index.ts';
 import { documentContentType, type Storage } from '../../documents/index.ts';
 
@@ -90,16 +93,21 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
     mapDocuments(ctx);
     mapForum(ctx);
     mapRevisions(ctx);
-    const legacySections = mapLegacy(ctx, dump.tables);
-    mapUrls(ctx, spipUrls, legacySections);
-    ctx.add('legacy_objects', 'objets gardés (brèves, sites, pétitions…)', ctx.legacyRows);
+    mapPetitions(ctx);
+    // Last of the objects: brèves take ids after every SPIP article, and no SPIP link may land on them by id.
+    const breveArticles = mapBreves(ctx, siteLang);
+    const siteSections = mapSites(ctx);
+    mapLegacy(ctx, dump.tables);
+    mapUrls(ctx, spipUrls, siteSections, breveArticles);
+    ctx.add('legacy_objects', 'objets gardés (messages privés…)', ctx.legacyRows);
     if (Object.keys(ctx.report.kept).length) {
       ctx.report.notes.push(
-        `Gardés tels quels dans legacy_objects (pas encore de forme Tisse) : ${Object.entries(ctx.report.kept).map(([t, n]) => `${t} ${n}`).join(', ')}. Les adresses des brèves et des sites mènent à leur rubrique.`,
+        `Gardés tels quels dans legacy_objects (pas encore de forme Tisse) : ${Object.entries(ctx.report.kept).map(([t, n]) => `${t} ${n}`).join(', ')}.`,
       );
     }
 
-    const written = Object.fromEntries(ctx.writes.map((w) => [w.table, w.rows.length]));
+    const written: Record<string, number> = {};
+    for (const w of ctx.writes) written[w.table] = (written[w.table] ?? 0) + w.rows.length;
     if (options.dryRun) return { report: ctx.report, sha256, alreadyImported: false, dryRun: true, written };
 
     const remote = options.storage && options.storage.kind !== 'local' ? options.storage : undefined;

@@ -1,14 +1,10 @@
-// Brèves, referenced sites, petitions and signatures have no Tisse form yet: each row is kept whole in
-// legacy_objects (so a later version can turn them into pages), and their URLs lead to their section.
+// Private messages (spip_messages) have no Tisse form yet: each row is kept whole in legacy_objects (so a later
+// version can turn them into something). Brèves are articles (mappers/breves.ts), petitions and signatures
+// (mappers/petitions.ts) and referenced sites (mappers/sites.ts) have their tables.
 // Tables that are SPIP's own machinery (jobs, caches, statistics, plugin manager) are listed as skipped.
 import { int, type MappingContext } from '../context.ts';
 
 const kept: [table: string, type: string, id: string][] = [
-  ['spip_breves', 'breve', 'id_breve'],
-  ['spip_syndic', 'site', 'id_syndic'],
-  ['spip_syndic_articles', 'site_article', 'id_syndic_article'],
-  ['spip_petitions', 'petition', 'id_petition'],
-  ['spip_signatures', 'signature', 'id_signature'],
   ['spip_messages', 'message', 'id_message'],
 ];
 
@@ -16,7 +12,7 @@ const kept: [table: string, type: string, id: string][] = [
 const mapped = new Set([
   'spip_rubriques', 'spip_articles', 'spip_auteurs', 'spip_auteurs_liens', 'spip_groupes_mots', 'spip_mots', 'spip_mots_liens',
   'spip_forum', 'spip_documents', 'spip_documents_liens', 'spip_types_documents', 'spip_versions', 'spip_versions_fragments',
-  'spip_urls', 'spip_meta',
+  'spip_urls', 'spip_meta', 'spip_breves', 'spip_petitions', 'spip_signatures', 'spip_syndic', 'spip_syndic_articles',
 ]);
 
 const machinery: Record<string, string> = {
@@ -25,15 +21,9 @@ const machinery: Record<string, string> = {
   spip_depots: 'gestionnaire de plugins', spip_paquets: 'gestionnaire de plugins', spip_plugins: 'gestionnaire de plugins', spip_test: 'table de test',
 };
 
-/** Returns the section of each brève and site ('breve:1' → 3), where their URLs will lead. */
-export function mapLegacy(ctx: MappingContext, tables: string[]): Map<string, number> {
-  const sections = new Map<string, number>();
+export function mapLegacy(ctx: MappingContext, tables: string[]): void {
   for (const [table, type, idColumn] of kept) {
-    for (const row of ctx.dump.each<Record<string, unknown>>(table)) {
-      const id = int(row[idColumn]);
-      ctx.legacy(type, id, row);
-      if ((type === 'breve' || type === 'site') && row.id_rubrique !== undefined) sections.set(`${type}:${id}`, int(row.id_rubrique));
-    }
+    for (const row of ctx.dump.each<Record<string, unknown>>(table)) ctx.legacy(type, int(row[idColumn]), row);
   }
   for (const table of tables) {
     if (mapped.has(table) || kept.some(([t]) => t === table)) continue;
@@ -41,5 +31,4 @@ export function mapLegacy(ctx: MappingContext, tables: string[]): Map<string, nu
     if (count === 0) continue;
     ctx.skip(table, `${count} lignes`, machinery[table] ? `${machinery[table]} : sans objet dans Tisse` : 'table d’un plugin que Tisse ne connaît pas : non importée');
   }
-  return sections;
 }

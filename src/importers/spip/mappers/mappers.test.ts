@@ -138,7 +138,7 @@ test('SPIP’s propres URLs: the current one gives the slug, every one becomes a
   const urls = loadSpipUrls(ctx);
   mapSections(ctx, 'fr');
   mapArticles(ctx, 'fr');
-  mapUrls(ctx, urls, new Map());
+  mapUrls(ctx, urls, new Map(), new Map());
   const rows = rowsOf<{ path: string; object_type: string; object_id: number; is_current: number }>(ctx, 'urls');
   const byPath = Object.fromEntries(rows.map((r) => [r.path, [r.object_type, r.object_id, r.is_current]]));
   assert.deepEqual(byPath['/benoit-hamon-a-niort'], ['article', 5, 1], 'the latest SPIP URL is the current Tisse path');

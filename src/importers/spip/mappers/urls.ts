@@ -1,11 +1,14 @@
 // spip_urls (urls_etendues, "propres" mode) → urls. Every Tisse object gets its current path; every URL SPIP
 // ever gave it becomes an old path that answers 301, written as SPIP's public URL with its type marker:
 // article `Slug`, rubrique `-Slug-`, mot `+-Slug-+`, auteur `_Slug_`, brève `+Slug+`, site `@Slug@`.
-// Brèves and sites have no Tisse page yet: their URLs lead to the section SPIP listed them in.
+// Brèves are articles (mappers/breves.ts): their URLs lead to that article, and /breveN.html is written too, for
+// the legacy routes to find the article of brève N. Sites have no page of their own: their URLs lead to the section
+// that lists them.
 import type { Insertable } from 'kysely';
 import type { ObjectType, UrlsTable } from '../../../db/schema.ts';
 import { spipDate } from '../dates.ts';
 import { int, str, type MappingContext } from '../context.ts';
+import { breveLegacyPath } from '../../../urls/index.ts';
 
 interface SpipUrl {
   url: string;
@@ -35,7 +38,7 @@ export function loadSpipUrls(ctx: MappingContext): SpipUrl[] {
   return rows;
 }
 
-export function mapUrls(ctx: MappingContext, spipUrls: SpipUrl[], legacySections: Map<string, number>): void {
+export function mapUrls(ctx: MappingContext, spipUrls: SpipUrl[], siteSections: Map<string, number>, breveArticles: Map<number, number>): void {
   const rows: Insertable<UrlsTable>[] = [];
   const paths = new Set<string>(ctx.takenPaths);
   const currentOf = (type: ObjectType, ids: Set<number>) => {
@@ -62,8 +65,11 @@ export function mapUrls(ctx: MappingContext, spipUrls: SpipUrl[], legacySections
     if (u.type === 'mot') {
       if (ctx.glossaryIds.has(id)) target = ['glossary', id];
       else if (ctx.keywordIds.has(id)) target = ['keyword', id];
-    } else if (u.type === 'breve' || u.type === 'site' || u.type === 'syndic') {
-      const section = legacySections.get(`${u.type === 'syndic' ? 'site' : u.type}:${id}`);
+    } else if (u.type === 'breve') {
+      const article = breveArticles.get(id);
+      if (article !== undefined) target = ['article', article];
+    } else if (u.type === 'site' || u.type === 'syndic') {
+      const section = siteSections.get(`site:${id}`);
       if (section !== undefined && ctx.sectionIds.has(section)) target = ['section', section];
     } else {
       const known = targets[u.type];
@@ -81,6 +87,12 @@ export function mapUrls(ctx: MappingContext, spipUrls: SpipUrl[], legacySections
     paths.add(path);
     rows.push({ path, object_type: target[0], object_id: target[1], is_current: 0, created_at: spipDate(u.date) ?? ctx.importedAt });
     ctx.count('anciennes adresses SPIP', u.type);
+  }
+  for (const [breveId, articleId] of breveArticles) {
+    const path = breveLegacyPath(breveId);
+    if (paths.has(path)) continue;
+    paths.add(path);
+    rows.push({ path, object_type: 'article', object_id: articleId, is_current: 0, created_at: ctx.importedAt });
   }
   ctx.add('urls', 'adresses', rows);
 }
