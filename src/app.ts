@@ -16,6 +16,7 @@ import { legacySpipUrls } from './site/legacy-spip-routes.ts';
 import { ecrireRoutes } from './admin/back-office-routes.tsx';
 import { t } from './kernel/i18n/index.ts';
 import { forumRoutes } from './site/forum-routes.ts';
+import { newsletterRoutes } from './site/newsletter-routes.ts';
 import { discoveryRoutes } from './site/discovery-routes.ts';
 import { mediaRoutes } from './site/media-routes.ts';
 
@@ -66,6 +67,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   // Module routers go here, before the public site: its /:slug route catches every remaining path.
   hono.route('/', ecrireRoutes);
   hono.route('/', forumRoutes);
+  hono.route('/', newsletterRoutes);
   hono.route('/', glossaryRoutes);
   hono.route('/', archiveRoutes);
   hono.route('/', discoveryRoutes);

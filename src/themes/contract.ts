@@ -20,6 +20,8 @@ export const PAGE_TEMPLATES = {
   error: ['title', 'message'],
   'forum-post': ['article', 'reply_to', 'login', 'form', 'notice'],
   'forum-thanks': ['article', 'pending'],
+  newsletter: ['form', 'none'],
+  'newsletter-message': ['title', 'message', 'unsubscribe'],
   /** Not a page: the theme's settings as CSS (/apparence.css). */
   'theme-style': [],
 } as const satisfies Record<string, readonly string[]>;

@@ -305,6 +305,7 @@ const settingLabels: Record<SettingKey, MessageKey> = {
   themeSettings: 'admin.settingKey.themeSettings',
   mainMenu: 'admin.settingKey.mainMenu',
   homeBlocks: 'admin.settingKey.homeBlocks',
+  newsletter: 'admin.settingKey.newsletter',
 };
 
 /** A key no longer in the settings (a revision older than a rename) shows as it was stored. */

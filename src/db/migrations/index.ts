@@ -16,6 +16,7 @@ import * as archivesSlug from './029-archives-slug.ts';
 import * as sessionLastSeen from './030-session-last-seen.ts';
 import * as backOfficeLists from './031-back-office-lists.ts';
 import * as articleRenders from './032-article-renders.ts';
+import * as newsletter from './040-newsletter.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -37,4 +38,5 @@ export const migrations: Record<string, TisseMigration> = {
   '030-session-last-seen': sessionLastSeen,
   '031-back-office-lists': backOfficeLists,
   '032-article-renders': articleRenders,
+  '040-newsletter': newsletter,
 };

@@ -1,0 +1,11 @@
+// The newsletter (issue 20): lists, subscribers with double opt-in and their consent proof, issues and digests
+// rendered with MJML, delivered exactly once per subscriber through the jobs table, one-click unsubscribe. The
+// only door into this module.
+export { subscriberEmailSchema, subscriberNameSchema, isSubscriberEmail } from './subscriber-input.ts';
+export { issueSignupToken, nextSignupToken } from './signup-token.ts';
+export { CONFIRM_PATH, UNSUBSCRIBE_PATH } from './links.ts';
+export { listAllLists, listPublicLists, loadList, findList } from './lists.ts';
+export { signUp, type SignUpInput } from './operations/sign-up.ts';
+export { confirmSubscription } from './operations/confirm-subscription.ts';
+export { unsubscribe, readUnsubscribeLink, type UnsubscribeTarget } from './operations/unsubscribe.ts';
+export { saveList, deleteList, listInputSchema, type ListInput } from './operations/save-list.ts';
