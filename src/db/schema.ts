@@ -411,7 +411,7 @@ export interface Database {
 export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed' | 'bounced';
 export type NewsletterIssueStatus = 'draft' | 'scheduled' | 'sending' | 'sent';
 /** 'uncertain': in flight when its process died; never sent again (docs/decisions/021). */
-export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'uncertain';
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'uncertain' | 'cancelled';
 
 /** A newsletter list; its digest covers the whole site (section_id null) or a section and those below it. */
 export interface NewsletterListsTable {

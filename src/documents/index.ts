@@ -18,3 +18,4 @@ export { imageAlt } from './alt-text.ts';
 export { IMAGE_WIDTHS, hasSizes, imageSize, type ImageSize } from './sizes.ts';
 export { ICON_SIZES, documentIcon, themeIcon, icoFromPng, type IconKind } from './icons.ts';
 export type { DerivedFile } from './derived-files.ts';
+export { documentPath } from './paths.ts';

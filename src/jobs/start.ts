@@ -10,6 +10,8 @@ import { resetLinkMailHandler } from './send-reset-link-mail.ts';
 import { startJobRunner, type JobHandler, type JobRunner } from './runner.ts';
 import { markScheduledPublication, SCHEDULED_PUBLICATION_JOB } from '../articles/index.ts';
 import { FORUM_NOTIFICATION_JOB, notifyModerators } from '../forum/index.ts';
+import { NEWSLETTER_BATCH_JOB, NEWSLETTER_START_JOB, deliverBatch, startSending, type BatchPayload } from '../newsletter/index.ts';
+import { createNewsletterSender } from './newsletter-sender.ts';
 
 export interface JobsOptions {
   pollMs?: number;
@@ -19,16 +21,23 @@ export function startJobs(db: Db, config: Config, log: Logger, options: JobsOpti
   const handlers: Record<string, JobHandler> = {};
   handlers[SCHEDULED_PUBLICATION_JOB] = (payload) => markScheduledPublication(db, payload);
   const fallbackFrom = `Tisse <tisse@${new URL(config.siteUrl).hostname || 'localhost'}>`;
-  const mail = createMailHandler({
+  const source = {
     smtpUrl: config.smtpUrl,
     async settings() {
       const settings = await loadSiteSettings(db);
       return { smtp: settings.smtp, from: settings.emailFrom || fallbackFrom };
     },
-  });
+  };
+  const mail = createMailHandler(source);
+  const letters = createNewsletterSender(source);
   handlers[MAIL_JOB] = mail.handler;
   handlers[RESET_LINK_MAIL_JOB] = resetLinkMailHandler(db, mail.send);
   handlers[FORUM_NOTIFICATION_JOB] = (payload) => notifyModerators(db, config.siteUrl, payload);
+  handlers[NEWSLETTER_START_JOB] = (payload) => startSending(db, payload, config.siteUrl);
+  handlers[NEWSLETTER_BATCH_JOB] = async (payload) => {
+    await letters.ready();
+    await deliverBatch(db, payload as BatchPayload, letters, config.siteUrl);
+  };
   if (!config.smtpUrl) {
     void loadSiteSettings(db).then((settings) => {
       if (!settings.smtp.host) log.warn('Aucun serveur SMTP (TISSE_SMTP_URL ou Réglages) : les emails restent en file d’attente (table jobs) jusqu’à ce qu’un serveur soit configuré.');
@@ -40,6 +49,7 @@ export function startJobs(db: Db, config: Config, log: Logger, options: JobsOpti
     async stop() {
       await runner.stop();
       mail.close();
+      letters.close();
     },
   };
 }

@@ -88,7 +88,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   await withId(s.createTable('newsletter_deliveries'))
     .addColumn('issue_id', 'integer', (c) => c.notNull().references('newsletter_issues.id').onDelete('cascade'))
     .addColumn('subscriber_id', 'integer', (c) => c.notNull().references('newsletter_subscribers.id').onDelete('cascade'))
-    // queued → sending → sent | failed | bounced; 'uncertain': it was in flight when its process died (decision 021).
+    // queued → sending → sent | failed | bounced; 'uncertain': in flight when its process died (decision 021);
+    // 'cancelled': the address left between the start of the send and its turn.
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_error', 'text', (c) => c.notNull().defaultTo(''))

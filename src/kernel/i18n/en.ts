@@ -1011,4 +1011,7 @@ export const en: Record<MessageKey, string> = {
   "errors.newsletter.linkUsed": "This confirmation link was already used: it is good once. If you are not subscribed, sign up again.",
   "errors.newsletter.subscriberGone": "This subscription no longer exists.",
   "admin.newsletter.listName": "List name",
+  "admin.newsletter.subject": "Subject",
+  "admin.newsletter.list": "List",
+  "errors.newsletter.alreadySent": "This letter has already gone (or is being sent): it can no longer be changed or rescheduled.",
 };

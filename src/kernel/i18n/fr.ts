@@ -1009,6 +1009,9 @@ export const fr = {
   "errors.newsletter.linkUsed": "Ce lien de confirmation a déjà servi : il ne vaut qu’une fois. Si vous n’êtes pas inscrit, recommencez l’inscription.",
   "errors.newsletter.subscriberGone": "Cette inscription n’existe plus.",
   "admin.newsletter.listName": "Nom de la liste",
+  "admin.newsletter.subject": "Objet",
+  "admin.newsletter.list": "Liste",
+  "errors.newsletter.alreadySent": "Cette lettre est déjà partie (ou en cours d’envoi) : elle ne peut plus être modifiée ni reprogrammée.",
 } as const;
 
 export type MessageKey = keyof typeof fr;
