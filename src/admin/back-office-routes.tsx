@@ -30,6 +30,7 @@ import { settingsAdminRoutes } from './settings-routes.tsx';
 import { appearanceAdminRoutes } from './appearance-routes.tsx';
 import { teamBarRoutes } from './team-bar-routes.ts';
 import { profileAdminRoutes } from './profile-routes.tsx';
+import { newsletterAdminRoutes } from './newsletter-routes.tsx';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -157,6 +158,7 @@ adminRoutes.route('/ecrire/mots', keywordsAdminRoutes);
 adminRoutes.route('/ecrire/glossaire', glossaryAdminRoutes);
 adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
 adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
+adminRoutes.route('/ecrire/lettre', newsletterAdminRoutes);
 adminRoutes.route('/ecrire/reglages/apparence', appearanceAdminRoutes);
 adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
 adminRoutes.route('/ecrire/profil', profileAdminRoutes);

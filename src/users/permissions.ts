@@ -44,6 +44,7 @@ export const siteActions = [
   'glossary.manage',
   'user.manage',
   'settings.manage',
+  'newsletter.manage', // lists, subscribers, issues (/ecrire/lettre): full administrators
   'document.upload',
   'document.manage', // edit and delete a document; target: DocumentTarget (without one: full administrators only)
   'forum.moderate', // target: { sectionId } of the article, or none for the whole queue
@@ -108,6 +109,7 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
     case 'glossary.manage':
     case 'user.manage':
     case 'settings.manage':
+    case 'newsletter.manage':
       return isFullAdmin(actor);
     case 'section.manage':
     case 'forum.moderate': {

@@ -3,7 +3,7 @@
 // form), the counters per IP and per address bumped (db/rate-counters.ts, as the forum's), the subscriber and its
 // subscriptions recorded as pending with the consent proof, and the confirmation mail queued. The answer is the
 // same whether the address was new, pending or already confirmed, so the form tells nobody who subscribes.
-import type { Db, Trx } from '../../db/connect.ts';
+import type { Db } from '../../db/connect.ts';
 import { claimNonce, purgeOldNonces } from '../../db/form-uses.ts';
 import { bumpCounter } from '../../db/rate-counters.ts';
 import { TisseError, untranslated, type MessageRef } from '../../kernel/errors.ts';
@@ -12,6 +12,7 @@ import { loadSiteSettings } from '../../settings/index.ts';
 import { enqueueConfirmationMail } from '../confirmation-mail.ts';
 import { CONFIRM_PATH, confirmationToken } from '../links.ts';
 import { listPublicLists } from '../lists.ts';
+import { recordPending, recordSubscriptions } from '../pending-subscription.ts';
 import { checkSignupToken, SIGNUP_TOKEN_HOURS } from '../signup-token.ts';
 import { subscriberEmailSchema, subscriberNameSchema } from '../subscriber-input.ts';
 
@@ -67,48 +68,3 @@ export async function signUp(db: Db, input: SignUpInput, now = new Date()): Prom
   });
   await purgeOldNonces(db, Math.max(SIGNUP_TOKEN_HOURS, policy.confirmHours), now.getTime());
 }
-
-/** The subscriber of `email`, created pending, or made pending again when it had left; returns its id. */
-async function recordPending(trx: Trx, person: { email: string; name: string; source: string; consentText: string }, now: Date): Promise<number> {
-  const at = now.toISOString();
-  const existing = await trx.selectFrom('newsletter_subscribers').select(['id', 'status']).where('email', '=', person.email).executeTakeFirst();
-  const consent = { consent_at: at, consent_source: person.source, consent_text: person.consentText };
-  if (!existing) {
-    const row = await trx
-      .insertInto('newsletter_subscribers')
-      .values({ email: person.email, name: person.name, status: 'pending', ...consent, created_at: at, confirmed_at: null, unsubscribed_at: null, bounced_at: null, bounce_reason: '' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
-  // A confirmed address keeps its name and its first consent: a stranger typing it changes nothing but may add a
-  // list, which waits for the owner's confirmation.
-  if (existing.status !== 'confirmed') {
-    await trx
-      .updateTable('newsletter_subscribers')
-      .set({ status: 'pending', ...(person.name ? { name: person.name } : {}), ...consent })
-      .where('id', '=', existing.id)
-      .execute();
-  }
-  return existing.id;
-}
-
-/** Adds the subscriptions asked for (a left one starts again, unconfirmed); true when one waits for confirmation. */
-async function recordSubscriptions(trx: Trx, subscriberId: number, listIds: number[], now: Date): Promise<boolean> {
-  const at = now.toISOString();
-  const subscriber = await trx.selectFrom('newsletter_subscribers').select('status').where('id', '=', subscriberId).executeTakeFirstOrThrow();
-  const existing = await trx.selectFrom('newsletter_subscriptions').selectAll().where('subscriber_id', '=', subscriberId).execute();
-  let waiting = subscriber.status !== 'confirmed';
-  for (const listId of listIds) {
-    const row = existing.find((s) => s.list_id === listId);
-    if (!row) {
-      await trx.insertInto('newsletter_subscriptions').values({ subscriber_id: subscriberId, list_id: listId, created_at: at, confirmed_at: null, unsubscribed_at: null }).execute();
-      waiting = true;
-    } else if (row.unsubscribed_at !== null || row.confirmed_at === null) {
-      await trx.updateTable('newsletter_subscriptions').set({ confirmed_at: null, unsubscribed_at: null }).where('subscriber_id', '=', subscriberId).where('list_id', '=', listId).execute();
-      waiting = true;
-    }
-  }
-  return waiting;
-}
-
