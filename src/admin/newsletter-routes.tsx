@@ -244,7 +244,7 @@ async function renderIssue(c: Context<AdminEnv>, state: FormState, issueId?: num
   const lists = await listAllLists(db);
   if (issue && (issue.status === 'sending' || issue.status === 'sent')) {
     const list = lists.find((l) => l.id === issue.list_id);
-    return renderAdmin(c, { title: issue.subject, current, body: <IssueReportPage issue={issue} listName={list?.name ?? ''} report={await issueReport(db, issue)} done={done(c)} /> });
+    return renderAdmin(c, { title: issue.subject, current, status, body: <IssueReportPage issue={issue} listName={list?.name ?? ''} report={await issueReport(db, issue)} done={status ? state.message : done(c)} /> });
   }
   let picked: { id: number; title: string }[] = [];
   try {

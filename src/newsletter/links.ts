@@ -14,8 +14,9 @@ import { NEWSLETTER_SECRET } from './signup-token.ts';
 export const CONFIRM_PATH = '/lettre/confirmer/';
 export const UNSUBSCRIBE_PATH = '/lettre/desinscription/';
 
-export async function confirmationToken(db: Db, subscriberId: number, now = Date.now()): Promise<string> {
-  return signToken(await siteSecret(db, NEWSLETTER_SECRET), ['c1', subscriberId, now, randomBytes(12).toString('base64url')]);
+/** Synchronous, given the key read before the transaction (reading it may draw it: a write of its own). */
+export function confirmationToken(secret: Buffer, subscriberId: number, now = Date.now()): string {
+  return signToken(secret, ['c1', subscriberId, now, randomBytes(12).toString('base64url')]);
 }
 
 export type ConfirmationCheck = { ok: true; subscriberId: number; issuedAt: number; nonce: string } | { ok: false; problem: 'invalid' | 'expired' };

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from '../helpers/site.ts';
 import { startMailbox, type Mailbox } from '../helpers/mailbox.ts';
 import { saveList } from '../../src/newsletter/index.ts';
-import { confirmationToken } from '../../src/newsletter/links.ts';
+import { confirmationToken, newsletterSecret } from '../../src/newsletter/links.ts';
 import { linkIn, postForm, signupToken } from './helpers.ts';
 
 forEachDialect('newsletter sign-up', (dialect) => {
@@ -95,7 +95,7 @@ forEachDialect('newsletter sign-up', (dialect) => {
     const token = await signupToken(site);
     await postForm(site, '/lettre', { email: 'tard@example.org', lists: String(listId), token }, nextIp());
     const row = await subscriber('tard@example.org');
-    const old = await confirmationToken(site.db, row!.id, Date.now() - 100 * 3_600_000);
+    const old = confirmationToken(await newsletterSecret(site.db), row!.id, Date.now() - 100 * 3_600_000);
     const expired = await site.get(`/lettre/confirmer/${old}`);
     assert.equal(expired.status, 410);
     assert.match(await expired.text(), /Ce lien de confirmation a expiré/);

@@ -1108,4 +1108,6 @@ export const en: Record<MessageKey, string> = {
   "admin.newsletter.when": "Date",
   "admin.nav.subscribers": "Subscribers",
   "admin.nav.newsletterImport": "Import",
+  "errors.cli.unknownList": "Unknown list: {list} (tisse newsletter list names them).",
+  "errors.cli.importRefused": "Nothing was imported: {count} row(s) to fix (see above).",
 };

@@ -1106,6 +1106,8 @@ export const fr = {
   "admin.newsletter.when": "Date",
   "admin.nav.subscribers": "Abonnés",
   "admin.nav.newsletterImport": "Importer",
+  "errors.cli.unknownList": "Liste inconnue : {list} (tisse newsletter list les nomme).",
+  "errors.cli.importRefused": "Rien n’a été importé : {count} ligne(s) à corriger (voir ci-dessus).",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -14,7 +14,7 @@ import { render, t, type MessageRef } from '../../kernel/i18n/index.ts';
 import { isMessageKey, type PlainKey } from '../../kernel/i18n/index.ts';
 import { loadSiteSettings } from '../../settings/index.ts';
 import { enqueueConfirmationMail } from '../confirmation-mail.ts';
-import { CONFIRM_PATH, confirmationToken } from '../links.ts';
+import { CONFIRM_PATH, confirmationToken, newsletterSecret } from '../links.ts';
 import { recordPending, recordSubscriptions } from '../pending-subscription.ts';
 import { subscriberEmailSchema, subscriberNameSchema } from '../subscriber-input.ts';
 
@@ -73,6 +73,7 @@ export async function importSubscribers(db: Db, input: ImportInput, now = new Da
   if (problems.length) return { ok: false, problems };
 
   const settings = await loadSiteSettings(db);
+  const secret = await newsletterSecret(db);
   const at = now.toISOString();
   const source = t('newsletter.import.source', { by: input.by, date: at.slice(0, 10) });
   return db.write(async (trx) => {
@@ -109,7 +110,7 @@ export async function importSubscribers(db: Db, input: ImportInput, now = new Da
       } else {
         const id = await recordPending(trx, { email: person.email, name: person.name, source, consentText: t('newsletter.import.invitedText') }, now);
         if (await recordSubscriptions(trx, id, [list.id], now)) {
-          const link = `${input.siteUrl}${CONFIRM_PATH}${await confirmationToken(db, id, now.getTime())}`;
+          const link = `${input.siteUrl}${CONFIRM_PATH}${confirmationToken(secret, id, now.getTime())}`;
           await enqueueConfirmationMail(trx, { to: person.email, siteName: settings.name, listNames: [list.name], link, hours: settings.newsletter.confirmHours, lang: settings.lang });
           invited++;
         } else confirmed++;

@@ -10,7 +10,7 @@ import { TisseError, untranslated, type MessageRef } from '../../kernel/errors.t
 import { isMessageKey, type PlainKey } from '../../kernel/i18n/index.ts';
 import { loadSiteSettings } from '../../settings/index.ts';
 import { enqueueConfirmationMail } from '../confirmation-mail.ts';
-import { CONFIRM_PATH, confirmationToken } from '../links.ts';
+import { CONFIRM_PATH, confirmationToken, newsletterSecret } from '../links.ts';
 import { listPublicLists } from '../lists.ts';
 import { recordPending, recordSubscriptions } from '../pending-subscription.ts';
 import { checkSignupToken, SIGNUP_TOKEN_HOURS } from '../signup-token.ts';
@@ -53,6 +53,7 @@ export async function signUp(db: Db, input: SignUpInput, now = new Date()): Prom
   const settings = await loadSiteSettings(db);
   const policy = settings.newsletter;
   const lists = offered.filter((list) => wanted.includes(list.id));
+  const secret = await newsletterSecret(db);
 
   await db.kysely.transaction().execute(async (trx) => {
     if (!(await claimNonce(trx, token.nonce, new Date(token.issuedAt).toISOString()))) throw new TisseError('CONFLICT', 'errors.newsletter.tokenUsed');
@@ -63,7 +64,7 @@ export async function signUp(db: Db, input: SignUpInput, now = new Date()): Prom
     const subscriberId = await recordPending(trx, { email: email.data, name: name.data, source: input.source, consentText: policy.consentText }, now);
     const waiting = await recordSubscriptions(trx, subscriberId, lists.map((l) => l.id), now);
     if (!waiting) return;
-    const link = `${input.siteUrl}${CONFIRM_PATH}${await confirmationToken(db, subscriberId, now.getTime())}`;
+    const link = `${input.siteUrl}${CONFIRM_PATH}${confirmationToken(secret, subscriberId, now.getTime())}`;
     await enqueueConfirmationMail(trx, { to: email.data, siteName: settings.name, listNames: lists.map((l) => l.name), link, hours: policy.confirmHours, lang: settings.lang });
   });
   await purgeOldNonces(db, Math.max(SIGNUP_TOKEN_HOURS, policy.confirmHours), now.getTime());
