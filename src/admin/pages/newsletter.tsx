@@ -259,7 +259,7 @@ export const IssueFormPage: FC<{
         </p>
         <form method="post" action={`${base}/numeros/${issue.id}/essai`}>
           <CsrfField user={user} />
-          <button type="submit" class="secondary">{t('admin.newsletter.sendTest', { email: user.user.email })}</button>
+          <p class="actions"><button type="submit" class="secondary">{t('admin.newsletter.sendTest', { email: user.user.email })}</button></p>
         </form>
         <form method="post" action={`${base}/numeros/${issue.id}/envoyer`}>
           <CsrfField user={user} />

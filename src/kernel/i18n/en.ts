@@ -968,7 +968,6 @@ export const en: Record<MessageKey, string> = {
   "admin.settingKey.newsletter": "newsletter",
   "newsletter.title": "The newsletter",
   "newsletter.intro": "Receive our publications by email. We will first send you a message to confirm your address.",
-  "newsletter.footerTitle": "Newsletter",
   "newsletter.email": "Your email address",
   "newsletter.name": "Your name (optional)",
   "newsletter.lists": "The letters you want",

@@ -966,7 +966,6 @@ export const fr = {
   "admin.settingKey.newsletter": "lettre d’information",
   "newsletter.title": "La lettre d’information",
   "newsletter.intro": "Recevez nos publications par email. Nous vous enverrons d’abord un message pour confirmer votre adresse.",
-  "newsletter.footerTitle": "La lettre",
   "newsletter.email": "Votre adresse email",
   "newsletter.name": "Votre nom (facultatif)",
   "newsletter.lists": "Les lettres qui vous intéressent",
