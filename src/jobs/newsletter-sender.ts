@@ -29,8 +29,10 @@ export function createNewsletterSender(source: MailSource, connections = NEWSLET
     const key = JSON.stringify(options);
     if (current?.key !== key) {
       current?.transport.close();
+      // A URL goes in as `url` beside the pool's options: createTransport's second argument is message defaults,
+      // where `pool` does nothing (each message then opened its own connection: ~100 ms each on loopback).
       const pool = { pool: true, maxConnections: connections, maxMessages: Infinity };
-      current = { key, transport: typeof options === 'string' ? nodemailer.createTransport(options, pool as object) : nodemailer.createTransport({ ...options, ...pool } as object) };
+      current = { key, transport: nodemailer.createTransport({ ...(typeof options === 'string' ? { url: options } : options), ...pool } as object) };
     }
     return current.transport;
   };

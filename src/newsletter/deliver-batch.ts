@@ -2,9 +2,11 @@
 // (decision 021). Each delivery is claimed 'sending' by a conditional update before it is handed to SMTP and
 // marked 'sent' after; one batch is run by one runner at a time (the jobs table's claim, SKIP LOCKED on
 // PostgreSQL), so a delivery found 'sending' when a batch starts was in flight when an earlier run of this same
-// job died: it is marked 'uncertain' and never sent again (at most once; the report counts it). 5xx: the
-// delivery and the address are bounced. 4xx: the delivery goes back to 'queued' and the job fails, so the runner
-// retries it later with backoff (only what is still queued is sent then), up to MAX_ATTEMPTS per delivery.
+// job died: it is marked 'uncertain' and never sent again (at most once; the report counts it). A chunk (as
+// many as the SMTP pool's connections) is claimed in one update and recorded 'sent' in one update once all its
+// messages were handed over. 5xx: the delivery and the address are bounced. 4xx: the delivery goes back to
+// 'queued' and the job fails, so the runner retries it later with backoff (only what is still queued is sent
+// then), up to MAX_ATTEMPTS per delivery.
 // No reply at all (the server is down): retried the same way, without counting against the delivery.
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
@@ -71,6 +73,7 @@ export async function deliverBatch(db: Db, payload: BatchPayload, sender: Letter
       ).map((r) => r.id),
     );
     handed += claimed.size;
+    const accepted: number[] = [];
     await Promise.all(
       wanted
         .filter((d) => claimed.has(d.id))
@@ -89,7 +92,7 @@ export async function deliverBatch(db: Db, payload: BatchPayload, sender: Letter
               },
               messageId: `<lettre-${issue.id}-${d.subscriber_id}@${host}>`,
             });
-            await k.updateTable('newsletter_deliveries').set({ status: 'sent', sent_at: nowIso(), updated_at: nowIso(), last_error: '' }).where('id', '=', d.id).execute();
+            accepted.push(d.id);
           } catch (error) {
             // Read the result first: `retryLater += await …` would add to the value read before the await.
             const again = await recordFailure(db, d.id, d.subscriber_id, error);
@@ -97,6 +100,8 @@ export async function deliverBatch(db: Db, payload: BatchPayload, sender: Letter
           }
         }),
     );
+    // The chunk's accepted messages recorded at once: until then they are 'sending', as while in flight.
+    if (accepted.length) await k.updateTable('newsletter_deliveries').set({ status: 'sent', sent_at: nowIso(), updated_at: nowIso(), last_error: '' }).where('id', 'in', accepted).execute();
   }
   await finishIfDone(db, issue.id);
   if (retryLater > 0) throw new Error(`${retryLater} envoi(s) refusé(s) pour le moment par le serveur SMTP : nouvel essai plus tard`);
