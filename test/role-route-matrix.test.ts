@@ -203,6 +203,7 @@ forEachDialect('every back-office route × every role', (dialect) => {
     // Keywords, glossary, authors, settings and appearance: full administrators only.
     // The newsletter (issue 20): full administrators only.
     'GET /ecrire/lettre': { expect: fullAdmins },
+    'POST /ecrire/lettre/reglages': { expect: fullAdmins, prepare: async () => ({ body: { consentText: 'J’accepte de recevoir la lettre.', ratePerMinute: '600' } }) },
     'GET /ecrire/lettre/listes/nouvelle': { expect: fullAdmins },
     'POST /ecrire/lettre/listes/nouvelle': { expect: fullAdmins, prepare: async () => ({ body: { name: `Liste ${unique()}`, digestSize: '5' } }) },
     'GET /ecrire/lettre/listes/:id': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterList() } }) },

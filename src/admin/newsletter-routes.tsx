@@ -13,7 +13,8 @@ import { ImportPage, IssueFormPage, IssueReportPage, ListFormPage, NewsletterHom
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { isoToLocalInput, localInputToIso } from '../kernel/time-zone.ts';
-import { loadSiteSettings } from '../settings/index.ts';
+import { loadSiteSettings, newsletterSettingsSchema, saveSiteSettings } from '../settings/index.ts';
+import { parseInput } from '../kernel/validation.ts';
 import { loadArticlesByIds } from '../articles/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import type { NewsletterList } from '../db/schema.ts';
@@ -64,11 +65,34 @@ function done(c: Context<AdminEnv>): string | undefined {
   return (kind && doneText[kind]?.()) ?? doneMessage(c);
 }
 
-newsletterAdminRoutes.get('/', async (c) => {
+async function renderHome(c: Context<AdminEnv>, settings?: FormState, status?: number): Promise<Response> {
   const user = requirePermission(c, 'newsletter.manage');
   const db = c.get('app').db;
-  const [lists, counts, issues] = await Promise.all([listAllLists(db), countSubscribersByList(db), listIssues(db)]);
-  return renderAdmin(c, { title: t('admin.newsletter.title'), current, body: <NewsletterHomePage user={user} lists={lists} counts={counts} issues={issues} done={done(c)} /> });
+  const [lists, counts, issues, site] = await Promise.all([listAllLists(db), countSubscribersByList(db), listIssues(db), loadSiteSettings(db)]);
+  const state = settings ?? { values: { consentText: site.newsletter.consentText, ratePerMinute: String(site.newsletter.ratePerMinute) } };
+  return renderAdmin(c, { title: t('admin.newsletter.title'), current, status, body: <NewsletterHomePage user={user} lists={lists} counts={counts} issues={issues} settings={state} done={done(c)} /> });
+}
+
+newsletterAdminRoutes.get('/', (c) => renderHome(c));
+
+// The consent sentence the sign-up form shows (kept with each consent) and the sending rate.
+newsletterAdminRoutes.post('/reglages', (c) => {
+  const user = requirePermission(c, 'newsletter.manage');
+  const db = c.get('app').db;
+  return submitForm(c, {
+    async run(fields) {
+      const current = (await loadSiteSettings(db)).newsletter;
+      const rate = field(fields, 'ratePerMinute').trim();
+      const next = parseInput(
+        newsletterSettingsSchema,
+        { ...current, consentText: field(fields, 'consentText'), ratePerMinute: rate === '' ? current.ratePerMinute : /^\d{1,7}$/.test(rate) ? Number(rate) : -1 },
+        { consentText: 'admin.newsletter.consentText', ratePerMinute: 'admin.newsletter.ratePerMinute' },
+      );
+      await saveSiteSettings(db, { newsletter: next }, user.user.id);
+    },
+    then: () => `${current}?fait=saved`,
+    refused: (state, status) => renderHome(c, state, status),
+  });
 });
 
 // Lists

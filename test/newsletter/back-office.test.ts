@@ -134,3 +134,75 @@ forEachDialect('newsletter back office', (dialect) => {
     assert.equal((await postForm(site, admin, path, { listId: String(listId), subject: 'Trop tard', body: '', articleIds: '' })).status, 409);
   });
 });
+
+forEachDialect('newsletter settings, schedules and digests by section', (dialect) => {
+  let site: TestSite;
+  let admin: Session;
+
+  before(async () => {
+    site = await startTestSite(dialect);
+    admin = await logIn(site, 'admin@example.org', 'motdepasse-admin');
+  });
+  after(() => site.close());
+
+  test('the consent sentence set in the back office is the one the form shows and each sign-up keeps; a bad rate is refused', async () => {
+    const listId = await saveList(site.db, { name: 'Lettre' });
+    const saved = await postForm(site, admin, '/ecrire/lettre/reglages', { consentText: 'J’accepte de recevoir la lettre du Labo.', ratePerMinute: '120' });
+    assert.equal(saved.status, 303);
+    assert.match(await (await site.get('/lettre')).text(), /J’accepte de recevoir la lettre du Labo\./);
+    const refused = await postForm(site, admin, '/ecrire/lettre/reglages', { consentText: '', ratePerMinute: 'vite' });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /Phrase de consentement/);
+    const html = await (await site.get('/lettre')).text();
+    const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
+    const body = new URLSearchParams({ email: 'preuve@example.org', lists: String(listId), token });
+    assert.equal((await site.get('/lettre', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status, 200);
+    const row = await site.db.kysely.selectFrom('newsletter_subscribers').selectAll().where('email', '=', 'preuve@example.org').executeTakeFirstOrThrow();
+    assert.equal(row.consent_text, 'J’accepte de recevoir la lettre du Labo.');
+  });
+
+  test('a send at a set time waits for it; the rate spaces the batches', async () => {
+    await postForm(site, admin, '/ecrire/lettre/reglages', { consentText: 'J’accepte.', ratePerMinute: '60' });
+    const { newsletterSettingsSchema, saveSiteSettings, loadSiteSettings } = await import('../../src/settings/index.ts');
+    await saveSiteSettings(site.db, { newsletter: { ...newsletterSettingsSchema.parse((await loadSiteSettings(site.db)).newsletter), batchSize: 2 } });
+    const listId = await saveList(site.db, { name: 'Cadencée' });
+    await addSubscribers(site.db, listId, Array.from({ length: 6 }, (_, i) => ({ email: `cadence${i}@example.org` })));
+    const created = await postForm(site, admin, '/ecrire/lettre/numeros/nouveau', { listId: String(listId), subject: 'Plus tard', body: '', articleIds: '' });
+    const path = created.headers.get('location')!.split('?')[0]!;
+    const issueId = Number(path.split('/').pop());
+    assert.equal((await postForm(site, admin, `${path}/envoyer`, { quand: '2099-01-15T09:30' })).status, 303);
+    const issue = await site.db.kysely.selectFrom('newsletter_issues').selectAll().where('id', '=', issueId).executeTakeFirstOrThrow();
+    assert.equal(issue.status, 'scheduled');
+    assert.equal(issue.scheduled_at, '2099-01-15T08:30:00.000Z', 'typed in the site’s time zone (Paris)');
+    await site.jobs.runDue();
+    assert.equal(await issueStatus(site.db, issueId), 'scheduled', 'nothing leaves before its time');
+
+    // Its time come, the start (the job's operation, run here without the runner, which would also run the first
+    // batch) records the deliveries and spaces the batches of two at 60 messages a minute: two seconds apart.
+    const { startSending } = await import('../../src/newsletter/index.ts');
+    await startSending(site.db, { issueId }, site.config.siteUrl);
+    assert.equal(await issueStatus(site.db, issueId), 'sending');
+    const batches = await site.db.kysely.selectFrom('jobs').select(['run_at', 'payload']).where('type', '=', 'newsletter-batch').orderBy('id').execute();
+    const mine = batches.filter((b) => JSON.parse(b.payload).issueId === issueId);
+    assert.equal(mine.length, 3);
+    const gaps = mine.slice(1).map((b, i) => Date.parse(b.run_at) - Date.parse(mine[i]!.run_at));
+    for (const gap of gaps) assert.ok(Math.abs(gap - 2000) < 200, `batches ${gap} ms apart`);
+  });
+
+  test('a section’s list digests only what was published in that section and below', async () => {
+    const { createSection } = await import('../../src/sections/index.ts');
+    const { createArticle } = await import('../../src/articles/index.ts');
+    const { buildDigest } = await import('../../src/newsletter/index.ts');
+    const top = await createSection(site.db, { title: 'Économie' });
+    const below = await createSection(site.db, { title: 'Coopératives', parentId: top.id });
+    const elsewhere = await createSection(site.db, { title: 'Ailleurs' });
+    const author = (await site.db.kysely.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
+    const inTop = await createArticle(site.db, { sectionId: top.id, title: 'Dans la rubrique', status: 'published', authorIds: [author], createdBy: author });
+    const inBelow = await createArticle(site.db, { sectionId: below.id, title: 'Dans la sous-rubrique', status: 'published', authorIds: [author], createdBy: author });
+    await createArticle(site.db, { sectionId: elsewhere.id, title: 'Ailleurs', status: 'published', authorIds: [author], createdBy: author });
+    const listId = await saveList(site.db, { name: 'Actualités de l’économie', sectionId: top.id, digestSize: 10 });
+    const issueId = await buildDigest(site.db, listId);
+    const issue = await site.db.kysely.selectFrom('newsletter_issues').selectAll().where('id', '=', issueId!).executeTakeFirstOrThrow();
+    assert.deepEqual(new Set(JSON.parse(issue.article_ids)), new Set([inTop.id, inBelow.id]));
+  });
+});

@@ -32,11 +32,13 @@ export const NewsletterHomePage: FC<{
   lists: NewsletterList[];
   counts: Map<number, { confirmed: number; pending: number }>;
   issues: IssueSummary[];
+  settings: FormState;
   done?: string | undefined;
-}> = ({ user, lists, counts, issues, done }) => (
+}> = ({ user, lists, counts, issues, settings, done }) => (
   <>
     <h1>{t('admin.newsletter.title')}</h1>
     <Done message={done} />
+    <FormErrors state={settings} />
     <p class="actions">
       {lists.length ? <a class="button" href={`${base}/numeros/nouveau`}>{t('admin.newsletter.newIssue')}</a> : null}
       <a class="button secondary" href={`${base}/listes/nouvelle`}>{t('admin.newsletter.newList')}</a>
@@ -109,6 +111,15 @@ export const NewsletterHomePage: FC<{
           </table>
         </div>
       )}
+    </section>
+    <section aria-labelledby="reglages-lettre" class="card">
+      <h2 id="reglages-lettre">{t('admin.newsletter.settings')}</h2>
+      <form method="post" action={`${base}/reglages`}>
+        <CsrfField user={user} />
+        <Field name="consentText" label={t('admin.newsletter.consentText')} state={settings} rows={3} required hint={t('admin.newsletter.consentTextHint')} />
+        <Field name="ratePerMinute" label={t('admin.newsletter.ratePerMinute')} state={settings} type="number" hint={t('admin.newsletter.ratePerMinuteHint')} />
+        <p class="actions"><button type="submit">{t('admin.form.save')}</button></p>
+      </form>
     </section>
   </>
 );

@@ -1109,4 +1109,9 @@ export const en: Record<MessageKey, string> = {
   "admin.nav.newsletterImport": "Import",
   "errors.cli.unknownList": "Unknown list: {list} (tisse newsletter list names them).",
   "errors.cli.importRefused": "Nothing was imported: {count} row(s) to fix (see above).",
+  "admin.newsletter.settings": "Newsletter settings",
+  "admin.newsletter.consentText": "Consent sentence",
+  "admin.newsletter.consentTextHint": "Shown under the sign-up form and kept with each sign-up, as proof of consent.",
+  "admin.newsletter.ratePerMinute": "Sending rate (messages per minute)",
+  "admin.newsletter.ratePerMinuteHint": "All servers together; 0: as fast as the SMTP server takes them. Your mail provider often sets a limit.",
 };

@@ -1107,6 +1107,11 @@ export const fr = {
   "admin.nav.newsletterImport": "Importer",
   "errors.cli.unknownList": "Liste inconnue : {list} (tisse newsletter list les nomme).",
   "errors.cli.importRefused": "Rien n’a été importé : {count} ligne(s) à corriger (voir ci-dessus).",
+  "admin.newsletter.settings": "Réglages de la lettre",
+  "admin.newsletter.consentText": "Phrase de consentement",
+  "admin.newsletter.consentTextHint": "Montrée sous le formulaire d’inscription et gardée avec chaque inscription, comme preuve du consentement.",
+  "admin.newsletter.ratePerMinute": "Cadence d’envoi (messages par minute)",
+  "admin.newsletter.ratePerMinuteHint": "Tous les serveurs ensemble ; 0 : aussi vite que le serveur SMTP les prend. Votre fournisseur d’envoi impose souvent une limite.",
 } as const;
 
 export type MessageKey = keyof typeof fr;
