@@ -6,7 +6,7 @@ export { issueSignupToken, nextSignupToken } from './signup-token.ts';
 export { CONFIRM_PATH, UNSUBSCRIBE_PATH } from './links.ts';
 export { listAllLists, listPublicLists, loadList, findList } from './lists.ts';
 export { signUp, type SignUpInput } from './operations/sign-up.ts';
-export { confirmSubscription } from './operations/confirm-subscription.ts';
+export { confirmSubscription, readConfirmationLink } from './operations/confirm-subscription.ts';
 export { unsubscribe, readUnsubscribeLink, type UnsubscribeTarget } from './operations/unsubscribe.ts';
 export { saveList, deleteList, listInputSchema, type ListInput } from './operations/save-list.ts';
 export { renderLetter, UNSUBSCRIBE_MARKER, type LetterContent, type RenderedLetter } from './letter.ts';

@@ -1,5 +1,6 @@
 // The newsletter's public pages, rendered in the theme: the sign-up form (/lettre; the "Nous suivre" block of every
-// page posts its address here), the confirmation link's answer, and the unsubscribe link: a GET shows a button
+// page posts its address here), the confirmation link (a GET shows a button, a POST confirms), and the
+// unsubscribe link: a GET shows a button
 // (a GET writes nothing: link checkers and mail scanners follow links), a POST unsubscribes — the button's, or a
 // mail client's one-click POST (RFC 8058), with no session and no CSRF token, as the RFC requires; idempotent.
 // None of these pages is cached: the form carries the token of one view.
@@ -17,6 +18,7 @@ import {
   CONFIRM_PATH,
   UNSUBSCRIBE_PATH,
   confirmSubscription,
+  readConfirmationLink,
   issueSignupToken,
   listPublicLists,
   nextSignupToken,
@@ -61,12 +63,9 @@ async function formPage(
   return sendPage(c, body, { status: options.status ?? 200, cacheable: false });
 }
 
-async function messagePage(c: Context<AppEnv>, title: string, message: string, status = 200, unsubscribeAction: string | null = null): Promise<Response> {
-  const body = await renderPage(c.get('app'), 'newsletter-message', { title }, {
-    title,
-    message,
-    unsubscribe: unsubscribeAction ? { action: unsubscribeAction, button: t('newsletter.unsubscribe.button') } : null,
-  });
+/** A message page; `action`: the POST form of a link's button (confirm, unsubscribe) and its label. */
+async function messagePage(c: Context<AppEnv>, title: string, message: string, status = 200, action: { action: string; button: string } | null = null): Promise<Response> {
+  const body = await renderPage(c.get('app'), 'newsletter-message', { title }, { title, message, action });
   return sendPage(c, body, { status, cacheable: false });
 }
 
@@ -100,7 +99,19 @@ newsletterRoutes.post(SIGNUP_PATH, async (c) => {
   return messagePage(c, t('newsletter.checkMailbox.title'), t('newsletter.checkMailbox.text'));
 });
 
+// The link's GET asks (mail scanners open links: a robot must not confirm anybody), its button confirms.
 newsletterRoutes.get(`${CONFIRM_PATH}:token`, async (c) => {
+  const token = c.req.param('token');
+  try {
+    const { email } = await readConfirmationLink(c.get('app').db, token);
+    return messagePage(c, t('newsletter.confirm.title'), t('newsletter.confirm.question', { email }), 200, { action: `${CONFIRM_PATH}${token}`, button: t('newsletter.confirm.button') });
+  } catch (error) {
+    if (!isTisseError(error) || error.status >= 500) throw error;
+    return messagePage(c, t('newsletter.title'), error.message, error.status);
+  }
+});
+
+newsletterRoutes.post(`${CONFIRM_PATH}:token`, async (c) => {
   try {
     const { email } = await confirmSubscription(c.get('app').db, c.req.param('token'));
     return messagePage(c, t('newsletter.confirmed.title'), t('newsletter.confirmed.text', { email }));
@@ -115,7 +126,7 @@ newsletterRoutes.get(`${UNSUBSCRIBE_PATH}:token`, async (c) => {
   try {
     const target = await readUnsubscribeLink(c.get('app').db, token);
     const question = t('newsletter.unsubscribe.question', { list: target.listName, email: target.email });
-    return messagePage(c, t('newsletter.unsubscribe.title'), question, 200, `${UNSUBSCRIBE_PATH}${token}`);
+    return messagePage(c, t('newsletter.unsubscribe.title'), question, 200, { action: `${UNSUBSCRIBE_PATH}${token}`, button: t('newsletter.unsubscribe.button') });
   } catch (error) {
     if (!isTisseError(error) || error.status >= 500) throw error;
     return messagePage(c, t('newsletter.unsubscribe.title'), error.message, error.status);

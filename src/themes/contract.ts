@@ -21,7 +21,7 @@ export const PAGE_TEMPLATES = {
   'forum-post': ['article', 'reply_to', 'login', 'form', 'notice'],
   'forum-thanks': ['article', 'pending'],
   newsletter: ['form', 'none'],
-  'newsletter-message': ['title', 'message', 'unsubscribe'],
+  'newsletter-message': ['title', 'message', 'action'],
   /** Not a page: the theme's settings as CSS (/apparence.css). */
   'theme-style': [],
 } as const satisfies Record<string, readonly string[]>;

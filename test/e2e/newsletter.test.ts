@@ -1,5 +1,5 @@
 // The newsletter in Chromium: a reader signs up from the « Nous suivre » block of a page, confirms on /lettre,
-// opens the link of the confirmation mail (read from a real SMTP receiver on loopback); an administrator composes
+// opens the link of the confirmation mail and presses its button (read from a real SMTP receiver on loopback); an administrator composes
 // an issue in the back office, previews it, sends it, and the reader's copy arrives with its unsubscribe link,
 // which the reader follows. Pages are checked with axe and shot at 1280 and 390 px (test-results/).
 import { after, before, test } from 'node:test';
@@ -65,6 +65,9 @@ test('a reader signs up from the footer, confirms the form, then the link of the
   const mail = mailbox.received.find((m) => m.to.includes('camille@example.net'))!;
   const link = /(http:\/\/\S+\/lettre\/confirmer\/\S+)/.exec(mail.text)![1]!;
   await page.goto(link);
+  assert.match(await page.locator('[role="status"]').innerText(), /Recevoir nos lettres à l’adresse camille@example.net/);
+  await shoot(page, 'lettre-confirmer');
+  await page.click('button:has-text("Je confirme mon inscription")');
   assert.match(await page.locator('h1').innerText(), /Inscription confirmée/);
   await shoot(page, 'lettre-confirmee');
   await page.goto(link);

@@ -78,7 +78,12 @@ forEachDialect('newsletter sign-up', (dialect) => {
     assert.match(mail.subject, /^Confirmez votre inscription/);
     assert.match(mail.text, /« La lettre mensuelle »/);
     const link = linkIn(mail.text, site, '/lettre/confirmer/');
-    const confirmed = await site.get(link);
+    // Opening the link (as a mail scanner does) asks, and confirms nobody.
+    const asked = await site.get(link);
+    assert.equal(asked.status, 200);
+    assert.match(await asked.text(), /Recevoir nos lettres à l’adresse lea@example.org \?/);
+    assert.equal((await subscriber('lea@example.org'))?.status, 'pending');
+    const confirmed = await site.get(link, { method: 'POST' });
     assert.equal(confirmed.status, 200);
     assert.match(await confirmed.text(), /Inscription confirmée/);
     const row = await subscriber('lea@example.org');
@@ -86,9 +91,11 @@ forEachDialect('newsletter sign-up', (dialect) => {
     const subscription = await site.db.kysely.selectFrom('newsletter_subscriptions').selectAll().where('subscriber_id', '=', row!.id).executeTakeFirstOrThrow();
     assert.ok(subscription.confirmed_at);
 
-    const replayed = await site.get(link);
-    assert.equal(replayed.status, 410);
-    assert.match(await replayed.text(), /Ce lien de confirmation a déjà servi/);
+    for (const method of ['GET', 'POST']) {
+      const replayed = await site.get(link, { method });
+      assert.equal(replayed.status, 410, method);
+      assert.match(await replayed.text(), /Ce lien de confirmation a déjà servi/);
+    }
   });
 
   test('an expired or forged confirmation link says so and confirms nothing', async () => {
@@ -96,10 +103,10 @@ forEachDialect('newsletter sign-up', (dialect) => {
     await postForm(site, '/lettre', { email: 'tard@example.org', lists: String(listId), token }, nextIp());
     const row = await subscriber('tard@example.org');
     const old = confirmationToken(await newsletterSecret(site.db), row!.id, Date.now() - 100 * 3_600_000);
-    const expired = await site.get(`/lettre/confirmer/${old}`);
+    const expired = await site.get(`/lettre/confirmer/${old}`, { method: 'POST' });
     assert.equal(expired.status, 410);
     assert.match(await expired.text(), /Ce lien de confirmation a expiré/);
-    const forged = await site.get(`/lettre/confirmer/${old.slice(0, -3)}abc`);
+    const forged = await site.get(`/lettre/confirmer/${old.slice(0, -3)}abc`, { method: 'POST' });
     assert.equal(forged.status, 400);
     assert.match(await forged.text(), /Ce lien n’est pas valide/);
     assert.equal((await subscriber('tard@example.org'))?.status, 'pending');

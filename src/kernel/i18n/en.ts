@@ -1114,4 +1114,7 @@ export const en: Record<MessageKey, string> = {
   "admin.newsletter.consentTextHint": "Shown under the sign-up form and kept with each sign-up, as proof of consent.",
   "admin.newsletter.ratePerMinute": "Sending rate (messages per minute)",
   "admin.newsletter.ratePerMinuteHint": "All servers together; 0: as fast as the SMTP server takes them. Your mail provider often sets a limit.",
+  "newsletter.confirm.title": "Confirm your subscription",
+  "newsletter.confirm.question": "Receive our letters at {email}?",
+  "newsletter.confirm.button": "I confirm my subscription",
 };

@@ -1112,6 +1112,9 @@ export const fr = {
   "admin.newsletter.consentTextHint": "Montrée sous le formulaire d’inscription et gardée avec chaque inscription, comme preuve du consentement.",
   "admin.newsletter.ratePerMinute": "Cadence d’envoi (messages par minute)",
   "admin.newsletter.ratePerMinuteHint": "Tous les serveurs ensemble ; 0 : aussi vite que le serveur SMTP les prend. Votre fournisseur d’envoi impose souvent une limite.",
+  "newsletter.confirm.title": "Confirmer votre inscription",
+  "newsletter.confirm.question": "Recevoir nos lettres à l’adresse {email} ?",
+  "newsletter.confirm.button": "Je confirme mon inscription",
 } as const;
 
 export type MessageKey = keyof typeof fr;
