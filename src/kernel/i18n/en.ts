@@ -1028,7 +1028,7 @@ export const en: Record<MessageKey, string> = {
   "admin.newsletter.articlesHint": "Numbers of published articles, separated by commas: each appears with its lead and image, in this order.",
   "admin.newsletter.backToNewsletter": "← Newsletter",
   "admin.newsletter.body": "Letter text",
-  "admin.newsletter.bodyHint": "SPIP shortcuts, as in articles ({{bold}}, {italic}, [link->https://…], [->art12]).",
+  "admin.newsletter.bodyHint": "SPIP shortcuts, as in articles ({{gras}} bold, {italique} italic, [link->https://…], [->art12]).",
   "admin.newsletter.confirmedCount": "Confirmed subscribers",
   "admin.newsletter.pendingCount": "Awaiting confirmation",
   "admin.newsletter.consent": "Consent",
