@@ -80,7 +80,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 }
 
 forEachDialect('newsletter send killed half-way', (dialect) => {
-  test(dialect === 'postgres' ? 'two app servers, one killed with kill -9: the other finishes, nobody gets two copies' : 'kill -9 half-way, restart: the send resumes, nobody gets two copies', { timeout: 180_000 }, async () => {
+  test(dialect === 'postgres' ? 'two app servers, one killed with kill -9: the other finishes, nobody gets two copies' : 'kill -9 half-way, restart: the send resumes, nobody gets two copies', { timeout: 400_000 }, async () => {
     const t = await openTestDatabase(dialect);
     const receiver = await slowReceiver(8);
     const servers: ChildProcess[] = [];
@@ -95,13 +95,13 @@ forEachDialect('newsletter send killed half-way', (dialect) => {
       servers.push(first.child);
       const second = dialect === 'postgres' ? serve(t, receiver.port) : undefined;
       if (second) servers.push(second.child);
-      await until(() => receiver.total() >= SUBSCRIBERS * 0.3, `a third of the send (${first.output()})`, 90_000, 2);
+      await until(() => receiver.total() >= SUBSCRIBERS * 0.3, `a third of the send (${first.output()})`, 180_000, 2);
       first.child.kill('SIGKILL');
       const atKill = receiver.total();
       assert.ok(atKill < SUBSCRIBERS, 'killed before the end of the send');
 
       if (!second) servers.push(serve(t, receiver.port).child);
-      await until(async () => (await issueStatus(t.db, issueId)) === 'sent', 'the send finishes after the kill', 120_000, 100);
+      await until(async () => (await issueStatus(t.db, issueId)) === 'sent', 'the send finishes after the kill', 180_000, 100);
 
       const deliveries = await t.db.kysely
         .selectFrom('newsletter_deliveries as d')
