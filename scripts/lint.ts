@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..');
 const src = join(root, 'src');
 
 /** Domain modules: each imported by others only through its index.ts; they may use one another without a cycle. */
-const modules = ['settings', 'urls', 'sections', 'users', 'keywords', 'documents', 'articles', 'glossary', 'forum', 'petitions', 'sites', 'search', 'setup', 'appearance', 'backup', 'audit'];
+const modules = ['settings', 'urls', 'sections', 'users', 'keywords', 'documents', 'articles', 'glossary', 'forum', 'petitions', 'sites', 'newsletter', 'search', 'setup', 'appearance', 'backup', 'audit'];
 const below = (...names: string[]) => names.flatMap((n) => (n === 'modules' ? modules : [n]));
 
 /**

@@ -17,6 +17,7 @@ import { ecrireRoutes } from './admin/back-office-routes.tsx';
 import { t } from './kernel/i18n/index.ts';
 import { forumRoutes } from './site/forum-routes.ts';
 import { petitionRoutes } from './site/petition-routes.ts';
+import { newsletterRoutes } from './site/newsletter-routes.ts';
 import { discoveryRoutes } from './site/discovery-routes.ts';
 import { mediaRoutes } from './site/media-routes.ts';
 import { labelRoute } from './web/request-log.ts';
@@ -76,6 +77,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   hono.route('/', ecrireRoutes);
   hono.route('/', forumRoutes);
   hono.route('/', petitionRoutes);
+  hono.route('/', newsletterRoutes);
   hono.route('/', glossaryRoutes);
   hono.route('/', archiveRoutes);
   hono.route('/', discoveryRoutes);

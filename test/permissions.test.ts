@@ -63,10 +63,10 @@ test('article actions: every role × action × status × authorship × section',
 
 test('site actions: every role', () => {
   const table: Record<string, Record<string, boolean>> = {
-    administrator: { 'backoffice.enter': true, 'section.manage': true, 'keyword.manage': true, 'glossary.manage': true, 'user.manage': true, 'settings.manage': true, 'audit.view': true, 'document.upload': true, 'document.manage': true, 'forum.moderate': true, 'forum.postSubscribers': true, 'profile.edit': true },
-    restricted: { 'backoffice.enter': true, 'section.manage': true, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'audit.view': false, 'document.upload': true, 'document.manage': false, 'forum.moderate': true, 'forum.postSubscribers': true, 'profile.edit': true },
-    editor: { 'backoffice.enter': true, 'section.manage': false, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'audit.view': false, 'document.upload': true, 'document.manage': false, 'forum.moderate': false, 'forum.postSubscribers': true, 'profile.edit': true },
-    visitor: { 'backoffice.enter': false, 'section.manage': false, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'audit.view': false, 'document.upload': false, 'document.manage': false, 'forum.moderate': false, 'forum.postSubscribers': true, 'profile.edit': true },
+    administrator: { 'backoffice.enter': true, 'section.manage': true, 'keyword.manage': true, 'glossary.manage': true, 'user.manage': true, 'settings.manage': true, 'audit.view': true, 'newsletter.manage': true, 'document.upload': true, 'document.manage': true, 'forum.moderate': true, 'forum.postSubscribers': true, 'profile.edit': true },
+    restricted: { 'backoffice.enter': true, 'section.manage': true, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'audit.view': false, 'newsletter.manage': false, 'document.upload': true, 'document.manage': false, 'forum.moderate': true, 'forum.postSubscribers': true, 'profile.edit': true },
+    editor: { 'backoffice.enter': true, 'section.manage': false, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'audit.view': false, 'newsletter.manage': false, 'document.upload': true, 'document.manage': false, 'forum.moderate': false, 'forum.postSubscribers': true, 'profile.edit': true },
+    visitor: { 'backoffice.enter': false, 'section.manage': false, 'keyword.manage': false, 'glossary.manage': false, 'user.manage': false, 'settings.manage': false, 'audit.view': false, 'newsletter.manage': false, 'document.upload': false, 'document.manage': false, 'forum.moderate': false, 'forum.postSubscribers': true, 'profile.edit': true },
     disabled: Object.fromEntries(siteActions.map((a) => [a, false])),
   };
   for (const [role, actor] of Object.entries(actors)) {

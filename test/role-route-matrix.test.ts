@@ -31,6 +31,8 @@ import { listSettingsRevisions, saveSiteSettings } from '../src/settings/index.t
 import sharp from 'sharp';
 import { basename } from 'node:path';
 import { createBackup } from '../src/backup/index.ts';
+import { saveIssue, saveList } from '../src/newsletter/index.ts';
+import { addSubscribers } from './newsletter/helpers.ts';
 
 /** Routes that end the other sessions of the account that sends them. */
 const ENDS_OTHER_SESSIONS = new Set(['POST /ecrire/profil/mot-de-passe', 'POST /ecrire/profil/sessions/fermer']);
@@ -137,6 +139,9 @@ forEachDialect('every back-office route × every role', (dialect) => {
   };
   let archive: string | undefined;
   const backupName = async () => (archive ??= basename((await createBackup(site.config)).file));
+  const newsletterList = async () => saveList(site.db, { name: `Liste ${unique()}` });
+  const newsletterIssue = async () => saveIssue(site.db, { listId: await newsletterList(), subject: `Lettre ${unique()}`, body: 'Bonjour.' }, null);
+  const subscriber = async () => (await addSubscribers(site.db, await newsletterList(), [{ email: `abonne-${unique()}@example.org` }]))[0]!;
   const logoPng = async () => new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 15, g: 94, b: 86 } } }).png().toBuffer());
   const articleForm = (kind: Kind): Body => ({ title: `Article ${unique()}`, sectionId: String(sections[kind]), authorIds: String(users.otherEditor) });
 
@@ -235,6 +240,28 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/rubriques/:id/supprimer': { expect: inSections, prepare: async (kind) => ({ params: { id: await section(kind) } }) },
 
     // Keywords, glossary, authors, settings and appearance: full administrators only.
+    // The newsletter (issue 20): full administrators only.
+    'GET /ecrire/lettre': { expect: fullAdmins },
+    'POST /ecrire/lettre/reglages': { expect: fullAdmins, prepare: async () => ({ body: { consentText: 'J’accepte de recevoir la lettre.', ratePerMinute: '600' } }) },
+    'GET /ecrire/lettre/listes/nouvelle': { expect: fullAdmins },
+    'POST /ecrire/lettre/listes/nouvelle': { expect: fullAdmins, prepare: async () => ({ body: { name: `Liste ${unique()}`, digestSize: '5' } }) },
+    'GET /ecrire/lettre/listes/:id': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterList() } }) },
+    'POST /ecrire/lettre/listes/:id': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterList() }, body: { name: `Liste ${unique()}`, digestSize: '5' } }) },
+    'POST /ecrire/lettre/listes/:id/supprimer': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterList() } }) },
+    'POST /ecrire/lettre/listes/:id/resume': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterList() } }) },
+    'GET /ecrire/lettre/abonnes': { expect: fullAdmins },
+    'POST /ecrire/lettre/abonnes/:id/effacer': { expect: fullAdmins, prepare: async () => ({ params: { id: await subscriber() } }) },
+    'GET /ecrire/lettre/import': { expect: fullAdmins },
+    'POST /ecrire/lettre/import': { expect: fullAdmins, prepare: async () => ({ body: { listId: String(await newsletterList()), consent: '1' }, file: new File([`email\nimport-${unique()}@example.org\n`], 'abonnes.csv', { type: 'text/csv' }) }) },
+    'GET /ecrire/lettre/export': { expect: fullAdmins },
+    'GET /ecrire/lettre/numeros/nouveau': { expect: fullAdmins },
+    'POST /ecrire/lettre/numeros/nouveau': { expect: fullAdmins, prepare: async () => ({ body: { listId: String(await newsletterList()), subject: `Lettre ${unique()}`, body: 'Bonjour.', articleIds: '' } }) },
+    'GET /ecrire/lettre/numeros/:id': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterIssue() } }) },
+    'POST /ecrire/lettre/numeros/:id': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterIssue() }, body: { listId: String(await newsletterList()), subject: `Lettre ${unique()}`, body: 'Bonjour.', articleIds: '' } }) },
+    'GET /ecrire/lettre/numeros/:id/apercu': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterIssue() } }) },
+    'POST /ecrire/lettre/numeros/:id/essai': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterIssue() } }) },
+    'POST /ecrire/lettre/numeros/:id/envoyer': { expect: fullAdmins, prepare: async () => ({ params: { id: await newsletterIssue() }, body: { quand: '' } }) },
+
     'GET /ecrire/mots': { expect: fullAdmins },
     'GET /ecrire/mots/groupes/nouveau': { expect: fullAdmins },
     'POST /ecrire/mots/groupes/nouveau': { expect: fullAdmins, prepare: async () => ({ body: { title: `Groupe ${unique()}`, appliesTo: 'article' } }) },

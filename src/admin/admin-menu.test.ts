@@ -12,7 +12,7 @@ test('each role sees the entries it may open', () => {
   const admin: Actor = { id: 1, role: 'administrator', sections: null };
   const restricted: Actor = { id: 2, role: 'administrator', sections: new Set([3]) };
   const editor: Actor = { id: 3, role: 'editor', sections: null };
-  assert.deepEqual(hrefs(admin), ['/ecrire/articles', '/ecrire/rubriques', '/ecrire/sites', '/ecrire/mots', '/ecrire/glossaire', '/ecrire/auteurs', '/ecrire/documents', '/ecrire/forum', '/ecrire/reglages', '/ecrire/reglages/apparence', '/ecrire/sauvegardes', '/ecrire/journal']);
+  assert.deepEqual(hrefs(admin), ['/ecrire/articles', '/ecrire/rubriques', '/ecrire/sites', '/ecrire/mots', '/ecrire/glossaire', '/ecrire/auteurs', '/ecrire/documents', '/ecrire/forum', '/ecrire/lettre', '/ecrire/lettre/abonnes', '/ecrire/lettre/import', '/ecrire/reglages', '/ecrire/reglages/apparence', '/ecrire/sauvegardes', '/ecrire/journal']);
   assert.deepEqual(hrefs(restricted), ['/ecrire/articles', '/ecrire/rubriques', '/ecrire/sites', '/ecrire/documents', '/ecrire/forum']);
   assert.deepEqual(hrefs(editor), ['/ecrire/articles', '/ecrire/documents']);
   assert.deepEqual(hrefs({ id: 4, role: 'visitor', sections: null }), []);

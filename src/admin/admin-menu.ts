@@ -26,6 +26,15 @@ export const adminMenu: readonly MenuEntry[] = [
   { href: '/ecrire/documents', key: 'admin.nav.documents', permission: 'document.upload' },
   { href: '/ecrire/forum', key: 'admin.nav.forum', permission: 'forum.moderate' },
   {
+    href: '/ecrire/lettre',
+    key: 'admin.nav.newsletter',
+    permission: 'newsletter.manage',
+    sub: [
+      { href: '/ecrire/lettre/abonnes', key: 'admin.nav.subscribers', permission: 'newsletter.manage' },
+      { href: '/ecrire/lettre/import', key: 'admin.nav.newsletterImport', permission: 'newsletter.manage' },
+    ],
+  },
+  {
     href: '/ecrire/reglages',
     key: 'admin.nav.settings',
     permission: 'settings.manage',

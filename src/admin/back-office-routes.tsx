@@ -35,6 +35,7 @@ import { teamBarRoutes } from './team-bar-routes.ts';
 import { profileAdminRoutes } from './profile-routes.tsx';
 import { auditAdminRoutes } from './audit-routes.tsx';
 import { auditTrail } from './audit-trail.ts';
+import { newsletterAdminRoutes } from './newsletter-routes.tsx';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -166,6 +167,7 @@ adminRoutes.route('/ecrire/mots', keywordsAdminRoutes);
 adminRoutes.route('/ecrire/glossaire', glossaryAdminRoutes);
 adminRoutes.route('/ecrire/auteurs', usersAdminRoutes);
 adminRoutes.route('/ecrire/documents', documentsAdminRoutes);
+adminRoutes.route('/ecrire/lettre', newsletterAdminRoutes);
 adminRoutes.route('/ecrire/reglages/apparence', appearanceAdminRoutes);
 adminRoutes.route('/ecrire/reglages', settingsAdminRoutes);
 adminRoutes.route('/ecrire/sauvegardes', backupsAdminRoutes);

@@ -18,6 +18,7 @@ const loadOrder = [
   'settings', 'sections', 'users', 'user_sections', 'keyword_groups', 'keywords', 'glossary_terms', 'articles', 'article_authors',
   'related_articles', 'keyword_links', 'documents', 'document_links', 'forum_messages', 'revisions', 'settings_revisions', 'urls',
   'legacy_objects', 'jobs', 'petitions', 'petition_signatures', 'sites', 'syndicated_items',
+  'newsletter_lists', 'newsletter_subscribers', 'newsletter_subscriptions', 'newsletter_issues', 'newsletter_deliveries',
 ];
 
 export function inLoadOrder(tables: readonly string[]): string[] {

@@ -15,6 +15,11 @@ export const TABLES_NO_PAGE_SHOWS = [
   'kysely_migration',
   'kysely_migration_lock',
   'login_throttle',
+  // The newsletter's own (its lists show on pages: migration 041).
+  'newsletter_deliveries',
+  'newsletter_issues',
+  'newsletter_subscribers',
+  'newsletter_subscriptions',
   'password_resets',
   'rate_limits',
   'render_generation',

@@ -485,6 +485,92 @@ export interface Database {
   article_renders: ArticleRendersTable;
   article_render_targets: ArticleRenderTargetsTable;
   render_generation: RenderGenerationTable;
+  newsletter_lists: NewsletterListsTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  newsletter_subscriptions: NewsletterSubscriptionsTable;
+  newsletter_issues: NewsletterIssuesTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
+}
+
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed' | 'bounced';
+export type NewsletterIssueStatus = 'draft' | 'scheduled' | 'sending' | 'sent';
+/** 'uncertain': in flight when its process died; never sent again (docs/decisions/021). */
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'uncertain' | 'cancelled';
+
+/** A newsletter list; its digest covers the whole site (section_id null) or a section and those below it. */
+export interface NewsletterListsTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  section_id: number | null;
+  /** How many articles a first digest carries. */
+  digest_size: number;
+  last_digest_at: string | null;
+  /** 1: offered on the public sign-up form. */
+  public: number;
+  created_at: string;
+}
+
+/** One address (lower-cased), with its consent proof. */
+export interface NewsletterSubscribersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  status: SubscriberStatus;
+  consent_at: string | null;
+  /** Where consent was given: a form's path ('/lettre'), or the import that vouched for it. */
+  consent_source: string;
+  /** The consent sentence the person was shown. */
+  consent_text: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  bounced_at: string | null;
+  bounce_reason: string;
+}
+
+export interface NewsletterSubscriptionsTable {
+  subscriber_id: number;
+  list_id: number;
+  created_at: string;
+  /** A subscription is active when confirmed and not unsubscribed. */
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+export interface NewsletterIssuesTable {
+  id: Generated<number>;
+  list_id: number;
+  kind: 'issue' | 'digest';
+  subject: string;
+  /** SPIP markup. */
+  body: string;
+  /** JSON array of article ids. */
+  article_ids: string;
+  status: NewsletterIssueStatus;
+  scheduled_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  /** The letter as it left, made once when the send started. */
+  html: string;
+  text: string;
+  recipients: number;
+  covers_until: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One (issue, subscriber) pair, unique: the ledger that makes a send exactly once. */
+export interface NewsletterDeliveriesTable {
+  id: Generated<number>;
+  issue_id: number;
+  subscriber_id: number;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string;
+  updated_at: string;
+  sent_at: string | null;
 }
 
 export type Section = Selectable<SectionsTable>;
@@ -502,6 +588,10 @@ export type SettingsRevision = Selectable<SettingsRevisionsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Job = Selectable<JobsTable>;
 export type ArticleRender = Selectable<ArticleRendersTable>;
+export type NewsletterList = Selectable<NewsletterListsTable>;
+export type NewsletterSubscriber = Selectable<NewsletterSubscribersTable>;
+export type NewsletterIssue = Selectable<NewsletterIssuesTable>;
+export type NewsletterDelivery = Selectable<NewsletterDeliveriesTable>;
 
 /** A transaction over the whole schema: what `Db.write()` hands to its work. */
 export type Trx = Transaction<Database>;

@@ -24,3 +24,4 @@ export { StorageUnavailable } from './file-storage.ts';
 export { localStorage, readWhole, storageAt } from './local-storage.ts';
 export { safeKey } from './sizes.ts';
 export { openStorage } from './open-storage.ts';
+export { documentPath } from './paths.ts';

@@ -4,7 +4,6 @@ export { checkPost } from './check-post.ts';
 export type { PostInput } from './check-post.ts';
 export { checkFormToken, claimFormToken, issueFormToken, nextFormToken } from './form-token.ts';
 export type { FormKind } from './form-token.ts';
-export { bumpCounter } from './rate-limit.ts';
 export { loadForumPolicy } from './policy.ts';
 export { forumModeOf } from './modes.ts';
 export { listModerationMessages, moderationSorts } from './moderation-list.ts';

@@ -38,9 +38,9 @@ export function createMailHandler(source: MailSource): { handler: JobHandler; se
     const key = JSON.stringify(options);
     if (current?.key !== key) {
       current?.transport.close();
-      const transport = typeof options === 'string'
-        ? nodemailer.createTransport(options, { pool: true, maxConnections: 2 } as object)
-        : nodemailer.createTransport({ ...options, pool: true, maxConnections: 2 } as object);
+      // A URL goes in as `url` beside the pool's options: createTransport's second argument is message defaults,
+      // where `pool` did nothing (every mail opened a connection of its own).
+      const transport = nodemailer.createTransport({ ...(typeof options === 'string' ? { url: options } : options), pool: true, maxConnections: 2 } as object);
       current = { key, transport };
     }
     return current.transport;

@@ -12,6 +12,8 @@ import { markScheduledPublication, SCHEDULED_PUBLICATION_JOB } from '../articles
 import { FORUM_NOTIFICATION_JOB, notifyModerators } from '../forum/index.ts';
 import { BACKUP_JOB, backupJobHandler, scheduleBackups } from '../backup/index.ts';
 import { SYNDICATION_JOB, ensureSyndicationQueued, syndicateSite } from '../sites/index.ts';
+import { NEWSLETTER_BATCH_JOB, NEWSLETTER_START_JOB, deliverBatch, startSending, type BatchPayload } from '../newsletter/index.ts';
+import { createNewsletterSender } from './newsletter-sender.ts';
 
 export interface JobsOptions {
   pollMs?: number;
@@ -21,13 +23,15 @@ export function startJobs(db: Db, config: Config, log: Logger, options: JobsOpti
   const handlers: Record<string, JobHandler> = {};
   handlers[SCHEDULED_PUBLICATION_JOB] = (payload) => markScheduledPublication(db, payload);
   const fallbackFrom = `Tisse <tisse@${new URL(config.siteUrl).hostname || 'localhost'}>`;
-  const mail = createMailHandler({
+  const source = {
     smtpUrl: config.smtpUrl,
     async settings() {
       const settings = await loadSiteSettings(db);
       return { smtp: settings.smtp, from: settings.emailFrom || fallbackFrom };
     },
-  });
+  };
+  const mail = createMailHandler(source);
+  const letters = createNewsletterSender(source);
   handlers[MAIL_JOB] = mail.handler;
   handlers[RESET_LINK_MAIL_JOB] = resetLinkMailHandler(db, mail.send);
   handlers[FORUM_NOTIFICATION_JOB] = (payload) => notifyModerators(db, config.siteUrl, payload);
@@ -40,6 +44,11 @@ export function startJobs(db: Db, config: Config, log: Logger, options: JobsOpti
   };
   // A syndicated site whose chain of fetches was lost (an import, a job that failed for good) gets one queued.
   void ensureSyndicationQueued(db).catch((error: unknown) => log.error({ err: error }, 'syndication : file non préparée'));
+  handlers[NEWSLETTER_START_JOB] = (payload) => startSending(db, payload, config.siteUrl);
+  handlers[NEWSLETTER_BATCH_JOB] = async (payload) => {
+    await letters.ready();
+    await deliverBatch(db, payload as BatchPayload, letters, config.siteUrl);
+  };
   if (!config.smtpUrl) {
     void loadSiteSettings(db).then((settings) => {
       if (!settings.smtp.host) log.warn('Aucun serveur SMTP (TISSE_SMTP_URL ou Réglages) : les emails restent en file d’attente (table jobs) jusqu’à ce qu’un serveur soit configuré.');
@@ -51,6 +60,7 @@ export function startJobs(db: Db, config: Config, log: Logger, options: JobsOpti
     async stop() {
       await runner.stop();
       mail.close();
+      letters.close();
     },
   };
 }

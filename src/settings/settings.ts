@@ -63,6 +63,25 @@ export const backupSettingsSchema = z.object({
   keep: z.coerce.number().int('errors.field.keepBackups').min(1, 'errors.field.keepBackups').max(100, 'errors.field.keepBackups').default(7),
 });
 
+/** The newsletter (issue 20): the sign-up form's consent sentence, the sending rate, anti-abuse thresholds. */
+export const newsletterSettingsSchema = z.object({
+  consentText: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .default('J’accepte de recevoir la lettre d’information de ce site à cette adresse. Je peux me désinscrire à tout moment par le lien présent dans chaque lettre.'),
+  /** Messages per minute handed to SMTP, all app servers together; 0: as fast as the server takes them. */
+  ratePerMinute: z.number().int().min(0).max(1_000_000).default(600),
+  /** Recipients per delivery job. */
+  batchSize: z.number().int().min(1).max(5000).default(100),
+  /** Sign-ups accepted from one address (IP) per hour, and confirmation mails sent to one email per day. */
+  perIpPerHour: z.number().int().min(1).default(10),
+  perEmailPerDay: z.number().int().min(1).default(3),
+  /** How long a confirmation link stays good. */
+  confirmHours: z.number().min(1).default(72),
+});
+
 export const siteSettingsSchema = z.object({
   name: z.string().min(1).default('Mon site Tisse'),
   tagline: z.string().default(''),
@@ -92,6 +111,7 @@ export const siteSettingsSchema = z.object({
   mainMenu: z.array(menuItemSchema).max(30).default([]),
   homeBlocks: homeBlocksSchema.default(homeBlocksSchema.parse({})),
   backups: backupSettingsSchema.default(backupSettingsSchema.parse({})),
+  newsletter: newsletterSettingsSchema.default(newsletterSettingsSchema.parse({})),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -101,6 +121,7 @@ export type BrandImage = z.infer<typeof brandImageSchema>;
 export type MenuItem = z.infer<typeof menuItemSchema>;
 export type HomeBlocks = z.infer<typeof homeBlocksSchema>;
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+export type NewsletterSettings = z.infer<typeof newsletterSettingsSchema>;
 
 /** The site's settings, read once per data version (see db/memo.ts). */
 export const loadSiteSettings = memoByVersion((db: Db) => readSiteSettings(db.kysely));

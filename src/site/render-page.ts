@@ -13,6 +13,7 @@ import { THEME_STYLE_PATH } from './theme-style-route.ts';
 import type { SectionTree } from '../sections/index.ts';
 import { t, type Lang } from '../kernel/i18n/index.ts';
 import { typoText } from '../markup/index.ts';
+import { listPublicLists } from '../newsletter/index.ts';
 import type { PageMeta } from './page-meta.ts';
 
 export interface PageHead {
@@ -49,7 +50,13 @@ export async function pageData(
   const title = head.title === settings.name ? typoText(head.title) : `${typoText(head.title)} — ${typoText(settings.name)}`;
   const theme = themeValues(themeEngineOf(app).manifest(), settings.themeSettings);
   return {
-    site: { ...siteView(settings, tree, app.config.siteUrl, lang), menu: await mainMenu(app.db), style_url: themeStyleUrl(theme) },
+    site: {
+      ...siteView(settings, tree, app.config.siteUrl, lang),
+      menu: await mainMenu(app.db),
+      style_url: themeStyleUrl(theme),
+      // The "Nous suivre" block's sign-up field, while a list is offered.
+      newsletter: (await listPublicLists(app.db)).length > 0 ? { action: '/lettre' } : null,
+    },
     theme,
     lang,
     page: { title, description: head.description || null, prev_url: head.prevUrl ?? null, next_url: head.nextUrl ?? null },

@@ -22,6 +22,8 @@ export const PAGE_TEMPLATES = {
   'forum-thanks': ['article', 'pending'],
   /** A petition's form (again, with what to fix), the mailbox notice, the confirmation button and its outcome. */
   petition: ['article', 'step', 'heading', 'form', 'message', 'confirm_token'],
+  newsletter: ['form', 'none'],
+  'newsletter-message': ['title', 'message', 'action'],
   /** Not a page: the theme's settings as CSS (/apparence.css). */
   'theme-style': [],
 } as const satisfies Record<string, readonly string[]>;

@@ -82,6 +82,6 @@ export async function uniqueSlug(trx: Trx, type: ObjectType, base: string, ownId
 
 /** First path segments the site itself uses: an article may not take them as its slug. */
 export const reservedArticleSlugs = new Set([
-  'rubrique', 'mot', 'auteur', 'glossaire', 'recherche', 'plan', 'archives', 'imprimer', 'ecrire', 'assets', 'documents', 'forum',
+  'rubrique', 'mot', 'auteur', 'glossaire', 'recherche', 'plan', 'archives', 'imprimer', 'ecrire', 'assets', 'documents', 'forum', 'lettre',
   'sante', 'metriques', 'rss.xml', 'atom.xml', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'favicon-32.png', 'apple-touch-icon.png', 'images', 'spip.php', 'IMG', 'feeds',
 ]);

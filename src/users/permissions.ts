@@ -45,6 +45,7 @@ export const siteActions = [
   'user.manage',
   'settings.manage',
   'audit.view', // the back office's journal (who did what): full administrators only
+  'newsletter.manage', // lists, subscribers, issues (/ecrire/lettre): full administrators
   'document.upload',
   'document.manage', // edit and delete a document; target: DocumentTarget (without one: full administrators only)
   'forum.moderate', // target: { sectionId } of the article, or none for the whole queue
@@ -110,6 +111,7 @@ export function can(actor: Actor | null | undefined, action: Action, target?: Ta
     case 'user.manage':
     case 'settings.manage':
     case 'audit.view':
+    case 'newsletter.manage':
       return isFullAdmin(actor);
     case 'section.manage':
     case 'forum.moderate': {

@@ -40,6 +40,8 @@ export const bodyRules: BodyRule[] = [
   // A logo or favicon is 5 MB at most (appearance/brand-image.ts); a bigger one up to this size gets the page back with its 413.
   { method: 'POST', path: '/ecrire/reglages/apparence/logo', maxBytes: 6 * MB },
   { method: 'POST', path: '/ecrire/reglages/apparence/favicon', maxBytes: 6 * MB },
+  // A subscribers' CSV: 10 MB (admin/newsletter-routes.ts IMPORT_MAX_BYTES) and the form around it.
+  { method: 'POST', path: '/ecrire/lettre/import', maxBytes: 11 * MB },
   { method: 'POST', path: '/ecrire/*', maxBytes: 1 * MB },
   // Every other request (the public site has no other form): a little, for anything a client may attach.
   { method: '*', path: '/*', maxBytes: 16 * KB },

@@ -5,7 +5,7 @@ import type { ImagePlacement, ImageSources, Resolver } from '../markup/index.ts'
 import type { Db } from '../db/connect.ts';
 import type { Document } from '../db/schema.ts';
 import { publicArticles } from '../articles/index.ts';
-import { IMAGE_WIDTHS, documentContentType, hasSizes, imageAlt } from '../documents/index.ts';
+import { IMAGE_WIDTHS, documentContentType, documentPath, hasSizes, imageAlt } from '../documents/index.ts';
 import { imageUrl, sizeCandidates, type ImageSizes } from '../kernel/responsive-images.ts';
 
 export interface Reference {
@@ -17,7 +17,7 @@ type Target = { url: string; title: string };
 type DocumentTarget = NonNullable<ReturnType<Resolver['document']>>;
 
 export function documentUrl(file: string): string {
-  return `/documents/${file.split('/').map(encodeURIComponent).join('/')}`;
+  return documentPath(file);
 }
 
 /** The address of a size of an image document (site/media-routes.ts makes it on the first request). */

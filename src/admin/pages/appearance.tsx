@@ -306,6 +306,7 @@ const settingLabels: Record<SettingKey, MessageKey> = {
   mainMenu: 'admin.settingKey.mainMenu',
   homeBlocks: 'admin.settingKey.homeBlocks',
   backups: 'admin.settingKey.backups',
+  newsletter: 'admin.settingKey.newsletter',
 };
 
 /** A key no longer in the settings (a revision older than a rename) shows as it was stored. */

@@ -68,9 +68,10 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
         const when = rule.when ? `WHEN ${rule.when}` : '';
         await sql.raw(`CREATE TRIGGER ${name} AFTER ${event} ON ${rule.table} FOR EACH ROW ${when} BEGIN ${inserts} END`).execute(db);
       } else {
-        await sql.raw(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${inserts} RETURN NULL; END $$`).execute(db);
+        // Named tisse_…: a restore drops the functions of that prefix with the schema (db/drop-schema.ts).
+        await sql.raw(`CREATE FUNCTION tisse_${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${inserts} RETURN NULL; END $$`).execute(db);
         const when = rule.when ? `WHEN (${rule.when})` : '';
-        await sql.raw(`CREATE TRIGGER ${name} AFTER ${event} ON ${rule.table} FOR EACH ROW ${when} EXECUTE FUNCTION ${name}()`).execute(db);
+        await sql.raw(`CREATE TRIGGER ${name} AFTER ${event} ON ${rule.table} FOR EACH ROW ${when} EXECUTE FUNCTION tisse_${name}()`).execute(db);
       }
     }
   }

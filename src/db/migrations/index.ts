@@ -21,6 +21,8 @@ import * as auditLog from './055-audit-log.ts';
 import * as operationsSlugs from './056-operations-slugs.ts';
 import * as petitions from './065-petitions.ts';
 import * as sites from './066-sites.ts';
+import * as newsletter from './040-newsletter.ts';
+import * as newsletterChangeScopes from './041-newsletter-change-scopes.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -47,4 +49,6 @@ export const migrations: Record<string, TisseMigration> = {
   '056-operations-slugs': operationsSlugs,
   '065-petitions': petitions,
   '066-sites': sites,
+  '040-newsletter': newsletter,
+  '041-newsletter-change-scopes': newsletterChangeScopes,
 };

@@ -13,7 +13,7 @@ import { checkPost, checkPostToken, type PostInput } from '../check-post.ts';
 import { claimFormToken, purgeUsedFormTokens } from '../form-token.ts';
 import { renderMessageHtml } from '../message-html.ts';
 import { FORUM_NOTIFICATION_JOB } from '../notify-moderators.ts';
-import { bumpCounter } from '../rate-limit.ts';
+import { bumpCounter } from '../../db/rate-counters.ts';
 import { ForumRejection } from '../rejection.ts';
 
 export interface PostedMessage {

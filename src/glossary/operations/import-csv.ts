@@ -8,7 +8,7 @@
 import { dropAllRenders } from '../../db/article-renders.ts';
 import type { Db } from '../../db/connect.ts';
 import { TisseError, isTisseError, type MessageParam } from '../../kernel/errors.ts';
-import { parseCsv } from '../csv.ts';
+import { parseCsv } from '../../kernel/csv.ts';
 import { glossaryChanged } from '../repository.ts';
 import { saveValidTerm, validateTerm, type TermInput, type ValidTerm } from './save-term.ts';
 

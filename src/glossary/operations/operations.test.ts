@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { TisseError } from '../../kernel/errors.ts';
-import { parseCsv } from '../csv.ts';
+import { parseCsv } from '../../kernel/csv.ts';
 import { deleteTerm, saveTerm } from './save-term.ts';
 import { importGlossaryCsv, splitVariants } from './import-csv.ts';
 

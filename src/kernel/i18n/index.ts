@@ -22,12 +22,17 @@ type PlaceholdersOf<K extends MessageKey> = Placeholders<(typeof fr)[K]>;
 export type MessageParam = string | number | Message;
 
 /** A catalogue message kept for later rendering: its key, and a value for each of its placeholders (the compiler checks the names). */
-export type Message = {
-  [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? { key: K; params?: undefined } : { key: K; params: Record<PlaceholdersOf<K>, MessageParam> };
-}[MessageKey];
+// Messages without placeholders are one object type whose key is a union, not one object type per key: the
+// union of every message stays small enough for TypeScript as the catalogue grows (TS2590 past ~1,000 keys).
+export type Message =
+  | { key: PlainKey; params?: undefined }
+  | { [K in ParamKey]: { key: K; params: Record<PlaceholdersOf<K>, MessageParam> } }[ParamKey];
 
 /** The keys of messages without placeholders: they can be passed bare, instead of as `{ key }`. */
 export type PlainKey = { [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? K : never }[MessageKey];
+
+/** The keys of messages with placeholders. */
+type ParamKey = Exclude<MessageKey, PlainKey>;
 
 /** What an error (or anything rendered later, in a language not yet known) carries: a bare key or a key with its values. */
 export type MessageRef = PlainKey | Message;

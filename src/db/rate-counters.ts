@@ -1,8 +1,9 @@
 // Fixed-window counters in the rate_limits table, bumped inside the caller's transaction: one atomic upsert,
-// so concurrent posts from one address on several app servers are all counted.
+// so concurrent posts from one address on several app servers are all counted. Shared by the forum and the
+// newsletter's sign-up; each caller prefixes its keys ('forum:ip:…', 'lettre:email:…').
 import { sql } from 'kysely';
-import type { Trx } from '../db/connect.ts';
-import { compiledQuery } from '../db/compiled-query.ts';
+import type { Trx } from './connect.ts';
+import { compiledQuery } from './compiled-query.ts';
 
 /** Counts one more event for `key` and returns the count in the current window (this event included). */
 export async function bumpCounter(trx: Trx, key: string, windowMinutes: number, now = new Date()): Promise<number> {

@@ -1,6 +1,7 @@
 // A small RFC 4180 CSV reader (quoted fields, doubled quotes, line breaks inside quotes), one pass, no regular
 // expression on the input. The separator is the comma or, as French spreadsheets write it, the semicolon:
-// whichever appears first outside quotes in the header line.
+// whichever appears first outside quotes in the header line. And its writer. Read by the glossary's and the
+// newsletter's imports, written by the newsletter's export.
 
 export interface CsvRow {
   /** 1-based line where the record starts, for error messages. */
@@ -64,4 +65,16 @@ export function parseCsv(input: string, separator: ',' | ';' = detectSeparator(i
   }
   if (cell !== '' || cells.length > 0) endRow();
   return rows;
+}
+
+/** One CSV record: every cell quoted when it holds a separator, a quote or a line break; CRLF ended (RFC 4180). */
+export function csvLine(cells: readonly (string | number | null)[], separator: ',' | ';' = ','): string {
+  return `${cells
+    .map((value) => {
+      const cell = value === null ? '' : String(value);
+      // A cell a spreadsheet would run as a formula (=, +, -, @) is written as text (CSV injection).
+      const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+      return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(separator)}\r\n`;
 }
