@@ -30,6 +30,7 @@ import { settingsAdminRoutes } from './settings-routes.tsx';
 import { appearanceAdminRoutes } from './appearance-routes.tsx';
 import { teamBarRoutes } from './team-bar-routes.ts';
 import { profileAdminRoutes } from './profile-routes.tsx';
+import { backOfficeLanguage } from '../web/interface-language.ts';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -39,7 +40,7 @@ adminRoutes.onError(async (error, c) => {
     return adminErrorPage(c, error.status, error.message);
   }
   c.get('app').log.error({ err: error, path: c.req.path }, 'unhandled error in back office');
-  return adminErrorPage(c, 500, 'Une erreur inattendue s’est produite. Elle a été enregistrée.');
+  return adminErrorPage(c, 500, t('admin.unexpectedError'));
 });
 
 adminRoutes.get('/ecrire/assets/:name', (c) => {
@@ -49,6 +50,7 @@ adminRoutes.get('/ecrire/assets/:name', (c) => {
 });
 
 adminRoutes.use('/ecrire/*', loadSession);
+adminRoutes.use('/ecrire/*', backOfficeLanguage);
 adminRoutes.use('/ecrire/*', csrfProtection);
 
 adminRoutes.get('/ecrire/login', async (c) => {

@@ -7,6 +7,7 @@ import type { Db } from '../db/connect.ts';
 import { enqueueMail } from '../outbox/index.ts';
 import { moderatorEmails } from './moderators.ts';
 import { notificationMail } from './notification-mail.tsx';
+import { loadSiteSettings } from '../settings/index.ts';
 
 export const FORUM_NOTIFICATION_JOB = 'forum-notification';
 
@@ -44,6 +45,7 @@ export async function notifyModerators(db: Db, siteUrl: string, payload: unknown
         article: { id: message.articleId, title: message.articleTitle, slug: message.articleSlug },
         messageId,
         status: message.status,
+        lang: (await loadSiteSettings(db)).lang,
         fields: { name: message.author_name, email: message.author_email, title: message.title, text: message.text, linkUrl: message.author_url, linkTitle: message.author_site_name },
       }),
     );

@@ -227,7 +227,7 @@ async function publicArticle(c: Context<AppEnv>, target: ResolvedPath, at: (curr
   const { db } = c.get('app');
   const article = await loadArticle(db, target.objectId);
   if (!article) return notFound(c);
-  if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
+  if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), t('errors.contentDeleted')) : notFound(c);
   if (target.isCurrent) return article;
   const current = await currentPath(db, 'article', article.id);
   return current ? c.redirect(at(current), 301) : notFound(c);

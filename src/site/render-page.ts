@@ -11,7 +11,7 @@ import { memoByVersion } from '../db/memo.ts';
 import type { Db } from '../db/connect.ts';
 import { THEME_STYLE_PATH } from './theme-style-route.ts';
 import type { SectionTree } from '../sections/index.ts';
-import { t, type Lang } from '../kernel/i18n/index.ts';
+import { currentLang, t, type Lang } from '../kernel/i18n/index.ts';
 import { typoText } from '../markup/index.ts';
 import type { PageMeta } from './page-meta.ts';
 
@@ -32,7 +32,7 @@ export async function renderPage(
   head: PageHead,
   data: Record<string, unknown>,
   shared?: { settings: SiteSettings; tree: SectionTree },
-  lang: Lang = 'fr',
+  lang: Lang = currentLang(),
 ): Promise<string> {
   return themeEngineOf(app).render(template, await pageData(app, head, data, shared, lang));
 }
@@ -43,7 +43,7 @@ export async function pageData(
   head: PageHead,
   data: Record<string, unknown>,
   shared?: { settings: SiteSettings; tree: SectionTree },
-  lang: Lang = 'fr',
+  lang: Lang = currentLang(),
 ): Promise<Record<string, unknown>> {
   const { settings, tree } = shared ?? { settings: await loadSiteSettings(app.db), tree: await loadPublicSectionTree(app.db) };
   const title = head.title === settings.name ? typoText(head.title) : `${typoText(head.title)} — ${typoText(settings.name)}`;

@@ -24,7 +24,9 @@ export async function changeArticlesInBulk(db: Db, actor: Actor, articleIds: rea
   if (ids.length > BULK_MAX) throw new TisseError('BAD_INPUT', { key: 'errors.list.tooManyChecked', params: { max: BULK_MAX } });
   const now = options.now ?? new Date();
   // Read before the transaction (memoised): inside it, SQLite's one connection belongs to the transaction.
-  const siteName = 'transition' in action && action.transition === 'propose' ? (await loadSiteSettings(db)).name : '';
+  const settings = 'transition' in action && action.transition === 'propose' ? await loadSiteSettings(db) : undefined;
+  const siteName = settings?.name ?? '';
+  const siteLang = settings?.lang ?? 'fr';
   return db.write(async (trx) => {
     const articles = await trx.selectFrom('articles').selectAll().where('id', 'in', ids).orderBy('id').execute();
     if (articles.length !== ids.length) throw new TisseError('NOT_FOUND', 'errors.list.checkedNotFound');
@@ -46,7 +48,7 @@ export async function changeArticlesInBulk(db: Db, actor: Actor, articleIds: rea
       if ('moveTo' in action) {
         if (article.section_id !== action.moveTo) await trx.updateTable('articles').set({ section_id: action.moveTo, updated_at: nowIso() }).where('id', '=', article.id).execute();
       } else {
-        await writeStatusChange(trx, actor, article, action.transition, { publishAt: undefined, now, siteUrl: options.siteUrl, siteName });
+        await writeStatusChange(trx, actor, article, action.transition, { publishAt: undefined, now, siteUrl: options.siteUrl, siteName, siteLang });
       }
     }
     return { changed: articles.length };

@@ -17,6 +17,7 @@ import * as sessionLastSeen from './030-session-last-seen.ts';
 import * as backOfficeLists from './031-back-office-lists.ts';
 import * as articleRenders from './032-article-renders.ts';
 import * as changeScopes from './033-change-scopes.ts';
+import * as usersFollowSiteLang from './060-users-follow-site-lang.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -39,4 +40,5 @@ export const migrations: Record<string, TisseMigration> = {
   '031-back-office-lists': backOfficeLists,
   '032-article-renders': articleRenders,
   '033-change-scopes': changeScopes,
+  '060-users-follow-site-lang': usersFollowSiteLang,
 };

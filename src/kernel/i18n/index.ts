@@ -1,15 +1,17 @@
-// Message lookup and French dates. French is the reference language; English is the second catalogue.
+// Message lookup and dates. French is the reference language; English is the second catalogue. A call that names no
+// language renders in the running request's (current-lang.ts).
 import { en } from './en.ts';
 import { fr, type MessageKey } from './fr.ts';
 import { DEFAULT_TIME_ZONE, formatDateIn, formatDateTimeIn } from '../time-zone.ts';
+import { currentLang, type Lang } from './current-lang.ts';
 
-export type Lang = 'fr' | 'en';
+export { currentLang, inLanguage, type Lang } from './current-lang.ts';
 export type { MessageKey };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
 
 /** The message `key` in `lang`, with `{name}` placeholders replaced. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}, lang: Lang = 'fr'): string {
+export function t(key: MessageKey, params: Record<string, string | number> = {}, lang: Lang = currentLang()): string {
   const template = catalogues[lang][key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
@@ -22,12 +24,16 @@ type PlaceholdersOf<K extends MessageKey> = Placeholders<(typeof fr)[K]>;
 export type MessageParam = string | number | Message;
 
 /** A catalogue message kept for later rendering: its key, and a value for each of its placeholders (the compiler checks the names). */
-export type Message = {
-  [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? { key: K; params?: undefined } : { key: K; params: Record<PlaceholdersOf<K>, MessageParam> };
-}[MessageKey];
+export type Message = { key: PlainKey; params?: undefined } | { [K in KeyWithParams]: { key: K; params: Record<PlaceholdersOf<K>, MessageParam> } }[KeyWithParams];
 
 /** The keys of messages without placeholders: they can be passed bare, instead of as `{ key }`. */
 export type PlainKey = { [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? K : never }[MessageKey];
+
+/**
+ * The keys of messages with placeholders. Message has one member per such key and a single one for all the others:
+ * a member per key made a union too large for the compiler to reduce once the catalogue passed a thousand keys.
+ */
+type KeyWithParams = Exclude<MessageKey, PlainKey>;
 
 /** What an error (or anything rendered later, in a language not yet known) carries: a bare key or a key with its values. */
 export type MessageRef = PlainKey | Message;
@@ -38,7 +44,7 @@ export function plain(key: PlainKey): Message {
 }
 
 /** Renders `message` in `lang`: nested messages in its params are rendered in the same language. */
-export function render(message: MessageRef, lang: Lang = 'fr'): string {
+export function render(message: MessageRef, lang: Lang = currentLang()): string {
   if (typeof message === 'string') return t(message, {}, lang);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries((message.params ?? {}) as Record<string, MessageParam>)) {
@@ -56,12 +62,12 @@ export function untranslated(text: string): Message {
 }
 
 /** "12 avril 2013" in the default time zone (public pages; the back office uses the site's, kernel/time-zone.ts). */
-export function formatDate(iso: string, lang: Lang = 'fr'): string {
+export function formatDate(iso: string, lang: Lang = currentLang()): string {
   return formatDateIn(iso, DEFAULT_TIME_ZONE, lang);
 }
 
 /** "12 avril 2013 à 12:30" in the default time zone (public pages; the back office uses the site's). */
-export function formatDateTime(iso: string, lang: Lang = 'fr'): string {
+export function formatDateTime(iso: string, lang: Lang = currentLang()): string {
   return formatDateTimeIn(iso, DEFAULT_TIME_ZONE, lang);
 }
 
@@ -69,6 +75,9 @@ export function formatDateTime(iso: string, lang: Lang = 'fr'): string {
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(fr, value);
 }
+
+/** Each language of the interface named in itself, as language menus do (a reader looks for their own). */
+export const LANGUAGE_NAMES: Record<Lang, string> = { fr: 'Français', en: 'English' };
 
 export function isLang(value: string): value is Lang {
   return value === 'fr' || value === 'en';
