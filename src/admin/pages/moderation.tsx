@@ -88,7 +88,7 @@ export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, 
                     </label>
                   </p>
                   <p>
-                    {t('admin.forum.on')} <a href={`/${m.articleSlug}#forum`}>{m.articleTitle}</a>, <DateTimeText iso={m.createdAt} />, {t('admin.forum.by', { name: m.authorName })}{' '}
+                    {t('admin.forum.on')} <a href={`/${m.articleSlug}#forum`}>{m.articleTitle}</a>, {t('admin.forum.dateIntro')} <DateTimeText iso={m.createdAt} />, {t('admin.forum.by', { name: m.authorName })}{' '}
                     &lt;{m.authorEmail}&gt;{m.authorUrl ? <> — {m.authorSiteName ? `${m.authorSiteName} : ` : ''}{m.authorUrl}</> : null} — {t('admin.forum.ip', { ip: m.ip || t('admin.forum.ipUnknown') })}
                   </p>
                 </header>

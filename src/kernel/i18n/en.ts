@@ -1011,4 +1011,5 @@ export const en: Record<MessageKey, string> = {
   'mail.forum.moderatePending': "Approve or refuse this message",
   'mail.forum.moderatePublished': "Moderate this message",
   'site.by': "by",
+  'admin.forum.dateIntro': "on",
 };

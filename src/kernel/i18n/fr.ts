@@ -1009,6 +1009,7 @@ export const fr = {
   'mail.forum.moderatePending': "Valider ou refuser ce message",
   'mail.forum.moderatePublished': "Modérer ce message",
   'site.by': "par",
+  'admin.forum.dateIntro': "le",
 } as const;
 
 export type MessageKey = keyof typeof fr;
