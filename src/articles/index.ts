@@ -32,3 +32,7 @@ export type { ArticleChoice } from './editor-data.ts';
 export { loadPublicSectionTree } from './public-sections.ts';
 export { defaultSectionId, sectionChoices } from './section-choices.ts';
 export type { SectionChoice } from './section-choices.ts';
+export { loadTranslationGroup, publicTranslations, groupIdOf } from './translations.ts';
+export type { TranslationMember } from './translations.ts';
+export { translateArticle } from './operations/translate-article.ts';
+export { linkTranslation } from './operations/link-translation.ts';

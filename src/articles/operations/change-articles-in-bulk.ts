@@ -11,6 +11,7 @@ import type { Actor } from '../../users/index.ts';
 import type { TransitionName } from '../workflow.ts';
 import { statusChangeRefusal, writeStatusChange } from './change-article-status.ts';
 import { moveRefusal } from './move-article.ts';
+import { articleLanguage } from '../translations.ts';
 
 /** At most this many articles per action: a page of the list, with room to spare. */
 export const BULK_MAX = 500;
@@ -46,7 +47,11 @@ export async function changeArticlesInBulk(db: Db, actor: Actor, articleIds: rea
     if (refusals[0]) throw new TisseError('CONFLICT', { key: 'errors.list.bulkConflict', params: { title: refusals[0].article.title, reason: asMessage(refusals[0].refusal.text) } });
     for (const article of articles) {
       if ('moveTo' in action) {
-        if (article.section_id !== action.moveTo) await trx.updateTable('articles').set({ section_id: action.moveTo, updated_at: nowIso() }).where('id', '=', article.id).execute();
+        if (article.section_id !== action.moveTo) {
+          // An article that inherits its language takes its new section's.
+          const language = await articleLanguage(trx, article, action.moveTo, undefined);
+          await trx.updateTable('articles').set({ section_id: action.moveTo, lang: language.lang, updated_at: nowIso() }).where('id', '=', article.id).execute();
+        }
       } else {
         await writeStatusChange(trx, actor, article, action.transition, { publishAt: undefined, now, siteUrl: options.siteUrl, siteName, siteLang });
       }

@@ -18,6 +18,7 @@ import * as backOfficeLists from './031-back-office-lists.ts';
 import * as articleRenders from './032-article-renders.ts';
 import * as changeScopes from './033-change-scopes.ts';
 import * as usersFollowSiteLang from './060-users-follow-site-lang.ts';
+import * as translations from './061-translations.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -41,4 +42,5 @@ export const migrations: Record<string, TisseMigration> = {
   '032-article-renders': articleRenders,
   '033-change-scopes': changeScopes,
   '060-users-follow-site-lang': usersFollowSiteLang,
+  '061-translations': translations,
 };
