@@ -9,7 +9,7 @@ import { notFound, errorPage } from './page.ts';
 import { renderPage } from './render-page.ts';
 import { homePage } from './home-page.ts';
 import { articleCards } from './article-cards.ts';
-import { listPage, pagedHead, pagedPath, pagedTitle, requestedPage } from './paged-list.ts';
+import { listPage, listPathIn, pagedHead, pagedPath, pagedTitle, requestedPage } from './paged-list.ts';
 import { articleMeta, pageMeta } from './page-meta.ts';
 import { articleView, forumBlockView, renderedView } from './views.ts';
 import { articleDocumentsView } from './article-documents.ts';
@@ -18,12 +18,13 @@ import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { articleRender } from '../web/stored-article-render.ts';
 import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
-import { countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic } from '../articles/index.ts';
+import { groupIdOf, publicTranslations, countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
 import { propre } from '../markup/index.ts';
-import { t } from '../kernel/i18n/index.ts';
+import { inLanguage, t } from '../kernel/i18n/index.ts';
+import { interfaceLangOf, languageName } from '../kernel/language-tag.ts';
 import type { Article } from '../db/schema.ts';
 import type { SectionTree } from '../sections/index.ts';
 
@@ -42,9 +43,9 @@ siteRoutes.get('/', async (c) => {
   const { db } = app;
   const now = new Date().toISOString();
   const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), nextScheduledPublication(db, now)]);
-  const home = await homePage(db, settings.homeBlocks, tree, now);
+  const home = await homePage(db, settings.homeBlocks, tree, now, c.get('listLanguage'));
   const meta = pageMeta(app.config.siteUrl, settings, { path: '/', kind: 'home', title: settings.name, description: settings.tagline || settings.description });
-  const body = await renderPage(app, 'home', { title: settings.name, description: settings.tagline, meta }, { ...home, sections: tree.children(null) }, { settings, tree });
+  const body = await renderPage(app, 'home', { title: settings.name, description: settings.tagline, meta, listPath: '/', listLang: c.get('listLanguage') }, { ...home, sections: tree.children(null) }, { settings, tree });
   return sendPage(c, body, { expiresAt });
 });
 
@@ -61,8 +62,8 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   const requested = await requestedPage(c);
   if (requested instanceof Response) return requested;
   // The section's own articles and those of every section below it, newest first.
-  const filter = { sectionIds: tree.subtree(section.id), now };
-  const listPath = `/rubrique/${section.slug}`;
+  const filter = { sectionIds: tree.subtree(section.id), now, lang: c.get('listLanguage') };
+  const listPath = listPathIn(`/rubrique/${section.slug}`, c.get('listLanguage'));
   const list = listPage(listPath, requested, await countPublicArticles(db, filter));
   if (!list) return notFound(c);
   const articles = await listPublicArticles(db, { ...filter, limit: list.limit, offset: list.offset });
@@ -72,7 +73,7 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   const body = await renderPage(
     c.get('app'),
     'section',
-    { title, description: section.description, meta, ...pagedHead(list.pagination) },
+    { title, description: section.description, meta, ...pagedHead(list.pagination), listPath: `/rubrique/${section.slug}`, listLang: c.get('listLanguage') },
     {
       section: { id: section.id, title: section.title, slug: section.slug },
       crumbs,
@@ -133,8 +134,12 @@ siteRoutes.get('/:slug', async (c) => {
   if (article instanceof Response) return article;
   // A bug rendering one article is logged with its id; that page answers 500, every other one is unaffected.
   c.set('subject', { articleId: article.id });
-  const page = await articlePage(c.get('app'), article);
-  const body = await renderPage(c.get('app'), 'article', page.head, page.data, page.shared);
+  // The page reads in its article's language when the interface has it (an English article of a French site).
+  const lang = interfaceLangOf(article.lang, (await loadSiteSettings(db)).lang);
+  const { page, body } = await inLanguage(lang, async () => {
+    const page = await articlePage(c.get('app'), article);
+    return { page, body: await renderPage(c.get('app'), 'article', page.head, page.data, page.shared) };
+  });
   // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
   return sendPage(c, body, { expiresAt: page.expiresAt, dependsOn: page.dependsOn });
 });
@@ -146,7 +151,7 @@ const RELATED = 5;
 export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
   const { db } = app;
   const settings = await loadSiteSettings(db);
-  const [tree, data, rendered, threads, expiresAt, sectionNewest] = await Promise.all([
+  const [tree, data, rendered, threads, expiresAt, sectionNewest, translations] = await Promise.all([
     loadPublicSectionTree(db),
     loadArticlePageData(db, article, now),
     articleRender(db, article, { occurrences: settings.glossaryOccurrences }, now),
@@ -154,6 +159,7 @@ export async function articlePage(app: AppContext, article: Article, now = new D
     nextScheduledPublication(db, now),
     // Enough for both the aside's five and the related articles' fill (which skips up to six taken ones).
     newestInSection(db, article.section_id, now, 2 * RELATED + 1),
+    publicTranslations(db, article, now),
   ]);
   const sectionArticles = sectionNewest.filter((a) => a.id !== article.id).slice(0, RELATED);
   data.related = await relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now);
@@ -165,6 +171,8 @@ export async function articlePage(app: AppContext, article: Article, now = new D
   const forumMode = article.forum_mode ?? settings.forumMode;
   const forumFeed = `/forum/article/${article.id}/rss.xml`;
   const meta = articleMeta(app.config.siteUrl, settings, data, tree.byId.get(article.section_id)?.title);
+  // hreflang: the page in each of its languages, itself included, as search engines ask.
+  if (translations.length > 0) meta.alternates = [article, ...translations].map((a) => ({ hreflang: a.lang, url: `${app.config.siteUrl}/${a.slug}` }));
   return {
     head: { title: article.title, description: article.description || undefined, meta },
     data: {
@@ -180,11 +188,13 @@ export async function articlePage(app: AppContext, article: Article, now = new D
       show_forum_link: forumMode !== 'non' || data.publishedMessageCount > 0,
       message_count: data.publishedMessageCount,
       forum_script: forumMode === 'pri' || forumMode === 'pos',
+      translations: translations.map((a) => ({ lang: a.lang, name: languageName(a.lang), title: a.title, url: `/${a.slug}` })),
       forum: forumBlockView({ articleId: article.id, mode: forumMode, threads, action: '/forum/poster', tokenUrl: `/forum/jeton?article=${article.id}`, feedUrl: forumFeed }),
     },
     shared: { settings, tree },
     expiresAt,
-    dependsOn: articlePageScopes(article, data.keywords, [...sectionArticles, ...data.related], settings),
+    // Its translations show on it: any write to one of them (or to the group's original) drops it (migration 061).
+    dependsOn: articlePageScopes(article, data.keywords, [...sectionArticles, ...data.related, ...translations, { id: groupIdOf(article) }], settings),
   };
 }
 

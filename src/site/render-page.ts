@@ -5,7 +5,8 @@ import { themeEngineOf } from '../web/theme.ts';
 import { createHash } from 'node:crypto';
 import { themeValues, type PageTemplate, type ThemeValues } from '../themes/index.ts';
 import { loadSiteSettings, type BrandImage, type SiteSettings } from '../settings/index.ts';
-import { listPublicArticles, loadPublicSectionTree } from '../articles/index.ts';
+import { listPublicArticles, loadPublicLanguages, loadPublicSectionTree } from '../articles/index.ts';
+import { languageName, primaryLanguage } from '../kernel/language-tag.ts';
 import { documentContentType } from '../documents/index.ts';
 import { memoByVersion } from '../db/memo.ts';
 import type { Db } from '../db/connect.ts';
@@ -23,6 +24,10 @@ export interface PageHead {
   /** Neighbours of a page of a list: the layout links them with rel="prev" and rel="next". */
   prevUrl?: string | null | undefined;
   nextUrl?: string | null | undefined;
+  /** A list's address without its language: the language menu offers it in each language (decision 023). */
+  listPath?: string | undefined;
+  /** The language the list was asked in (`?lang=`), if any. */
+  listLang?: string | undefined;
 }
 
 /** The public page `template` of the active theme, with `data` and what every page receives. */
@@ -52,7 +57,14 @@ export async function pageData(
     site: { ...siteView(settings, tree, app.config.siteUrl, lang), menu: await mainMenu(app.db), style_url: themeStyleUrl(theme) },
     theme,
     lang,
-    page: { title, description: head.description || null, prev_url: head.prevUrl ?? null, next_url: head.nextUrl ?? null },
+    page: {
+      title,
+      description: head.description || null,
+      prev_url: head.prevUrl ?? null,
+      next_url: head.nextUrl ?? null,
+      list_lang: head.listLang ?? null,
+      languages: languageMenu(await loadPublicLanguages(app.db), head),
+    },
     meta: head.meta ?? null,
     ...data,
   };
@@ -109,6 +121,17 @@ const mainMenu = memoByVersion(async (db: Db): Promise<MenuEntry[]> => {
     return article ? [{ label: article.title, url: `/${article.slug}`, section_id: null, external: false }] : [];
   });
 });
+
+/**
+ * The language menu of a site that publishes in two languages or more: each language's version of the list shown
+ * (the home page elsewhere), the one shown marked. None on a site in one language.
+ */
+function languageMenu(languages: string[], head: PageHead) {
+  if (languages.length < 2) return [];
+  const path = head.listPath ?? '/';
+  const shown = head.listLang ? primaryLanguage(head.listLang) : undefined;
+  return languages.map((lang) => ({ lang, name: languageName(lang), url: `${path}?lang=${lang}`, current: lang === shown }));
+}
 
 /** The site's own feeds, offered whenever the settings do not list a feed already (an imported site has no links). */
 function followLinksOf(settings: SiteSettings, lang: Lang): SiteSettings['followLinks'] {

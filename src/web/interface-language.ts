@@ -3,14 +3,24 @@
 // while the request runs reads it through kernel/i18n (t, render, dates), so no component passes it down.
 import type { MiddlewareHandler } from 'hono';
 import { inLanguage, isLang, type Lang } from '../kernel/i18n/index.ts';
+import { canonicalLanguageTag, interfaceLangOf } from '../kernel/language-tag.ts';
+import { TisseError } from '../kernel/errors.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import type { AppEnv } from './context.ts';
 import { currentUser, type AdminEnv } from './auth.ts';
 
-/** Public pages: the site's language. */
+/**
+ * Public pages: the site's language; a list asked in one language (`?lang=en`, decision 023) keeps only the articles
+ * in it and reads in it when the catalogue has it. A code that is not BCP 47 is a 400 with its French message.
+ */
 export const siteLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
   const settings = await loadSiteSettings(c.get('app').db);
-  return inLanguage(settings.lang, next);
+  const asked = c.req.path.startsWith('/ecrire') ? undefined : c.req.query('lang');
+  if (asked === undefined) return inLanguage(settings.lang, next);
+  const tag = canonicalLanguageTag(asked);
+  if (tag === undefined) throw new TisseError('BAD_INPUT', 'errors.input.badLanguage');
+  c.set('listLanguage', tag);
+  return inLanguage(interfaceLangOf(tag, settings.lang), next);
 };
 
 /** Back-office pages (after loadSession): the person's language, else the site's. */

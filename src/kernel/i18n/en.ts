@@ -1036,4 +1036,8 @@ export const en: Record<MessageKey, string> = {
   'admin.sections.fieldLang': "Language",
   'admin.sections.langHint': "A BCP 47 code (fr, en, pt-BR); empty: the parent section’s language, or the site’s ({lang}). Sub-sections and articles without a language of their own follow it.",
   'admin.sections.langOfParent': "the parent section’s",
+  'errors.input.badLanguage': "The “lang” parameter must be a BCP 47 language code, such as “fr” or “en”.",
+  'article.otherLanguages': "Other languages",
+  'article.readIn': "Read in:",
+  'site.languages': "Languages",
 };

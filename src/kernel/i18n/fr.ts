@@ -1034,6 +1034,10 @@ export const fr = {
   'admin.sections.fieldLang': "Langue",
   'admin.sections.langHint': "Code BCP 47 (fr, en, pt-BR) ; vide : la langue de la rubrique parente, ou du site ({lang}). Les sous-rubriques et les articles sans langue choisie la suivent.",
   'admin.sections.langOfParent': "celle de la rubrique parente",
+  'errors.input.badLanguage': "Le paramètre « lang » doit être un code de langue BCP 47, comme « fr » ou « en ».",
+  'article.otherLanguages': "Autres langues",
+  'article.readIn': "Lire en :",
+  'site.languages': "Langues",
 } as const;
 
 export type MessageKey = keyof typeof fr;
