@@ -23,7 +23,7 @@ forEachDialect('a bilingual site', (dialect) => {
     sectionId = (await createSection(site.db, { title: 'Études' })).id;
     const publishedAt = '2026-03-01T10:00:00.000Z';
     french = await createArticle(site.db, { sectionId, title: 'L’économie sociale : un modèle', text: 'Une phrase : avec deux-points ; et « guillemets » !', status: 'published', publishedAt, authorIds: [user.id] });
-    english = await createArticle(site.db, { sectionId, title: 'The social economy: a model', text: 'A sentence: with a colon; and “quotes”!', status: 'published', publishedAt, lang: 'en', authorIds: [user.id] });
+    english = await createArticle(site.db, { sectionId, title: 'The social economy: a model', text: 'A sentence: with a colon; and “quotes”! The cooperative keeps running.', status: 'published', publishedAt, lang: 'en', authorIds: [user.id] });
     await linkTranslation(site.db, admin, english.id, french.id);
   });
   after(() => site.close());
@@ -71,6 +71,15 @@ forEachDialect('a bilingual site', (dialect) => {
     const bad = await site.get('/?lang=fran%C3%A7ais');
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /code de langue BCP 47/);
+  });
+
+  test('search knows the language: English words by their English stems, French ones by their French stems', async () => {
+    // "runs" and "running" share an English stem (run), not a French one: found only if the article is English-stemmed.
+    const english = await (await site.get('/recherche?q=runs')).text();
+    assert.match(english, /The social economy/);
+    const french = await (await site.get('/recherche?q=guillemet')).text();
+    assert.match(french, /L’économie sociale/);
+    assert.doesNotMatch(french, /The social economy/);
   });
 
   test('a translation’s new title reaches the cached page of the other language', async () => {

@@ -19,6 +19,7 @@ import * as articleRenders from './032-article-renders.ts';
 import * as changeScopes from './033-change-scopes.ts';
 import * as usersFollowSiteLang from './060-users-follow-site-lang.ts';
 import * as translations from './061-translations.ts';
+import * as searchLanguages from './062-search-languages.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -43,4 +44,5 @@ export const migrations: Record<string, TisseMigration> = {
   '033-change-scopes': changeScopes,
   '060-users-follow-site-lang': usersFollowSiteLang,
   '061-translations': translations,
+  '062-search-languages': searchLanguages,
 };
