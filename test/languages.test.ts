@@ -49,6 +49,9 @@ forEachDialect('a bilingual site', (dialect) => {
     assert.match(fr, /phrase(&nbsp;|\u00a0|\u202f|&#8239;|&#160;):/);
     assert.match(fr, /«(&nbsp;|\u00a0|\u202f|&#8239;|&#160;)guillemets/);
     assert.match(en, /sentence: with a colon; and “quotes”!/);
+    // Its title too, wherever the page shows it: the breadcrumb and the <title>.
+    assert.match(en, /aria-current="page">The social economy: a model</);
+    assert.match(en, /<title>The social economy: a model — /);
   });
 
   test('lists and feeds per language, offered by a language menu; a bad code is a clear 400', async () => {

@@ -166,7 +166,7 @@ export async function articlePage(app: AppContext, article: Article, now = new D
   const crumbs = [
     { label: t('site.home'), href: '/' },
     ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
-    { label: article.title, href: `/${article.slug}` },
+    { label: article.title, href: `/${article.slug}`, lang: article.lang },
   ];
   const forumMode = article.forum_mode ?? settings.forumMode;
   const forumFeed = `/forum/article/${article.id}/rss.xml`;
@@ -174,7 +174,7 @@ export async function articlePage(app: AppContext, article: Article, now = new D
   // hreflang: the page in each of its languages, itself included, as search engines ask.
   if (translations.length > 0) meta.alternates = [article, ...translations].map((a) => ({ hreflang: a.lang, url: `${app.config.siteUrl}/${a.slug}` }));
   return {
-    head: { title: article.title, description: article.description || undefined, meta },
+    head: { title: article.title, titleLang: article.lang, description: article.description || undefined, meta },
     data: {
       article: articleView(article),
       rendered: renderedView(rendered),

@@ -24,6 +24,8 @@ export interface PageHead {
   /** Neighbours of a page of a list: the layout links them with rel="prev" and rel="next". */
   prevUrl?: string | null | undefined;
   nextUrl?: string | null | undefined;
+  /** The language of `title` when it is a text's (an article's): its typography. */
+  titleLang?: string | undefined;
   /** A list's address without its language: the language menu offers it in each language (decision 023). */
   listPath?: string | undefined;
   /** The language the list was asked in (`?lang=`), if any. */
@@ -51,7 +53,8 @@ export async function pageData(
   lang: Lang = currentLang(),
 ): Promise<Record<string, unknown>> {
   const { settings, tree } = shared ?? { settings: await loadSiteSettings(app.db), tree: await loadPublicSectionTree(app.db) };
-  const title = head.title === settings.name ? typoText(head.title) : `${typoText(head.title)} — ${typoText(settings.name)}`;
+  const own = typoText(head.title, head.titleLang ? { lang: head.titleLang } : {});
+  const title = head.title === settings.name ? own : `${own} — ${typoText(settings.name)}`;
   const theme = themeValues(themeEngineOf(app).manifest(), settings.themeSettings);
   return {
     site: { ...siteView(settings, tree, app.config.siteUrl, lang), menu: await mainMenu(app.db), style_url: themeStyleUrl(theme) },
@@ -67,6 +70,8 @@ export async function pageData(
     },
     meta: head.meta ?? null,
     ...data,
+    // Every crumb has a `lang` (null: the site's texts, French typography), so templates may read it.
+    ...(Array.isArray(data.crumbs) ? { crumbs: (data.crumbs as Crumb[]).map((crumb) => ({ lang: null, ...crumb })) } : {}),
   };
 }
 
@@ -144,4 +149,6 @@ function followLinksOf(settings: SiteSettings, lang: Lang): SiteSettings['follow
 export interface Crumb {
   label: string;
   href: string;
+  /** The label's language when it is not the site's (an English article's title): its typography. */
+  lang?: string | null;
 }
