@@ -1,6 +1,6 @@
 // A bilingual site (issue 22, item 1), on both databases: a French article and its English translation offer each
 // other (hreflang alternates in the head, a visible switcher); each page reads in its article's language with its
-// typography; lists and feeds are per language with `?lang=` (decision 023), offered by a language menu; a write
+// typography; lists and feeds are per language with `?lang=` (decision 024), offered by a language menu; a write
 // to a translation reaches the cached pages of the others.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

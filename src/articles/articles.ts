@@ -117,7 +117,7 @@ export interface PublicArticleFilter {
   keywordId?: number;
   /** Signed by this user. */
   authorId?: number;
-  /** Written in this language (a BCP 47 tag: "en" keeps "en" and "en-GB"); decision 023. */
+  /** Written in this language (a BCP 47 tag: "en" keeps "en" and "en-GB"); decision 024. */
   lang?: string | undefined;
   now?: string;
 }

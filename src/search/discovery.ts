@@ -49,7 +49,7 @@ export interface ArticleFilter {
   sectionIds?: number[];
   keywordId?: number;
   authorId?: number;
-  /** Written in this language (decision 023). */
+  /** Written in this language (decision 024). */
   lang?: string | undefined;
 }
 

@@ -50,7 +50,7 @@ export function pagedPath(path: string, page: number): string {
   return pageUrl(path, page);
 }
 
-/** A list's own address in the language it was asked in (`?lang=`, decision 023): its pages keep it. */
+/** A list's own address in the language it was asked in (`?lang=`, decision 024): its pages keep it. */
 export function listPathIn(path: string, lang: string | undefined): string {
   return lang ? `${path}?lang=${encodeURIComponent(lang)}` : path;
 }

@@ -26,7 +26,7 @@ export interface PageHead {
   nextUrl?: string | null | undefined;
   /** The language of `title` when it is a text's (an article's): its typography. */
   titleLang?: string | undefined;
-  /** A list's address without its language: the language menu offers it in each language (decision 023). */
+  /** A list's address without its language: the language menu offers it in each language (decision 024). */
   listPath?: string | undefined;
   /** The language the list was asked in (`?lang=`), if any. */
   listLang?: string | undefined;

@@ -1,4 +1,4 @@
-// The language every page of a request is written in (decision 022): the site's language (Réglages) for the
+// The language every page of a request is written in (decision 023): the site's language (Réglages) for the
 // public side, and in the back office the person's own choice (their profile), else the site's. Everything rendered
 // while the request runs reads it through kernel/i18n (t, render, dates), so no component passes it down.
 import type { MiddlewareHandler } from 'hono';
@@ -10,7 +10,7 @@ import type { AppEnv } from './context.ts';
 import { currentUser, type AdminEnv } from './auth.ts';
 
 /**
- * Public pages: the site's language; a list asked in one language (`?lang=en`, decision 023) keeps only the articles
+ * Public pages: the site's language; a list asked in one language (`?lang=en`, decision 024) keeps only the articles
  * in it and reads in it when the catalogue has it. A code that is not BCP 47 is a 400 with its French message.
  */
 export const siteLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {

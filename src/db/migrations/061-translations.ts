@@ -24,7 +24,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   await db.schema.createIndex('articles_translation_of').on('articles').column('translation_of').execute();
   let n = 0;
   for (const rule of rules) {
-    const name = `changes_translations_${++n}`;
+    const name = `tisse_changes_translations_${++n}`;
     const insert = `INSERT INTO changes (scope) ${rule.scope};`;
     if (dialect === 'sqlite') {
       await sql.raw(`CREATE TRIGGER ${name} AFTER ${rule.event} ON articles FOR EACH ROW WHEN ${rule.when} BEGIN ${insert} END`).execute(db);

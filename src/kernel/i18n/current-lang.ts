@@ -1,6 +1,6 @@
 // The interface language of the work in progress: a request's (the site's language for the public side, the
 // user's for the back office, set by web/interface-language.ts), so that every message and date rendered while it
-// runs reads in that language without each component passing it down (decision 022). Outside a request (jobs, the
+// runs reads in that language without each component passing it down (decision 023). Outside a request (jobs, the
 // CLI) it is French, the reference language, unless the caller names one.
 import { AsyncLocalStorage } from 'node:async_hooks';
 

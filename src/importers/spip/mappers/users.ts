@@ -56,7 +56,7 @@ export function mapUsers(ctx: MappingContext, siteLang: string): void {
       role,
       bio: str(a.bio),
       website: str(a.url_site),
-      // The back office's language (decision 022): '' follows the site's; another one is the person's choice.
+      // The back office's language (decision 023): '' follows the site's; another one is the person's choice.
       lang: str(a.lang) && str(a.lang) !== siteLang ? str(a.lang) : '',
       must_reset_password: 1,
       created_at: spipDate(a.maj) ?? ctx.importedAt,
