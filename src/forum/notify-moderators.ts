@@ -15,6 +15,8 @@ export const forumNotificationSchema = z.object({ messageId: z.number().int().po
 
 export async function notifyModerators(db: Db, siteUrl: string, payload: unknown): Promise<void> {
   const { messageId } = forumNotificationSchema.parse(payload);
+  // Read before the transaction: on SQLite it holds the only connection, which the settings' read would wait for.
+  const { lang } = await loadSiteSettings(db);
   await db.kysely.transaction().execute(async (trx) => {
     const message = await trx
       .selectFrom('forum_messages')
@@ -45,7 +47,7 @@ export async function notifyModerators(db: Db, siteUrl: string, payload: unknown
         article: { id: message.articleId, title: message.articleTitle, slug: message.articleSlug },
         messageId,
         status: message.status,
-        lang: (await loadSiteSettings(db)).lang,
+        lang,
         fields: { name: message.author_name, email: message.author_email, title: message.title, text: message.text, linkUrl: message.author_url, linkTitle: message.author_site_name },
       }),
     );
