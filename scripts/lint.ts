@@ -1,8 +1,10 @@
 // Project checks the compiler cannot make: the shape of src/ (docs/architecture.md, "Layout"): each folder
 // imports only the folders below it, a domain module only through its index.ts, no cycle between files or
-// between modules; the markup engine stays pure; dialect differences stay in db/ and search/; no stub left.
+// between modules; the markup engine stays pure; dialect differences stay in db/ and search/; no stub left; no
+// interface text outside the catalogue (interface-strings.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { hardCodedInterfaceStrings } from './interface-strings.ts';
 
 const root = join(import.meta.dirname, '..');
 const src = join(root, 'src');
@@ -77,6 +79,9 @@ for (const file of sourceFiles(src)) {
   // Every SQLite/PostgreSQL difference is a method of db/dialect.ts or of search/'s backends.
   if (place !== 'db' && place !== 'search' && /\bdialect(?:\.name)?\s*[!=]==\s*'(?:sqlite|postgres)'/.test(text)) problems.push(`${rel}: tests the database by name; add a method to db/dialect.ts instead`);
 }
+
+// Interface text in place of a catalogue message stays French in an English interface (issue 22).
+for (const found of hardCodedInterfaceStrings(root)) problems.push(`${found}: interface text outside the catalogue (kernel/i18n)`);
 
 for (const cycle of cycles(graph)) problems.push(`import cycle between files: ${cycle.join(' → ')}`);
 for (const cycle of cycles(new Map([...moduleGraph].map(([m, t]) => [m, [...t]])))) problems.push(`import cycle between modules: ${cycle.join(' → ')}`);

@@ -9,6 +9,7 @@ import { themeStyleRoutes } from './site/theme-style-route.ts';
 import { notFound, errorPage } from './site/page.ts';
 export { reloadThemes, closeTheme } from './web/theme.ts';
 import { pageCache } from './web/page-cache-http.ts';
+import { siteLanguage } from './web/interface-language.ts';
 import { glossaryRoutes } from './site/glossary-routes.ts';
 import { archiveRoutes } from './site/archive-routes.ts';
 import { isTisseError } from './kernel/errors.ts';
@@ -39,6 +40,10 @@ export function createApp(app: AppContext): Hono<AppEnv> {
 
   // Public pages from the page cache before any other work; pages marked by sendPage are stored on the way out.
   hono.use('*', pageCache(app.cache));
+
+  // Every page is written in the site's language; the back office switches to its user's (web/interface-language.ts).
+  // After the cache: a stored page is already written.
+  hono.use('*', siteLanguage);
 
   // A path or query with broken percent-encoding, bytes that are not UTF-8 or a NUL cannot name anything:
   // say so instead of guessing (PostgreSQL would refuse the NUL with an error).

@@ -232,7 +232,12 @@ forEachDialect('backup and restore', (dialect) => {
     const older = await repack(archive, join(work, 'ancienne'), (dir) => {
       const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
       manifest.migrations = manifest.migrations.filter((name: string) => name < '031');
-      const addedSince = { articles: ['title_folded'], forum_messages: ['search_folded', 'html', 'html_version'] };
+      const addedSince = { articles: ['title_folded', 'translation_of', 'lang_chosen'], sections: ['lang_chosen'], forum_messages: ['search_folded', 'html', 'html_version'] };
+      // Tables made by migrations after 030: such an archive has none.
+      for (const table of ['newsletter_lists', 'newsletter_subscribers', 'newsletter_subscriptions', 'newsletter_issues', 'newsletter_deliveries', 'audit_log', 'petitions', 'petition_signatures', 'sites', 'syndicated_items']) {
+        rmSync(join(dir, 'data', `${table}.jsonl`), { force: true });
+        delete manifest.tables[table];
+      }
       for (const [table, columns] of Object.entries(addedSince)) {
         const file = join(dir, 'data', `${table}.jsonl`);
         const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => {

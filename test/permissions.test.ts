@@ -8,7 +8,7 @@ import { articleStatuses } from '../src/articles/workflow.ts';
 import type { ArticleStatus, Section } from '../src/db/schema.ts';
 
 // Sections: 1 (top) > 2 (child) ; 3 (another top).
-const section = (id: number, parent_id: number | null): Section => ({ id, parent_id, slug: `s${id}`, title: `S${id}`, description: '', text: '', position: id, lang: 'fr', created_at: '', updated_at: '' });
+const section = (id: number, parent_id: number | null): Section => ({ id, parent_id, slug: `s${id}`, title: `S${id}`, description: '', text: '', position: id, lang: 'fr', lang_chosen: 0, created_at: '', updated_at: '' });
 const tree = buildSectionTree([section(1, null), section(2, 1), section(3, null)]);
 
 const ME = 10;

@@ -197,6 +197,9 @@ forEachDialect('every back-office route × every role', (dialect) => {
     'POST /ecrire/articles/:id{[0-9]+}/brouillon': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: articleForm(kind) }) },
     'POST /ecrire/articles/:id{[0-9]+}/verrou': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) } }) },
     'POST /ecrire/articles/:id{[0-9]+}/statut': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { action: 'publish' } }) },
+    // Translations (issue 22): whoever may edit the article, and write a draft in its section.
+    'POST /ecrire/articles/:id{[0-9]+}/traduire': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { translationLang: 'en' } }) },
+    'POST /ecrire/articles/:id{[0-9]+}/traduction-de': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { translationOf: '' } }) },
     // Uploading from the editor: whoever may edit the article.
     'POST /ecrire/articles/:id{[0-9]+}/documents': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, file: new File(['Bonjour.\n'], 'note.txt', { type: 'text/plain' }), fileField: 'documentFile' }) },
     'POST /ecrire/articles/:id{[0-9]+}/discussion': { expect: inSections, prepare: async (kind) => ({ params: { id: await article(kind) }, body: { text: 'Un mot pour l’équipe.' } }) },

@@ -13,7 +13,7 @@ import { AppearancePage } from './pages/appearance.tsx';
 import { EMPTY_MENU_ROWS, homeBlocksInput, menuErrorOnRows, menuRowCount, menuRows, partAnchor, storedForms, themeInput, type AppearancePart, type MenuRows } from './appearance-form.ts';
 import { BRAND_IMAGE_MAX_BYTES, articleChoices, isAppearanceKey, restoreAppearance, saveAppearance, sectionChoices, setBrandImage, type BrandImageKind } from '../appearance/index.ts';
 import { listSettingsRevisions, loadSiteSettings, parseFollowLinks } from '../settings/index.ts';
-import { themeValues } from '../themes/index.ts';
+import { localizeManifest, themeValues } from '../themes/index.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 
@@ -51,7 +51,7 @@ async function render(c: Context<AdminEnv>, refused?: Refused): Promise<Response
       <AppearancePage
         user={user}
         settings={settings}
-        manifest={manifest}
+        manifest={localizeManifest(manifest)}
         forms={forms}
         refused={refused?.part}
         sections={sections}

@@ -17,7 +17,7 @@ import type { Db } from '../db/connect.ts';
 import type { Article } from '../db/schema.ts';
 import { TisseError, isTisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, transitionsFrom, isTransitionName, createArticleFromForm, updateArticle, autosaveArticle, changeArticleStatus, sectionChoices, defaultSectionId, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
+import { loadArticle, loadArticleLinks, listArticleChoices, listTeamMessages, transitionsFrom, isTransitionName, createArticleFromForm, updateArticle, loadTranslationGroup, translateArticle, linkTranslation, autosaveArticle, changeArticleStatus, sectionChoices, defaultSectionId, markEditing, othersEditing, postTeamMessage, restoreRevision, diffRevisionFields, listRevisions, loadRevisionFields } from '../articles/index.ts';
 import { loadSectionTree } from '../sections/index.ts';
 import { articleTargetOf, can, listWriters, loadUserNames, type Actor, type ArticleTarget } from '../users/index.ts';
 import { keywordChoices } from '../keywords/index.ts';
@@ -59,6 +59,7 @@ export async function valuesOf(db: Db, article: Article, target: ArticleTarget):
     keywordIds: links.keywordIds.map(String),
     authorIds: target.authorIds.map(String),
     relatedIds: links.relatedIds.map(String),
+    lang: article.lang_chosen ? article.lang : '',
     expectedUpdatedAt: article.updated_at,
   };
 }
@@ -80,6 +81,7 @@ export function valuesFromForm(fields: Record<string, string | string[]>): Artic
     keywordIds: fieldList(fields, 'keywordIds'),
     authorIds: fieldList(fields, 'authorIds'),
     relatedIds: fieldList(fields, 'relatedIds'),
+    lang: field(fields, 'lang'),
     expectedUpdatedAt: field(fields, 'expectedUpdatedAt'),
   };
 }
@@ -113,6 +115,8 @@ async function previewOf(db: Db, values: Pick<ArticleFormValues, 'title' | 'surt
     written_at: null,
     forum_mode: null,
     lang: base?.lang ?? 'fr',
+    lang_chosen: base?.lang_chosen ?? 0,
+    translation_of: base?.translation_of ?? null,
     glossary_enabled: base?.glossary_enabled ?? 1,
     link_title: '',
     link_url: '',
@@ -149,6 +153,7 @@ export async function renderEditor(
       actions: transitionsFrom(props.article.status).filter((name) => can(user.actor, `article.${name}`, target)),
       discussion,
       canDiscuss: can(user.actor, 'article.discuss', target),
+      translations: await loadTranslationGroup(db, props.article),
     };
     if (!can(user.actor, 'article.edit', target)) {
       return renderReadOnly(c, { ...extra, article: props.article, target, status, info: props.info, error: props.error, othersEditing: props.othersEditing });
@@ -212,7 +217,7 @@ articleAdminRoutes.get('/nouveau', async (c) => {
   // administrator starts in one of their sections.
   const wanted = parseId(c.req.query('rubrique') ?? '');
   const sectionId = defaultSectionId(sectionChoices(await loadSectionTree(c.get('app').db), user.actor), wanted);
-  const empty: ArticleFormValues = { title: '', surtitle: '', subtitle: '', description: '', lead: '', text: '', postscript: '', sectionId: sectionId === undefined ? '' : String(sectionId), slug: '', publishedAt: '', writtenAt: '', forumMode: '', keywordIds: [], authorIds: [String(user.user.id)], relatedIds: [], expectedUpdatedAt: '' };
+  const empty: ArticleFormValues = { title: '', surtitle: '', subtitle: '', description: '', lead: '', text: '', postscript: '', sectionId: sectionId === undefined ? '' : String(sectionId), slug: '', publishedAt: '', writtenAt: '', forumMode: '', keywordIds: [], authorIds: [String(user.user.id)], relatedIds: [], lang: '', expectedUpdatedAt: '' };
   return renderEditor(c, { values: empty });
 });
 
@@ -289,6 +294,38 @@ articleAdminRoutes.post('/:id{[0-9]+}', async (c) => {
   } catch (error) {
     if (!isTisseError(error) || error.status >= 500) throw error;
     return renderEditor(c, { article, values, error: error.message, fieldErrors: error.fields, status: error.status, preview: previewable(values) ? await previewOf(db, values, article) : undefined });
+  }
+});
+
+// "Traduire" (issue 22): a copy in another language, joined to the article's translation group; its editor opens.
+articleAdminRoutes.post('/:id{[0-9]+}/traduire', async (c) => {
+  const user = mustUser(c);
+  const db = c.get('app').db;
+  const { article, target } = await loadEditable(c, user);
+  const fields = await formFields(c);
+  try {
+    const translation = await translateArticle(db, user.actor, article.id, { lang: field(fields, 'translationLang') });
+    return c.redirect(`/ecrire/articles/${translation.id}?enregistre=1`, 303);
+  } catch (error) {
+    if (!isTisseError(error) || error.status >= 500) throw error;
+    return renderEditor(c, { article, target, values: await valuesOf(db, article, target), error: error.message, status: error.status });
+  }
+});
+
+// "Cet article traduit l'article n°": joins the article to another's group, or takes it out (an empty number).
+articleAdminRoutes.post('/:id{[0-9]+}/traduction-de', async (c) => {
+  const user = mustUser(c);
+  const db = c.get('app').db;
+  const { article, target } = await loadEditable(c, user);
+  const typed = field(await formFields(c), 'translationOf').trim().replace(/^n°\s*/i, '');
+  try {
+    const originalId = typed === '' ? null : parseId(typed);
+    if (originalId === undefined) throw new TisseError('BAD_INPUT', 'errors.translations.badNumber');
+    await linkTranslation(db, user.actor, article.id, originalId);
+    return c.redirect(`/ecrire/articles/${article.id}?enregistre=1`, 303);
+  } catch (error) {
+    if (!isTisseError(error) || error.status >= 500) throw error;
+    return renderEditor(c, { article, target, values: await valuesOf(db, article, target), error: error.message, status: error.status });
   }
 });
 

@@ -36,6 +36,7 @@ import { profileAdminRoutes } from './profile-routes.tsx';
 import { auditAdminRoutes } from './audit-routes.tsx';
 import { auditTrail } from './audit-trail.ts';
 import { newsletterAdminRoutes } from './newsletter-routes.tsx';
+import { backOfficeLanguage } from '../web/interface-language.ts';
 
 export const adminRoutes = new Hono<AdminEnv>();
 
@@ -45,7 +46,7 @@ adminRoutes.onError(async (error, c) => {
     return adminErrorPage(c, error.status, error.message);
   }
   c.get('app').log.error({ err: error, path: c.req.path }, 'unhandled error in back office');
-  return adminErrorPage(c, 500, 'Une erreur inattendue s’est produite. Elle a été enregistrée.');
+  return adminErrorPage(c, 500, t('admin.unexpectedError'));
 });
 
 adminRoutes.get('/ecrire/assets/:name', (c) => {
@@ -55,6 +56,7 @@ adminRoutes.get('/ecrire/assets/:name', (c) => {
 });
 
 adminRoutes.use('/ecrire/*', loadSession);
+adminRoutes.use('/ecrire/*', backOfficeLanguage);
 adminRoutes.use('/ecrire/*', csrfProtection);
 // Every form that succeeds is written to the journal (/ecrire/journal), login and logout included.
 adminRoutes.use('/ecrire/*', auditTrail);

@@ -67,7 +67,7 @@ forumAdminRoutes.get('/', async (c) => {
   const nearest = listPageOutOfRange(BASE, query, page.total);
   if (nearest) return c.redirect(nearest, 302);
   return renderAdmin(c, {
-    title: `Forum — ${statusLabels[status]}`,
+    title: `Forum — ${t(statusLabels[status])}`,
     current: BASE,
     body: (
       <ModerationPage

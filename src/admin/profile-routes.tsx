@@ -11,6 +11,7 @@ import { LoginThrottledError, changeEmail, changePassword, endOtherSessions, lis
 import { TisseError } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { authorPublicUrl } from './public-pages.ts';
+import { loadSiteSettings } from '../settings/index.ts';
 
 export const profileAdminRoutes = new Hono<AdminEnv>();
 
@@ -31,7 +32,7 @@ async function renderProfile(c: Context<AdminEnv>, refused?: { part: Part; state
   const account = await loadUser(db, user.user.id);
   if (!account) throw new TisseError('NOT_FOUND', 'errors.users.notFound');
   const states: ProfileStates = {
-    identity: { values: { name: account.name, bio: account.bio } },
+    identity: { values: { name: account.name, bio: account.bio, lang: account.lang } },
     email: { values: { email: account.email } },
     password: { values: {} },
   };
@@ -49,6 +50,7 @@ async function renderProfile(c: Context<AdminEnv>, refused?: { part: Part; state
         states={states}
         done={done && done in doneMessages ? doneMessages[done as keyof typeof doneMessages]() : undefined}
         publicUrl={await authorPublicUrl(db, account)}
+        siteLang={(await loadSiteSettings(db)).lang}
       />
     ),
   });
@@ -73,7 +75,7 @@ async function submitPart(c: Context<AdminEnv>, part: Part, done: keyof typeof d
 profileAdminRoutes.get('/', (c) => renderProfile(c));
 
 profileAdminRoutes.post('/', (c) =>
-  submitPart(c, 'identity', 'profil', (fields) => updateProfile(c.get('app').db, mustUser(c).user.id, { name: field(fields, 'name'), bio: field(fields, 'bio') })),
+  submitPart(c, 'identity', 'profil', (fields) => updateProfile(c.get('app').db, mustUser(c).user.id, { name: field(fields, 'name'), bio: field(fields, 'bio'), lang: field(fields, 'lang') })),
 );
 
 profileAdminRoutes.post('/email', (c) =>

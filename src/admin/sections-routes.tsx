@@ -82,6 +82,7 @@ sectionsAdminRoutes.post('/nouvelle', async (c) => {
       description: field(fields, 'description'),
       text: field(fields, 'text'),
       ...(field(fields, 'slug').trim() ? { slug: field(fields, 'slug') } : {}),
+      lang: field(fields, 'lang'),
     });
     return c.redirect(`/ecrire/rubriques/${section.id}?fait=created`, 303);
   } catch (error) {
@@ -95,7 +96,7 @@ sectionsAdminRoutes.get('/:id', async (c) => {
   requirePermission(c, 'section.manage', { sectionId: id });
   const section = await loadSection(c.get('app').db, id);
   if (!section) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
-  return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug } }, { id });
+  return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug, lang: section.lang_chosen ? section.lang : '' } }, { id });
 });
 
 sectionsAdminRoutes.post('/:id', async (c) => {
@@ -108,6 +109,7 @@ sectionsAdminRoutes.post('/:id', async (c) => {
         description: field(fields, 'description'),
         text: field(fields, 'text'),
         slug: field(fields, 'slug'),
+        lang: field(fields, 'lang'),
       }),
     then: () => `/ecrire/rubriques/${id}?fait=saved`,
     refused: (state, status) => renderForm(c, state, { id, status }),
@@ -128,7 +130,7 @@ sectionsAdminRoutes.post('/:id/deplacer', async (c) => {
     const moveState = refusedForm(fields, error);
     const section = await loadSection(db, id);
     if (!section) throw new TisseError('NOT_FOUND', 'errors.sections.notFound');
-    return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug } }, { id, moveState, status: moveState.status });
+    return renderForm(c, { values: { title: section.title, description: section.description, text: section.text, slug: section.slug, lang: section.lang_chosen ? section.lang : '' } }, { id, moveState, status: moveState.status });
   }
 });
 

@@ -1,6 +1,6 @@
 // Read side of articles for the public site: one article with everything its page shows, and lists.
 import type { Db } from '../db/connect.ts';
-import type { SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { compiledQuery } from '../db/compiled-query.ts';
 import { memoByVersion } from '../db/memo.ts';
 import type { Article, Database, Document } from '../db/schema.ts';
@@ -117,6 +117,8 @@ export interface PublicArticleFilter {
   keywordId?: number;
   /** Signed by this user. */
   authorId?: number;
+  /** Written in this language (a BCP 47 tag: "en" keeps "en" and "en-GB"); decision 031. */
+  lang?: string | undefined;
   now?: string;
 }
 
@@ -155,6 +157,7 @@ function filtered<Q extends SelectQueryBuilder<Database, 'articles', object>>(qu
   if (filter.ids) q = q.where('articles.id', 'in', filter.ids) as Q;
   if (filter.excludeIds?.length) q = q.where('articles.id', 'not in', filter.excludeIds) as Q;
   if (filter.publishedIn) q = q.where('articles.published_at', '>=', filter.publishedIn.start).where('articles.published_at', '<', filter.publishedIn.end) as Q;
+  if (filter.lang) q = q.where(inLanguage(filter.lang)) as Q;
   const { keywordId, authorId } = filter;
   if (keywordId !== undefined) {
     q = q.where((eb) =>
@@ -228,3 +231,17 @@ export async function loadArticleCovers(db: Db, articleIds: number[]): Promise<M
   for (const { article_id, ...cover } of rows) if (!covers.has(article_id)) covers.set(article_id, cover);
   return covers;
 }
+
+/** Articles in language `tag` or one of its regional variants ("en" keeps "en-GB"; "en-GB" keeps itself). */
+export function inLanguage(tag: string) {
+  return (eb: ExpressionBuilder<Database, 'articles'>) => eb.or([eb('articles.lang', '=', tag), eb('articles.lang', 'like', `${tag}-%`)]);
+}
+
+/**
+ * The languages the site's public articles are written in, by their primary tag ("en" for "en-GB"), sorted: a
+ * site offers readers its lists per language when there are two or more. Read once per data version.
+ */
+export const loadPublicLanguages = memoByVersion(async (db: Db): Promise<string[]> => {
+  const rows = await db.kysely.selectFrom('articles').select('lang').distinct().where(publicArticles()).execute();
+  return [...new Set(rows.map((row) => row.lang.split('-')[0]!.toLowerCase()))].sort();
+});

@@ -1,13 +1,15 @@
 // The email that tells a section's administrators an article was proposed for publication: its title, its authors,
-// who proposed it and a link to its editor, in the recipient's language (French unless their account says English).
+// who proposed it and a link to its editor, in the recipient's language (their account's, else the site's).
 // Plain text only: every value in it is typed by someone, and a mail client shows plain text as it is.
-import { t, type Lang } from '../kernel/i18n/index.ts';
+import { isLang, t, type Lang } from '../kernel/i18n/index.ts';
 import type { Mail } from '../outbox/index.ts';
 import type { SectionAdministrator } from '../users/index.ts';
 
 export interface ProposalMailInput {
   siteUrl: string;
   siteName: string;
+  /** The site's language: the mail's, when the recipient chose none. */
+  siteLang: Lang;
   recipient: SectionAdministrator;
   article: { id: number; title: string };
   sectionTitle: string;
@@ -16,7 +18,7 @@ export interface ProposalMailInput {
 }
 
 export function proposalMail(input: ProposalMailInput): Mail {
-  const lang: Lang = input.recipient.lang === 'en' ? 'en' : 'fr';
+  const lang: Lang = isLang(input.recipient.lang) ? input.recipient.lang : input.siteLang;
   const params = {
     name: input.recipient.name,
     title: input.article.title,

@@ -29,7 +29,10 @@ export interface SectionsTable {
   description: string;
   text: string;
   position: number;
+  /** The language in force: the chosen one, else the parent's, else the site's (migration 061). */
   lang: string;
+  /** 1 when `lang` was set on this section, 0 when it follows its parent's (SPIP's langue_choisie). */
+  lang_chosen: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -54,7 +57,12 @@ export interface ArticlesTable {
   written_at: string | null;
   /** Null: the site's default forum mode. */
   forum_mode: ForumMode | null;
+  /** The language in force (BCP 47): the chosen one, else its section's (migration 061). */
   lang: string;
+  /** 1 when `lang` was set on this article, 0 when it follows its section's (SPIP's langue_choisie). */
+  lang_chosen: Generated<number>;
+  /** The original this article translates (SPIP's id_trad); null for an original or an article alone. */
+  translation_of: Generated<number | null>;
   /** 0 when the article opts out of glossary annotation. */
   glossary_enabled: number;
   /** SPIP's nom_site/url_site: a "see online" link attached to the article. */

@@ -20,6 +20,8 @@ export interface SearchTable {
   visibleFrom: string;
   /** Columns whose change re-indexes the row. */
   columns: string[];
+  /** The row's language (prefix `r.`), when its words are stemmed in it (migration 062): articles. */
+  lang?: string;
 }
 
 export const articleVisibility = (a: string) => `CASE WHEN ${a}.status = 'published' THEN coalesce(${a}.published_at, '${NEVER}') ELSE '${NEVER}' END`;
@@ -32,6 +34,7 @@ export const searchTables: SearchTable[] = [
     when: "r.status = 'published'",
     visibleFrom: `coalesce(r.published_at, '${NEVER}')`,
     columns: ['status', 'published_at', 'title', 'surtitle', 'subtitle', 'description', 'lead', 'text', 'postscript'],
+    lang: 'r.lang',
   },
   { table: 'sections', kind: searchKinds.section, fields: ['r.title', 'r.description', 'r.text', "''"], when: '1 = 1', visibleFrom: 'NULL', columns: ['title', 'description', 'text'] },
   {
@@ -57,13 +60,20 @@ export const searchTables: SearchTable[] = [
 export const on = (expr: string, row: string) => expr.replace(/\br\./g, `${row}.`);
 export const hasVisibility = (t: SearchTable) => t.visibleFrom !== 'NULL';
 
-/** Statements filling the index from one table, for every row or for ids in [from, to). */
-export function fillStatements(dialect: DialectName, t: SearchTable, range?: [number, number]): string[] {
+/** The SQL of one row's weighted vector (PostgreSQL) or of one field's stems (SQLite), in the row's language when it has one. */
+export const vectorOf = (t: SearchTable, languages: boolean) => `tisse_search_vector(${t.fields.join(', ')}${languages && t.lang ? `, ${t.lang}` : ''})`;
+export const stemsOf = (t: SearchTable, field: string, languages: boolean) => (field === "''" ? field : languages && t.lang ? `tisse_search_stems_in(${field}, ${t.lang})` : `tisse_search_stems(${field})`);
+
+/**
+ * Statements filling the index from one table, for every row or for ids in [from, to). `languages`: each row's words
+ * stemmed in its language (migration 062 on); migration 011, which calls this before 062 exists, leaves it false.
+ */
+export function fillStatements(dialect: DialectName, t: SearchTable, range?: [number, number], languages = false): string[] {
   const where = `(${t.when})` + (range ? ` AND r.id >= ${Math.trunc(range[0])} AND r.id < ${Math.trunc(range[1])}` : '');
   if (dialect === 'postgres') {
-    return [`INSERT INTO search_entries(kind, object_id, visible_from, vector) SELECT ${t.kind}, r.id, ${t.visibleFrom}, tisse_search_vector(${t.fields.join(', ')}) FROM ${t.table} r WHERE ${where}`];
+    return [`INSERT INTO search_entries(kind, object_id, visible_from, vector) SELECT ${t.kind}, r.id, ${t.visibleFrom}, ${vectorOf(t, languages)} FROM ${t.table} r WHERE ${where}`];
   }
-  const stems = t.fields.map((f) => (f === "''" ? f : `tisse_search_stems(${f})`)).join(', ');
+  const stems = t.fields.map((f) => stemsOf(t, f, languages)).join(', ');
   const statements = [`INSERT INTO search_fts(rowid, title, lead, body, postscript) SELECT r.id * 4 + ${t.kind}, ${stems} FROM ${t.table} r WHERE ${where}`];
   if (hasVisibility(t)) statements.push(`INSERT OR REPLACE INTO search_visible_from(id, visible_from) SELECT r.id * 4 + ${t.kind}, ${t.visibleFrom} FROM ${t.table} r WHERE ${where}`);
   return statements;

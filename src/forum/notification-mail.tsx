@@ -1,10 +1,11 @@
-// The email moderators receive for a new message: plain text (the message as typed) and HTML (rendered with
+// The email moderators receive for a new message, in the site's language: plain text (the message as typed) and HTML (rendered with
 // the forum profile, inside an escaped hono/jsx template). The poster's email is given to moderators only.
 import type { Article, ForumStatus } from '../db/schema.ts';
 import type { Mail } from '../outbox/index.ts';
 import { propre } from '../markup/index.ts';
 import { markupHtml } from '../kernel/trusted-html.ts';
 import type { PostFields } from './input.ts';
+import { t, type Lang, type MessageKey } from '../kernel/i18n/index.ts';
 
 export interface NotificationInput {
   siteUrl: string;
@@ -13,47 +14,44 @@ export interface NotificationInput {
   messageId: number;
   status: ForumStatus;
   fields: PostFields;
+  /** The site's language: the moderators read the mail in it. */
+  lang: Lang;
 }
 
-export function notificationMail({ siteUrl, to, article, messageId, status, fields }: NotificationInput): Mail {
+export function notificationMail({ siteUrl, to, article, messageId, status, fields, lang }: NotificationInput): Mail {
   const pending = status === 'pending';
   const queueUrl = `${siteUrl}/ecrire/forum?statut=${pending ? 'pending' : 'published'}#message${messageId}`;
   const articleUrl = `${siteUrl}/${article.slug}#forum`;
-  const subject = `${pending ? 'Message à valider' : 'Nouveau message'} sur « ${article.title} »`;
+  const say = (key: MessageKey, params: Record<string, string> = {}) => t(key, params, lang);
+  const subject = say(pending ? 'mail.forum.subjectPending' : 'mail.forum.subjectPublished', { title: article.title });
   const text = [
-    pending
-      ? `Un nouveau message attend votre validation sur l’article « ${article.title} ».`
-      : `Un nouveau message a été publié sur l’article « ${article.title} » ; vous pouvez le retirer.`,
+    say(pending ? 'mail.forum.pending' : 'mail.forum.published', { title: article.title }),
     '',
-    `Auteur : ${fields.name} <${fields.email}>`,
-    ...(fields.linkUrl ? [`Site : ${fields.linkTitle ? `${fields.linkTitle} — ` : ''}${fields.linkUrl}`] : []),
-    ...(fields.title ? [`Titre : ${fields.title}`] : []),
+    say('mail.forum.author', { author: `${fields.name} <${fields.email}>` }),
+    ...(fields.linkUrl ? [say('mail.forum.site', { site: `${fields.linkTitle ? `${fields.linkTitle} — ` : ''}${fields.linkUrl}` })] : []),
+    ...(fields.title ? [say('mail.forum.title', { title: fields.title })] : []),
     '',
     fields.text,
     '',
-    `Modérer : ${queueUrl}`,
-    `Article : ${articleUrl}`,
+    say('mail.forum.moderate', { url: queueUrl }),
+    say('mail.forum.article', { url: articleUrl }),
   ].join('\n');
   const html = (
-    <html lang="fr">
+    <html lang={lang}>
       <body>
         <p>
-          {pending ? 'Un nouveau message attend votre validation sur l’article ' : 'Un nouveau message a été publié sur l’article '}«{' '}
-          <a href={articleUrl}>{article.title}</a> ».
+          {say(pending ? 'mail.forum.pendingBefore' : 'mail.forum.publishedBefore')}
+          <a href={articleUrl}>{article.title}</a>
+          {say('mail.forum.titleAfter')}
         </p>
         <p>
-          Auteur : {fields.name} &lt;{fields.email}&gt;
-          {fields.linkUrl ? (
-            <>
-              {' '}— site : {fields.linkTitle ? `${fields.linkTitle} — ` : ''}
-              {fields.linkUrl}
-            </>
-          ) : null}
+          {say('mail.forum.author', { author: `${fields.name} <${fields.email}>` })}
+          {fields.linkUrl ? <> — {say('mail.forum.site', { site: `${fields.linkTitle ? `${fields.linkTitle} — ` : ''}${fields.linkUrl}` })}</> : null}
         </p>
         {fields.title ? <h2>{fields.title}</h2> : null}
         <div>{markupHtml(propre(fields.text, { profile: 'forum' }).html)}</div>
         <p>
-          <a href={queueUrl}>{pending ? 'Valider ou refuser ce message' : 'Modérer ce message'}</a>
+          <a href={queueUrl}>{say(pending ? 'mail.forum.moderatePending' : 'mail.forum.moderatePublished')}</a>
         </p>
       </body>
     </html>

@@ -7,6 +7,7 @@ import type { Db } from '../db/connect.ts';
 import { enqueueMail } from '../outbox/index.ts';
 import { moderatorEmails } from './moderators.ts';
 import { notificationMail } from './notification-mail.tsx';
+import { loadSiteSettings } from '../settings/index.ts';
 
 export const FORUM_NOTIFICATION_JOB = 'forum-notification';
 
@@ -14,6 +15,8 @@ export const forumNotificationSchema = z.object({ messageId: z.number().int().po
 
 export async function notifyModerators(db: Db, siteUrl: string, payload: unknown): Promise<void> {
   const { messageId } = forumNotificationSchema.parse(payload);
+  // Read before the transaction: on SQLite it holds the only connection, which the settings' read would wait for.
+  const { lang } = await loadSiteSettings(db);
   await db.kysely.transaction().execute(async (trx) => {
     const message = await trx
       .selectFrom('forum_messages')
@@ -44,6 +47,7 @@ export async function notifyModerators(db: Db, siteUrl: string, payload: unknown
         article: { id: message.articleId, title: message.articleTitle, slug: message.articleSlug },
         messageId,
         status: message.status,
+        lang,
         fields: { name: message.author_name, email: message.author_email, title: message.title, text: message.text, linkUrl: message.author_url, linkTitle: message.author_site_name },
       }),
     );

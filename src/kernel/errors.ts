@@ -1,7 +1,7 @@
 // The error catalogue: every error a person can meet has a stable code, an HTTP status and a message from the
 // i18n catalogue (kernel/i18n: French by default, English too). Tests assert codes, seldom wording.
 // A 500 never shows its internal message: the app's onError (src/app.ts) logs it and shows errors.code.INTERNAL.
-import { render, type Lang, type MessageRef, type PlainKey } from './i18n/index.ts';
+import { currentLang, render, type Lang, type MessageRef, type PlainKey } from './i18n/index.ts';
 
 export { plain, untranslated, type Message, type MessageParam, type MessageRef, type PlainKey } from './i18n/index.ts';
 
@@ -43,12 +43,12 @@ export interface TisseErrorOptions {
 
 /**
  * An error meant for people: its message is safe to show, its code is stable. The message is a catalogue key
- * (with its placeholders' values), so `.message` reads in French and `messageIn('en')` in English.
+ * (with its placeholders' values), so `.message` reads in the language of the request that raised it (French elsewhere) and `messageIn(lang)` in any.
  */
 export class TisseError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  /** Per-field messages for forms (field name → French message). */
+  /** Per-field messages for forms (field name → message in the language of the request that raised it). */
   readonly fields: Record<string, string> | undefined;
   /** The catalogue message behind `.message` (the code's default message when none was given). */
   readonly text: MessageRef;
@@ -63,7 +63,7 @@ export class TisseError extends Error {
     this.status = errorCatalogue[code].status;
     this.text = text;
     this.fieldTexts = options?.fields;
-    this.fields = this.fieldsIn('fr');
+    this.fields = this.fieldsIn(currentLang());
   }
 
   /** The message in `lang`. */

@@ -1,10 +1,22 @@
-// Calendar months as the site's readers live them: in Europe/Paris time, named in French. Dates are stored as
+// Calendar months as the site's readers live them: in Europe/Paris time, named in the interface's language. Dates are stored as
 // UTC instants (decision 002); an article published on 31 March at 23:30 in Paris (21:30 UTC) belongs to March,
 // one published at 00:30 on 1 April (22:30 UTC on 31 March) to April. The archive counts and lists by these months.
+
+import { currentLang, type Lang } from './i18n/current-lang.ts';
 
 export const TIME_ZONE = 'Europe/Paris';
 
 const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;
+
+/** The name of month `month` (1–12) in `lang`: lower case in French as French writes it in a sentence, capitalised in English. */
+export function monthName(month: number, lang: Lang = currentLang()): string {
+  if (lang === 'fr') return frenchMonthName(month);
+  const name = ENGLISH_MONTH_NAMES[month - 1];
+  if (name === undefined) throw new RangeError(`no month ${month}`);
+  return name;
+}
+
+const ENGLISH_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** The French name of month `month` (1–12), in lower case as French writes it in a sentence. */
 export function frenchMonthName(month: number): string {

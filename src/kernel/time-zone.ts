@@ -2,8 +2,7 @@
 // zone of the organisation (settings `timeZone`, Europe/Paris by default), whatever the server's own zone. Every
 // conversion goes through Intl, so daylight saving time is the zone's own rules, not a fixed offset.
 
-/** The languages of the catalogue (i18n's Lang, which imports this file). */
-type Lang = 'fr' | 'en';
+import { currentLang, type Lang } from './i18n/current-lang.ts';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
@@ -47,12 +46,12 @@ function firstDay(text: string, lang: Lang): string {
 }
 
 /** "12 avril 2013": the day of a moment in `zone`. */
-export function formatDateIn(iso: string, zone: string, lang: Lang = 'fr'): string {
+export function formatDateIn(iso: string, zone: string, lang: Lang = currentLang()): string {
   return firstDay(formatter(zone, lang, 'date').format(new Date(iso)), lang);
 }
 
 /** "12 avril 2013 à 12:30": a moment as the organisation reads it in `zone`. */
-export function formatDateTimeIn(iso: string, zone: string, lang: Lang = 'fr'): string {
+export function formatDateTimeIn(iso: string, zone: string, lang: Lang = currentLang()): string {
   return firstDay(formatter(zone, lang, 'dateTime').format(new Date(iso)), lang);
 }
 

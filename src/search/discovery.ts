@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { compiledQuery } from '../db/compiled-query.ts';
-import { publicArticles, type ArticleSummary } from '../articles/index.ts';
+import { inLanguage, publicArticles, type ArticleSummary } from '../articles/index.ts';
 
 const summary = ['articles.id', 'articles.slug', 'articles.title', 'articles.surtitle', 'articles.description', 'articles.published_at', 'articles.section_id'] as const;
 
@@ -49,6 +49,8 @@ export interface ArticleFilter {
   sectionIds?: number[];
   keywordId?: number;
   authorId?: number;
+  /** Written in this language (decision 031). */
+  lang?: string | undefined;
 }
 
 /** Public articles, newest first, with the fields feeds need. */
@@ -62,6 +64,7 @@ export async function listFeedArticles(db: Db, filter: ArticleFilter, limit: num
     .limit(limit)
     .offset(offset);
   if (filter.sectionIds) query = query.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
+  if (filter.lang) query = query.where(inLanguage(filter.lang));
   if (filter.keywordId !== undefined) {
     const id = filter.keywordId;
     query = query.where((eb) =>

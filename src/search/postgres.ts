@@ -31,9 +31,12 @@ export const postgresSearch: SearchBackend = {
     if (!text) return { hits: [], total: 0, totalCapped: false };
     // Inline (not in FROM) so that the planner sees constants: its estimate of how many rows match
     // chooses between the GIN index and the newest-first primary key scan.
-    const tsquery = sql`to_tsquery('french'::regconfig, tisse_search_fold(${text}))`;
+    // An English article is indexed with the 'english' configuration, every other text with 'french' (migration
+    // 062): a text matches the query stemmed in its language, so the query is looked up in both.
+    const inBoth = (words: string) => sql`(to_tsquery('french'::regconfig, tisse_search_fold(${words})) || to_tsquery('english'::regconfig, tisse_search_fold(${words})))`;
+    const tsquery = inBoth(text);
     // Weights A (title) and B (lead): every word and phrase found there.
-    const titledQuery = sql`to_tsquery('french'::regconfig, tisse_search_fold(${tsqueryText(query, 'AB')}))`;
+    const titledQuery = inBoth(tsqueryText(query, 'AB'));
     const visible = sql`(e.visible_from IS NULL OR e.visible_from <= ${options.now})`;
     const score = sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.vector, ${tsquery})`;
     const toHit = (r: { kind: number; object_id: number; score: number | string }): RankedHit => ({ kind: kindOfCode[r.kind]!, id: r.object_id, score: Number(r.score) });

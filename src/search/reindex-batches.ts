@@ -27,7 +27,7 @@ export async function rebuildIndex(
     for (const { table, min, max, rows } of ranges) {
       const perId = rows / (max - min + 1);
       for (let from = min; from <= max; from += BATCH) {
-        for (const statement of fillStatements(db.dialect.name, table, [from, from + BATCH])) await sql.raw(statement).execute(trx);
+        for (const statement of fillStatements(db.dialect.name, table, [from, from + BATCH], true)) await sql.raw(statement).execute(trx);
         done = Math.min(total, done + Math.round(BATCH * perId));
         progress(done, total);
       }

@@ -14,21 +14,33 @@ import type { Db } from '../db/connect.ts';
 import { RANKED_CANDIDATES, boundedCount, kindOfCode, pageOfGroups, type MatchGroup, type RankOptions, type RankedHit, type SearchBackend } from './backend.ts';
 import type { ParsedQuery, QueryWord } from './query.ts';
 import { rebuildIndex } from './reindex-batches.ts';
-import { stem } from './text.ts';
+import { stem, type StemLanguage } from './text.ts';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 /**
- * The stem a query word is looked up by. A prefix is stemmed too (écono* → econom*), as PostgreSQL's
+ * The stem a query word is looked up by in `lang`. A prefix is stemmed too (écono* → econom*), as PostgreSQL's
  * to_tsquery does: the index holds stems, and "economie" is no prefix of the stem "econom".
  */
-const indexedStem = (word: QueryWord) => (word.prefix ? stem(word.folded) : word.stem);
+const indexedStem = (word: QueryWord, lang: StemLanguage) => (lang === 'fr' && !word.prefix ? word.stem : stem(word.folded, lang));
 
-/** The FTS5 MATCH expression: only quoted stems, so nothing a reader types is FTS5 syntax. */
-export function matchExpression(query: ParsedQuery): string | undefined {
-  const groups = query.words.map((w) => (w.prefix ? `${quote(indexedStem(w))}*` : quote(w.stem)));
-  for (const phrase of query.phrases) groups.push(quote(phrase.map((w) => w.stem).join(' ')));
+/** The query with every word stemmed in `lang`, as an FTS5 expression. */
+function matchIn(query: ParsedQuery, lang: StemLanguage): string | undefined {
+  const groups = query.words.map((w) => (w.prefix ? `${quote(indexedStem(w, lang))}*` : quote(indexedStem(w, lang))));
+  for (const phrase of query.phrases) groups.push(quote(phrase.map((w) => stem(w.folded, lang)).join(' ')));
   return groups.length ? groups.join(' AND ') : undefined;
+}
+
+/**
+ * The FTS5 MATCH expression: only quoted stems, so nothing a reader types is FTS5 syntax. An English article is
+ * indexed in English stems, every other text in French ones (migration 062): a text matches the query stemmed in
+ * its language, so the query is looked up in both.
+ */
+export function matchExpression(query: ParsedQuery): string | undefined {
+  const french = matchIn(query, 'fr');
+  const english = matchIn(query, 'en');
+  if (!french || !english || french === english) return french;
+  return `(${french}) OR (${english})`;
 }
 
 export const sqliteSearch: SearchBackend = {

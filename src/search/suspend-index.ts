@@ -34,7 +34,7 @@ async function suspendSqlite(trx: Trx): Promise<SuspendedIndex> {
   return {
     async resume() {
       for (const trigger of found.rows) {
-        for (const statement of fillStatements('sqlite', tableOf(trigger.tbl_name))) await run(trx, statement);
+        for (const statement of fillStatements('sqlite', tableOf(trigger.tbl_name), undefined, true)) await run(trx, statement);
         await run(trx, trigger.sql);
       }
     },
@@ -63,7 +63,7 @@ async function suspendPostgres(trx: Trx): Promise<SuspendedIndex> {
       for (const setting of ['parallel_setup_cost = 0', 'parallel_tuple_cost = 0', 'min_parallel_table_scan_size = 0']) await run(trx, `SET LOCAL ${setting}`);
       const insert = 'INSERT INTO search_entries(kind, object_id, visible_from, vector) ';
       for (const trigger of found.rows) {
-        for (const statement of fillStatements('postgres', tableOf(trigger.table))) {
+        for (const statement of fillStatements('postgres', tableOf(trigger.table), undefined, true)) {
           if (!statement.startsWith(insert)) {
             await run(trx, statement);
             continue;

@@ -1,9 +1,9 @@
 // French text for search: accent and case folding, word splitting, Snowball French stems, stopwords. Queries, snippets and the SQLite index (through its triggers)
 // all use these functions, so a word is folded and stemmed the same way wherever it is compared.
-import { fold, stem } from '../db/french-stem.ts';
+import { fold, stem, type StemLanguage } from '../db/french-stem.ts';
 
 // Folding and stemming live in db/ because SQLite's index triggers call them (db/french-stem.ts).
-export { fold, stem };
+export { fold, stem, type StemLanguage };
 
 /** Words of a text with their offsets: runs of letters and digits (apostrophes and hyphens separate). */
 export function* words(text: string): Generator<{ word: string; start: number; end: number }> {

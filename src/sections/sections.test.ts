@@ -8,7 +8,7 @@ import { createSection, loadSectionTree, moveSection, updateSection } from './in
 import type { Section } from '../db/schema.ts';
 
 test('a damaged tree (a cycle) does not hang the breadcrumb or the branch', () => {
-  const section = (id: number, parent_id: number | null): Section => ({ id, parent_id, slug: `s${id}`, title: `S${id}`, description: '', text: '', position: 0, lang: 'fr', created_at: '', updated_at: '' });
+  const section = (id: number, parent_id: number | null): Section => ({ id, parent_id, slug: `s${id}`, title: `S${id}`, description: '', text: '', position: 0, lang: 'fr', lang_chosen: 0, created_at: '', updated_at: '' });
   const tree = buildSectionTree([section(1, 2), section(2, 1), section(3, null)]);
   assert.deepEqual(tree.ancestry(1).map((s) => s.id), [2, 1]);
   assert.deepEqual(tree.subtree(1).sort(), [1, 2]);

@@ -7,7 +7,7 @@ import type { AppEnv } from '../web/context.ts';
 import { sendPage } from '../web/send-page.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { listMonthArticles, listPublicArticles, loadArchiveCalendar, loadPublicSectionTree, monthCount, nextScheduledPublication, type ArchiveCalendar, type ArticleSummary } from '../articles/index.ts';
-import { frenchMonthName } from '../kernel/paris-months.ts';
+import { monthName } from '../kernel/paris-months.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { articleCards } from './article-cards.ts';
 import { notFound } from './page.ts';
@@ -39,7 +39,7 @@ archiveRoutes.get(`${ARCHIVE_PATH}/:year`, async (c) => {
   const requested = await requestedPage(c);
   if (requested instanceof Response) return requested;
   if (requested > 1) return notFound(c);
-  const months = year.months.map((m) => ({ name: capitalised(frenchMonthName(m.month)), count: m.count, url: monthPath(year.year, m.month) }));
+  const months = year.months.map((m) => ({ name: capitalised(monthName(m.month)), count: m.count, url: monthPath(year.year, m.month) }));
   const heading = t('archive.yearTitle', { year: year.year });
   const path = `${ARCHIVE_PATH}/${year.year}`;
   return archivePage(c, { path, heading, intro: t('archive.count', { count: year.count }), listTitle: null, crumbs: [{ label: String(year.year), href: path }], calendar, list: null, articles: null, months, year: year.year });
@@ -62,12 +62,12 @@ archiveRoutes.get(`${ARCHIVE_PATH}/:year/:month`, async (c) => {
   const list = listPage(path, requested, total);
   if (!list) return notFound(c);
   const articles = await listMonthArticles(db, at, list);
-  const name = capitalised(frenchMonthName(month));
+  const name = capitalised(monthName(month));
   return archivePage(c, {
     path,
     heading: t('archive.monthTitle', { month: name, year: year.year }),
     intro: t('archive.count', { count: total }),
-    listTitle: t('archive.monthArticles', { month: frenchMonthName(month), year: year.year }),
+    listTitle: t('archive.monthArticles', { month: monthName(month), year: year.year }),
     crumbs: [
       { label: String(year.year), href: `${ARCHIVE_PATH}/${year.year}` },
       { label: name, href: path },

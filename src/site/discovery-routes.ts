@@ -7,7 +7,7 @@ import { notFound } from './page.ts';
 import { renderPage } from './render-page.ts';
 import { articleCards } from './article-cards.ts';
 import { pageMeta } from './page-meta.ts';
-import { listPage, pagedHead, pagedPath, pagedTitle, requestedPage } from './paged-list.ts';
+import { listPage, pagedHead, pagedPath, pagedTitle, requestedPage, listPathIn } from './paged-list.ts';
 import { PAGE_SIZE } from './pagination.ts';
 import { planTree, searchPageCount, searchView } from './views.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
@@ -81,10 +81,11 @@ async function sendFeed(c: Context<AppEnv>, format: FeedFormat, channel: Pick<Fe
   const fullText = c.req.query('complet') !== undefined;
   const url = new URL(c.req.url);
   const settings = await loadSiteSettings(db);
-  const articles = await listFeedArticles(db, filter, FEED_ITEMS);
+  const lang = c.get('listLanguage');
+  const articles = await listFeedArticles(db, { ...filter, lang }, FEED_ITEMS);
   const feed: Feed = {
     ...channel,
-    language: settings.lang || 'fr',
+    language: lang ?? (settings.lang || 'fr'),
     self: config.siteUrl + url.pathname + url.search,
     items: await feedItems(db, config.siteUrl, articles, fullText),
   };
@@ -135,14 +136,15 @@ discoveryRoutes.get('/mot/:slug', async (c) => {
   if (!keyword) return notFound(c);
   const requested = await requestedPage(c);
   if (requested instanceof Response) return requested;
-  const path = `/mot/${keyword.slug}`;
-  const list = await pageOf(db, path, requested, { keywordId: keyword.id });
+  const lang = c.get('listLanguage');
+  const path = listPathIn(`/mot/${keyword.slug}`, lang);
+  const list = await pageOf(db, path, requested, { keywordId: keyword.id, lang });
   if (!list) return notFound(c);
   const [settings, tree] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db)]);
   const description = propreText(keyword.description);
   const title = pagedTitle(keyword.title, list.page);
   const meta = pageMeta(app.config.siteUrl, settings, { path: pagedPath(path, list.page), kind: 'keyword', title, description });
-  const body = await renderPage(app, 'keyword', { title, description: description || undefined, meta, ...pagedHead(list.pagination) }, {
+  const body = await renderPage(app, 'keyword', { title, description: description || undefined, meta, ...pagedHead(list.pagination), listPath: `/mot/${keyword.slug}`, listLang: lang }, {
     crumbs: [{ label: t('site.home'), href: '/' }, { label: keyword.title, href: `/mot/${keyword.slug}` }],
     label: `${t('feed.keyword')} (${keyword.group})`,
     title: keyword.title,
@@ -151,7 +153,7 @@ discoveryRoutes.get('/mot/:slug', async (c) => {
     list_title: t('feed.keywordArticles'),
     articles: await articleCards(db, tree, list.articles),
     pagination: list.pagination,
-    feeds: { rss: `/mot/${keyword.slug}/rss.xml`, atom: `/mot/${keyword.slug}/atom.xml` },
+    feeds: { rss: listPathIn(`/mot/${keyword.slug}/rss.xml`, lang), atom: listPathIn(`/mot/${keyword.slug}/atom.xml`, lang) },
   });
   return sendPage(c, body, { expiresAt: await nextScheduledPublication(db) });
 });
@@ -163,14 +165,15 @@ discoveryRoutes.get('/auteur/:slug', async (c) => {
   if (!author) return notFound(c);
   const requested = await requestedPage(c);
   if (requested instanceof Response) return requested;
-  const path = `/auteur/${author.slug}`;
-  const list = await pageOf(db, path, requested, { authorId: author.id });
+  const lang = c.get('listLanguage');
+  const path = listPathIn(`/auteur/${author.slug}`, lang);
+  const list = await pageOf(db, path, requested, { authorId: author.id, lang });
   if (!list) return notFound(c);
   const [settings, tree] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db)]);
   const description = propreText(author.bio).slice(0, 300);
   const title = pagedTitle(author.name, list.page);
   const meta = pageMeta(app.config.siteUrl, settings, { path: pagedPath(path, list.page), kind: 'author', title, description });
-  const body = await renderPage(app, 'author', { title, description: description || undefined, meta, ...pagedHead(list.pagination) }, {
+  const body = await renderPage(app, 'author', { title, description: description || undefined, meta, ...pagedHead(list.pagination), listPath: `/auteur/${author.slug}`, listLang: lang }, {
     crumbs: [{ label: t('site.home'), href: '/' }, { label: author.name, href: `/auteur/${author.slug}` }],
     label: t('feed.author'),
     title: author.name,

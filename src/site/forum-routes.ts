@@ -80,7 +80,7 @@ forumRoutes.post(POST_ACTION, async (c) => {
   const articleId = parseId(form.article ?? '') ?? 0;
   const parentId = form.parent ? (parseId(form.parent) ?? 0) : null;
   const article = await publicArticle(c, articleId);
-  if (!article || parentId === 0) return errorPage(c, 404, t('notFound.title'), 'Cet article n’existe pas ou n’est pas publié : impossible d’y répondre.');
+  if (!article || parentId === 0) return errorPage(c, 404, t('notFound.title'), t('forum.noSuchArticle'));
   const poster = c.req.header('cookie')?.includes('tisse_session=') ? await sessionUser(c) : undefined;
   const values = {
     name: form.name ?? '',

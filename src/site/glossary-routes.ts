@@ -8,7 +8,7 @@ import type { AppEnv } from '../web/context.ts';
 import { sendPage } from '../web/send-page.ts';
 import { loadResolver } from '../web/markup-resolver.ts';
 import { parse, render, propreText } from '../markup/index.ts';
-import { t } from '../kernel/i18n/index.ts';
+import { currentLang, t } from '../kernel/i18n/index.ts';
 import { findTermBySlug, listTerms, loadTermUses } from '../glossary/index.ts';
 import { loadSiteSettings } from '../settings/index.ts';
 import { nextScheduledPublication } from '../articles/index.ts';
@@ -22,8 +22,6 @@ import { glossaryGroups, glossaryTermView } from './views.ts';
 
 export const glossaryRoutes = new Hono<AppEnv>();
 
-const lang = 'fr';
-
 glossaryRoutes.get('/glossaire', async (c) => {
   const { db } = c.get('app');
   const now = new Date().toISOString();
@@ -31,8 +29,8 @@ glossaryRoutes.get('/glossaire', async (c) => {
   const presentations = await renderPresentations(db, terms, now);
   const body = await renderPage(c.get('app'), 'glossary', { title: t('site.glossary') }, {
     crumbs: [
-      { label: t('site.home', {}, lang), href: '/' },
-      { label: t('site.glossary', {}, lang), href: '/glossaire' },
+      { label: t('site.home'), href: '/' },
+      { label: t('site.glossary'), href: '/glossaire' },
     ],
     groups: glossaryGroups(terms, uses, presentations),
   });
@@ -57,8 +55,8 @@ glossaryRoutes.get('/glossaire/:slug', async (c) => {
   const meta = pageMeta(app.config.siteUrl, settings, { path: pagedPath(path, list.page), kind: 'glossary', title, description });
   const body = await renderPage(app, 'glossary-term', { title, description, meta, ...pagedHead(list.pagination) }, {
     crumbs: [
-      { label: t('site.home', {}, lang), href: '/' },
-      { label: t('site.glossary', {}, lang), href: '/glossaire' },
+      { label: t('site.home'), href: '/' },
+      { label: t('site.glossary'), href: '/glossaire' },
       { label: term.term, href: path },
     ],
     term: { ...glossaryTermView(term, presentations), count: uses.length },
@@ -70,8 +68,8 @@ glossaryRoutes.get('/glossaire/:slug', async (c) => {
 
 /** The presentations of `terms` as HTML, by term id, their internal links resolved in one query per kind. */
 async function renderPresentations(db: Db, terms: GlossaryTerm[], now: string): Promise<Map<number, string>> {
-  const parsed = terms.flatMap((term) => (term.presentation ? [{ id: term.id, doc: parse(term.presentation, { lang, profile: 'article' }) }] : []));
+  const parsed = terms.flatMap((term) => (term.presentation ? [{ id: term.id, doc: parse(term.presentation, { lang: currentLang(), profile: 'article' }) }] : []));
   if (parsed.length === 0) return new Map();
   const resolve = await loadResolver(db, parsed.flatMap((p) => p.doc.references), now);
-  return new Map(parsed.map(({ id, doc }) => [id, render(doc, { profile: 'article', resolve, lang }).html]));
+  return new Map(parsed.map(({ id, doc }) => [id, render(doc, { profile: 'article', resolve, lang: currentLang() }).html]));
 }

@@ -13,13 +13,13 @@ export interface HomePage {
   section_blocks: { section: { title: string; slug: string; description: string }; articles: ArticleCard[] }[];
 }
 
-export async function homePage(db: Db, blocks: HomeBlocks, tree: SectionTree, now: string): Promise<HomePage> {
-  const featuredArticle = await featuredOf(db, blocks, now);
+export async function homePage(db: Db, blocks: HomeBlocks, tree: SectionTree, now: string, lang?: string): Promise<HomePage> {
+  const featuredArticle = await featuredOf(db, blocks, now, lang);
   const excludeIds = featuredArticle ? [featuredArticle.id] : [];
   const sections = (blocks.sectionIds.length ? blocks.sectionIds.map((id) => tree.byId.get(id)).filter((s) => s !== undefined) : tree.children(null)).slice(0, 20);
   const [latest, ...perSection] = await Promise.all([
-    blocks.latestCount > 0 ? listPublicArticles(db, { limit: blocks.latestCount, excludeIds, now }) : Promise.resolve([]),
-    ...(blocks.perSection > 0 ? sections.map((s) => listPublicArticles(db, { sectionIds: tree.subtree(s.id), limit: blocks.perSection, excludeIds, now })) : []),
+    blocks.latestCount > 0 ? listPublicArticles(db, { limit: blocks.latestCount, excludeIds, now, lang }) : Promise.resolve([]),
+    ...(blocks.perSection > 0 ? sections.map((s) => listPublicArticles(db, { sectionIds: tree.subtree(s.id), limit: blocks.perSection, excludeIds, now, lang })) : []),
   ]);
   // Every card of the page with its cover, in one query.
   const all = await articleCards(db, tree, [...(featuredArticle ? [featuredArticle] : []), ...latest!, ...perSection.flat()]);
@@ -34,13 +34,16 @@ export async function homePage(db: Db, blocks: HomeBlocks, tree: SectionTree, no
   };
 }
 
-/** The chosen article while it is public, else the newest one ('latest', or a chosen one since unpublished). */
-async function featuredOf(db: Db, blocks: HomeBlocks, now: string) {
+/**
+ * The chosen article while it is public (and in the language asked, if one was), else the newest one ('latest', or
+ * a chosen one since unpublished).
+ */
+async function featuredOf(db: Db, blocks: HomeBlocks, now: string, lang: string | undefined) {
   if (blocks.featured === 'none') return undefined;
   if (typeof blocks.featured === 'number') {
     const chosen = await loadArticle(db, blocks.featured);
-    if (chosen && isPublic(chosen, now)) return chosen;
+    if (chosen && isPublic(chosen, now) && (!lang || chosen.lang === lang || chosen.lang.startsWith(`${lang}-`))) return chosen;
   }
-  const [newest] = await listPublicArticles(db, { limit: 1, now });
+  const [newest] = await listPublicArticles(db, { limit: 1, now, lang });
   return newest ? loadArticle(db, newest.id) : undefined;
 }

@@ -105,7 +105,7 @@ async function redirectTo(c: Context<AppEnv>, target: LegacyTarget): Promise<Res
     case 'article': {
       const article = await loadArticle(db, id);
       if (!article) return notFound(c);
-      if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
+      if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), t('errors.contentDeleted')) : notFound(c);
       type = 'article';
       break;
     }

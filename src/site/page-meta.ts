@@ -2,6 +2,7 @@
 // the home page, sections, articles, keyword and author pages. Titles as text (typoText), never an email; the
 // JSON-LD is written by the themes' json_script filter, so that no text can close its script element.
 import { typoText } from '../markup/index.ts';
+import { currentLang } from '../kernel/i18n/index.ts';
 import { documentUrl } from '../web/markup-resolver.ts';
 import type { ArticlePageData } from '../articles/index.ts';
 import type { SiteSettings } from '../settings/index.ts';
@@ -19,9 +20,12 @@ export interface PageMeta {
   section: string | null;
   tags: string[];
   json_ld: Record<string, unknown>;
+  /** The page in other languages, itself included (hreflang links); empty on a page in one language. */
+  alternates: { hreflang: string; url: string }[];
 }
 
-const locale = (lang: string) => (lang === 'en' ? 'en_GB' : 'fr_FR');
+/** OpenGraph's locale of a language tag: a region of its own ('pt-BR' → 'pt_BR'), else the usual one of the language. */
+const locale = (lang: string) => (lang.includes('-') ? lang.replace('-', '_') : lang === 'en' ? 'en_GB' : lang === 'fr' ? 'fr_FR' : lang);
 
 /** The first image among an article's documents, as an absolute URL: its preview picture. */
 export function firstImageUrl(siteUrl: string, documents: { media: string; mime_type: string; file: string }[]): string | null {
@@ -57,6 +61,7 @@ export function articleMeta(siteUrl: string, settings: SiteOf, data: ArticlePage
     modified_time: article.updated_at,
     section,
     tags: keywords,
+    alternates: [],
     json_ld: {
       '@context': 'https://schema.org',
       '@type': 'Article',
@@ -104,11 +109,12 @@ export function pageMeta(
     title,
     description: description || null,
     image: logoUrl(siteUrl, settings),
-    locale: locale('fr'),
+    locale: locale(currentLang()),
     published_time: null,
     modified_time: null,
     section: null,
     tags: [],
     json_ld: jsonLd,
+    alternates: [],
   };
 }

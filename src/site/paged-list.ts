@@ -49,3 +49,8 @@ export function pagedHead(pagination: Pagination): Pick<PageHead, 'prevUrl' | 'n
 export function pagedPath(path: string, page: number): string {
   return pageUrl(path, page);
 }
+
+/** A list's own address in the language it was asked in (`?lang=`, decision 031): its pages keep it. */
+export function listPathIn(path: string, lang: string | undefined): string {
+  return lang ? `${path}?lang=${encodeURIComponent(lang)}` : path;
+}

@@ -9,7 +9,7 @@ import { notFound, errorPage } from './page.ts';
 import { renderPage } from './render-page.ts';
 import { homePage } from './home-page.ts';
 import { articleCards } from './article-cards.ts';
-import { listPage, pagedHead, pagedPath, pagedTitle, requestedPage } from './paged-list.ts';
+import { listPage, listPathIn, pagedHead, pagedPath, pagedTitle, requestedPage } from './paged-list.ts';
 import { articleMeta, pageMeta } from './page-meta.ts';
 import { articleView, forumBlockView, renderedView } from './views.ts';
 import { articleDocumentsView } from './article-documents.ts';
@@ -18,12 +18,13 @@ import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { articleRender } from '../web/stored-article-render.ts';
 import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
-import { countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic } from '../articles/index.ts';
+import { groupIdOf, publicTranslations, countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic } from '../articles/index.ts';
 import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
 import { propre } from '../markup/index.ts';
-import { t } from '../kernel/i18n/index.ts';
+import { inLanguage, t } from '../kernel/i18n/index.ts';
+import { interfaceLangOf, languageName } from '../kernel/language-tag.ts';
 import type { Article } from '../db/schema.ts';
 import type { SectionTree } from '../sections/index.ts';
 import { loadPetitionView } from '../petitions/index.ts';
@@ -46,9 +47,9 @@ siteRoutes.get('/', async (c) => {
   const { db } = app;
   const now = new Date().toISOString();
   const [settings, tree, expiresAt] = await Promise.all([loadSiteSettings(db), loadPublicSectionTree(db), nextScheduledPublication(db, now)]);
-  const home = await homePage(db, settings.homeBlocks, tree, now);
+  const home = await homePage(db, settings.homeBlocks, tree, now, c.get('listLanguage'));
   const meta = pageMeta(app.config.siteUrl, settings, { path: '/', kind: 'home', title: settings.name, description: settings.tagline || settings.description });
-  const body = await renderPage(app, 'home', { title: settings.name, description: settings.tagline, meta }, { ...home, sections: tree.children(null) }, { settings, tree });
+  const body = await renderPage(app, 'home', { title: settings.name, description: settings.tagline, meta, listPath: '/', listLang: c.get('listLanguage') }, { ...home, sections: tree.children(null) }, { settings, tree });
   return sendPage(c, body, { expiresAt });
 });
 
@@ -65,8 +66,8 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   const requested = await requestedPage(c);
   if (requested instanceof Response) return requested;
   // The section's own articles and those of every section below it, newest first.
-  const filter = { sectionIds: tree.subtree(section.id), now };
-  const listPath = `/rubrique/${section.slug}`;
+  const filter = { sectionIds: tree.subtree(section.id), now, lang: c.get('listLanguage') };
+  const listPath = listPathIn(`/rubrique/${section.slug}`, c.get('listLanguage'));
   const list = listPage(listPath, requested, await countPublicArticles(db, filter));
   if (!list) return notFound(c);
   const [articles, sites] = await Promise.all([listPublicArticles(db, { ...filter, limit: list.limit, offset: list.offset }), list.page === 1 ? listPublicSites(db, [section.id]) : []]);
@@ -76,7 +77,7 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
   const body = await renderPage(
     c.get('app'),
     'section',
-    { title, description: section.description, meta, ...pagedHead(list.pagination) },
+    { title, description: section.description, meta, ...pagedHead(list.pagination), listPath: `/rubrique/${section.slug}`, listLang: c.get('listLanguage') },
     {
       section: { id: section.id, title: section.title, slug: section.slug },
       crumbs,
@@ -139,8 +140,12 @@ siteRoutes.get('/:slug', async (c) => {
   if (article instanceof Response) return article;
   // A bug rendering one article is logged with its id; that page answers 500, every other one is unaffected.
   c.set('subject', { articleId: article.id });
-  const page = await articlePage(c.get('app'), article);
-  const body = await renderPage(c.get('app'), 'article', page.head, page.data, page.shared);
+  // The page reads in its article's language when the interface has it (an English article of a French site).
+  const lang = interfaceLangOf(article.lang, (await loadSiteSettings(db)).lang);
+  const { page, body } = await inLanguage(lang, async () => {
+    const page = await articlePage(c.get('app'), article);
+    return { page, body: await renderPage(c.get('app'), 'article', page.head, page.data, page.shared) };
+  });
   // The page is shared by every reader, so its form carries no token: forum.js fetches one per view.
   return sendPage(c, body, { expiresAt: page.expiresAt, dependsOn: page.dependsOn });
 });
@@ -152,7 +157,7 @@ const RELATED = 5;
 export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
   const { db } = app;
   const settings = await loadSiteSettings(db);
-  const [tree, data, rendered, threads, expiresAt, sectionNewest, petition] = await Promise.all([
+  const [tree, data, rendered, threads, expiresAt, sectionNewest, petition, translations] = await Promise.all([
     loadPublicSectionTree(db),
     loadArticlePageData(db, article, now),
     articleRender(db, article, { occurrences: settings.glossaryOccurrences }, now),
@@ -161,19 +166,22 @@ export async function articlePage(app: AppContext, article: Article, now = new D
     // Enough for both the aside's five and the related articles' fill (which skips up to six taken ones).
     newestInSection(db, article.section_id, now, 2 * RELATED + 1),
     loadPetitionView(db, article.id),
+    publicTranslations(db, article, now),
   ]);
   const sectionArticles = sectionNewest.filter((a) => a.id !== article.id).slice(0, RELATED);
   data.related = await relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now);
   const crumbs = [
     { label: t('site.home'), href: '/' },
     ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
-    { label: article.title, href: `/${article.slug}` },
+    { label: article.title, href: `/${article.slug}`, lang: article.lang },
   ];
   const forumMode = article.forum_mode ?? settings.forumMode;
   const forumFeed = `/forum/article/${article.id}/rss.xml`;
   const meta = articleMeta(app.config.siteUrl, settings, data, tree.byId.get(article.section_id)?.title);
+  // hreflang: the page in each of its languages, itself included, as search engines ask.
+  if (translations.length > 0) meta.alternates = [article, ...translations].map((a) => ({ hreflang: a.lang, url: `${app.config.siteUrl}/${a.slug}` }));
   return {
-    head: { title: article.title, description: article.description || undefined, meta },
+    head: { title: article.title, titleLang: article.lang, description: article.description || undefined, meta },
     data: {
       article: articleView(article),
       rendered: renderedView(rendered),
@@ -187,13 +195,15 @@ export async function articlePage(app: AppContext, article: Article, now = new D
       show_forum_link: forumMode !== 'non' || data.publishedMessageCount > 0,
       message_count: data.publishedMessageCount,
       forum_script: forumMode === 'pri' || forumMode === 'pos',
+      translations: translations.map((a) => ({ lang: a.lang, name: languageName(a.lang), title: a.title, url: `/${a.slug}` })),
       forum: forumBlockView({ articleId: article.id, mode: forumMode, threads, action: '/forum/poster', tokenUrl: `/forum/jeton?article=${article.id}`, feedUrl: forumFeed }),
       // Its count and signatories change the page: migration 065's rules give 'article:<id>' for them.
       petition: petition ? petitionBlockView(article.id, petition) : null,
     },
     shared: { settings, tree },
     expiresAt,
-    dependsOn: articlePageScopes(article, data.keywords, [...sectionArticles, ...data.related], settings),
+    // Its translations show on it: any write to one of them (or to the group's original) drops it (migration 061).
+    dependsOn: articlePageScopes(article, data.keywords, [...sectionArticles, ...data.related, ...translations, { id: groupIdOf(article) }], settings),
   };
 }
 
@@ -236,7 +246,7 @@ async function publicArticle(c: Context<AppEnv>, target: ResolvedPath, at: (curr
   const { db } = c.get('app');
   const article = await loadArticle(db, target.objectId);
   if (!article) return notFound(c);
-  if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), 'Ce contenu a été supprimé.') : notFound(c);
+  if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), t('errors.contentDeleted')) : notFound(c);
   if (target.isCurrent) return article;
   const current = await currentPath(db, 'article', article.id);
   return current ? c.redirect(at(current), 301) : notFound(c);

@@ -5,13 +5,14 @@ import { themeEngineOf } from '../web/theme.ts';
 import { createHash } from 'node:crypto';
 import { themeValues, type PageTemplate, type ThemeValues } from '../themes/index.ts';
 import { loadSiteSettings, type BrandImage, type SiteSettings } from '../settings/index.ts';
-import { listPublicArticles, loadPublicSectionTree } from '../articles/index.ts';
+import { listPublicArticles, loadPublicLanguages, loadPublicSectionTree } from '../articles/index.ts';
+import { languageName, primaryLanguage } from '../kernel/language-tag.ts';
 import { documentContentType } from '../documents/index.ts';
 import { memoByVersion } from '../db/memo.ts';
 import type { Db } from '../db/connect.ts';
 import { THEME_STYLE_PATH } from './theme-style-route.ts';
 import type { SectionTree } from '../sections/index.ts';
-import { t, type Lang } from '../kernel/i18n/index.ts';
+import { currentLang, t, type Lang } from '../kernel/i18n/index.ts';
 import { typoText } from '../markup/index.ts';
 import { listPublicLists } from '../newsletter/index.ts';
 import type { PageMeta } from './page-meta.ts';
@@ -24,6 +25,12 @@ export interface PageHead {
   /** Neighbours of a page of a list: the layout links them with rel="prev" and rel="next". */
   prevUrl?: string | null | undefined;
   nextUrl?: string | null | undefined;
+  /** The language of `title` when it is a text's (an article's): its typography. */
+  titleLang?: string | undefined;
+  /** A list's address without its language: the language menu offers it in each language (decision 031). */
+  listPath?: string | undefined;
+  /** The language the list was asked in (`?lang=`), if any. */
+  listLang?: string | undefined;
 }
 
 /** The public page `template` of the active theme, with `data` and what every page receives. */
@@ -33,7 +40,7 @@ export async function renderPage(
   head: PageHead,
   data: Record<string, unknown>,
   shared?: { settings: SiteSettings; tree: SectionTree },
-  lang: Lang = 'fr',
+  lang: Lang = currentLang(),
 ): Promise<string> {
   return themeEngineOf(app).render(template, await pageData(app, head, data, shared, lang));
 }
@@ -44,10 +51,11 @@ export async function pageData(
   head: PageHead,
   data: Record<string, unknown>,
   shared?: { settings: SiteSettings; tree: SectionTree },
-  lang: Lang = 'fr',
+  lang: Lang = currentLang(),
 ): Promise<Record<string, unknown>> {
   const { settings, tree } = shared ?? { settings: await loadSiteSettings(app.db), tree: await loadPublicSectionTree(app.db) };
-  const title = head.title === settings.name ? typoText(head.title) : `${typoText(head.title)} — ${typoText(settings.name)}`;
+  const own = typoText(head.title, head.titleLang ? { lang: head.titleLang } : {});
+  const title = head.title === settings.name ? own : `${own} — ${typoText(settings.name)}`;
   const theme = themeValues(themeEngineOf(app).manifest(), settings.themeSettings);
   return {
     site: {
@@ -59,9 +67,18 @@ export async function pageData(
     },
     theme,
     lang,
-    page: { title, description: head.description || null, prev_url: head.prevUrl ?? null, next_url: head.nextUrl ?? null },
+    page: {
+      title,
+      description: head.description || null,
+      prev_url: head.prevUrl ?? null,
+      next_url: head.nextUrl ?? null,
+      list_lang: head.listLang ?? null,
+      languages: languageMenu(await loadPublicLanguages(app.db), head),
+    },
     meta: head.meta ?? null,
     ...data,
+    // Every crumb has a `lang` (null: the site's texts, French typography), so templates may read it.
+    ...(Array.isArray(data.crumbs) ? { crumbs: (data.crumbs as Crumb[]).map((crumb) => ({ lang: null, ...crumb })) } : {}),
   };
 }
 
@@ -117,6 +134,17 @@ const mainMenu = memoByVersion(async (db: Db): Promise<MenuEntry[]> => {
   });
 });
 
+/**
+ * The language menu of a site that publishes in two languages or more: each language's version of the list shown
+ * (the home page elsewhere), the one shown marked. None on a site in one language.
+ */
+function languageMenu(languages: string[], head: PageHead) {
+  if (languages.length < 2) return [];
+  const path = head.listPath ?? '/';
+  const shown = head.listLang ? primaryLanguage(head.listLang) : undefined;
+  return languages.map((lang) => ({ lang, name: languageName(lang), url: `${path}?lang=${lang}`, current: lang === shown }));
+}
+
 /** The site's own feeds, offered whenever the settings do not list a feed already (an imported site has no links). */
 function followLinksOf(settings: SiteSettings, lang: Lang): SiteSettings['followLinks'] {
   const links = settings.followLinks;
@@ -128,4 +156,6 @@ function followLinksOf(settings: SiteSettings, lang: Lang): SiteSettings['follow
 export interface Crumb {
   label: string;
   href: string;
+  /** The label's language when it is not the site's (an English article's title): its typography. */
+  lang?: string | null;
 }

@@ -7,7 +7,7 @@ export const GLOBAL_VARIABLES = ['site', 'lang', 'page', 'meta', 'theme'] as con
 export const PAGE_TEMPLATES = {
   home: ['featured', 'latest', 'section_blocks', 'sections'],
   section: ['section', 'crumbs', 'description_html', 'text_html', 'subsections', 'articles', 'pagination', 'sites'],
-  article: ['article', 'rendered', 'crumbs', 'section', 'section_articles', 'authors', 'keywords', 'gallery', 'attachments', 'related', 'show_forum_link', 'message_count', 'forum', 'forum_script', 'petition'],
+  article: ['article', 'rendered', 'crumbs', 'section', 'section_articles', 'authors', 'keywords', 'gallery', 'attachments', 'related', 'show_forum_link', 'message_count', 'forum', 'forum_script', 'petition', 'translations'],
   print: ['article', 'rendered', 'authors', 'canonical_url', 'back_url', 'breadcrumb', 'glossary_terms'],
   keyword: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'pagination', 'feeds'],
   author: ['crumbs', 'label', 'title', 'presentation_html', 'website', 'list_title', 'articles', 'pagination', 'feeds'],

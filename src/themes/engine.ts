@@ -133,5 +133,5 @@ function readActiveManifest(themeDir: string, overrides: string | undefined, onP
   if (read.ok) return read.manifest;
   // A theme without a valid theme.json still renders: it simply offers no setting (`tisse theme check` says why).
   onProblem?.({ file: 'theme.json', line: undefined, kind: 'manifest', detail: read.problem });
-  return { name: '', version: '0.0.0', settings: {} };
+  return { name: '', version: '0.0.0', settings: {}, translations: {} };
 }

@@ -1,7 +1,8 @@
 // The filters Tisse adds to Liquid, and the escape every output goes through. Anything a filter returns as
 // HTML is a SafeHtml made here from the markup engine's output; every other value is text, escaped on output.
 import type { Liquid } from 'liquidjs';
-import { formatDate, formatDateTime, t, type Lang, type MessageKey } from '../kernel/i18n/index.ts';
+import { currentLang, formatDate, formatDateTime, t, type Lang, type MessageKey } from '../kernel/i18n/index.ts';
+import { formatSize } from '../kernel/file-size.ts';
 import { SafeHtml } from '../kernel/trusted-html.ts';
 import { propre, typo, typoText } from '../markup/index.ts';
 import { imageUrl, srcset, type ImageRef, type ImageSizes } from '../kernel/responsive-images.ts';
@@ -23,7 +24,8 @@ function named(args: unknown[]): Record<string, unknown> {
   return out;
 }
 
-const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'fr');
+/** A template's `lang:` argument; none: the interface language of the page being rendered. */
+const langOf = (value: unknown): Lang => (value === 'en' || value === 'fr' ? value : currentLang());
 const text = (value: unknown): string => (value === null || value === undefined ? '' : value instanceof SafeHtml ? value.html : String(value));
 
 /** The names of the filters Tisse adds, for `tisse theme check` and docs/themes.md. */
@@ -83,7 +85,7 @@ export function registerTisseFilters(liquid: Liquid, hosts: FilterHosts): void {
     const image = imageRef(value);
     return image ? srcset(hosts.images, image) : '';
   });
-  liquid.registerFilter('file_size', (bytes: unknown) => formatSize(Number(bytes)));
+  liquid.registerFilter('file_size', (bytes: unknown, lang?: unknown) => formatSize(Number(bytes), langOf(lang)));
   /** JSON for a <script> element: `<`, `>`, `&` and line separators as \u escapes, so it cannot end the element. */
   liquid.registerFilter('json_script', (value: unknown) => new SafeHtml(scriptJson(value)));
 }
@@ -92,8 +94,4 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} octets`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
-}
+export { formatSize } from '../kernel/file-size.ts';

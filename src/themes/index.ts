@@ -3,7 +3,7 @@
 export { createThemeEngine, type ThemeEngine, type ThemeEngineOptions } from './engine.ts';
 export { checkTheme, type CheckResult } from './check.ts';
 export { problemText, type TemplateProblem } from './problems.ts';
-export { readManifest, type ThemeManifest, type ThemeSetting } from './manifest.ts';
+export { localizeManifest, readManifest, type ThemeManifest, type ThemeSetting } from './manifest.ts';
 export { themeValues, parseThemeValues, type ThemeValues } from './settings.ts';
 export { GLOBAL_VARIABLES, PAGE_TEMPLATES, REQUIRED_FILES, type PageTemplate } from './contract.ts';
 export { TISSE_FILTERS, scriptJson, formatSize } from './filters.ts';

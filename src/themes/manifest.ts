@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isMessageKey, t, type PlainKey } from '../kernel/i18n/index.ts';
+import { currentLang, isMessageKey, t, type Lang, type PlainKey } from '../kernel/i18n/index.ts';
 import '../kernel/zod-messages.ts';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -32,11 +32,30 @@ export const manifestSchema = z.strictObject({
   description: z.string().max(500).optional(),
   /** Settings the theme offers, by name; Réglages → Apparence sets them, templates read them as `theme.<name>`. */
   settings: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), settingSchema).default({}),
+  /**
+   * The theme's own texts (name, description, labels and options of its settings) in other languages, by language
+   * then by the text as written above: `{ "en": { "Police des titres": "Heading font" } }`. A text without a
+   * translation shows as written.
+   */
+  translations: z.partialRecord(z.enum(['fr', 'en']), z.record(z.string(), z.string().min(1))).default({}),
 });
 
 export type ThemeManifest = z.infer<typeof manifestSchema>;
 export type ThemeSetting = ThemeManifest['settings'][string];
 export { COLOR };
+
+/** The manifest with its texts in `lang` (the back office's), where the theme translates them. */
+export function localizeManifest(manifest: ThemeManifest, lang: Lang = currentLang()): ThemeManifest {
+  const words = manifest.translations[lang] ?? {};
+  const say = (text: string) => words[text] ?? text;
+  const settings = Object.fromEntries(
+    Object.entries(manifest.settings).map(([name, setting]) => [
+      name,
+      setting.type === 'select' ? { ...setting, label: say(setting.label), options: Object.fromEntries(Object.entries(setting.options).map(([k, v]) => [k, say(v)])) } : { ...setting, label: say(setting.label) },
+    ]),
+  );
+  return { ...manifest, name: say(manifest.name), ...(manifest.description ? { description: say(manifest.description) } : {}), settings };
+}
 
 export type ManifestResult = { ok: true; manifest: ThemeManifest } | { ok: false; problem: string };
 

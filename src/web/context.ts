@@ -24,6 +24,8 @@ export interface AppEnv {
     app: AppContext;
     /** Set by sendPage when the response may be kept in the page cache (see page-cache-http.ts). */
     pageToCache?: { etag: string; expiresAt?: number | undefined; dependsOn?: readonly string[] | undefined };
+    /** The language a public list was asked in (`?lang=`, web/interface-language.ts; decision 031). */
+    listLanguage?: string;
     /** What the request was about (an article's id…), logged with an error the request ends in. */
     subject?: Record<string, number | string>;
   };

@@ -96,7 +96,7 @@ const MenuRow: FC<{ row: number; state: FormState; sections: Choice[]; articles:
         <label class="visually-hidden" for={`champ-${name('url')}`}>
           {t('admin.appearance.menuUrlOf', { n })}
         </label>
-        <input type="text" inputmode="url" id={`champ-${name('url')}`} name={name('url')} value={value(state, name('url'))} placeholder="https://… ou /…" {...cells.url.props} />
+        <input type="text" inputmode="url" id={`champ-${name('url')}`} name={name('url')} value={value(state, name('url'))} placeholder={t('admin.appearance.menuUrlPlaceholder')} {...cells.url.props} />
         <CellError name={name('url')} error={cells.url.error} />
       </td>
       <td>

@@ -1,13 +1,14 @@
 // The article editor: every SPIP field and the address (slug-field.tsx), a markup toolbar, live preview (and a
 // no-JS preview button), warnings (someone else editing, broken internal links), the autosave line
-// (autosave-status.tsx), the workflow actions, the team discussion. Who may not edit gets article-read-only.tsx.
+// (autosave-status.tsx), the workflow actions, the translations, the team discussion. Who may not edit gets article-read-only.tsx.
 import { SeeOnlineInline } from './see-online.tsx';
 import type { FC } from 'hono/jsx';
 import { t } from '../../kernel/i18n/index.ts';
 import { DateText, useTimeZone } from './dates.tsx';
 import type { Article, ArticleStatus, ForumMessage } from '../../db/schema.ts';
 import type { SectionTree } from '../../sections/index.ts';
-import type { ArticleChoice, SectionChoice, TransitionName } from '../../articles/index.ts';
+import type { ArticleChoice, SectionChoice, TransitionName, TranslationMember } from '../../articles/index.ts';
+import { languageName } from '../../kernel/language-tag.ts';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { RenderedArticle } from '../../web/render-article.ts';
 import { CsrfField, Notice } from './layout.tsx';
@@ -34,6 +35,8 @@ export interface ArticleFormValues {
   keywordIds: string[];
   authorIds: string[];
   relatedIds: string[];
+  /** The chosen language (BCP 47), or '' for the section's. */
+  lang: string;
   expectedUpdatedAt: string;
 }
 
@@ -61,6 +64,8 @@ export interface EditorProps {
   discussion?: ForumMessage[];
   canDiscuss?: boolean;
   portfolio?: PortfolioProps | undefined;
+  /** The article's translation group, itself included (empty: no translation). */
+  translations?: TranslationMember[];
 }
 
 const TextField: FC<{ name: keyof ArticleFormValues; label: string; values: ArticleFormValues; errors?: Record<string, string> | undefined; required?: boolean }> = ({ name, label, values, errors, required }) => (
@@ -184,6 +189,18 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
               ))}
             </select>
           </div>
+          <div class="field">
+            <label for="f-lang">{t('admin.article.lang')}</label>
+            <p class="hint" id="h-lang">
+              {t('admin.article.langHint', { lang: p.article && !p.article.lang_chosen ? p.article.lang : t('admin.article.langOfSection') })}
+            </p>
+            {p.fieldErrors?.lang ? (
+              <p class="error" id="e-lang">
+                {p.fieldErrors.lang}
+              </p>
+            ) : null}
+            <input type="text" id="f-lang" name="lang" value={v.lang} size={10} maxlength={35} autocomplete="off" aria-describedby={p.fieldErrors?.lang ? 'h-lang e-lang' : 'h-lang'} aria-invalid={p.fieldErrors?.lang ? 'true' : undefined} />
+          </div>
           {p.choices.keywordGroups.length ? (
             <fieldset class="field">
               <legend>{t('admin.article.keywords')}</legend>
@@ -243,6 +260,7 @@ export const ArticleEditor: FC<EditorProps> = (p) => {
         </div>
       </div>
       {p.article && p.actions?.length ? <WorkflowActions user={p.user} article={p.article} actions={p.actions} /> : null}
+      {p.article ? <Translations user={p.user} article={p.article} members={p.translations ?? []} /> : null}
       {p.article && p.discussion ? <TeamDiscussion user={p.user} articleId={p.article.id} messages={p.discussion} canPost={p.canDiscuss ?? false} /> : null}
     </>
   );
@@ -308,3 +326,41 @@ export const TeamDiscussion: FC<{ user: CurrentUser; articleId: number; messages
 );
 
 export const statusOrder: ArticleStatus[] = ['draft', 'proposed', 'published', 'refused', 'trash'];
+
+/**
+ * The article's other languages (issue 22): its translation group with what is out of date since the original
+ * changed, "Traduire" (a copy in another language, joined to the group) and the number of the article it translates.
+ */
+export const Translations: FC<{ user: CurrentUser; article: Article; members: TranslationMember[] }> = ({ user, article, members }) => (
+  <section aria-labelledby="traductions">
+    <h2 id="traductions">{t('admin.translations.title')}</h2>
+    {members.length === 0 ? (
+      <p>{t('admin.translations.none', { lang: article.lang })}</p>
+    ) : (
+      <ul class="translations">
+        {members.map((m) => (
+          <li>
+            <span lang={m.lang}>{languageName(m.lang)}</span> ({m.lang}) —{' '}
+            {m.id === article.id ? <strong>{m.title}</strong> : <a href={`/ecrire/articles/${m.id}`}>{m.title}</a>} · <StatusBadge status={m.status} publishedAt={m.published_at} />
+            {m.isOriginal ? <> · {t('admin.translations.original')}</> : null}
+            {m.outdated ? <> · <strong class="translations__outdated">{t('admin.translations.outdated')}</strong></> : null}
+          </li>
+        ))}
+      </ul>
+    )}
+    <form method="post" action={`/ecrire/articles/${article.id}/traduire`} class="inline-form">
+      <CsrfField user={user} />
+      <label for="f-translationLang">{t('admin.translations.into')}</label>{' '}
+      <input type="text" id="f-translationLang" name="translationLang" size={8} maxlength={35} required autocomplete="off" aria-describedby="h-translationLang" />{' '}
+      <button type="submit" class="secondary">{t('admin.translations.translate')}</button>
+      <p class="hint" id="h-translationLang">{t('admin.translations.translateHint')}</p>
+    </form>
+    <form method="post" action={`/ecrire/articles/${article.id}/traduction-de`} class="inline-form">
+      <CsrfField user={user} />
+      <label for="f-translationOf">{t('admin.translations.of')}</label>{' '}
+      <input type="text" id="f-translationOf" name="translationOf" inputmode="numeric" size={6} value={article.translation_of ? String(article.translation_of) : ''} aria-describedby="h-translationOf" />{' '}
+      <button type="submit" class="secondary">{t('admin.translations.link')}</button>
+      <p class="hint" id="h-translationOf">{t('admin.translations.ofHint')}</p>
+    </form>
+  </section>
+);

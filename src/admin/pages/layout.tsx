@@ -1,7 +1,7 @@
 // The back-office frame: skip link, site name, the current user (a link to their profile) with a logout button,
 // and the main navigation: the entries of admin-menu.ts this user may open (issue 18), none for a visitor.
 import type { Child, FC } from 'hono/jsx';
-import { t } from '../../kernel/i18n/index.ts';
+import { currentLang, t } from '../../kernel/i18n/index.ts';
 import { menuFor, type MenuEntry } from '../admin-menu.ts';
 import { adminAssetUrl } from '../assets.ts';
 import { CSRF_FIELD, type CurrentUser } from '../../web/auth.ts';
@@ -25,7 +25,7 @@ export interface AdminLayoutProps {
 }
 
 export const AdminLayout: FC<AdminLayoutProps> = ({ title, siteName, user, current, scripts = [], children }) => (
-  <html lang="fr">
+  <html lang={currentLang()}>
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -7,7 +7,7 @@ import type { ModerationRow } from '../../forum/index.ts';
 import { DateTimeText } from './dates.tsx';
 import { markupHtml } from '../../kernel/trusted-html.ts';
 import type { CurrentUser } from '../../web/auth.ts';
-import { t } from '../../kernel/i18n/index.ts';
+import { t, type MessageKey } from '../../kernel/i18n/index.ts';
 import { listHref } from '../../web/list-query.ts';
 import { CsrfField, Notice } from './layout.tsx';
 import { FilterDay, FilterText, ListFilters, Pagination, type ListState } from './list-parts.tsx';
@@ -15,9 +15,10 @@ import { FilterDay, FilterText, ListFilters, Pagination, type ListState } from '
 /** A message as the queue shows it: the moderators' row with its text rendered by the forum profile. */
 export type QueueMessage = Omit<ModerationRow, 'text'> & { html: string };
 
-export const statusLabels: Record<ForumStatus, string> = { pending: 'À valider', published: 'Publiés', refused: 'Refusés', spam: 'Spam' };
+/** The queue's tabs, as catalogue keys (rendered in the page's language). */
+export const statusLabels = { pending: 'admin.forum.status.pending', published: 'admin.forum.status.published', refused: 'admin.forum.status.refused', spam: 'admin.forum.status.spam' } as const satisfies Record<ForumStatus, MessageKey>;
 
-const actionLabels = { validate: 'Valider', refuse: 'Refuser', spam: 'Spam', delete: 'Supprimer' } as const;
+const actionLabels = { validate: 'admin.forum.action.validate', refuse: 'admin.forum.action.refuse', spam: 'admin.forum.action.spam', delete: 'admin.forum.action.delete' } as const satisfies Record<string, MessageKey>;
 
 export interface ModerationPageProps {
   user: CurrentUser;
@@ -32,13 +33,13 @@ export interface ModerationPageProps {
 
 export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, messages, done, list, filters }) => (
   <>
-    <h1>Forum : messages des lecteurs</h1>
-    <nav aria-label="Statut des messages">
+    <h1>{t('admin.forum.title')}</h1>
+    <nav aria-label={t('admin.forum.statusNav')}>
       <ul class="tabs">
         {(Object.keys(statusLabels) as ForumStatus[]).map((s) => (
           <li>
             <a href={`/ecrire/forum?statut=${s}`} aria-current={s === status ? 'page' : undefined}>
-              {statusLabels[s]} ({counts[s]})
+              {t(statusLabels[s])} ({counts[s]})
             </a>
           </li>
         ))}
@@ -60,17 +61,17 @@ export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, 
     </ListFilters>
     <Pagination list={list} />
     {messages.length === 0 ? (
-      <p>Aucun message dans cette liste.</p>
+      <p>{t('admin.forum.empty')}</p>
     ) : (
       <form method="post" action={`/ecrire/forum/moderer?statut=${status}`}>
         <CsrfField user={user} />
         <input type="hidden" name="retour" value={listHref(list.base, list.params, { page: String(list.page) })} />
         <p class="toolbar">
-          Messages cochés :{' '}
+          {t('admin.forum.checked')}{' '}
           {(Object.keys(actionLabels) as (keyof typeof actionLabels)[]).map((action) => (
             <>
               <button type="submit" name="action" value={action} class={action === 'delete' ? 'danger' : 'secondary'}>
-                {actionLabels[action]}
+                {t(actionLabels[action])}
               </button>{' '}
             </>
           ))}
@@ -83,12 +84,12 @@ export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, 
                   <p>
                     <input type="checkbox" name="ids" value={String(m.id)} id={`choix${m.id}`} />{' '}
                     <label for={`choix${m.id}`} id={`message${m.id}-titre`}>
-                      n° {m.id} — {m.title || '(sans titre)'}
+                      {t('admin.forum.number', { id: m.id })} — {m.title || t('admin.forum.untitled')}
                     </label>
                   </p>
                   <p>
-                    Sur <a href={`/${m.articleSlug}#forum`}>{m.articleTitle}</a>, le <DateTimeText iso={m.createdAt} />, par {m.authorName}{' '}
-                    &lt;{m.authorEmail}&gt;{m.authorUrl ? <> — {m.authorSiteName ? `${m.authorSiteName} : ` : ''}{m.authorUrl}</> : null} — IP {m.ip || 'inconnue'}
+                    {t('admin.forum.on')} <a href={`/${m.articleSlug}#forum`}>{m.articleTitle}</a>, {t('admin.forum.dateIntro')} <DateTimeText iso={m.createdAt} />, {t('admin.forum.by', { name: m.authorName })}{' '}
+                    &lt;{m.authorEmail}&gt;{m.authorUrl ? <> — {m.authorSiteName ? `${m.authorSiteName} : ` : ''}{m.authorUrl}</> : null} — {t('admin.forum.ip', { ip: m.ip || t('admin.forum.ipUnknown') })}
                   </p>
                 </header>
                 <div class="moderation-queue__text">{markupHtml(m.html)}</div>
@@ -98,8 +99,8 @@ export const ModerationPage: FC<ModerationPageProps> = ({ user, status, counts, 
                     .map((action) => (
                       <>
                         <button type="submit" name="one" value={`${action}:${m.id}`} class={action === 'delete' ? 'danger' : action === 'validate' ? undefined : 'secondary'}>
-                          {actionLabels[action]}
-                          <span class="visually-hidden"> le message n° {m.id}</span>
+                          {t(actionLabels[action])}
+                          <span class="visually-hidden"> {t('admin.forum.theMessage', { id: m.id })}</span>
                         </button>{' '}
                       </>
                     ))}

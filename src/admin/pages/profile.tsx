@@ -2,12 +2,12 @@
 // their email and password (each behind their current password), and their open sessions with "Se déconnecter
 // partout ailleurs". Each part is its own form, so a refused one comes back alone, as typed.
 import type { FC } from 'hono/jsx';
-import { t } from '../../kernel/i18n/index.ts';
+import { LANGUAGE_NAMES, t, type Lang } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import type { SessionSummary } from '../../users/index.ts';
 import type { User } from '../../db/schema.ts';
 import { CsrfField } from './layout.tsx';
-import { Done, Field, FormErrors, type FormState } from './form-fields.tsx';
+import { Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
 import { DateTimeText } from './dates.tsx';
 import { SeeOnline } from './see-online.tsx';
 
@@ -23,6 +23,8 @@ export interface ProfilePageProps {
   sessions: SessionSummary[];
   states: ProfileStates;
   done?: string | undefined;
+  /** The site's language: the back office's when the person chose none. */
+  siteLang: Lang;
   /** The person's public author page, when it answers. */
   publicUrl?: string | undefined;
 }
@@ -48,7 +50,12 @@ export function deviceName(userAgent: string): string {
   return words || userAgent.slice(0, 80);
 }
 
-export const ProfilePage: FC<ProfilePageProps> = ({ user, account, sessions, states, done, publicUrl }) => {
+/** The choices of the back office's language: the site's (followed when it changes), or one named. */
+function interfaceLanguages(siteLang: Lang) {
+  return [{ value: '', label: t('admin.profile.siteLang', { lang: LANGUAGE_NAMES[siteLang] }) }, ...Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))];
+}
+
+export const ProfilePage: FC<ProfilePageProps> = ({ user, account, sessions, states, done, publicUrl, siteLang }) => {
   const others = sessions.filter((s) => s.id !== user.sessionId).length;
   return (
     <>
@@ -64,6 +71,7 @@ export const ProfilePage: FC<ProfilePageProps> = ({ user, account, sessions, sta
           <FormErrors state={states.identity} />
           <Field name="name" label={t('admin.profile.name')} state={states.identity} required autocomplete="name" />
           <Field name="bio" label={t('admin.profile.bio')} hint={t('admin.profile.bioHint')} state={states.identity} rows={5} />
+          <SelectField name="lang" label={t('admin.profile.lang')} state={states.identity} options={interfaceLanguages(siteLang)} />
           <p class="actions">
             <button type="submit">{t('admin.profile.saveIdentity')}</button>
           </p>

@@ -69,7 +69,7 @@ export const RevisionsPage: FC<RevisionsProps> = (p) => (
             <th scope="col">{t('admin.revisions.number')}</th>
             <th scope="col">{t('admin.revisions.when')}</th>
             <th scope="col">{t('admin.revisions.who')}</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t('admin.revisions.note')}</th>
             {p.canRestore ? <th scope="col"><span class="visually-hidden">{t('admin.revisions.restore')}</span></th> : null}
           </tr>
         </thead>

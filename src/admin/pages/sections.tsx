@@ -106,6 +106,7 @@ export const SectionFormPage: FC<{
       <Field name="description" label={t('admin.sections.fieldDescription')} state={state} rows={3} />
       <Field name="text" label={t('admin.sections.fieldText')} state={state} rows={8} />
       <Field name="slug" label={t('admin.sections.fieldSlug')} state={state} />
+      <Field name="lang" label={t('admin.sections.fieldLang')} hint={t('admin.sections.langHint', { lang: section && !section.lang_chosen ? section.lang : t('admin.sections.langOfParent') })} state={state} />
       <p class="actions">
         <button type="submit">{section ? t('admin.form.save') : t('admin.form.create')}</button>
         <a class="button secondary" href="/ecrire/rubriques">

@@ -2,7 +2,7 @@
 // terms are marked, and outgoing mail (SMTP); a link to Apparence (logo, colours, menu, home page, "Nous suivre").
 // The SMTP password is never sent back to the browser.
 import type { FC } from 'hono/jsx';
-import { t } from '../../kernel/i18n/index.ts';
+import { LANGUAGE_NAMES, t } from '../../kernel/i18n/index.ts';
 import type { CurrentUser } from '../../web/auth.ts';
 import { CsrfField } from './layout.tsx';
 import { Done, Field, FormErrors, SelectField, type FormState } from './form-fields.tsx';
@@ -23,7 +23,7 @@ export const SettingsPage: FC<{ user: CurrentUser; state: FormState; smtpFromEnv
         <Field name="name" label={t('admin.settings.name')} state={state} required />
         <Field name="tagline" label={t('admin.settings.tagline')} state={state} rows={2} />
         <Field name="description" label={t('admin.settings.description')} state={state} rows={2} />
-        <SelectField name="lang" label={t('admin.settings.lang')} state={state} options={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }]} />
+        <SelectField name="lang" label={t('admin.settings.lang')} state={state} options={Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))} />
         <Field name="timeZone" label={t('admin.settings.timeZone')} hint={t('admin.settings.timeZoneHint')} state={state} required autocomplete="off" />
         <SelectField
           name="forumMode"

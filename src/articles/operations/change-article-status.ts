@@ -7,6 +7,7 @@ import type { Article } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { calendarDate } from '../../kernel/input.ts';
 import { TisseError, plain } from '../../kernel/errors.ts';
+import type { Lang } from '../../kernel/i18n/index.ts';
 import { enqueueJob, enqueueMail } from '../../outbox/index.ts';
 import { loadSiteSettings } from '../../settings/index.ts';
 import { can, listSectionAdministrators, type Actor, type ArticleTarget } from '../../users/index.ts';
@@ -36,14 +37,16 @@ export async function changeArticleStatus(db: Db, actor: Actor, articleId: numbe
     throw new TisseError('BAD_INPUT', 'errors.articles.publishDateInPast', { fields: { publishAt: 'errors.field.inThePast' } });
   }
   // Read before the transaction (memoised): inside it, SQLite's one connection belongs to the transaction.
-  const siteName = name === 'propose' ? (await loadSiteSettings(db)).name : '';
+  const settings = name === 'propose' ? await loadSiteSettings(db) : undefined;
+  const siteName = settings?.name ?? '';
+  const siteLang = settings?.lang ?? 'fr';
   return db.write(async (trx) => {
     const article = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
     if (!article) throw new TisseError('NOT_FOUND', 'errors.articles.notFound');
     const authors = await trx.selectFrom('article_authors').select('user_id').where('article_id', '=', articleId).execute();
     const refusal = statusChangeRefusal(actor, { sectionId: article.section_id, status: article.status, authorIds: authors.map((a) => a.user_id) }, name);
     if (refusal) throw refusal;
-    return writeStatusChange(trx, actor, article, name, { publishAt, now, siteUrl: options.siteUrl, siteName });
+    return writeStatusChange(trx, actor, article, name, { publishAt, now, siteUrl: options.siteUrl, siteName, siteLang });
   });
 }
 
@@ -68,7 +71,7 @@ export function statusChangeRefusal(actor: Actor, target: ArticleTarget, name: T
  * The write part of a status change, inside the caller's transaction, once statusChangeRefusal found nothing:
  * the new status and publication date, the scheduled-publication job, the proposal mail.
  */
-export async function writeStatusChange(trx: Trx, actor: Actor, article: Article, name: TransitionName, change: { publishAt: string | undefined; now: Date; siteUrl: string; siteName: string }): Promise<Article> {
+export async function writeStatusChange(trx: Trx, actor: Actor, article: Article, name: TransitionName, change: { publishAt: string | undefined; now: Date; siteUrl: string; siteName: string; siteLang: Lang }): Promise<Article> {
   const transition = transitions[name];
   const { publishAt, now } = change;
   let published_at = article.published_at;
@@ -86,12 +89,12 @@ export async function writeStatusChange(trx: Trx, actor: Actor, article: Article
   if (transition.to === 'published' && published_at && published_at > now.toISOString()) {
     await enqueueJob(trx, SCHEDULED_PUBLICATION_JOB, { articleId: article.id, at: published_at }, published_at);
   }
-  if (name === 'propose') await tellSectionAdministrators(trx, actor, updated, { siteUrl: change.siteUrl, siteName: change.siteName });
+  if (name === 'propose') await tellSectionAdministrators(trx, actor, updated, { siteUrl: change.siteUrl, siteName: change.siteName, siteLang: change.siteLang });
   return updated;
 }
 
 /** Queues the proposal mail for each administrator of the article's section, except whoever proposed it. */
-async function tellSectionAdministrators(trx: Trx, actor: Actor, article: Article, site: { siteUrl: string; siteName: string }): Promise<void> {
+async function tellSectionAdministrators(trx: Trx, actor: Actor, article: Article, site: { siteUrl: string; siteName: string; siteLang: Lang }): Promise<void> {
   const recipients = (await listSectionAdministrators(trx, article.section_id)).filter((admin) => admin.id !== actor.id);
   if (recipients.length === 0) return;
   const authors = await trx

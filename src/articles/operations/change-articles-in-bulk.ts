@@ -11,6 +11,7 @@ import type { Actor } from '../../users/index.ts';
 import type { TransitionName } from '../workflow.ts';
 import { statusChangeRefusal, writeStatusChange } from './change-article-status.ts';
 import { moveRefusal } from './move-article.ts';
+import { articleLanguage } from '../translations.ts';
 
 /** At most this many articles per action: a page of the list, with room to spare. */
 export const BULK_MAX = 500;
@@ -24,7 +25,9 @@ export async function changeArticlesInBulk(db: Db, actor: Actor, articleIds: rea
   if (ids.length > BULK_MAX) throw new TisseError('BAD_INPUT', { key: 'errors.list.tooManyChecked', params: { max: BULK_MAX } });
   const now = options.now ?? new Date();
   // Read before the transaction (memoised): inside it, SQLite's one connection belongs to the transaction.
-  const siteName = 'transition' in action && action.transition === 'propose' ? (await loadSiteSettings(db)).name : '';
+  const settings = 'transition' in action && action.transition === 'propose' ? await loadSiteSettings(db) : undefined;
+  const siteName = settings?.name ?? '';
+  const siteLang = settings?.lang ?? 'fr';
   return db.write(async (trx) => {
     const articles = await trx.selectFrom('articles').selectAll().where('id', 'in', ids).orderBy('id').execute();
     if (articles.length !== ids.length) throw new TisseError('NOT_FOUND', 'errors.list.checkedNotFound');
@@ -44,9 +47,13 @@ export async function changeArticlesInBulk(db: Db, actor: Actor, articleIds: rea
     if (refusals[0]) throw new TisseError('CONFLICT', { key: 'errors.list.bulkConflict', params: { title: refusals[0].article.title, reason: asMessage(refusals[0].refusal.text) } });
     for (const article of articles) {
       if ('moveTo' in action) {
-        if (article.section_id !== action.moveTo) await trx.updateTable('articles').set({ section_id: action.moveTo, updated_at: nowIso() }).where('id', '=', article.id).execute();
+        if (article.section_id !== action.moveTo) {
+          // An article that inherits its language takes its new section's.
+          const language = await articleLanguage(trx, article, action.moveTo, undefined);
+          await trx.updateTable('articles').set({ section_id: action.moveTo, lang: language.lang, updated_at: nowIso() }).where('id', '=', article.id).execute();
+        }
       } else {
-        await writeStatusChange(trx, actor, article, action.transition, { publishAt: undefined, now, siteUrl: options.siteUrl, siteName });
+        await writeStatusChange(trx, actor, article, action.transition, { publishAt: undefined, now, siteUrl: options.siteUrl, siteName, siteLang });
       }
     }
     return { changed: articles.length };

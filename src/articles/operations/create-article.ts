@@ -8,6 +8,8 @@ import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { id, optionalDate, safeText } from '../../kernel/input.ts';
+import { chosenLanguageTag } from '../../kernel/language-tag.ts';
+import { articleLanguage } from '../translations.ts';
 import { can, type Actor } from '../../users/index.ts';
 import { authorsToKeep, checkArticleLinks, checkArticleSlug, parseArticleForm, type ArticleForm } from './update-article.ts';
 import { articleVersionedFields, recordRevision } from '../revisions.ts';
@@ -27,6 +29,10 @@ export const newArticleSchema = z.object({
   relatedIds: z.array(id).default([]),
   slug: safeText(500).optional(),
   createdBy: id.nullable().default(null),
+  /** The article's language (BCP 47); empty: its section's. */
+  lang: chosenLanguageTag.default(''),
+  /** The original this article translates (translate-article.ts checks the group first). */
+  translationOf: id.nullable().default(null),
 });
 
 export type NewArticleInput = z.input<typeof newArticleSchema>;
@@ -65,6 +71,7 @@ export async function createArticleFromForm(db: Db, actor: Actor, input: Article
     relatedIds: [...new Set(form.relatedIds)],
     slug: form.slug || undefined,
     createdBy: actor.id,
+    lang: form.lang ?? '',
   });
   return db.write(async (trx) => {
     await checkArticleLinks(trx, actor, data);
@@ -75,9 +82,10 @@ export async function createArticleFromForm(db: Db, actor: Actor, input: Article
 }
 
 /** Writes a validated new article (its links already checked) with its path and first revision. */
-async function insertArticle(trx: Trx, data: z.output<typeof newArticleSchema>): Promise<Article> {
+export async function insertArticle(trx: Trx, data: z.output<typeof newArticleSchema>, note = 'Version initiale'): Promise<Article> {
   const slug = await uniqueSlug(trx, 'article', slugify(data.slug || data.title));
   const now = nowIso();
+  const language = await articleLanguage(trx, undefined, data.sectionId, data.lang);
   const publishedAt = data.publishedAt ?? (data.status === 'published' ? now : null);
   const article = await trx
     .insertInto('articles')
@@ -95,7 +103,9 @@ async function insertArticle(trx: Trx, data: z.output<typeof newArticleSchema>):
       published_at: publishedAt,
       written_at: data.writtenAt,
       forum_mode: data.forumMode,
-      lang: 'fr',
+      lang: language.lang,
+      lang_chosen: language.chosen ? 1 : 0,
+      translation_of: data.translationOf,
       glossary_enabled: 1,
       link_title: '',
       link_url: '',
@@ -116,6 +126,6 @@ async function insertArticle(trx: Trx, data: z.output<typeof newArticleSchema>):
   }
   await setCurrentPath(trx, 'article', article.id, pathFor('article', slug));
   const fields = Object.fromEntries(articleVersionedFields.map((name) => [name, article[name]]));
-  await recordRevision(trx, 'article', article.id, fields, { userId: data.createdBy, note: 'Version initiale' });
+  await recordRevision(trx, 'article', article.id, fields, { userId: data.createdBy, note });
   return article;
 }

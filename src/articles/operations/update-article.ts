@@ -9,6 +9,8 @@ import type { Article } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { TisseError, plain } from '../../kernel/errors.ts';
 import { id, idList, optionalDate, safeText } from '../../kernel/input.ts';
+import { chosenLanguageTag } from '../../kernel/language-tag.ts';
+import { articleLanguage, checkGroupLanguage } from '../translations.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { administers, can, type Actor } from '../../users/index.ts';
 import { articleVersionedFields, recordArticleSave } from '../revisions.ts';
@@ -27,6 +29,8 @@ export const articleFormSchema = z.object({
   relatedIds: idList.default([]),
   /** The address typed in the editor ("Adresse (URL)"): empty keeps the article's, or makes a new one's from its title. */
   slug: safeText(200).trim().default(''),
+  /** The article's language (BCP 47); empty: its section's. Absent (the autosave): unchanged. */
+  lang: chosenLanguageTag.optional(),
   /** The updated_at the form was opened with: a newer one in the database means someone saved meanwhile. */
   expectedUpdatedAt: safeText(40).optional(),
 });
@@ -48,6 +52,7 @@ export const articleFormLabels = {
   authorIds: 'errors.label.authors',
   relatedIds: 'errors.label.related',
   slug: 'errors.label.slug',
+  lang: 'errors.label.lang',
 } as const;
 
 /** Parses a form into the schema's shape: one TisseError with per-field messages, before any query. */
@@ -158,6 +163,8 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
     // The publication date is the administrators' (it is how publication is scheduled).
     const mayDate = can(actor, 'article.schedule', target);
     const publishedAt = mayDate && data.publishedAt !== undefined ? data.publishedAt : article.published_at;
+    const language = await articleLanguage(trx, article, data.sectionId, data.lang);
+    if (language.lang !== article.lang) await checkGroupLanguage(trx, article, language.lang);
     const updated = await trx
       .updateTable('articles')
       .set({
@@ -173,6 +180,8 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
         published_at: article.status === 'published' && publishedAt === null ? article.published_at : publishedAt,
         written_at: data.writtenAt,
         forum_mode: data.forumMode === '' ? null : data.forumMode,
+        lang: language.lang,
+        lang_chosen: language.chosen ? 1 : 0,
         updated_at: laterThan(article.updated_at),
       })
       .where('id', '=', articleId)

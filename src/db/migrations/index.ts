@@ -23,6 +23,9 @@ import * as petitions from './065-petitions.ts';
 import * as sites from './066-sites.ts';
 import * as newsletter from './040-newsletter.ts';
 import * as newsletterChangeScopes from './041-newsletter-change-scopes.ts';
+import * as usersFollowSiteLang from './060-users-follow-site-lang.ts';
+import * as translations from './061-translations.ts';
+import * as searchLanguages from './062-search-languages.ts';
 
 export interface TisseMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -51,4 +54,7 @@ export const migrations: Record<string, TisseMigration> = {
   '066-sites': sites,
   '040-newsletter': newsletter,
   '041-newsletter-change-scopes': newsletterChangeScopes,
+  '060-users-follow-site-lang': usersFollowSiteLang,
+  '061-translations': translations,
+  '062-search-languages': searchLanguages,
 };

@@ -2,6 +2,7 @@
 // file under a generated name, reads an image's dimensions and makes its thumbnail with sharp, then
 // records it (and attaches it to an article when asked) in one transaction. When anything fails, no
 // file is left behind and no row is written.
+import { formatSize } from '../../kernel/file-size.ts';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { Document } from '../../db/schema.ts';
@@ -146,8 +147,4 @@ async function store(storage: Storage, key: string, bytes: Uint8Array, contentTy
   written.push(key);
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
-  return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1).replace('.', ',')} Mo`;
-}
+export { formatSize };

@@ -10,7 +10,8 @@ import { parseInput } from '../../kernel/validation.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { glossaryChanged } from '../repository.ts';
 
-const text = (max: number) => z.string().trim().max(max, `au plus ${max} caractères`);
+// Too long: the catalogue's message (kernel/zod-messages.ts), in the reader's language.
+const text = (max: number) => z.string().trim().max(max);
 
 export const termInputSchema = z.object({
   term: text(200).min(1, 'errors.field.termRequired'),

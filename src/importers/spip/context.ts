@@ -40,6 +40,8 @@ export class MappingContext {
   readonly report: ImportReport = { counts: {}, skipped: [], kept: {}, notes: [] };
   readonly sectionIds = new Set<number>();
   readonly articleIds = new Set<number>();
+  /** An imported article → the original of its translation group (SPIP's id_trad), written after every article. */
+  readonly translationOf = new Map<number, number>();
   readonly userIds = new Set<number>();
   readonly keywordIds = new Set<number>();
   readonly glossaryIds = new Set<number>();

@@ -118,6 +118,10 @@ export async function importSpip(db: Db, file: string, options: ImportOptions): 
         await makeRoomForImportedUsers(trx, ctx, existingUsers);
         const index = await suspendSearchIndex(db, trx);
         for (const write of ctx.writes) await insertAll(trx, db.dialect, write, options.progress);
+        // Translation groups once every article is in (an original may come after its translation).
+        const groups = new Map<number, number[]>();
+        for (const [id, original] of ctx.translationOf) (groups.get(original) ?? groups.set(original, []).get(original)!).push(id);
+        for (const [original, ids] of groups) await trx.updateTable('articles').set({ translation_of: original }).where('id', 'in', ids).execute();
         options.progress?.start('index de recherche', 1);
         await index.resume();
         options.progress?.advance(1);

@@ -1,15 +1,17 @@
-// Message lookup and French dates. French is the reference language; English is the second catalogue.
+// Message lookup and dates. French is the reference language; English is the second catalogue. A call that names no
+// language renders in the running request's (current-lang.ts).
 import { en } from './en.ts';
 import { fr, type MessageKey } from './fr.ts';
 import { DEFAULT_TIME_ZONE, formatDateIn, formatDateTimeIn } from '../time-zone.ts';
+import { currentLang, type Lang } from './current-lang.ts';
 
-export type Lang = 'fr' | 'en';
+export { currentLang, inLanguage, type Lang } from './current-lang.ts';
 export type { MessageKey };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
 
 /** The message `key` in `lang`, with `{name}` placeholders replaced. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}, lang: Lang = 'fr'): string {
+export function t(key: MessageKey, params: Record<string, string | number> = {}, lang: Lang = currentLang()): string {
   const template = catalogues[lang][key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
@@ -43,7 +45,7 @@ export function plain(key: PlainKey): Message {
 }
 
 /** Renders `message` in `lang`: nested messages in its params are rendered in the same language. */
-export function render(message: MessageRef, lang: Lang = 'fr'): string {
+export function render(message: MessageRef, lang: Lang = currentLang()): string {
   if (typeof message === 'string') return t(message, {}, lang);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries((message.params ?? {}) as Record<string, MessageParam>)) {
@@ -71,12 +73,12 @@ export function messageOrText(text: string): Message {
 }
 
 /** "12 avril 2013" in the default time zone (public pages; the back office uses the site's, kernel/time-zone.ts). */
-export function formatDate(iso: string, lang: Lang = 'fr'): string {
+export function formatDate(iso: string, lang: Lang = currentLang()): string {
   return formatDateIn(iso, DEFAULT_TIME_ZONE, lang);
 }
 
 /** "12 avril 2013 à 12:30" in the default time zone (public pages; the back office uses the site's). */
-export function formatDateTime(iso: string, lang: Lang = 'fr'): string {
+export function formatDateTime(iso: string, lang: Lang = currentLang()): string {
   return formatDateTimeIn(iso, DEFAULT_TIME_ZONE, lang);
 }
 
@@ -84,6 +86,9 @@ export function formatDateTime(iso: string, lang: Lang = 'fr'): string {
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(fr, value);
 }
+
+/** Each language of the interface named in itself, as language menus do (a reader looks for their own). */
+export const LANGUAGE_NAMES: Record<Lang, string> = { fr: 'Français', en: 'English' };
 
 export function isLang(value: string): value is Lang {
   return value === 'fr' || value === 'en';

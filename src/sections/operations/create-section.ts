@@ -8,6 +8,9 @@ import { parseInput } from '../../kernel/validation.ts';
 import { sectionLabels } from './update-section.ts';
 import { slugify } from '../../kernel/slug.ts';
 import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
+import { chosenLanguageTag } from '../../kernel/language-tag.ts';
+import { loadSiteSettings } from '../../settings/index.ts';
+import { sectionLanguage } from '../section-language.ts';
 
 export const newSectionSchema = z.object({
   title: z.string().trim().min(1, 'errors.field.titleRequired').max(300),
@@ -16,10 +19,13 @@ export const newSectionSchema = z.object({
   text: z.string().default(''),
   position: z.number().int().optional(),
   slug: z.string().optional(),
+  /** The section's language (BCP 47); empty: its parent's, or the site's at the top. */
+  lang: chosenLanguageTag.default(''),
 });
 
 export async function createSection(db: Db, input: z.input<typeof newSectionSchema>): Promise<Section> {
   const data = parseInput(newSectionSchema, input, sectionLabels);
+  const siteLang = (await loadSiteSettings(db)).lang;
   return db.write(async (trx) => {
     if (data.parentId !== null) {
       const parent = await trx.selectFrom('sections').select('id').where('id', '=', data.parentId).executeTakeFirst();
@@ -31,6 +37,7 @@ export async function createSection(db: Db, input: z.input<typeof newSectionSche
       .where((eb) => (data.parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', data.parentId)))
       .executeTakeFirst();
     const slug = await uniqueSlug(trx, 'section', slugify(data.slug ?? data.title));
+    const language = await sectionLanguage(trx, data.parentId, data.lang, siteLang);
     const now = nowIso();
     const section = await trx
       .insertInto('sections')
@@ -41,7 +48,8 @@ export async function createSection(db: Db, input: z.input<typeof newSectionSche
         description: data.description,
         text: data.text,
         position: data.position ?? Number(last?.max ?? 0) + 1,
-        lang: 'fr',
+        lang: language.lang,
+        lang_chosen: language.chosen ? 1 : 0,
         created_at: now,
         updated_at: now,
       })

@@ -5,8 +5,11 @@ import type { Section } from '../../db/schema.ts';
 import { nowIso } from '../../db/time.ts';
 import { TisseError } from '../../kernel/errors.ts';
 import { buildSectionTree } from '../sections.ts';
+import { loadSiteSettings } from '../../settings/index.ts';
+import { sectionLanguage, spreadSectionLanguage } from '../section-language.ts';
 
 export async function moveSection(db: Db, id: number, parentId: number | null): Promise<Section> {
+  const siteLang = (await loadSiteSettings(db)).lang;
   return db.write(async (trx) => {
     const rows = await trx.selectFrom('sections').selectAll().execute();
     const tree = buildSectionTree(rows);
@@ -22,11 +25,15 @@ export async function moveSection(db: Db, id: number, parentId: number | null): 
     }
     if (section.parent_id === parentId) return section;
     const last = tree.children(parentId).reduce((max, s) => Math.max(max, s.position), 0);
-    return trx
+    // A section that inherits its language takes its new parent's, and gives it to what inherits below it.
+    const language = await sectionLanguage(trx, parentId, section.lang_chosen ? section.lang : '', siteLang);
+    const moved = await trx
       .updateTable('sections')
-      .set({ parent_id: parentId, position: last + 1, updated_at: nowIso() })
+      .set({ parent_id: parentId, position: last + 1, lang: language.lang, updated_at: nowIso() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (language.lang !== section.lang) await spreadSectionLanguage(trx, id);
+    return moved;
   });
 }

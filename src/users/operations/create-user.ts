@@ -40,7 +40,8 @@ export async function createUser(db: Db, input: NewUserInput): Promise<{ user: U
         role: data.role as UserRole,
         bio: '',
         website: '',
-        lang: 'fr',
+        // The interface follows the site's language until the person chooses one (their profile).
+        lang: '',
         must_reset_password: 0,
         created_at: nowIso(),
       })

@@ -1,4 +1,5 @@
-// A person's own profile (/ecrire/profil): the name and biography the site shows of them. Their email and
+// A person's own profile (/ecrire/profil): the name and biography the site shows of them, and the language of
+// their back office ('' follows the site's). Their email and
 // password need their current password and have operations of their own (change-email.ts, change-password.ts);
 // their role and sections are an administrator's business (update-user.ts).
 import { z } from 'zod';
@@ -10,8 +11,11 @@ import { parseInput } from '../../kernel/validation.ts';
 import { pathFor, setCurrentPath, uniqueSlug } from '../../urls/index.ts';
 import { userUpdateSchema } from './update-user.ts';
 
-const profileSchema = userUpdateSchema.pick({ name: true, bio: true });
-const labels = { name: 'errors.label.name', bio: 'errors.label.bio' } as const;
+const profileSchema = userUpdateSchema.pick({ name: true, bio: true }).extend({
+  // Absent (a form without the field): unchanged.
+  lang: z.string().refine((lang) => lang === '' || lang === 'fr' || lang === 'en', 'errors.field.interfaceLang').optional(),
+});
+const labels = { name: 'errors.label.name', bio: 'errors.label.bio', lang: 'errors.label.lang' } as const;
 
 export type ProfileInput = z.input<typeof profileSchema>;
 
@@ -22,7 +26,7 @@ export async function updateProfile(db: Db, userId: number, input: ProfileInput)
     if (!user) throw new TisseError('NOT_FOUND', 'errors.users.notFound');
     // The author page's address follows the name, as when an administrator renames the account.
     const slug = data.name === user.name ? user.slug : await uniqueSlug(trx, 'author', slugify(data.name), userId);
-    const updated = await trx.updateTable('users').set({ name: data.name, bio: data.bio, slug }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+    const updated = await trx.updateTable('users').set({ name: data.name, bio: data.bio, slug, lang: data.lang ?? user.lang }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
     if (slug !== user.slug) await setCurrentPath(trx, 'author', userId, pathFor('author', slug));
     return updated;
   });

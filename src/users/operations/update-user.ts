@@ -12,7 +12,7 @@ import { parseInput } from '../../kernel/validation.ts';
 
 export const userUpdateSchema = z.object({
   name: z.string().trim().min(1, 'errors.field.nameRequired').max(200, 'errors.field.atMost200'),
-  email: z.string().trim().toLowerCase().email('adresse email invalide'),
+  email: z.string().trim().toLowerCase().email('errors.field.invalidEmail'),
   role: z.enum(['administrator', 'editor', 'visitor', 'disabled']),
   sections: z.array(z.number().int().positive()).default([]),
   bio: z.string().max(20_000).default(''),

@@ -1,9 +1,11 @@
-// spip_articles → articles (every field, SPIP's id), and spip_auteurs_liens article rows → article_authors.
+// spip_articles → articles (every field, SPIP's id; lang, langue_choisie and id_trad as language and translation
+// group), and spip_auteurs_liens article rows → article_authors.
 // Texts stay SPIP markup: the markup engine renders them, [->art12] keeps pointing at article 12.
 import type { Insertable } from 'kysely';
 import type { ArticleStatus, ArticlesTable, ForumMode } from '../../../db/schema.ts';
 import { spipDate } from '../dates.ts';
 import { int, str, type MappingContext } from '../context.ts';
+import { canonicalLanguageTag } from '../../../kernel/language-tag.ts';
 
 export interface SpipArticle {
   id_article: number;
@@ -22,6 +24,10 @@ export interface SpipArticle {
   maj: string | null;
   accepter_forum: string;
   lang: string;
+  /** 'oui' when the language was chosen on the article, 'non' when it followed its rubrique's. */
+  langue_choisie?: string;
+  /** The original of its translations (its own id for the original itself, 0 for an article alone). */
+  id_trad?: number;
   nom_site: string;
   url_site: string;
   virtuel?: string;
@@ -39,6 +45,7 @@ export function forumMode(value: unknown): ForumMode | null {
 
 export function mapArticles(ctx: MappingContext, siteLang: string): void {
   const rows: Insertable<ArticlesTable>[] = [];
+  const spipTrad = new Map<number, number>();
   for (const a of ctx.dump.each<SpipArticle>('spip_articles')) {
     const id = int(a.id_article);
     const status = articleStatuses[str(a.statut)];
@@ -79,7 +86,8 @@ export function mapArticles(ctx: MappingContext, siteLang: string): void {
       published_at: status === 'published' || status === 'trash' ? date : null,
       written_at: spipDate(a.date_redac),
       forum_mode: forumMode(a.accepter_forum),
-      lang: str(a.lang) || siteLang,
+      lang: canonicalLanguageTag(str(a.lang)) ?? siteLang,
+      lang_chosen: str(a.langue_choisie) === 'oui' ? 1 : 0,
       glossary_enabled: 1,
       link_title: str(a.nom_site),
       link_url: str(a.url_site),
@@ -88,9 +96,34 @@ export function mapArticles(ctx: MappingContext, siteLang: string): void {
       updated_at: updated,
     });
     ctx.articleIds.add(id);
+    const trad = int(a.id_trad ?? 0);
+    if (trad > 0 && trad !== id) spipTrad.set(id, trad);
     ctx.count('articles', str(a.statut));
   }
   ctx.add('articles', 'articles', rows);
+  mapTranslations(ctx, spipTrad);
+}
+
+/**
+ * SPIP's id_trad as translation groups: each translation names its group's original. A chain (an id_trad naming a
+ * translation, from an old SPIP) is followed to its original; a group whose original was not imported, or a
+ * loop, leaves the article alone, said in the report.
+ */
+function mapTranslations(ctx: MappingContext, spipTrad: Map<number, number>): void {
+  for (const [id, trad] of spipTrad) {
+    let original = trad;
+    const seen = new Set([id]);
+    while (spipTrad.has(original) && !seen.has(original)) {
+      seen.add(original);
+      original = spipTrad.get(original)!;
+    }
+    if (seen.has(original) || !ctx.articleIds.has(original)) {
+      ctx.skip('spip_articles', id, `id_trad ${trad} : original absent ou boucle, article gardé sans traductions`);
+      continue;
+    }
+    ctx.translationOf.set(id, original);
+    ctx.count('traductions');
+  }
 }
 
 export function mapArticleAuthors(ctx: MappingContext, links: { id_auteur: number; id_objet: number; objet: string }[]): void {

@@ -1,5 +1,6 @@
 // spip_rubriques → sections: the tree (parents before children), "NN. Titre" numbering → position.
 // SPIP derives a rubrique's status from its content; Tisse derives visibility the same way, so it is only counted.
+import { canonicalLanguageTag } from '../../../kernel/language-tag.ts';
 import type { Insertable } from 'kysely';
 import type { SectionsTable } from '../../../db/schema.ts';
 import { spipDate } from '../dates.ts';
@@ -14,6 +15,7 @@ interface SpipRubrique {
   statut: string;
   date: string;
   lang: string;
+  langue_choisie?: string;
   maj: string | null;
 }
 
@@ -47,7 +49,8 @@ export function mapSections(ctx: MappingContext, siteLang: string): void {
       description: str(r.descriptif),
       text: str(r.texte),
       position,
-      lang: str(r.lang) || siteLang,
+      lang: canonicalLanguageTag(str(r.lang)) ?? siteLang,
+      lang_chosen: str(r.langue_choisie) === 'oui' ? 1 : 0,
       created_at: spipDate(r.date) ?? updated,
       updated_at: updated,
     });

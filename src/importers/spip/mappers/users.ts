@@ -56,7 +56,8 @@ export function mapUsers(ctx: MappingContext, siteLang: string): void {
       role,
       bio: str(a.bio),
       website: str(a.url_site),
-      lang: str(a.lang) || siteLang,
+      // The back office's language (decision 030): '' follows the site's; another one is the person's choice.
+      lang: str(a.lang) && str(a.lang) !== siteLang ? str(a.lang) : '',
       must_reset_password: 1,
       created_at: spipDate(a.maj) ?? ctx.importedAt,
       last_seen_at: spipDate(a.en_ligne),
