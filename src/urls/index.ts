@@ -2,5 +2,5 @@
 // The only door into this module.
 export { currentPath, pathFor, reservedArticleSlugs, resolvePath, setCurrentPath, uniqueSlug } from './urls.ts';
 export type { ResolvedPath } from './urls.ts';
-export { breveLegacyPath, loadLegacyObject } from './legacy-objects.ts';
+export { articlesOfBreves, breveLegacyPath, loadLegacyObject } from './legacy-objects.ts';
 export { articleSlugProblem } from './article-slug.ts';

@@ -21,3 +21,11 @@ export async function loadLegacyObject<Row>(db: Db, source: string, sourceType: 
 export function breveLegacyPath(id: number): string {
   return `/breve${id}.html`;
 }
+
+/** The articles imported SPIP brèves became, by brève id (those the import recorded; others are unknown). */
+export async function articlesOfBreves(db: Db, breveIds: readonly number[]): Promise<Map<number, number>> {
+  if (breveIds.length === 0) return new Map();
+  const byPath = new Map(breveIds.map((id) => [breveLegacyPath(id), id]));
+  const rows = await db.kysely.selectFrom('urls').select(['path', 'object_id']).where('object_type', '=', 'article').where('path', 'in', [...byPath.keys()]).execute();
+  return new Map(rows.map((r) => [byPath.get(r.path)!, r.object_id]));
+}

@@ -5,6 +5,7 @@ import type { ImagePlacement, ImageSources, Resolver } from '../markup/index.ts'
 import type { Db } from '../db/connect.ts';
 import type { Document } from '../db/schema.ts';
 import { publicArticles } from '../articles/index.ts';
+import { articlesOfBreves } from '../urls/index.ts';
 import { IMAGE_WIDTHS, documentContentType, documentPath, hasSizes, imageAlt } from '../documents/index.ts';
 import { imageUrl, sizeCandidates, type ImageSizes } from '../kernel/responsive-images.ts';
 
@@ -63,7 +64,9 @@ export async function loadResolver(db: Db, references: Reference[], now = new Da
   const links = new Map<string, Target>();
   const documents = new Map<number, DocumentTarget>();
 
-  const articleIds = ids('article');
+  // SPIP's brèves became articles (decision 026): [->breve3] links to the article brève 3 became.
+  const breves = await articlesOfBreves(db, ids('breve'));
+  const articleIds = [...new Set([...ids('article'), ...breves.values()])];
   const sectionIds = ids('section');
   const authorIds = ids('author');
   const keywordIds = ids('keyword');
@@ -81,6 +84,10 @@ export async function loadResolver(db: Db, references: Reference[], now = new Da
     documentIds.length ? k.selectFrom('documents').selectAll().where('id', 'in', documentIds).execute() : [],
   ]);
   for (const a of articles) links.set(`article:${a.id}`, { url: `/${a.slug}`, title: a.title });
+  for (const [breve, article] of breves) {
+    const target = links.get(`article:${article}`);
+    if (target) links.set(`breve:${breve}`, target);
+  }
   for (const s of sections) links.set(`section:${s.id}`, { url: `/rubrique/${s.slug}`, title: s.title });
   for (const u of authors) links.set(`author:${u.id}`, { url: `/auteur/${u.slug}`, title: u.name });
   for (const w of keywords) links.set(`keyword:${w.id}`, { url: `/mot/${w.slug}`, title: w.title });

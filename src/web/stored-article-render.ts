@@ -8,6 +8,7 @@ import { compiledQuery } from '../db/compiled-query.ts';
 import type { Article, ArticleRender } from '../db/schema.ts';
 import { articleGlossary, type GlossaryOccurrences } from '../glossary/index.ts';
 import { MARKUP_ENGINE_VERSION } from '../markup/index.ts';
+import { articlesOfBreves } from '../urls/index.ts';
 import { renderArticle, type RenderedArticle } from './render-article.ts';
 
 /**
@@ -73,6 +74,10 @@ export async function renderAndStore(db: Db, article: Article, settings: RenderS
   ]);
   const targets = new Map<string, { target_type: string; target_id: number }>();
   for (const r of rendered.references) targets.set(`${r.type}:${r.id}`, { target_type: r.type, target_id: r.id });
+  // A brève's link shows the article it became: that article's changes are what make the render stale.
+  for (const article of (await articlesOfBreves(db, rendered.references.filter((r) => r.type === 'breve').map((r) => r.id))).values()) {
+    targets.set(`article:${article}`, { target_type: 'article', target_id: article });
+  }
   for (const t of terms) targets.set(`glossary:${t.id}`, { target_type: 'glossary', target_id: t.id });
   const row = {
     article_id: article.id,
