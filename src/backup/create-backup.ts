@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import * as tar from 'tar';
 import { openSnapshot } from '../db/snapshot.ts';
 import { TISSE_VERSION } from '../kernel/tisse-version.ts';
-import { documentsRoot } from '../documents/index.ts';
+import { documentsRoot, openStorage, readWhole, type Storage } from '../documents/index.ts';
 import { inLoadOrder, isArchivedTable, keepRow, parentColumns } from './archive-tables.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, MANIFEST_NAME, tableEntryName, type Manifest } from './manifest.ts';
 import { ensureBackupsDir, newBackupName, removeLeftovers } from './backups-folder.ts';
@@ -18,6 +18,8 @@ import { ensureBackupsDir, newBackupName, removeLeftovers } from './backups-fold
 export interface SiteLocation {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** TISSE_STORAGE_URL: the documents are in S3-compatible storage rather than the data folder. */
+  storageUrl?: string | undefined;
 }
 
 export interface BackupProgress {
@@ -45,7 +47,9 @@ export async function createBackup(site: SiteLocation, options: { to?: string | 
     try {
       // Documents right after the snapshot is taken: an upload writes its file before its row commits, so every
       // document row of the snapshot has its file here.
-      files = await stageDocuments(documentsRoot(site.dataDir), join(staging, 'documents'), options.progress);
+      files = site.storageUrl
+        ? await downloadDocuments(await openStorage({ dataDir: site.dataDir, storageUrl: site.storageUrl }), join(staging, 'documents'), options.progress)
+        : await stageDocuments(documentsRoot(site.dataDir), join(staging, 'documents'), options.progress);
       for (const table of inLoadOrder(snapshot.tables.filter(isArchivedTable))) {
         tables[table] = await writeTable(snapshot.rows(table, { parentColumn: parentColumns[table] }), table, join(staging, tableEntryName(table)), options.progress);
       }
@@ -132,6 +136,28 @@ async function stageDocuments(root: string, into: string, progress: BackupProgre
     files[`documents/${rel}`] = await fileEntry(staged);
   }
   progress?.documents?.(found.length);
+  return files;
+}
+
+/**
+ * The documents of a site kept in S3-compatible storage, each downloaded into the staging folder (objects are
+ * never rewritten in place either: new keys, deletions). An object deleted between the listing and its download
+ * is the file of a deletion committed after the snapshot, as above.
+ */
+async function downloadDocuments(storage: Storage, into: string, progress: BackupProgress | undefined): Promise<Manifest['files']> {
+  const files: Manifest['files'] = {};
+  const keys: string[] = [];
+  for await (const key of storage.list()) keys.push(key);
+  keys.sort();
+  for (const key of keys) {
+    const bytes = await readWhole(storage, key);
+    if (!bytes) continue;
+    const staged = join(into, ...key.split('/'));
+    await mkdir(dirname(staged), { recursive: true });
+    await writeFile(staged, bytes);
+    files[`documents/${key}`] = await fileEntry(staged);
+  }
+  progress?.documents?.(keys.length);
   return files;
 }
 

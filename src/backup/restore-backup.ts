@@ -6,15 +6,15 @@
 // PostgreSQL (and back). Decision 022.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openDatabase, type Db, type Trx } from '../db/connect.ts';
 import { knownMigrations, migrateInTransaction, migrateToLatest } from '../db/migrate.ts';
 import { inSchemaTransaction } from '../db/schema-transaction.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { runningServerPid } from '../kernel/pid-file.ts';
-import { documentsRoot } from '../documents/index.ts';
+import { documentContentType, documentsRoot, openStorage, type Storage } from '../documents/index.ts';
 import { suspendSearchIndex } from '../search/index.ts';
 import { contentTables, inLoadOrder } from './archive-tables.ts';
 import { tableEntryName, type Manifest } from './manifest.ts';
@@ -48,7 +48,7 @@ export async function restoreBackup(site: SiteLocation, file: string, options: {
     const db = await openDatabase(site);
     const rows: Record<string, number> = {};
     try {
-      if (!options.force) await refuseNonEmptySite(db, site.dataDir);
+      if (!options.force) await refuseNonEmptySite(db, site);
       options.progress?.step?.('base de données');
       await inSchemaTransaction(db, async (trx, kysely) => {
         await db.dialect.dropSchema(trx);
@@ -71,7 +71,8 @@ export async function restoreBackup(site: SiteLocation, file: string, options: {
       await db.close();
     }
     options.progress?.step?.('documents');
-    await replaceDocuments(site.dataDir, join(staging, 'documents'));
+    if (site.storageUrl) await replaceStoredDocuments(await openStorage({ dataDir: site.dataDir, storageUrl: site.storageUrl }), join(staging, 'documents'));
+    else await replaceDocuments(site.dataDir, join(staging, 'documents'));
     return { manifest, rows, documents: Object.keys(manifest.files).length };
   } finally {
     // An extraction stopped by an error may still be closing files: retried until the folder empties.
@@ -99,7 +100,7 @@ async function loadTable(db: Db, trx: Trx, table: string, path: string, total: n
 }
 
 /** A site is empty when it has no content and no document (its accounts, made by `tisse init`, do not count). */
-async function refuseNonEmptySite(db: Db, dataDir: string): Promise<void> {
+async function refuseNonEmptySite(db: Db, site: SiteLocation): Promise<void> {
   const existing = new Set(await db.dialect.listTables(db.kysely));
   const found: string[] = [];
   for (const table of contentTables) {
@@ -108,10 +109,29 @@ async function refuseNonEmptySite(db: Db, dataDir: string): Promise<void> {
     const n = Number(row?.n ?? 0);
     if (n > 0) found.push(`${n} ${table}`);
   }
-  const entries = await readdir(documentsRoot(dataDir), { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries.filter((entry) => entry.isFile()).length;
+  let files = 0;
+  for await (const _key of (await openStorage({ dataDir: site.dataDir, storageUrl: site.storageUrl })).list()) files++;
   if (files) found.push(`${files} documents/`);
   if (found.length) throw new TisseError('CONFLICT', { key: 'errors.backup.siteNotEmpty', params: { found: found.join(', ') } });
+}
+
+/**
+ * The restored documents uploaded to the site's S3-compatible storage, then whatever else it held removed (a
+ * forced restore over another site's documents): the archive's files are all there before anything goes.
+ */
+async function replaceStoredDocuments(storage: Storage, restored: string): Promise<void> {
+  const entries = await readdir(restored, { recursive: true, withFileTypes: true }).catch(() => []);
+  const keys = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const key = relative(restored, path).split(sep).join('/');
+    await storage.put(key, await readFile(path), documentContentType(key));
+    keys.add(key);
+  }
+  const stale: string[] = [];
+  for await (const key of storage.list()) if (!keys.has(key)) stale.push(key);
+  for (const key of stale) await storage.delete(key);
 }
 
 /** The restored documents take the old folder's place; the old one is removed only once the new one is there. */

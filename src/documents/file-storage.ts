@@ -32,6 +32,8 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Removes every file whose key starts with `prefix` (an image's sizes). */
   deletePrefix(prefix: string): Promise<void>;
+  /** Every stored file's key, in no set order (a backup reads them all). */
+  list(): AsyncIterable<string>;
   /** Throws when the storage cannot be written or read (readiness, /sante/pret). */
   check(): Promise<void>;
 }

@@ -3,8 +3,8 @@
 // folder (storage.ts documentPath).
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, constants, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, constants, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import type { ByteRange, FileRead, Storage, StoredFile } from './file-storage.ts';
 import { documentPath, documentsRoot } from './storage.ts';
 
@@ -54,6 +54,11 @@ export function localStorage(dataDir: string): Storage {
     async deletePrefix(prefix) {
       // Prefixes name folders here ('tailles/640/…' is one file per width; an image's sizes are listed by the caller).
       await rm(pathOf(prefix), { force: true, recursive: true });
+    },
+    async *list() {
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      // Temporary files of a write under way are not stored files yet.
+      for (const entry of entries) if (entry.isFile() && !entry.name.endsWith('.tmp')) yield relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
     },
     async check() {
       await mkdir(root, { recursive: true });

@@ -111,6 +111,14 @@ export function s3Storage(location: S3Location): Storage {
         token = listed?.IsTruncated ? listed.NextContinuationToken : undefined;
       } while (token);
     },
+    async *list() {
+      let token: string | undefined;
+      do {
+        const listed = await call(() => client.send(new ListObjectsV2Command({ Bucket, Prefix: location.prefix, ...(token ? { ContinuationToken: token } : {}) })));
+        for (const object of listed?.Contents ?? []) if (object.Key) yield object.Key.slice(location.prefix.length);
+        token = listed?.IsTruncated ? listed.NextContinuationToken : undefined;
+      } while (token);
+    },
     async check() {
       const found = await call(() => client.send(new HeadBucketCommand({ Bucket })));
       if (!found) throw new StorageUnavailable(`S3: no bucket ${Bucket}`);
