@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/connect.ts';
 import { POLICY_KEY } from '../src/forum/policy.ts';
 import { table, writeBenchSection } from './report.ts';
-import { freePort } from './loopback.ts';
+import { freePort, waitForAnswer } from './loopback.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
@@ -29,15 +29,8 @@ async function serve(dataDir: string): Promise<{ child: ChildProcess; base: stri
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(base + ARTICLE)).status === 200) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error('server exited before answering');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitForAnswer(child, base + ARTICLE, 20);
+  return { child, base };
 }
 
 async function stop(child: ChildProcess): Promise<void> {

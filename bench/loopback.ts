@@ -8,3 +8,16 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/** Waits until `url` answers 200 (the server is up), or throws if the server's process exited first. */
+export async function waitForAnswer(child: { exitCode: number | null }, url: string, pauseMs = 10): Promise<void> {
+  for (;;) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error('server exited before answering');
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+}

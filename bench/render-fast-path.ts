@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pino from 'pino';
 import { table, writeBenchSection } from './report.ts';
-import { freePort } from './loopback.ts';
+import { freePort, waitForAnswer } from './loopback.ts';
 import { serveStaticWithNginx } from './nginx.ts';
 import { fill } from './_back-office-data.ts';
 import { startTestSite } from '../test/helpers/site.ts';
@@ -40,15 +40,8 @@ async function serve(tree: string, dataDir: string, env: Record<string, string>)
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(url + ARTICLE)).status === 200) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error('server exited before answering');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitForAnswer(child, url + ARTICLE);
+  return { child, url };
 }
 
 async function stop(served: Served): Promise<void> {

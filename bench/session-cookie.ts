@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { table, writeBenchSection } from './report.ts';
-import { freePort } from './loopback.ts';
+import { freePort, waitForAnswer } from './loopback.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
@@ -23,15 +23,8 @@ async function serve(tree: string, dataDir: string): Promise<{ child: ChildProce
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(url + ARTICLE)).status === 200) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error('server exited before answering');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitForAnswer(child, url + ARTICLE);
+  return { child, url };
 }
 
 async function rps(url: string, cookie?: string): Promise<number> {
