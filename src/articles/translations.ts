@@ -3,6 +3,7 @@
 // its original changed after it did (SPIP's rule: the original's date of change is newer than the translation's).
 // An article's language is the one chosen on it, else its section's.
 import type { Db, Trx } from '../db/connect.ts';
+import { compiledQuery } from '../db/compiled-query.ts';
 import type { Article, ArticleStatus } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { sameLanguage } from '../kernel/language-tag.ts';
@@ -26,16 +27,19 @@ export function groupIdOf(article: Pick<Article, 'id' | 'translation_of'>): numb
   return article.translation_of ?? article.id;
 }
 
-/** Every article of `article`'s group, itself included, the original first; empty when it has no translation. */
-export async function loadTranslationGroup(db: Db | Trx, article: Pick<Article, 'id' | 'translation_of'>): Promise<TranslationMember[]> {
-  const query = 'kysely' in db ? db.kysely : db;
-  const groupId = groupIdOf(article);
-  const rows = await query
+/** The articles of a group (compiled once: every article page asks). */
+const groupMembers = compiledQuery<[number], Pick<Article, 'id' | 'title' | 'slug' | 'lang' | 'status' | 'published_at' | 'updated_at' | 'translation_of'>>((k, arg) =>
+  k
     .selectFrom('articles')
     .select(['id', 'title', 'slug', 'lang', 'status', 'published_at', 'updated_at', 'translation_of'])
-    .where((eb) => eb.or([eb('id', '=', groupId), eb('translation_of', '=', groupId)]))
-    .orderBy('id')
-    .execute();
+    .where((eb) => eb.or([eb('id', '=', arg<number>(0)), eb('translation_of', '=', arg<number>(0))]))
+    .orderBy('id'),
+);
+
+/** Every article of `article`'s group, itself included, the original first; empty when it has no translation. */
+export async function loadTranslationGroup(db: Db | Trx, article: Pick<Article, 'id' | 'translation_of'>): Promise<TranslationMember[]> {
+  const groupId = groupIdOf(article);
+  const rows = await groupMembers(db, groupId);
   if (rows.length < 2) return [];
   const original = rows.find((row) => row.id === groupId);
   return rows

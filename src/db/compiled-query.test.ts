@@ -33,4 +33,20 @@ forEachDialect('compiled queries', (dialect) => {
       assert.deepEqual((await sectionsBySlug(trx, 'analyses', 9)).map((r) => r.slug), ['analyses']);
     });
   });
+
+  test('a read on the database while a write is open never sees its rows (they are rolled back)', async () => {
+    let read: Promise<{ slug: string }[]> | undefined;
+    await assert.rejects(
+      site.db.write(async (trx) => {
+        await trx.updateTable('sections').set({ position: 7 }).where('slug', '=', 'actualites').execute();
+        // SQLite: the same connection, inside the transaction; the read must wait for it to end.
+        read = sectionsBySlug(site.db, 'actualites', 7);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('annulé');
+      }),
+      /annulé/,
+    );
+    assert.deepEqual(await read, []);
+    assert.deepEqual((await sectionsBySlug(site.db, 'actualites', 0)).map((r) => r.slug), ['actualites']);
+  });
 });

@@ -43,6 +43,7 @@ export function compiledQuery<Args extends readonly unknown[], Row>(
       compiled.set(adapter, query);
     }
     const parameters = query.parameters.map((value) => (isArgument(value) ? args[value[ARGUMENT]] : value));
-    return (await kysely.executeQuery<Row>({ ...query, parameters })).rows;
+    // On the database itself (no transaction), past Kysely's executor: connect.ts's Db.run.
+    return 'kysely' in on ? on.run<Row>({ ...query, parameters }) : (await kysely.executeQuery<Row>({ ...query, parameters })).rows;
   };
 }

@@ -1,6 +1,7 @@
 // Reads of petitions: an article's petition, its confirmed count and the signatures it shows (confirmed, and only
 // of signers who chose to appear), and the back office's list of every signature.
 import type { Db } from '../db/connect.ts';
+import { compiledQuery } from '../db/compiled-query.ts';
 import type { PetitionSignaturesTable, PetitionsTable } from '../db/schema.ts';
 import type { Selectable } from 'kysely';
 
@@ -10,8 +11,11 @@ export type Signature = Selectable<PetitionSignaturesTable>;
 /** How many signatures the article page lists (the newest); the count covers them all. */
 export const SHOWN_SIGNATURES = 100;
 
+/** Compiled once: every article page asks whether it carries a petition. */
+const petitionOf = compiledQuery<[number], Petition>((k, arg) => k.selectFrom('petitions').selectAll().where('article_id', '=', arg<number>(0)));
+
 export async function loadPetition(db: Db, articleId: number): Promise<Petition | undefined> {
-  return db.kysely.selectFrom('petitions').selectAll().where('article_id', '=', articleId).executeTakeFirst();
+  return (await petitionOf(db, articleId))[0];
 }
 
 export interface PublicSignature {

@@ -101,9 +101,14 @@ export async function authorsOf(db: Db, articleIds: number[]): Promise<Map<numbe
 const sharingKeywords = compiledQuery<[number, string, number], ArticleSummary & { shared: number }>((k, arg) =>
   k
     .selectFrom('keyword_links as mine')
-    .innerJoin('keyword_links as theirs', (join) => join.onRef('theirs.keyword_id', '=', 'mine.keyword_id').on('theirs.object_type', '=', 'article'))
-    .innerJoin('articles', 'articles.id', 'theirs.object_id')
+    // CROSS JOIN keeps SQLite's loops in this order: the article's few keywords, the links of each, their articles.
+    // Left to choose, it began with every article's links, or every public article.
+    .crossJoin('keyword_links as theirs')
+    .crossJoin('articles')
     .select([...summary, sql<number>`count(*)`.as('shared')])
+    .whereRef('theirs.keyword_id', '=', 'mine.keyword_id')
+    .whereRef('articles.id', '=', 'theirs.object_id')
+    .where('theirs.object_type', '=', 'article')
     .where('mine.object_type', '=', 'article')
     .where('mine.object_id', '=', arg<number>(0))
     .where('theirs.object_id', '!=', arg<number>(0))
@@ -126,11 +131,13 @@ export async function relatedArticles(
   sectionNewest: ArticleSummary[],
   limit = 5,
   now = new Date().toISOString(),
+  /** False when the article has no keyword: none to share, no query. */
+  hasKeywords = true,
 ): Promise<ArticleSummary[]> {
   const result = [...explicit];
   const taken = new Set([articleId, ...explicit.map((a) => a.id)]);
   if (result.length >= limit) return result;
-  for (const { shared: _shared, ...a } of await sharingKeywords(db, articleId, now, limit + taken.size)) {
+  for (const { shared: _shared, ...a } of hasKeywords ? await sharingKeywords(db, articleId, now, limit + taken.size) : []) {
     if (result.length >= limit) break;
     if (!taken.has(a.id)) result.push(a), taken.add(a.id);
   }

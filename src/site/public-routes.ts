@@ -169,7 +169,7 @@ export async function articlePage(app: AppContext, article: Article, now = new D
     publicTranslations(db, article, now),
   ]);
   const sectionArticles = sectionNewest.filter((a) => a.id !== article.id).slice(0, RELATED);
-  data.related = await relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now);
+  data.related = await relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now, data.keywords.length > 0);
   const crumbs = [
     { label: t('site.home'), href: '/' },
     ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
