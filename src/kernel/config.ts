@@ -22,6 +22,7 @@ const envSchema = z.object({
   TISSE_ADMIN_PASSWORD: z.string().min(8, 'au moins 8 caractères').optional(),
   TISSE_FORUM_MIN_SECONDS: z.coerce.number().min(0).default(3),
   TISSE_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+  TISSE_THEME_RENDERER: z.enum(['sync', 'liquidjs']).default('sync'),
   TISSE_TEST_SYNDICATION_LOOPBACK: z.enum(['on', 'off']).default('off'),
   TISSE_THEME_DIR: z.string().min(1).optional(),
   TISSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,6 +55,8 @@ export interface Config {
   adminPassword: string | undefined;
   forumMinSeconds: number;
   pageCache: boolean;
+  /** How templates are walked: Tisse's synchronous loop (themes/sync-renderer.ts), or LiquidJS's generators (comparison). */
+  themeRenderer: 'sync' | 'liquidjs';
   /**
    * Tests only: syndication may fetch feeds from loopback addresses (127.0.0.0/8, ::1), where tests serve them.
    * Every other private address stays refused; off by default, and no site should turn it on.
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.TISSE_ADMIN_PASSWORD,
     forumMinSeconds: e.TISSE_FORUM_MIN_SECONDS,
     pageCache: e.TISSE_PAGE_CACHE === 'on',
+    themeRenderer: e.TISSE_THEME_RENDERER,
     syndicationAllowLoopback: e.TISSE_TEST_SYNDICATION_LOOPBACK === 'on',
     themeDir: resolve(e.TISSE_THEME_DIR ?? join(e.TISSE_DATA_DIR, 'theme')),
     logLevel: e.TISSE_LOG_LEVEL,

@@ -10,6 +10,7 @@ import { escapeOutput, registerTisseFilters, type FilterHosts } from './filters.
 import { describeError, type TemplateProblem } from './problems.ts';
 import { readThemeAssets, type ThemeAsset } from './assets.ts';
 import { readManifest, type ThemeManifest } from './manifest.ts';
+import { renderSynchronously } from './sync-renderer.ts';
 
 export interface ThemeEngineOptions {
   /** The active theme's folder (themes/default/ by default). */
@@ -24,7 +25,11 @@ export interface ThemeEngineOptions {
   onProblem?: (problem: TemplateProblem) => void;
   /** Told after templates were dropped (pages rendered with the old ones are stale). */
   onReload?: () => void;
+  /** 'sync' (default): Tisse's synchronous walk of the templates; 'liquidjs': LiquidJS's own, through generators. */
+  renderer?: ThemeRenderer;
 }
+
+export type ThemeRenderer = 'sync' | 'liquidjs';
 
 export interface ThemeEngine {
   /** The page `name` (`article` for article.liquid) rendered with `data`. */
@@ -39,7 +44,7 @@ export interface ThemeEngine {
 }
 
 /** A Liquid instance as Tisse configures every one: sandboxed, strict, escaping every output. */
-export function createLiquid(roots: string[], hosts: FilterHosts): Liquid {
+export function createLiquid(roots: string[], hosts: FilterHosts, renderer: ThemeRenderer = 'sync'): Liquid {
   const liquid = new Liquid({
     root: roots,
     partials: roots,
@@ -57,6 +62,7 @@ export function createLiquid(roots: string[], hosts: FilterHosts): Liquid {
     dynamicPartials: true,
   });
   registerTisseFilters(liquid, hosts);
+  if (renderer === 'sync') renderSynchronously(liquid);
   return liquid;
 }
 
@@ -71,8 +77,8 @@ export function createThemeEngine(options: ThemeEngineOptions): ThemeEngine {
     const overriding = overrides !== undefined && existsSync(overrides);
     assets = readThemeAssets([...(overriding ? [join(overrides, 'assets')] : []), join(options.themeDir, 'assets')]);
     const hosts: FilterHosts = { ...options.hosts, assetUrl: (name) => assetUrl(assets, name) };
-    base = createLiquid([options.themeDir], hosts);
-    layered = overriding ? createLiquid([overrides, options.themeDir], hosts) : undefined;
+    base = createLiquid([options.themeDir], hosts, options.renderer);
+    layered = overriding ? createLiquid([overrides, options.themeDir], hosts, options.renderer) : undefined;
     manifest = readActiveManifest(options.themeDir, overriding ? overrides : undefined, options.onProblem);
   };
   load();

@@ -25,6 +25,7 @@ export function themeEngineOf(app: AppContext): ThemeEngine {
       hosts: { documentUrl, images: siteImageSizes },
       onProblem: (problem) => app.log.error({ theme: problem }, t('themes.overrideFailed', { problem: problemText(problem) })),
       onReload: () => app.cache.clear(),
+      renderer: app.config.themeRenderer,
     });
     engines.set(app, engine);
     everyEngine.add(engine);
