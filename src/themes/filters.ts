@@ -6,6 +6,7 @@ import { formatSize } from '../kernel/file-size.ts';
 import { SafeHtml } from '../kernel/trusted-html.ts';
 import { propre, typo, typoText } from '../markup/index.ts';
 import { imageUrl, srcset, type ImageRef, type ImageSizes } from '../kernel/responsive-images.ts';
+import { textMemo } from '../kernel/text-memo.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -62,12 +63,12 @@ export function registerTisseFilters(liquid: Liquid, hosts: FilterHosts): void {
   /** A title as readers see it (SPIP's typo()): HTML. `profile: 'forum'` for messages, `lang:` for an English text. */
   liquid.registerFilter('typo', (value: unknown, ...args: unknown[]) => {
     const { lang, profile } = named(args);
-    return new SafeHtml(typo(text(value), { ...(lang ? { lang: String(lang) } : {}), ...(profile === 'forum' ? { profile: 'forum' as const } : {}) }));
+    return new SafeHtml(typoOf(`${lang ? String(lang) : ''}\n${profile === 'forum' ? 'forum' : ''}\n${text(value)}`));
   });
   /** The same as text, where no HTML may go (`<title>`, an attribute). */
   liquid.registerFilter('typo_text', (value: unknown, ...args: unknown[]) => {
     const { lang } = named(args);
-    return typoText(text(value), lang ? { lang: String(lang) } : {});
+    return typoTextOf(`${lang ? String(lang) : ''}\n${text(value)}`);
   });
   /** SPIP text rendered by the markup engine (article profile), without internal links resolved. */
   liquid.registerFilter('propre', (value: unknown) => new SafeHtml(propre(text(value)).html));
@@ -95,3 +96,30 @@ export function scriptJson(value: unknown): string {
 }
 
 export { formatSize } from '../kernel/file-size.ts';
+
+/**
+ * The markup engine's typography of titles, kept by text, language and profile (`lang\nprofile\ntext`): a page
+ * shows the same titles at every view, and each costs the engine a few microseconds.
+ */
+const typoOf = textMemo((key) => {
+  const [lang, profile, value] = splitKey(key, 3) as [string, string, string];
+  return typo(value, { ...(lang ? { lang } : {}), ...(profile === 'forum' ? { profile: 'forum' as const } : {}) });
+});
+
+const typoTextOf = textMemo((key) => {
+  const [lang, value] = splitKey(key, 2) as [string, string];
+  return typoText(value, lang ? { lang } : {});
+});
+
+/** The first `parts - 1` fields of a memo key; the text, which may hold line breaks, is the rest. */
+function splitKey(key: string, parts: number): string[] {
+  const fields: string[] = [];
+  let start = 0;
+  for (let i = 1; i < parts; i++) {
+    const end = key.indexOf('\n', start);
+    fields.push(key.slice(start, end));
+    start = end + 1;
+  }
+  fields.push(key.slice(start));
+  return fields;
+}
