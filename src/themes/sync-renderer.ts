@@ -6,7 +6,12 @@
 // layout, block, case, assign…) runs its own render, whose children come back here. Errors are wrapped as
 // LiquidJS wraps them. src/themes/sync-renderer.test.ts renders every page of the demo site and of a SPIP import
 // both ways and compares them byte for byte (decision 033).
-import { IfTag, isTruthy, LiquidError, Output, RenderError, TypeGuards, UnlessTag, toValue, toValueSync, type Context, type Liquid, type Template } from 'liquidjs';
+import * as liquidjs from 'liquidjs';
+import type { Context, Liquid, Template } from 'liquidjs';
+
+// Read once: bundled (dist/tisse.mjs), every read of a CommonJS package's export goes through a getter, which
+// cost as much as the rest of this loop.
+const { IfTag, isTruthy, LiquidError, Output, RenderError, UnlessTag, toValue, toValueSync } = liquidjs;
 
 /** What LiquidJS's SimpleEmitter is: the page so far in `buffer`. */
 interface Emitter {
@@ -19,11 +24,13 @@ interface Emitter {
  * renderFileSync); asynchronous renders keep LiquidJS's own path.
  */
 export function renderSynchronously(liquid: Liquid): void {
+  // LiquidJS does not export its class of plain text: taken from a parsed text.
+  const Text = (liquid.parse('text')[0] as object).constructor;
   const renderer = liquid.renderer;
   const generic = renderer.renderTemplates.bind(renderer);
   renderer.renderTemplates = function* (templates: Template[], ctx: Context, emitter?: Emitter) {
     if (!ctx.sync) return yield* generic(templates, ctx, emitter);
-    return renderList(templates, ctx, emitter ?? newEmitter(ctx));
+    return renderList(templates, ctx, emitter ?? newEmitter(ctx), Text);
   } as typeof renderer.renderTemplates;
 }
 
@@ -38,12 +45,12 @@ function newEmitter(ctx: Context): Emitter {
   };
 }
 
-function renderList(templates: Template[], ctx: Context, emitter: Emitter): string {
+function renderList(templates: Template[], ctx: Context, emitter: Emitter, Text: Function): string {
   ctx.renderLimit.check();
   for (const template of templates) {
     ctx.renderLimit.check();
     try {
-      renderOne(template, ctx, emitter);
+      renderOne(template, ctx, emitter, Text);
       if (ctx.breakCalled || ctx.continueCalled) break;
     } catch (error) {
       if (ctx.opts.catchAllErrors) throw new Error('catchAllErrors is not supported by the synchronous renderer');
@@ -53,27 +60,27 @@ function renderList(templates: Template[], ctx: Context, emitter: Emitter): stri
   return emitter.buffer;
 }
 
-function renderOne(template: Template, ctx: Context, emitter: Emitter): void {
-  if (TypeGuards.isHTMLToken(template.token)) {
+function renderOne(template: Template, ctx: Context, emitter: Emitter, Text: Function): void {
+  if (template instanceof Text) {
     emitter.write((template as unknown as { str: string }).str);
   } else if (template instanceof Output) {
     emitter.write(toValue(settle(template.value.value(ctx, false))));
   } else if (template instanceof IfTag) {
     for (const { value, templates } of template.branches) {
       if (isTruthy(toValue(settle(value.value(ctx, ctx.opts.lenientIf))), ctx)) {
-        renderList(templates, ctx, emitter);
+        renderList(templates, ctx, emitter, Text);
         return;
       }
     }
-    renderList(template.elseTemplates ?? [], ctx, emitter);
+    renderList(template.elseTemplates ?? [], ctx, emitter, Text);
   } else if (template instanceof UnlessTag) {
     for (const { value, test, templates } of template.branches) {
       if (test(toValue(settle(value.value(ctx, ctx.opts.lenientIf))), ctx)) {
-        renderList(templates, ctx, emitter);
+        renderList(templates, ctx, emitter, Text);
         return;
       }
     }
-    renderList(template.elseTemplates ?? [], ctx, emitter);
+    renderList(template.elseTemplates ?? [], ctx, emitter, Text);
   } else {
     const html = toValueSync(template.render(ctx, emitter as never));
     if (html) emitter.write(html);
