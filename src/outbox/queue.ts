@@ -4,6 +4,7 @@ import type { Insertable } from 'kysely';
 import type { Trx } from '../db/connect.ts';
 import type { JobsTable } from '../db/schema.ts';
 import { nowIso, toIso } from '../db/time.ts';
+import { compiledQuery } from '../db/compiled-query.ts';
 
 export interface EnqueueOptions {
   /** When the job may run first; now by default. */
@@ -25,10 +26,14 @@ export async function enqueueJob(trx: Trx, type: string, payload: unknown, runAt
     locked_at: null,
     created_at: now,
   };
-  const row = await trx
-    .insertInto('jobs')
-    .values(values)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const [row] = await insertJob(trx, values.type, values.payload, values.run_at, values.max_attempts, values.created_at);
+  return row!.id;
 }
+
+/** Compiled once: every forum post queues a job in its transaction (db/compiled-query.ts). */
+const insertJob = compiledQuery<[string, string, string, number, string], { id: number }>((k, arg) =>
+  k
+    .insertInto('jobs')
+    .values({ type: arg(0), payload: arg(1), status: 'queued', run_at: arg(2), attempts: 0, max_attempts: arg(3), last_error: '', locked_at: null, created_at: arg(4) })
+    .returning('id'),
+);

@@ -40,20 +40,10 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
     const since = new Date(now.getTime() - policy.duplicateHours * 3_600_000).toISOString();
     // Said before the rate limits, as it was when this was the only check; the unique key below is what holds
     // against concurrent posts. Messages stored before migration 024 have no key: the same question asked of them.
-    const duplicate =
-      (await trx.selectFrom('forum_messages').select('id').where('dedupe_key', '=', dedupeKey).where('created_at', '>=', since).executeTakeFirst()) ??
-      (await trx
-        .selectFrom('forum_messages')
-        .select('id')
-        .where('author_email', '=', fields.email)
-        .where('article_id', '=', article.id)
-        .where('created_at', '>=', since)
-        .where('text', '=', fields.text)
-        .where('dedupe_key', 'is', null)
-        .executeTakeFirst());
+    const duplicate = (await recentWithKey(trx, dedupeKey, since))[0] ?? (await recentWithoutKey(trx, fields.email, article.id, since, fields.text))[0];
     if (duplicate) throw new ForumRejection('duplicate', 'errors.forum.duplicate');
     // A message older than the window gives its key up, so the same text may be posted again.
-    await trx.updateTable('forum_messages').set({ dedupe_key: null }).where('dedupe_key', '=', dedupeKey).where('created_at', '<', since).execute();
+    await releaseOldKey(trx, dedupeKey, since);
     if ((await bumpCounter(trx, `forum:ip:${input.ip}`, policy.perIp.minutes, now)) > policy.perIp.count) {
       throw new ForumRejection('rate_ip', { key: 'errors.forum.rateIp', params: { minutes: policy.perIp.minutes } });
     }
@@ -68,7 +58,7 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
       fields.linkUrl, fields.linkTitle, input.user?.id ?? null, input.ip, createdAt, dedupeKey, stored.html, stored.html_version,
     );
     if (!row) throw new ForumRejection('duplicate', 'errors.forum.duplicate');
-    if (!parent) await trx.updateTable('forum_messages').set({ thread_id: row.id }).where('id', '=', row.id).execute();
+    if (!parent) await startThread(trx, row.id);
     // The moderators' email is worked out by a job (forum/notify-moderators.ts), not on the poster's time.
     await enqueueJob(trx, FORUM_NOTIFICATION_JOB, { messageId: row.id });
     return row.id;
@@ -78,7 +68,31 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
   return { id, status, articleId: article.id, articleSlug: article.slug };
 }
 
-/** The insert every post makes, compiled once (db/compiled-query.ts); its arguments in the order of the columns. */
+// The statements every post runs, compiled once (db/compiled-query.ts): building them cost more than running them.
+
+const recentWithKey = compiledQuery<[string, string], { id: number }>((k, arg) =>
+  k.selectFrom('forum_messages').select('id').where('dedupe_key', '=', arg<string>(0)).where('created_at', '>=', arg<string>(1)).limit(1),
+);
+
+const recentWithoutKey = compiledQuery<[string, number, string, string], { id: number }>((k, arg) =>
+  k
+    .selectFrom('forum_messages')
+    .select('id')
+    .where('author_email', '=', arg<string>(0))
+    .where('article_id', '=', arg<number>(1))
+    .where('created_at', '>=', arg<string>(2))
+    .where('text', '=', arg<string>(3))
+    .where('dedupe_key', 'is', null)
+    .limit(1),
+);
+
+const releaseOldKey = compiledQuery<[string, string], never>((k, arg) =>
+  k.updateTable('forum_messages').set({ dedupe_key: null }).where('dedupe_key', '=', arg<string>(0)).where('created_at', '<', arg<string>(1)),
+);
+
+const startThread = compiledQuery<[number], never>((k, arg) => k.updateTable('forum_messages').set({ thread_id: arg<number>(0) }).where('id', '=', arg<number>(0)));
+
+/** The insert; its arguments in the order of the columns. */
 const insertMessage = compiledQuery<unknown[], { id: number }>((k, arg) => {
   const at = (i: number) => arg<never>(i);
   return k
