@@ -3,9 +3,9 @@
 // posts leave the page cache warm; the server's one event loop is shared with the posts), and a count afterwards:
 // every acknowledged post (303) must be in the database. The anti-spam thresholds are raised for the run through the `forumPolicy`
 // setting, as an operator would for a load test; the minimum fill time is 0 (TISSE_FORUM_MIN_SECONDS).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -20,12 +20,21 @@ const POSTERS = 16;
 const CONNECTIONS = 16;
 /** Seconds per phase; three phases keep the whole run under a minute on a small machine. */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** The server on core 0 (taskset, from util-linux) when the machine has another core for the load. */
+const PIN = availableParallelism() >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
 
-async function serve(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+/**
+ * The bundled server of `tree` (what `npm start` runs), one process, pinned to the first core when taskset is there:
+ * the posters and autocannon run in this process, on the other core, so the figures say how the server shares its
+ * own time, not how the machine shares its cores.
+ */
+async function serve(tree: string, dataDir: string): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), 'serve'], {
-    env: { ...process.env, TISSE_WORKERS: '1', TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', TISSE_FORUM_MIN_SECONDS: '0' },
+  const command = [process.execPath, join(tree, 'bin/tisse.js'), 'serve'];
+  const pinned = PIN ? ['taskset', '-c', '0', ...command] : command;
+  const child = spawn(pinned[0]!, pinned.slice(1), {
+    env: { ...process.env, TISSE_WORKERS: '1', TISSE_DATA_DIR: dataDir, TISSE_PORT: String(port), TISSE_LOG_LEVEL: 'warn', TISSE_FORUM_MIN_SECONDS: '0', TISSE_REQUEST_LOG: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -89,76 +98,88 @@ async function pageLoad(url: string, seconds: number) {
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tisse-bench-forum-'));
-try {
-  const { child, base } = await serve(dataDir);
-  const db = await openDatabase({ dataDir });
-  let stored: Set<string>;
-  let posting: PostingResult;
-  let mixed: PostingResult;
-  let alone: Awaited<ReturnType<typeof pageLoad>>;
-  let during: Awaited<ReturnType<typeof pageLoad>>;
-  let cpuPerPost: number | undefined;
-  try {
-    await db.write((trx) =>
-      trx
-        .insertInto('settings')
-        .values({ key: POLICY_KEY, value: JSON.stringify({ perIp: { count: 1_000_000, minutes: 1 }, perEmail: { count: 1_000_000, minutes: 1 } }), updated_at: new Date().toISOString() })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
-        .execute(),
-    );
-    alone = await pageLoad(base + ARTICLE, SECONDS);
-    const cpuBefore = cpuSeconds(child);
-    posting = await postFor(base, SECONDS, 'seul');
-    const cpuAfter = cpuSeconds(child);
-    if (cpuBefore !== undefined && cpuAfter !== undefined) cpuPerPost = ((cpuAfter - cpuBefore) * 1000) / posting.acknowledged.length;
-    [during, mixed] = await Promise.all([pageLoad(base + ARTICLE, SECONDS), postFor(base, SECONDS, 'mixte')]);
-  } finally {
-    await stop(child);
-  }
-  try {
-    const rows = await db.kysely.selectFrom('forum_messages').select('text').where('text', 'like', 'Message de banc %').execute();
-    stored = new Set(rows.map((r) => r.text));
-  } finally {
-    await db.close();
-  }
-  const acknowledged = [...posting.acknowledged, ...mixed.acknowledged];
-  const missing = acknowledged.filter((text) => !stored.has(text));
-  const refusals = (r: PostingResult) => [...r.refused].map(([status, n]) => `${n} × ${status}`).join(', ') || 'none';
+interface TreeFigures {
+  posting: PostingResult;
+  mixed: PostingResult;
+  alone: Awaited<ReturnType<typeof pageLoad>>;
+  during: Awaited<ReturnType<typeof pageLoad>>;
+  cpuPerPost: number | undefined;
+  acknowledged: number;
+  missing: string[];
+}
 
-  const body = [
-    `${POSTERS} concurrent posters over HTTP on loopback (a form token from /forum/jeton, then POST /forum/poster, a priori moderation: each post is stored pending, which leaves the page cache warm, and a moderators' email is queued), SQLite, ${SECONDS} s per phase; autocannon with ${CONNECTIONS} connections on the demo article. Server, posters and load generator share the machine's cores.`,
-    '',
-    table(
-      ['Phase', 'Accepted posts/s', 'Posts acknowledged (303)', 'Refused'],
-      [
-        ['Posting alone', (posting.acknowledged.length / posting.seconds).toFixed(0), posting.acknowledged.length, refusals(posting)],
-        ['Posting while the article page is loaded', (mixed.acknowledged.length / mixed.seconds).toFixed(0), mixed.acknowledged.length, refusals(mixed)],
-      ],
-    ),
-    '',
-    table(
-      ['Article page', 'Requests/s', 'p50 latency (ms)', 'p99 latency (ms)', 'Errors/non-2xx'],
-      [
-        ['Alone (page cache warm)', alone.rps, alone.p50, alone.p99, alone.errors],
-        ['While the 16 posters post', during.rps, during.p50, during.p99, during.errors],
-      ],
-    ),
-    '',
-    cpuPerPost === undefined
-      ? ''
-      : `Server CPU per accepted post (posting alone): ${cpuPerPost.toFixed(1)} ms. The server is one event loop: while posts keep it busy, a cached page waits its turn behind them, hence the page latency while they flow.`,
-    '',
-    `Count after the run: ${acknowledged.length} posts acknowledged, ${stored.size} stored, ${missing.length} acknowledged post(s) missing.`,
-    '',
-    `Machine load average when the run ended: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on the machine lowers every figure).`,
-  ].join('\n');
-  writeBenchSection('forum', 'Forum (bench/forum.ts)', 'npm run bench -- forum', body);
-  console.log(body);
-  if (missing.length > 0) {
-    console.error(`acknowledged posts missing from the database: ${missing.slice(0, 5).join(' | ')}`);
-    process.exitCode = 1;
+/** The three phases on a fresh demo site served by `tree`, then every acknowledged post looked for in its database. */
+async function measure(tree: string): Promise<TreeFigures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tisse-bench-forum-'));
+  try {
+    const { child, base } = await serve(tree, dataDir);
+    const db = await openDatabase({ dataDir });
+    let posting: PostingResult;
+    let mixed: PostingResult;
+    let alone: Awaited<ReturnType<typeof pageLoad>>;
+    let during: Awaited<ReturnType<typeof pageLoad>>;
+    let cpuPerPost: number | undefined;
+    try {
+      await db.write((trx) =>
+        trx
+          .insertInto('settings')
+          .values({ key: POLICY_KEY, value: JSON.stringify({ perIp: { count: 1_000_000, minutes: 1 }, perEmail: { count: 1_000_000, minutes: 1 } }), updated_at: new Date().toISOString() })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
+          .execute(),
+      );
+      alone = await pageLoad(base + ARTICLE, SECONDS);
+      const cpuBefore = cpuSeconds(child);
+      posting = await postFor(base, SECONDS, 'seul');
+      const cpuAfter = cpuSeconds(child);
+      if (cpuBefore !== undefined && cpuAfter !== undefined) cpuPerPost = ((cpuAfter - cpuBefore) * 1000) / posting.acknowledged.length;
+      [during, mixed] = await Promise.all([pageLoad(base + ARTICLE, SECONDS), postFor(base, SECONDS, 'mixte')]);
+    } finally {
+      await stop(child);
+    }
+    let stored: Set<string>;
+    try {
+      const rows = await db.kysely.selectFrom('forum_messages').select('text').where('text', 'like', 'Message de banc %').execute();
+      stored = new Set(rows.map((r) => r.text));
+    } finally {
+      await db.close();
+    }
+    const acknowledged = [...posting.acknowledged, ...mixed.acknowledged];
+    return { posting, mixed, alone, during, cpuPerPost, acknowledged: acknowledged.length, missing: acknowledged.filter((text) => !stored.has(text)) };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const compare = process.env.BENCH_COMPARE_ROOT;
+const shortCommit = (tree: string) => spawnSync('git', ['-C', tree, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || tree;
+const trees: [string, string][] = [...(compare ? ([[`before (${shortCommit(compare)})`, compare]] as [string, string][]) : []), ['this tree', root]];
+for (const [, tree] of trees) spawnSync(process.execPath, [join(tree, 'scripts/build.mjs')], { stdio: 'inherit' });
+const figures: [string, TreeFigures][] = [];
+for (const [label, tree] of trees) figures.push([label, await measure(tree)]);
+
+const refusals = (r: PostingResult) => [...r.refused].map(([status, n]) => `${n} × ${status}`).join(', ') || 'none';
+const perSecond = (r: PostingResult) => (r.acknowledged.length / r.seconds).toFixed(0);
+const body = [
+  `${POSTERS} concurrent posters over HTTP on loopback (a form token from /forum/jeton, then POST /forum/poster, a priori moderation: each post is stored pending, which leaves the page cache warm, and a moderators' email is queued), SQLite, ${SECONDS} s per phase; autocannon with ${CONNECTIONS} connections on the demo article. The server runs bundled (bin/tisse.js), one process${PIN ? ', pinned to core 0 (taskset); posters and autocannon run in the bench process, on the other core' : ', sharing the cores with the posters and the load generator'}.${compare ? ' Each tree on its own fresh site, one after the other.' : ''}`,
+  '',
+  table(
+    ['Tree', 'Posts/s alone', 'Server CPU per post (ms, its token request included)', 'Posts/s while the page is loaded', 'Refused'],
+    figures.map(([label, f]) => [label, perSecond(f.posting), f.cpuPerPost === undefined ? '—' : f.cpuPerPost.toFixed(2), perSecond(f.mixed), `${refusals(f.posting)}; ${refusals(f.mixed)}`]),
+  ),
+  '',
+  table(
+    ['Tree', 'Cached article page alone (req/s, p99 ms)', 'While the 16 posters post (req/s, p99 ms)', 'Share of its idle figure', 'Errors/non-2xx'],
+    figures.map(([label, f]) => [label, `${f.alone.rps}, ${f.alone.p99}`, `${f.during.rps}, ${f.during.p99}`, `${((f.during.rps / f.alone.rps) * 100).toFixed(0)} %`, f.alone.errors + f.during.errors]),
+  ),
+  '',
+  `Count after the runs: ${figures.map(([label, f]) => `${label}: ${f.acknowledged} posts acknowledged, ${f.missing.length} missing from the database`).join('; ')}.`,
+  '',
+  `Machine load average when the run ended: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on the machine lowers every figure).`,
+].join('\n');
+writeBenchSection('forum', 'Forum (bench/forum.ts)', 'BENCH_COMPARE_ROOT=<checkout before> npm run bench -- forum', body);
+console.log(body);
+const missing = figures.flatMap(([, f]) => f.missing);
+if (missing.length > 0) {
+  console.error(`acknowledged posts missing from the database: ${missing.slice(0, 5).join(' | ')}`);
+  process.exitCode = 1;
 }

@@ -2,6 +2,7 @@
 // the forum, search and feeds, documents, image sizes and icons, and the public site (whose /:slug route comes last).
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { publicWriteShare } from './web/public-write-share.ts';
 import { bodyLimits } from './web/body-limit.ts';
 import type { AppContext, AppEnv } from './web/context.ts';
 import { siteRoutes } from './site/public-routes.ts';
@@ -77,6 +78,9 @@ export function createApp(app: AppContext): Hono<AppEnv> {
 
   // Bodies are bounded per route (web/body-limit.ts) before anything reads them.
   hono.use('*', bodyLimits((c, rule) => errorPage(c, 413, t('error.title'), rule.message ? t(rule.message) : t('errors.input.bodyTooLarge', { size: Math.round(rule.maxBytes / 1024) }))));
+
+  // The public's forms take at most a share of this process's time; readers get the rest (web/public-write-share.ts).
+  hono.use('*', publicWriteShare((c) => c.req.method === 'POST' && !c.req.path.startsWith('/ecrire'), (c) => errorPage(c, 503, t('error.title'), t('errors.code.BUSY'))));
 
   // Module routers go here, before the public site: its /:slug route catches every remaining path.
   hono.route('/', ecrireRoutes);

@@ -22,6 +22,7 @@ export const errorCatalogue = {
   DATABASE_UNREACHABLE: { status: 500, message: 'errors.code.DATABASE_UNREACHABLE' },
   PORT_IN_USE: { status: 500, message: 'errors.code.PORT_IN_USE' },
   STORAGE_UNAVAILABLE: { status: 503, message: 'errors.code.STORAGE_UNAVAILABLE' },
+  BUSY: { status: 503, message: 'errors.code.BUSY' },
 } as const satisfies Record<string, { status: number; message: PlainKey }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

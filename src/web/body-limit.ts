@@ -95,20 +95,23 @@ export function bodyLimits(tooLarge: (c: Context<AppEnv>, rule: BodyRule) => Res
   return async (c, next) => {
     // The Node adapter gives GET and HEAD no body; asking for it would build a whole Request for nothing.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const body = c.req.raw.body;
-    if (!body) return next();
     const rule = ruleFor(c.req.method, c.req.path, rules);
     const maxBytes = rule.maxBytes;
     const declared = c.req.header('content-length');
     let length = maxBytes;
     if (declared !== undefined && !c.req.header('transfer-encoding')) {
       length = Number(declared);
+      if (length === 0) return next();
       if (length > maxBytes) {
         const answer = await tooLarge(c, rule);
-        await settle(answer, body, length);
+        await settle(answer, c.req.raw.body, length);
         return answer;
       }
+      // Within its limit, a body of declared length is left to the handler: the Node adapter then reads it straight
+      // from the socket (a form post: ~0.3 ms less than through a web stream and a whole Request).
     } else {
+      const body = c.req.raw.body;
+      if (!body) return next();
       let size = 0;
       const counted = body.pipeThrough(
         new TransformStream<Uint8Array, Uint8Array>({

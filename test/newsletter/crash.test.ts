@@ -41,6 +41,10 @@ async function slowReceiver(delayMs: number): Promise<Receiver> {
       );
     },
   });
+  // The sender is killed mid-conversation on purpose: its connection reset is expected, not a failure of the test.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.server.address() as { port: number }).port,

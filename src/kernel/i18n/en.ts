@@ -666,6 +666,7 @@ export const en: Record<MessageKey, string> = {
   'errors.code.DATA_DIR_UNWRITABLE': 'The data directory is not writable.',
   'errors.code.DATABASE_UNREACHABLE': 'The database is unreachable.',
   'errors.code.PORT_IN_USE': 'The port is already used by another program.',
+  'errors.code.BUSY': "Too many submissions are arriving at once: yours was not recorded, try again in a moment.",
   'errors.code.STORAGE_UNAVAILABLE': "The document storage does not answer: try again in a moment.",
   'errors.field.invalidDate': 'invalid date',
   'errors.field.tooLong': 'too long',

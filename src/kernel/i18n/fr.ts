@@ -664,6 +664,7 @@ export const fr = {
   'errors.code.DATA_DIR_UNWRITABLE': 'Le répertoire de données n’est pas accessible en écriture.',
   'errors.code.DATABASE_UNREACHABLE': 'La base de données est injoignable.',
   'errors.code.PORT_IN_USE': 'Le port est déjà utilisé par un autre programme.',
+  'errors.code.BUSY': "Trop d’envois arrivent en même temps : le vôtre n’a pas été enregistré, réessayez dans un instant.",
   'errors.code.STORAGE_UNAVAILABLE': "Le stockage des documents ne répond pas : réessayez dans un moment.",
   'errors.field.invalidDate': 'date invalide',
   'errors.field.tooLong': 'trop long',
