@@ -4,7 +4,7 @@
 // nodes in a plain loop, with LiquidJS's own pieces: text is written, an output's value and filters evaluated by
 // its Value (already synchronous when nothing is pending), a condition by its branches. Every other tag (for, render,
 // layout, block, case, assign…) runs its own render, whose children come back here. Errors are wrapped as
-// LiquidJS wraps them. src/themes/sync-renderer.test.ts renders every page of the demo site and of a SPIP import
+// LiquidJS wraps them. test/theme-renderer.test.ts renders every page of the demo site and of a SPIP import
 // both ways and compares them byte for byte (decision 033).
 import * as liquidjs from 'liquidjs';
 import type { Context, Liquid, Template } from 'liquidjs';
