@@ -1,10 +1,10 @@
-// Re-copies the test data the suites need from the team's shared folder (../shared beside the repository,
-// the source they are refreshed from) into test/fixtures/, where the tests read them (test/helpers/fixtures.ts).
+// Re-copies the test data the suites need from the team's shared folder (the source they are refreshed from,
+// named on the command line) into test/fixtures/, where the tests read them (test/helpers/fixtures.ts). A
+// maintainer's tool: neither the application nor the tests run it, and nothing reads the shared folder otherwise.
 // Only the files listed below are copied; test/fixtures/README.md says where each comes from.
 //
-//   node scripts/refresh-fixtures.mjs            copy from ../shared
-//   node scripts/refresh-fixtures.mjs --check    only report what differs (exit 1 if anything does)
-//   node scripts/refresh-fixtures.mjs --from DIR copy from DIR instead of ../shared
+//   node scripts/refresh-fixtures.mjs --from DIR           copy from the shared folder DIR
+//   node scripts/refresh-fixtures.mjs --from DIR --check   only report what differs (exit 1 if anything does)
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const fixtures = join(root, 'test', 'fixtures');
 
-/** What is copied: a path under ../shared → its place under test/fixtures/ (a folder is mirrored whole). */
+/** What is copied: a path under the shared folder → its place under test/fixtures/ (a folder is mirrored whole). */
 const copies = [
   ['conformance/README.md', 'spip-conformance/README.md'],
   ['conformance/spip-fixtures.jsonl', 'spip-conformance/spip-fixtures.jsonl'],
@@ -28,9 +28,9 @@ const copies = [
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const fromIndex = args.indexOf('--from');
-const source = fromIndex >= 0 ? args[fromIndex + 1] : join(root, '..', 'shared');
+const source = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
 if (!source || !existsSync(source)) {
-  console.error(`refresh-fixtures: no shared folder at ${source ?? '(missing after --from)'}`);
+  console.error(source ? `refresh-fixtures: no shared folder at ${source}` : 'refresh-fixtures: name the shared folder to copy from: --from DIR');
   process.exit(2);
 }
 

@@ -1,7 +1,7 @@
 // The glossary as readers and administrators meet it, on SQLite and on PostgreSQL (issue 16, item 4): internal
 // links in a term's presentation lead to their targets, a short definition written on two lines keeps the
 // space between them, the occurrence setting is in Réglages and changes what articles mark, and the demo
-// article marks its terms where the seed page (../shared/seed/labo-ess-niort-article.txt) does.
+// article marks its terms where the seed page (test/fixtures/seed/labo-ess-niort-article.txt) does.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, startTestSite, type TestSite } from './helpers/site.ts';

@@ -1,4 +1,4 @@
-// The data the tests read, in test/fixtures/ (copies of the team's ../shared folder, made and refreshed by
+// The data the tests read, in test/fixtures/ (copies of files of the team's shared folder, made and refreshed by
 // scripts/refresh-fixtures.mjs; test/fixtures/README.md says where each file comes from). Paths are resolved
 // from this file, not from the working directory.
 import { readFileSync } from 'node:fs';
