@@ -4,7 +4,7 @@
 // every acknowledged post (303) must be in the database. The anti-spam thresholds are raised for the run through the `forumPolicy`
 // setting, as an operator would for a load test; the minimum fill time is 0 (TISSE_FORUM_MIN_SECONDS).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { openDatabase } from '../src/db/connect.ts';
 import { POLICY_KEY } from '../src/forum/policy.ts';
 import { table, writeBenchSection } from './report.ts';
 import { freePort, waitForAnswer } from './loopback.ts';
+import { cpuSecondsIfKnown, shortCommit } from './processes.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
@@ -83,16 +84,6 @@ async function postFor(base: string, seconds: number, tag: string): Promise<Post
   return { acknowledged, refused, seconds: (performance.now() - started) / 1000 };
 }
 
-/** CPU seconds the server process has used (Linux /proc; undefined elsewhere). */
-function cpuSeconds(child: ChildProcess): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 async function pageLoad(url: string, seconds: number) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
@@ -128,9 +119,9 @@ async function measure(tree: string): Promise<TreeFigures> {
           .execute(),
       );
       alone = await pageLoad(base + ARTICLE, SECONDS);
-      const cpuBefore = cpuSeconds(child);
+      const cpuBefore = cpuSecondsIfKnown(child.pid);
       posting = await postFor(base, SECONDS, 'seul');
-      const cpuAfter = cpuSeconds(child);
+      const cpuAfter = cpuSecondsIfKnown(child.pid);
       if (cpuBefore !== undefined && cpuAfter !== undefined) cpuPerPost = ((cpuAfter - cpuBefore) * 1000) / posting.acknowledged.length;
       [during, mixed] = await Promise.all([pageLoad(base + ARTICLE, SECONDS), postFor(base, SECONDS, 'mixte')]);
     } finally {
@@ -151,7 +142,6 @@ async function measure(tree: string): Promise<TreeFigures> {
 }
 
 const compare = process.env.BENCH_COMPARE_ROOT;
-const shortCommit = (tree: string) => spawnSync('git', ['-C', tree, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || tree;
 const trees: [string, string][] = [...(compare ? ([[`before (${shortCommit(compare)})`, compare]] as [string, string][]) : []), ['this tree', root]];
 for (const [, tree] of trees) spawnSync(process.execPath, [join(tree, 'scripts/build.mjs')], { stdio: 'inherit' });
 const figures: [string, TreeFigures][] = [];

@@ -16,6 +16,7 @@ import { newsletterSettingsSchema, saveSiteSettings } from '../src/settings/inde
 import { saveIssue, saveList, scheduleIssue } from '../src/newsletter/index.ts';
 import { table, writeBenchSection } from './report.ts';
 import { freePort } from './loopback.ts';
+import { cpuSeconds } from './processes.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
@@ -30,12 +31,6 @@ function procStatus(child: ChildProcess, field: 'VmRSS' | 'VmHWM'): number | und
   } catch {
     return undefined;
   }
-}
-
-/** CPU seconds the server process has used (Linux /proc). */
-function cpuSeconds(child: ChildProcess): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const copies = new Map<string, number>();
@@ -119,7 +114,7 @@ try {
     };
 
     // Phase 1: the send alone, timed from its start to the last message the receiver accepted.
-    const cpuBefore = cpuSeconds(child);
+    const cpuBefore = cpuSeconds(child.pid!);
     let peakRss = procStatus(child, 'VmRSS') ?? 0;
     const rssAtStart = peakRss;
     const sampler = setInterval(() => {
@@ -130,7 +125,7 @@ try {
     const status = await untilSent(firstIssue);
     const sendSeconds = (lastAt - started) / 1000;
     clearInterval(sampler);
-    const cpu = cpuSeconds(child) - cpuBefore;
+    const cpu = cpuSeconds(child.pid!) - cpuBefore;
     const firstReceived = received;
 
     // Phase 2: the article page idle, then while the second issue is sent, in the same run.

@@ -4,7 +4,7 @@
 // making anew). BENCH_COMPARE_ROOT=<another checkout> measures that tree too, pair by pair with this one
 // (before, after, before, after), so a noisy machine moves both alike.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import pino from 'pino';
 import { table, writeBenchSection } from './report.ts';
 import { freePort, waitForAnswer } from './loopback.ts';
+import { cpuSeconds, shortCommit } from './processes.ts';
 import { serveStaticWithNginx } from './nginx.ts';
 import { fill } from './_back-office-data.ts';
 import { startTestSite } from '../test/helpers/site.ts';
@@ -26,8 +27,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 16;
-/** Clock ticks per second of /proc/<pid>/stat's utime and stime. */
-const TICKS = 100;
 
 interface Served {
   child: ChildProcess;
@@ -48,12 +47,6 @@ async function serve(tree: string, dataDir: string, env: Record<string, string>)
 async function stop(served: Served): Promise<void> {
   served.child.kill('SIGTERM');
   await new Promise((resolve) => served.child.once('exit', resolve));
-}
-
-/** CPU seconds the process has used (user + system). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS;
 }
 
 interface Load {
@@ -188,10 +181,6 @@ async function largeSaves(dialect: 'sqlite' | 'postgres'): Promise<(string | num
 }
 
 const compare = process.env.BENCH_COMPARE_ROOT;
-/** The checked-out commit of a tree, to name it in the table. */
-function shortCommit(tree: string): string {
-  return spawnSync('git', ['-C', tree, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || tree;
-}
 
 const trees: [string, string][] = [...(compare ? ([[process.env.BENCH_COMPARE_LABEL ?? `before (${shortCommit(compare)})`, compare]] as [string, string][]) : []), ['this tree', root]];
 for (const [, tree] of trees) spawnSync(process.execPath, [join(tree, 'scripts/build.mjs')], { stdio: 'inherit' });
