@@ -10,6 +10,7 @@ export const TABLES_NO_PAGE_SHOWS = [
   'changes',
   'edit_locks',
   'forum_form_uses',
+  'forum_notifications',
   'job_workers',
   'jobs',
   'kysely_migration',

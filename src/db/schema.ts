@@ -188,6 +188,12 @@ export interface ForumMessagesTable {
   search_folded: Generated<string>;
 }
 
+/** Per article, the highest message id its moderators were told of by email (forum/notify-moderators.ts). */
+export interface ForumNotificationsTable {
+  article_id: number;
+  last_message_id: number;
+}
+
 /** Nonces of the form tokens stored messages used: a token posts once (forum/form-token.ts). */
 export interface ForumFormUsesTable {
   nonce: string;
@@ -472,6 +478,7 @@ export interface Database {
   glossary_terms: GlossaryTermsTable;
   forum_messages: ForumMessagesTable;
   forum_form_uses: ForumFormUsesTable;
+  forum_notifications: ForumNotificationsTable;
   documents: DocumentsTable;
   document_links: DocumentLinksTable;
   revisions: RevisionsTable;

@@ -7,28 +7,39 @@ import { markupHtml } from '../kernel/trusted-html.ts';
 import type { PostFields } from './input.ts';
 import { t, type Lang, type MessageKey } from '../kernel/i18n/index.ts';
 
-export interface NotificationInput {
-  siteUrl: string;
-  to: string[];
-  article: Pick<Article, 'id' | 'title' | 'slug'>;
+/** One message the moderators are told of. */
+export interface NotifiedMessage {
   messageId: number;
   status: ForumStatus;
   fields: PostFields;
+}
+
+interface MailContext {
+  siteUrl: string;
+  to: string[];
+  article: Pick<Article, 'id' | 'title' | 'slug'>;
   /** The site's language: the moderators read the mail in it. */
   lang: Lang;
 }
 
+export type NotificationInput = MailContext & NotifiedMessage;
+
+const queueUrlOf = (siteUrl: string, { messageId, status }: NotifiedMessage) => `${siteUrl}/ecrire/forum?statut=${status === 'pending' ? 'pending' : 'published'}#message${messageId}`;
+
+const authorLine = (fields: PostFields) => `${fields.name} <${fields.email}>`;
+const siteLine = (fields: PostFields) => `${fields.linkTitle ? `${fields.linkTitle} — ` : ''}${fields.linkUrl}`;
+
 export function notificationMail({ siteUrl, to, article, messageId, status, fields, lang }: NotificationInput): Mail {
   const pending = status === 'pending';
-  const queueUrl = `${siteUrl}/ecrire/forum?statut=${pending ? 'pending' : 'published'}#message${messageId}`;
+  const queueUrl = queueUrlOf(siteUrl, { messageId, status, fields });
   const articleUrl = `${siteUrl}/${article.slug}#forum`;
   const say = (key: MessageKey, params: Record<string, string> = {}) => t(key, params, lang);
   const subject = say(pending ? 'mail.forum.subjectPending' : 'mail.forum.subjectPublished', { title: article.title });
   const text = [
     say(pending ? 'mail.forum.pending' : 'mail.forum.published', { title: article.title }),
     '',
-    say('mail.forum.author', { author: `${fields.name} <${fields.email}>` }),
-    ...(fields.linkUrl ? [say('mail.forum.site', { site: `${fields.linkTitle ? `${fields.linkTitle} — ` : ''}${fields.linkUrl}` })] : []),
+    say('mail.forum.author', { author: authorLine(fields) }),
+    ...(fields.linkUrl ? [say('mail.forum.site', { site: siteLine(fields) })] : []),
     ...(fields.title ? [say('mail.forum.title', { title: fields.title })] : []),
     '',
     fields.text,
@@ -45,14 +56,68 @@ export function notificationMail({ siteUrl, to, article, messageId, status, fiel
           {say('mail.forum.titleAfter')}
         </p>
         <p>
-          {say('mail.forum.author', { author: `${fields.name} <${fields.email}>` })}
-          {fields.linkUrl ? <> — {say('mail.forum.site', { site: `${fields.linkTitle ? `${fields.linkTitle} — ` : ''}${fields.linkUrl}` })}</> : null}
+          {say('mail.forum.author', { author: authorLine(fields) })}
+          {fields.linkUrl ? <> — {say('mail.forum.site', { site: siteLine(fields) })}</> : null}
         </p>
         {fields.title ? <h2>{fields.title}</h2> : null}
         <div>{markupHtml(propre(fields.text, { profile: 'forum' }).html)}</div>
         <p>
           <a href={queueUrl}>{say(pending ? 'mail.forum.moderatePending' : 'mail.forum.moderatePublished')}</a>
         </p>
+      </body>
+    </html>
+  );
+  return { to, subject, text, html: '<!DOCTYPE html>' + html.toString() };
+}
+
+/**
+ * Several messages of one article in one email (those posted between two runs of the jobs runner: a lively
+ * thread, a flood): each with its author, its text and its own link to the moderation queue.
+ */
+export function notificationDigestMail({ siteUrl, to, article, lang, messages }: MailContext & { messages: NotifiedMessage[] }): Mail {
+  const articleUrl = `${siteUrl}/${article.slug}#forum`;
+  const say = (key: MessageKey, params: Record<string, string> = {}) => t(key, params, lang);
+  const pending = messages.filter((m) => m.status === 'pending').length;
+  const count = String(messages.length);
+  const subject = say(pending > 0 ? 'mail.forum.digestSubjectPending' : 'mail.forum.digestSubject', { count, title: article.title });
+  const intro = say('mail.forum.digestIntro', { count, pending: String(pending), title: article.title });
+  const statusOf = (m: NotifiedMessage) => say(m.status === 'pending' ? 'mail.forum.statusPending' : 'mail.forum.statusPublished');
+  const text = [
+    intro,
+    ...messages.flatMap(({ fields, ...m }, index) => [
+      '',
+      `${index + 1}. ${statusOf({ fields, ...m })}`,
+      say('mail.forum.author', { author: authorLine(fields) }),
+      ...(fields.linkUrl ? [say('mail.forum.site', { site: siteLine(fields) })] : []),
+      ...(fields.title ? [say('mail.forum.title', { title: fields.title })] : []),
+      '',
+      fields.text,
+      '',
+      say('mail.forum.moderate', { url: queueUrlOf(siteUrl, { fields, ...m }) }),
+    ]),
+    '',
+    say('mail.forum.article', { url: articleUrl }),
+  ].join('\n');
+  const html = (
+    <html lang={lang}>
+      <body>
+        <p>
+          <a href={articleUrl}>{intro}</a>
+        </p>
+        {messages.map((m, index) => (
+          <div>
+            <hr />
+            <p>
+              {`${index + 1}. ${statusOf(m)}`} — {say('mail.forum.author', { author: authorLine(m.fields) })}
+              {m.fields.linkUrl ? <> — {say('mail.forum.site', { site: siteLine(m.fields) })}</> : null}
+            </p>
+            {m.fields.title ? <h2>{m.fields.title}</h2> : null}
+            <div>{markupHtml(propre(m.fields.text, { profile: 'forum' }).html)}</div>
+            <p>
+              <a href={queueUrlOf(siteUrl, m)}>{say(m.status === 'pending' ? 'mail.forum.moderatePending' : 'mail.forum.moderatePublished')}</a>
+            </p>
+          </div>
+        ))}
       </body>
     </html>
   );

@@ -2,4 +2,4 @@
 // that change committed. Domain modules enqueue here; jobs/ runs what is queued. The only door into this module.
 export { MAIL_JOB, RESET_LINK_MAIL_JOB, enqueueMail, enqueueResetLinkMail, mailSchema, resetLinkMailSchema } from './mail.ts';
 export type { Mail, ResetLinkMail } from './mail.ts';
-export { enqueueJob } from './queue.ts';
+export { enqueueJob, enqueueJobOnce } from './queue.ts';

@@ -37,3 +37,20 @@ const insertJob = compiledQuery<[string, string, string, number, string], { id: 
     .values({ type: arg(0), payload: arg(1), status: 'queued', run_at: arg(2), attempts: 0, max_attempts: arg(3), last_error: '', locked_at: null, created_at: arg(4) })
     .returning('id'),
 );
+
+/**
+ * Queues the job unless one of the same type and payload is already waiting (not yet claimed): work that covers
+ * everything up to the moment it runs, such as the moderators' email of an article's new messages, is queued once
+ * however many changes call for it meanwhile. On PostgreSQL two concurrent transactions may both queue it; such
+ * jobs must find nothing left to do when they run second. Returns whether a job was queued.
+ */
+export async function enqueueJobOnce(trx: Trx, type: string, payload: unknown): Promise<boolean> {
+  const text = JSON.stringify(payload ?? {});
+  if ((await waitingJob(trx, type, text)).length > 0) return false;
+  await enqueueJob(trx, type, payload);
+  return true;
+}
+
+const waitingJob = compiledQuery<[string, string], { id: number }>((k, arg) =>
+  k.selectFrom('jobs').select('id').where('type', '=', arg<string>(0)).where('status', '=', 'queued').where('payload', '=', arg<string>(1)).limit(1),
+);

@@ -73,4 +73,53 @@ forEachDialect('forum mail', (dialect) => {
       await jobs.stop();
     }
   });
+  test('messages posted between two runs reach the moderators in one email; an imported message is not news', async () => {
+    mailbox ??= await startMailbox(port);
+    const { id } = await site.db.kysely.selectFrom('articles').select('id').where('title', '=', 'L’alchimie de l’écosystème financier solidaire').executeTakeFirstOrThrow();
+    // A message stored without a post (an import): the moderators were never to be told of it.
+    await site.db.kysely
+      .insertInto('forum_messages')
+      .values({ kind: 'public', article_id: id, thread_id: null, parent_id: null, title: 'Importé', status: 'published', text: 'Message venu de SPIP.', author_name: 'Ancien', author_email: 'ancien@example.net', author_url: '', user_id: null, ip: '', created_at: new Date().toISOString(), moderated_at: null, moderated_by: null })
+      .execute();
+    await site.jobs.stop();
+    const { startJobs } = await import('../../src/jobs/start.ts');
+    const jobs = startJobs(site.db, site.config, site.log, { pollMs: 3_600_000 });
+    const postAs = async (name: string, text: string) =>
+      postMessage(site.db, site.config, {
+        articleId: id,
+        parentId: null,
+        fields: { name, email: `${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}@example.net`, title: '', text, linkUrl: '' },
+        token: await issueFormToken(site.db, id, null),
+        honeypot: '',
+        ip: '127.0.0.10',
+      });
+    try {
+      const before = mailbox.received.length;
+      const posted = [await postAs('Inès', 'Première réaction au programme.'), await postAs('Yann', 'Deuxième réaction, plus longue.'), await postAs('Zoé', 'Troisième réaction.')];
+      const waiting = await site.db.kysely.selectFrom('jobs').select('id').where('type', '=', 'forum-notification').where('status', '=', 'queued').execute();
+      assert.equal(waiting.length, 1, 'one job for the article, however many posts');
+      await jobs.runDue();
+      await jobs.runDue();
+      assert.equal(mailbox.received.length, before + 1, 'one email for the three messages');
+      const digest = mailbox.received.at(-1)!;
+      assert.deepEqual(digest.to, ['admin@example.org']);
+      assert.match(digest.subject, /^3 nouveaux messages sur « .+ », à valider$/);
+      for (const text of ['Première réaction au programme.', 'Deuxième réaction, plus longue.', 'Troisième réaction.']) assert.ok(digest.text.includes(text), text);
+      for (const message of posted) assert.ok(digest.text.includes(`#message${message.id}`), `a link to message ${message.id}`);
+      assert.doesNotMatch(digest.text, /Message venu de SPIP/);
+
+      // The next message alone: the email of one message, as before.
+      const alone = await postAs('Inès', 'Une précision.');
+      await jobs.runDue();
+      await jobs.runDue();
+      assert.equal(mailbox.received.length, before + 2);
+      const single = mailbox.received.at(-1)!;
+      assert.match(single.subject, /^Message à valider sur/);
+      assert.match(single.text, /Une précision\./);
+      assert.match(single.text, new RegExp(`#message${alone.id}`));
+      assert.doesNotMatch(single.text, /Première réaction/, 'messages already told of are not told again');
+    } finally {
+      await jobs.stop();
+    }
+  });
 });

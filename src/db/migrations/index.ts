@@ -21,6 +21,7 @@ import * as auditLog from './055-audit-log.ts';
 import * as operationsSlugs from './056-operations-slugs.ts';
 import * as petitions from './065-petitions.ts';
 import * as sites from './066-sites.ts';
+import * as forumNotifications from './067-forum-notifications.ts';
 import * as newsletter from './040-newsletter.ts';
 import * as newsletterChangeScopes from './041-newsletter-change-scopes.ts';
 import * as usersFollowSiteLang from './060-users-follow-site-lang.ts';
@@ -52,6 +53,7 @@ export const migrations: Record<string, TisseMigration> = {
   '056-operations-slugs': operationsSlugs,
   '065-petitions': petitions,
   '066-sites': sites,
+  '067-forum-notifications': forumNotifications,
   '040-newsletter': newsletter,
   '041-newsletter-change-scopes': newsletterChangeScopes,
   '060-users-follow-site-lang': usersFollowSiteLang,

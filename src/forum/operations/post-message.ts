@@ -8,11 +8,10 @@ import { compiledQuery } from '../../db/compiled-query.ts';
 import type { Config } from '../../kernel/config.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import type { ForumStatus } from '../../db/schema.ts';
-import { enqueueJob } from '../../outbox/index.ts';
 import { checkPost, checkPostToken, type PostInput } from '../check-post.ts';
 import { claimFormToken, purgeUsedFormTokens } from '../form-token.ts';
 import { renderMessageHtml } from '../message-html.ts';
-import { FORUM_NOTIFICATION_JOB } from '../notify-moderators.ts';
+import { queueModeratorsNotification } from '../notify-moderators.ts';
 import { bumpCounter } from '../../db/rate-counters.ts';
 import { ForumRejection } from '../rejection.ts';
 
@@ -60,7 +59,7 @@ export async function postMessage(db: Db, config: Pick<Config, 'forumMinSeconds'
     if (!row) throw new ForumRejection('duplicate', 'errors.forum.duplicate');
     if (!parent) await startThread(trx, row.id);
     // The moderators' email is worked out by a job (forum/notify-moderators.ts), not on the poster's time.
-    await enqueueJob(trx, FORUM_NOTIFICATION_JOB, { messageId: row.id });
+    await queueModeratorsNotification(trx, article.id, row.id);
     return row.id;
   });
   // Housekeeping that may fail without undoing the post: the next post purges what this one left.
