@@ -62,6 +62,9 @@ export function createLiquid(roots: string[], hosts: FilterHosts, renderer: Them
     dynamicPartials: true,
   });
   registerTisseFilters(liquid, hosts);
+  // LiquidJS makes a new parser (and its file loader) for every include, render and layout it meets, even when
+  // the template is in its cache: the instance's own parser serves them all (it keeps no state between files).
+  liquid._parseFile = (file, sync, lookupType, currentFile) => liquid.parser.parseFile(file, sync, lookupType, currentFile);
   if (renderer === 'sync') renderSynchronously(liquid);
   return liquid;
 }

@@ -15,8 +15,11 @@ export function escapeOutput(value: unknown): string {
   if (value instanceof SafeHtml) return value.html;
   if (value === null || value === undefined || value === false) return '';
   const text = Array.isArray(value) ? value.join('') : String(value);
-  return text.replace(/[&<>"']/g, (c) => escapes[c]!);
+  // Most outputs (titles, addresses, dates) hold nothing to escape: a test is cheaper than a replace.
+  return needsEscape.test(text) ? text.replace(/[&<>"']/g, (c) => escapes[c]!) : text;
 }
+
+const needsEscape = /[&<>"']/;
 
 /** Named arguments of a filter call (`| t: title: article.title`) as an object. */
 function named(args: unknown[]): Record<string, unknown> {
@@ -55,6 +58,7 @@ export function registerTisseFilters(liquid: Liquid, hosts: FilterHosts): void {
   liquid.registerFilter('raw', { handler: escapeOnce, raw: true });
   /** `{{ 'article.print' | t }}`, `{{ 'forum.feedTitle' | t: title: article.title }}`, `lang: 'en'`. */
   liquid.registerFilter('t', (key: unknown, ...args: unknown[]) => {
+    if (args.length === 0) return t(String(key) as MessageKey, {}, currentLang());
     const { lang, ...params } = named(args);
     return t(String(key) as MessageKey, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? v : text(v)])), langOf(lang));
   });
