@@ -9,6 +9,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { table, writeBenchSection } from './report.ts';
+import { hasWrk, wrkLoad } from './wrk.ts';
 import { freePort } from './loopback.ts';
 import { serveStaticWithNginx } from './nginx.ts';
 import pino from 'pino';
@@ -73,22 +74,16 @@ async function load(url: string, connections = CONNECTIONS, duration = DURATION)
   };
 }
 
-const hasWrk = spawnSync('sh', ['-c', 'command -v wrk']).status === 0;
-
-/** wrk (C, one thread) as a second load generator: autocannon, in Node, saturates before a fast server does. */
-function wrkLoad(url: string): number | undefined {
-  if (!hasWrk) return undefined;
-  const out = spawnSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, url], { encoding: 'utf8' }).stdout;
-  const match = /Requests\/sec:\s+([\d.]+)/.exec(out);
-  return match ? Math.round(Number(match[1])) : undefined;
+/** wrk as a second load generator (bench/wrk.ts): autocannon, in Node, saturates before a fast server does. */
+function wrkRate(url: string): number | undefined {
+  return wrkLoad(url, { connections: CONNECTIONS, seconds: DURATION })?.rps;
 }
-
 
 async function nginxStatic(html: string): Promise<{ rps: number; p50: number; p99: number; errors: number; wrk: number | undefined } | undefined> {
   const nginx = await serveStaticWithNginx(html);
   if (!nginx) return undefined;
   try {
-    return { ...(await load(nginx.url)), wrk: wrkLoad(nginx.url) };
+    return { ...(await load(nginx.url)), wrk: wrkRate(nginx.url) };
   } finally {
     await nginx.stop();
   }
@@ -135,12 +130,12 @@ try {
   const restart = await serve(dataDir, {});
   const cached = await load(`http://127.0.0.1:${restart.port}${ARTICLE}`);
   const single = await load(`http://127.0.0.1:${restart.port}${ARTICLE}`, 1, Math.min(DURATION, 5));
-  const cachedWrk = wrkLoad(`http://127.0.0.1:${restart.port}${ARTICLE}`);
+  const cachedWrk = wrkRate(`http://127.0.0.1:${restart.port}${ARTICLE}`);
   await stop(restart);
 
   const uncachedServer = await serve(dataDir, { TISSE_PAGE_CACHE: 'off' });
   const uncached = await load(`http://127.0.0.1:${uncachedServer.port}${ARTICLE}`);
-  const uncachedWrk = wrkLoad(`http://127.0.0.1:${uncachedServer.port}${ARTICLE}`);
+  const uncachedWrk = wrkRate(`http://127.0.0.1:${uncachedServer.port}${ARTICLE}`);
   const singleUncached = await load(`http://127.0.0.1:${uncachedServer.port}${ARTICLE}`, 1, Math.min(DURATION, 5));
   await stop(uncachedServer);
 

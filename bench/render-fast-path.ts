@@ -14,6 +14,7 @@ import { table, writeBenchSection } from './report.ts';
 import { freePort, waitForAnswer } from './loopback.ts';
 import { cpuSeconds, shortCommit } from './processes.ts';
 import { serveStaticWithNginx } from './nginx.ts';
+import { hasWrk, wrkLoad } from './wrk.ts';
 import { fill } from './_back-office-data.ts';
 import { startTestSite } from '../test/helpers/site.ts';
 import { createTestDatabase } from '../test/helpers/database.ts';
@@ -57,12 +58,24 @@ interface Load {
   cpuMicros?: number;
 }
 
+/** One run against `url` with wrk when installed (bench/wrk.ts), else autocannon; the server's CPU per request when `pid` is given. */
 async function load(url: string, pid?: number, cookie?: string): Promise<Load> {
   const before = pid ? cpuSeconds(pid) : 0;
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...(cookie ? { headers: { cookie } } : {}) });
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  const out: Load = { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
-  if (pid) out.cpuMicros = Math.round(((cpuSeconds(pid) - before) * 1e6) / result.requests.total);
+  const headers = cookie ? { cookie } : undefined;
+  let out: Load;
+  let total: number;
+  const wrk = wrkLoad(url, { connections: CONNECTIONS, seconds: DURATION, ...(headers ? { headers } : {}) });
+  if (wrk) {
+    if (wrk.errors) throw new Error(`${url}: ${wrk.errors} errors or non-2xx answers`);
+    out = { rps: wrk.rps, p50: wrk.p50, p99: wrk.p99 };
+    total = wrk.total;
+  } else {
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...(headers ? { headers } : {}) });
+    if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    out = { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
+    total = result.requests.total;
+  }
+  if (pid) out.cpuMicros = Math.round(((cpuSeconds(pid) - before) * 1e6) / total);
   return out;
 }
 
@@ -230,7 +243,7 @@ for (const dialect of dialects) {
 }
 
 const body = [
-  `autocannon on loopback, ${CONNECTIONS} connections, ${DURATION} s per run, ${rounds} rounds alternating the trees; the demo article (${Math.round(figures.get('this tree')![0]!.html.length / 1024)} KB). Requests/s of each round, then the medians' ratio to nginx serving the same HTML in the same run${nginx ? ` (${nginx.rps} req/s, p99 ${nginx.p99} ms)` : ' (nginx not installed)'}. Server CPU per request from /proc (user + system) over the run.`,
+  `${hasWrk ? 'wrk (-t1, C: bench/wrk.ts)' : 'autocannon (wrk not installed: it holds fast servers, nginx included, near 10,000 req/s)'} on loopback, ${CONNECTIONS} connections, ${DURATION} s per run, ${rounds} rounds alternating the trees; the demo article (${Math.round(figures.get('this tree')![0]!.html.length / 1024)} KB). Requests/s of each round, then the medians' ratio to nginx serving the same HTML in the same run${nginx ? ` (${nginx.rps} req/s, p99 ${nginx.p99} ms)` : ' (nginx not installed)'}. Server CPU per request from /proc (user + system) over the run.`,
   '',
   table(['Tree', 'Article page', 'Requests/s per round', 'Median vs nginx', 'p50 (ms)', 'p99 (ms)', 'Server CPU µs/request'], rows),
   '',

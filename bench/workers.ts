@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { table, writeBenchSection } from './report.ts';
+import { hasWrk, wrkLoad } from './wrk.ts';
 import { freePort } from './loopback.ts';
 import { serveStaticWithNginx } from './nginx.ts';
 
@@ -16,7 +17,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = '/benoit-hamon-en-visite-a-niort';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
-const hasWrk = spawnSync('sh', ['-c', 'command -v wrk']).status === 0;
 
 interface Figures {
   rps: number;
@@ -55,14 +55,8 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 async function load(url: string): Promise<Figures> {
-  if (hasWrk) {
-    const out = spawnSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', url], { encoding: 'utf8' }).stdout;
-    const rps = Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0));
-    const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
-    const p99ms = p99 ? Number(p99[1]) * (p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1) : NaN;
-    const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*?(\d+)/.exec(out)?.[1] ?? 0);
-    return { rps, p99: Math.round(p99ms * 10) / 10, errors };
-  }
+  const wrk = wrkLoad(url, { connections: CONNECTIONS, seconds: DURATION });
+  if (wrk) return { rps: wrk.rps, p99: Math.round(wrk.p99 * 10) / 10, errors: wrk.errors };
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
   return { rps: Math.round(result.requests.average), p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
