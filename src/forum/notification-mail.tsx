@@ -80,7 +80,7 @@ export function notificationDigestMail({ siteUrl, to, article, lang, messages }:
   const pending = messages.filter((m) => m.status === 'pending').length;
   const count = String(messages.length);
   const subject = say(pending > 0 ? 'mail.forum.digestSubjectPending' : 'mail.forum.digestSubject', { count, title: article.title });
-  const intro = say('mail.forum.digestIntro', { count, pending: String(pending), title: article.title });
+  const intro = pending > 0 ? say('mail.forum.digestIntroPending', { count, pending: String(pending), title: article.title }) : say('mail.forum.digestIntro', { count, title: article.title });
   const statusOf = (m: NotifiedMessage) => say(m.status === 'pending' ? 'mail.forum.statusPending' : 'mail.forum.statusPublished');
   const text = [
     intro,

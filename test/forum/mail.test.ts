@@ -104,6 +104,7 @@ forEachDialect('forum mail', (dialect) => {
       const digest = mailbox.received.at(-1)!;
       assert.deepEqual(digest.to, ['admin@example.org']);
       assert.match(digest.subject, /^3 nouveaux messages sur « .+ », à valider$/);
+      assert.match(digest.text, /^3 nouveaux messages sur l’article « .+ », dont 3 à valider :/);
       for (const text of ['Première réaction au programme.', 'Deuxième réaction, plus longue.', 'Troisième réaction.']) assert.ok(digest.text.includes(text), text);
       for (const message of posted) assert.ok(digest.text.includes(`#message${message.id}`), `a link to message ${message.id}`);
       assert.doesNotMatch(digest.text, /Message venu de SPIP/);
