@@ -13,6 +13,8 @@ export type { ArticleRow } from './article-lists.ts';
 export { listMonthArticles, loadArchiveCalendar, monthCount } from './archive.ts';
 export type { ArchiveCalendar, ArchiveMonth, ArchiveYear } from './archive.ts';
 export { inLanguage, loadPublicLanguages } from './articles.ts';
+export { resolveArticlePath } from './article-at-path.ts';
+export type { ArticleAtPath } from './article-at-path.ts';
 export { countPublicArticles, listPlanArticles, listPublicArticles, loadArticle, loadArticleCovers, loadArticlePageData, loadArticlesByIds, newestInSection, nextScheduledPublication } from './articles.ts';
 export type { ArticleCover, ArticlePageData, ArticleSummary, PublicArticleFilter } from './articles.ts';
 export { SCHEDULED_PUBLICATION_JOB, changeArticleStatus } from './operations/change-article-status.ts';

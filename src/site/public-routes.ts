@@ -18,8 +18,8 @@ import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
 import { articleRender } from '../web/stored-article-render.ts';
 import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
-import { groupIdOf, publicTranslations, countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic } from '../articles/index.ts';
-import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
+import { groupIdOf, publicTranslations, countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic, resolveArticlePath, type ArticleAtPath } from '../articles/index.ts';
+import { resolvePath, currentPath } from '../urls/index.ts';
 import { loadPublishedThreads } from '../forum/index.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
 import { propre } from '../markup/index.ts';
@@ -98,9 +98,9 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
 siteRoutes.get('/imprimer/:slug', async (c) => {
   const { db, config } = c.get('app');
   const slug = c.req.param('slug');
-  const target = await resolvePath(db, `/${slug}`);
-  if (!target || target.objectType !== 'article') return notFound(c);
-  const article = await publicArticle(c, target, (current) => `/imprimer${current}`);
+  const found = await resolveArticlePath(db, `/${slug}`);
+  if (!found || found.target.objectType !== 'article') return notFound(c);
+  const article = await publicArticle(c, found, (current) => `/imprimer${current}`);
   if (article instanceof Response) return article;
   c.set('subject', { articleId: article.id });
   // On paper the terms are not marked in the text; their definitions are listed after the article.
@@ -130,13 +130,15 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
 siteRoutes.get('/:slug', async (c) => {
   const { db } = c.get('app');
   const path = new URL(c.req.url).pathname;
-  const target = await resolvePath(db, path);
-  if (!target) return notFound(c);
+  // The path and the article it names in one query.
+  const found = await resolveArticlePath(db, path);
+  if (!found) return notFound(c);
+  const { target } = found;
   if (target.objectType !== 'article') {
     const current = await currentPath(db, target.objectType, target.objectId);
     return current ? c.redirect(current, 301) : notFound(c);
   }
-  const article = await publicArticle(c, target, (current) => current);
+  const article = await publicArticle(c, found, (current) => current);
   if (article instanceof Response) return article;
   // A bug rendering one article is logged with its id; that page answers 500, every other one is unaffected.
   c.set('subject', { articleId: article.id });
@@ -242,9 +244,8 @@ function sectionNav(tree: SectionTree, sectionId: number) {
  * published yet), 410 (trash), or 301 from an old path to `at(current path)`. An old path of a hidden
  * article answers like its page would, revealing no new path.
  */
-async function publicArticle(c: Context<AppEnv>, target: ResolvedPath, at: (currentPath: string) => string): Promise<Article | Response> {
+async function publicArticle(c: Context<AppEnv>, { target, article }: ArticleAtPath, at: (currentPath: string) => string): Promise<Article | Response> {
   const { db } = c.get('app');
-  const article = await loadArticle(db, target.objectId);
   if (!article) return notFound(c);
   if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), t('errors.contentDeleted')) : notFound(c);
   if (target.isCurrent) return article;
