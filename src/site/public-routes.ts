@@ -16,18 +16,17 @@ import { articleDocumentsView } from './article-documents.ts';
 import { sendPage } from '../web/send-page.ts';
 import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
-import { articleRender } from '../web/stored-article-render.ts';
+import { storedOrNewRender } from '../web/stored-article-render.ts';
+import { RELATED, readArticlePage } from './article-page-read.ts';
 import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
-import { groupIdOf, publicTranslations, countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic, resolveArticlePath, type ArticleAtPath } from '../articles/index.ts';
+import { groupIdOf, countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticlePageData, nextScheduledPublication, isPublic, resolveArticlePath, type ArticleAtPath } from '../articles/index.ts';
 import { resolvePath, currentPath } from '../urls/index.ts';
-import { loadPublishedThreads } from '../forum/index.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
 import { propre } from '../markup/index.ts';
 import { inLanguage, t } from '../kernel/i18n/index.ts';
 import { interfaceLangOf, languageName } from '../kernel/language-tag.ts';
 import type { Article } from '../db/schema.ts';
 import type { SectionTree } from '../sections/index.ts';
-import { loadPetitionView } from '../petitions/index.ts';
 import { petitionBlockView } from './petition-view.ts';
 import { listPublicSites } from '../sites/index.ts';
 import { siteView } from './site-view.ts';
@@ -130,7 +129,7 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
 siteRoutes.get('/:slug', async (c) => {
   const { db } = c.get('app');
   const path = new URL(c.req.url).pathname;
-  // The path and the article it names in one query.
+  // The path and the article it names in one query: the first of the page's two (three with keywords; decision 035).
   const found = await resolveArticlePath(db, path);
   if (!found) return notFound(c);
   const { target } = found;
@@ -152,26 +151,21 @@ siteRoutes.get('/:slug', async (c) => {
   return sendPage(c, body, { expiresAt: page.expiresAt, dependsOn: page.dependsOn });
 });
 
-/** How many articles the article page shows in its section's list, and among its related ones. */
-const RELATED = 5;
-
 /** What the article page shows: gathered here, rendered by the theme's article.liquid (bench/pages.ts times the two apart). */
 export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
   const { db } = app;
   const settings = await loadSiteSettings(db);
-  const [tree, data, rendered, threads, expiresAt, sectionNewest, petition, translations] = await Promise.all([
-    loadPublicSectionTree(db),
-    loadArticlePageData(db, article, now),
-    articleRender(db, article, { occurrences: settings.glossaryOccurrences }, now),
-    loadPublishedThreads(db, article.id),
-    nextScheduledPublication(db, now),
-    // Enough for both the aside's five and the related articles' fill (which skips up to six taken ones).
-    newestInSection(db, article.section_id, now, 2 * RELATED + 1),
-    loadPetitionView(db, article.id),
-    publicTranslations(db, article, now),
-  ]);
+  // The section tree and the next publication are kept per data version (no query once read); the rest is one
+  // query (article-page-read.ts).
+  const [tree, read, expiresAt] = await Promise.all([loadPublicSectionTree(db), readArticlePage(db, article, now), nextScheduledPublication(db, now)]);
+  const { data, sectionNewest, translations, threads, petition } = read;
   const sectionArticles = sectionNewest.filter((a) => a.id !== article.id).slice(0, RELATED);
-  data.related = await relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now, data.keywords.length > 0);
+  // The keyword-related query runs only for an article with keywords; a render runs only when none valid is stored.
+  const [rendered, related] = await Promise.all([
+    storedOrNewRender(db, article, { occurrences: settings.glossaryOccurrences }, read.storedRender, now),
+    relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now, data.keywords.length > 0),
+  ]);
+  data.related = related;
   const crumbs = [
     { label: t('site.home'), href: '/' },
     ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
