@@ -1,9 +1,9 @@
 // Discovery queries for the public site: articles by keyword and by author, related articles (explicit
 // ones first, then those sharing the most keywords, then the same section), and every public article
 // for the sitemap. Every query keeps to public articles (articles/visibility.ts).
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { compiledQuery } from '../db/compiled-query.ts';
+import type { Database } from '../db/schema.ts';
 import { inLanguage, publicArticles, type ArticleSummary } from '../articles/index.ts';
 
 const summary = ['articles.id', 'articles.slug', 'articles.title', 'articles.surtitle', 'articles.description', 'articles.published_at', 'articles.section_id'] as const;
@@ -97,63 +97,47 @@ export async function authorsOf(db: Db, articleIds: number[]): Promise<Map<numbe
   return out;
 }
 
+/** A public article sharing keywords with another, with how many it shares. */
+export type SharingKeywordsRow = ArticleSummary & { shared: number };
+
 /**
- * Public articles sharing keywords with an article, the most shared first, at most `rows` (compiled once per count:
- * the article page's hot path). The count is written into the SQL, not bound: SQLite plans with a bound LIMIT's value,
- * so a statement holding one is prepared again at every call (measured: 60–100 µs a call instead of 25–30).
+ * Public articles sharing keywords with an article, the most shared first, at most `rows`, as a query not yet run:
+ * the article page's one read nests it (site/article-page-read.ts). For an article without keywords it starts from
+ * none and finds none at once. `rows` is written into the SQL, not bound: SQLite plans with a bound LIMIT's value, so
+ * a statement holding one is prepared again at every call (measured alone: 60–100 µs a call instead of 25–30).
  */
-function sharingKeywords(rows: number) {
-  let query = sharingKeywordsBy.get(rows);
-  if (!query) sharingKeywordsBy.set(rows, (query = sharingKeywordsQuery(rows)));
-  return query;
-}
-
-const sharingKeywordsBy = new Map<number, ReturnType<typeof sharingKeywordsQuery>>();
-
-function sharingKeywordsQuery(rows: number) {
-  return compiledQuery<[number, string], ArticleSummary & { shared: number }>((k, arg) =>
-    k
-      .selectFrom('keyword_links as mine')
-      // CROSS JOIN keeps SQLite's loops in this order: the article's few keywords, the links of each, their articles.
-      // Left to choose, it began with every article's links, or every public article.
-      .crossJoin('keyword_links as theirs')
-      .crossJoin('articles')
-      .select([...summary, sql<number>`count(*)`.as('shared')])
-      .whereRef('theirs.keyword_id', '=', 'mine.keyword_id')
-      .whereRef('articles.id', '=', 'theirs.object_id')
-      .where('theirs.object_type', '=', 'article')
-      .where('mine.object_type', '=', 'article')
-      .where('mine.object_id', '=', arg<number>(0))
-      .where('theirs.object_id', '!=', arg<number>(0))
-      .where(publicArticles(arg<string>(1)))
-      .groupBy(summary)
-      .orderBy(sql`count(*)`, 'desc')
-      .orderBy('articles.published_at', 'desc')
-      .limit(sql.lit(rows)),
-  );
+export function sharingKeywordsQuery(k: QueryCreator<Database>, articleId: number, now: string, rows: number) {
+  return k
+    .selectFrom('keyword_links as mine')
+    // CROSS JOIN keeps SQLite's loops in this order: the article's few keywords, the links of each, their articles.
+    // Left to choose, it began with every article's links, or every public article.
+    .crossJoin('keyword_links as theirs')
+    .crossJoin('articles')
+    .select([...summary, sql<number>`count(*)`.as('shared')])
+    .whereRef('theirs.keyword_id', '=', 'mine.keyword_id')
+    .whereRef('articles.id', '=', 'theirs.object_id')
+    .where('theirs.object_type', '=', 'article')
+    .where('mine.object_type', '=', 'article')
+    .where('mine.object_id', '=', articleId)
+    .where('theirs.object_id', '!=', articleId)
+    .where(publicArticles(now))
+    .groupBy(summary)
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('articles.published_at', 'desc')
+    .limit(sql.lit(rows));
 }
 
 /**
- * Related articles: the explicit ones (already loaded, in their order), then public articles sharing the
- * most keywords with this one, then the newest of the same section (`sectionNewest`: the section's newest
+ * Related articles: the explicit ones (in their order), then those sharing the most keywords with this one
+ * (`sharing`: sharingKeywordsQuery's rows, 2 × `limit` of them when there are that many: the article and fewer than
+ * `limit` explicit ones are skipped), then the newest of the same section (`sectionNewest`: the section's newest
  * public articles, at least 2 × `limit` + 1 of them when it has that many), up to `limit`.
  */
-export async function relatedArticles(
-  db: Db,
-  articleId: number,
-  explicit: ArticleSummary[],
-  sectionNewest: ArticleSummary[],
-  limit = 5,
-  now = new Date().toISOString(),
-  /** False when the article has no keyword: none to share, no query. */
-  hasKeywords = true,
-): Promise<ArticleSummary[]> {
+export function relatedArticles(articleId: number, explicit: ArticleSummary[], sharing: SharingKeywordsRow[], sectionNewest: ArticleSummary[], limit = 5): ArticleSummary[] {
   const result = [...explicit];
   const taken = new Set([articleId, ...explicit.map((a) => a.id)]);
   if (result.length >= limit) return result;
-  // `taken` holds the article and fewer than `limit` explicit ones: 2 × limit rows leave `limit` untaken, and one
-  // statement serves every article.
-  for (const { shared: _shared, ...a } of hasKeywords ? await sharingKeywords(2 * limit)(db, articleId, now) : []) {
+  for (const { shared: _shared, ...a } of sharing) {
     if (result.length >= limit) break;
     if (!taken.has(a.id)) result.push(a), taken.add(a.id);
   }

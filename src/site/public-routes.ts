@@ -129,7 +129,7 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
 siteRoutes.get('/:slug', async (c) => {
   const { db } = c.get('app');
   const path = new URL(c.req.url).pathname;
-  // The path and the article it names in one query: the first of the page's two (three with keywords; decision 035).
+  // The path and the article it names in one query: the first of the page's two (decision 035).
   const found = await resolveArticlePath(db, path);
   if (!found) return notFound(c);
   const { target } = found;
@@ -160,12 +160,9 @@ export async function articlePage(app: AppContext, article: Article, now = new D
   const [tree, read, expiresAt] = await Promise.all([loadPublicSectionTree(db), readArticlePage(db, article, now), nextScheduledPublication(db, now)]);
   const { data, sectionNewest, translations, threads, petition } = read;
   const sectionArticles = sectionNewest.filter((a) => a.id !== article.id).slice(0, RELATED);
-  // The keyword-related query runs only for an article with keywords; a render runs only when none valid is stored.
-  const [rendered, related] = await Promise.all([
-    storedOrNewRender(db, article, { occurrences: settings.glossaryOccurrences }, read.storedRender, now),
-    relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now, data.keywords.length > 0),
-  ]);
-  data.related = related;
+  data.related = relatedArticles(article.id, data.related, read.sharingKeywords, sectionNewest, RELATED);
+  // Rendered (and stored) only when no valid render is.
+  const rendered = await storedOrNewRender(db, article, { occurrences: settings.glossaryOccurrences }, read.storedRender, now);
   const crumbs = [
     { label: t('site.home'), href: '/' },
     ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
