@@ -5,6 +5,7 @@ import { compiledQuery } from '../db/compiled-query.ts';
 import { memoByVersion } from '../db/memo.ts';
 import type { Article, Database, Document } from '../db/schema.ts';
 import { publicArticles } from './visibility.ts';
+import { authorsQuery, documentsQuery, keywordsQuery, publicRelatedQuery, publishedMessageCountQuery, summaryColumns } from './page-queries.ts';
 
 export interface ArticleSummary {
   id: number;
@@ -15,8 +16,6 @@ export interface ArticleSummary {
   published_at: string | null;
   section_id: number;
 }
-
-const summaryColumns = ['articles.id', 'articles.slug', 'articles.title', 'articles.surtitle', 'articles.description', 'articles.published_at', 'articles.section_id'] as const;
 
 export interface ArticlePageData {
   article: Article;
@@ -31,58 +30,14 @@ export async function loadArticle(db: Db, id: number): Promise<Article | undefin
   return (await articleById(db, id))[0];
 }
 
-// The article page's own queries, compiled once (db/compiled-query.ts): they run on every page served from the
-// database.
+// Compiled once (db/compiled-query.ts). The article page reads these lists in its one read (site/article-page-read.ts),
+// which nests the same page-queries.ts; the print page reads them here.
 const articleById = compiledQuery<[number], Article>((k, arg) => k.selectFrom('articles').selectAll().where('id', '=', arg<number>(0)));
-
-const authorsOf = compiledQuery<[number], ArticlePageData['authors'][number]>((k, arg) =>
-  k
-    .selectFrom('article_authors')
-    .innerJoin('users', 'users.id', 'article_authors.user_id')
-    .select(['users.id', 'users.name', 'users.slug'])
-    .where('article_authors.article_id', '=', arg<number>(0))
-    .orderBy('article_authors.position'),
-);
-
-const keywordsOf = compiledQuery<[number], ArticlePageData['keywords'][number]>((k, arg) =>
-  k
-    .selectFrom('keyword_links')
-    .innerJoin('keywords', 'keywords.id', 'keyword_links.keyword_id')
-    .innerJoin('keyword_groups', 'keyword_groups.id', 'keywords.group_id')
-    .select(['keywords.id', 'keywords.title', 'keywords.slug', 'keyword_groups.title as group'])
-    .where('keyword_links.object_type', '=', 'article')
-    .where('keyword_links.object_id', '=', arg<number>(0))
-    .orderBy('keywords.title'),
-);
-
-const publicRelatedOf = compiledQuery<[number, string], ArticlePageData['related'][number]>((k, arg) =>
-  k
-    .selectFrom('related_articles')
-    .innerJoin('articles', 'articles.id', 'related_articles.related_id')
-    .select(summaryColumns)
-    .where('related_articles.article_id', '=', arg<number>(0))
-    .where(publicArticles(arg<string>(1)))
-    .orderBy('related_articles.position'),
-);
-
-const documentsOf = compiledQuery<[number], Document>((k, arg) =>
-  k
-    .selectFrom('document_links')
-    .innerJoin('documents', 'documents.id', 'document_links.document_id')
-    .selectAll('documents')
-    .where('document_links.object_type', '=', 'article')
-    .where('document_links.object_id', '=', arg<number>(0))
-    .orderBy('document_links.position'),
-);
-
-const publishedMessageCountOf = compiledQuery<[number], { n: number | string }>((k, arg) =>
-  k
-    .selectFrom('forum_messages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('article_id', '=', arg<number>(0))
-    .where('kind', '=', 'public')
-    .where('status', '=', 'published'),
-);
+const authorsOf = compiledQuery<[number], ArticlePageData['authors'][number]>((k, arg) => authorsQuery(k, arg<number>(0)));
+const keywordsOf = compiledQuery<[number], ArticlePageData['keywords'][number]>((k, arg) => keywordsQuery(k, arg<number>(0)));
+const publicRelatedOf = compiledQuery<[number, string], ArticleSummary>((k, arg) => publicRelatedQuery(k, arg<number>(0), arg<string>(1)));
+const documentsOf = compiledQuery<[number], Document>((k, arg) => documentsQuery(k, arg<number>(0)));
+const publishedMessageCountOf = compiledQuery<[number], { n: number | string }>((k, arg) => publishedMessageCountQuery(k, arg<number>(0)));
 
 export async function loadArticlePageData(db: Db, article: Article, now = new Date().toISOString()): Promise<ArticlePageData> {
   const [authors, keywords, related, documents, count] = await Promise.all([
@@ -94,18 +49,6 @@ export async function loadArticlePageData(db: Db, article: Article, now = new Da
   ]);
   return { article, authors, keywords, related, documents, publishedMessageCount: Number(count[0]?.n ?? 0) };
 }
-
-/** A section's newest public articles (its own, not its sub-sections'), for the article page: compiled once. */
-export const newestInSection = compiledQuery<[number, string, number], ArticleSummary>((k, arg) =>
-  k
-    .selectFrom('articles')
-    .select(summaryColumns)
-    .where('articles.section_id', '=', arg<number>(0))
-    .where(publicArticles(arg<string>(1)))
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(arg<number>(2)),
-);
 
 export interface PublicArticleFilter {
   sectionIds?: number[];

@@ -8,6 +8,7 @@ import type { Article, ArticleStatus } from '../db/schema.ts';
 import { TisseError } from '../kernel/errors.ts';
 import { sameLanguage } from '../kernel/language-tag.ts';
 import { isPublic } from './visibility.ts';
+import { groupMembersQuery } from './page-queries.ts';
 
 export interface TranslationMember {
   id: number;
@@ -27,19 +28,20 @@ export function groupIdOf(article: Pick<Article, 'id' | 'translation_of'>): numb
   return article.translation_of ?? article.id;
 }
 
-/** The articles of a group (compiled once: every article page asks). */
-const groupMembers = compiledQuery<[number], Pick<Article, 'id' | 'title' | 'slug' | 'lang' | 'status' | 'published_at' | 'updated_at' | 'translation_of'>>((k, arg) =>
-  k
-    .selectFrom('articles')
-    .select(['id', 'title', 'slug', 'lang', 'status', 'published_at', 'updated_at', 'translation_of'])
-    .where((eb) => eb.or([eb('id', '=', arg<number>(0)), eb('translation_of', '=', arg<number>(0))]))
-    .orderBy('id'),
-);
+/** A member of a group as groupMembersQuery reads it. */
+export type GroupMemberRow = Pick<Article, 'id' | 'title' | 'slug' | 'lang' | 'status' | 'published_at' | 'updated_at' | 'translation_of'>;
+
+/** The articles of a group (compiled once: the back office's editor asks at every view). */
+const groupMembers = compiledQuery<[number], GroupMemberRow>((k, arg) => groupMembersQuery(k, arg<number>(0)));
 
 /** Every article of `article`'s group, itself included, the original first; empty when it has no translation. */
 export async function loadTranslationGroup(db: Db | Trx, article: Pick<Article, 'id' | 'translation_of'>): Promise<TranslationMember[]> {
+  return translationGroupOf(article, await groupMembers(db, groupIdOf(article)));
+}
+
+/** The group as loadTranslationGroup gives it, from its rows (groupMembersQuery's, however they were read). */
+function translationGroupOf(article: Pick<Article, 'id' | 'translation_of'>, rows: GroupMemberRow[]): TranslationMember[] {
   const groupId = groupIdOf(article);
-  const rows = await groupMembers(db, groupId);
   if (rows.length < 2) return [];
   const original = rows.find((row) => row.id === groupId);
   return rows
@@ -58,9 +60,8 @@ export async function loadTranslationGroup(db: Db | Trx, article: Pick<Article, 
 }
 
 /** The other languages of an article a reader may open: the public members of its group but itself. */
-export async function publicTranslations(db: Db, article: Pick<Article, 'id' | 'translation_of'>, now = new Date().toISOString()): Promise<TranslationMember[]> {
-  const group = await loadTranslationGroup(db, article);
-  return group.filter((member) => member.id !== article.id && isPublic(member, now));
+export function publicTranslations(article: Pick<Article, 'id' | 'translation_of'>, rows: GroupMemberRow[], now = new Date().toISOString()): TranslationMember[] {
+  return translationGroupOf(article, rows).filter((member) => member.id !== article.id && isPublic(member, now));
 }
 
 /**

@@ -2,9 +2,11 @@
 // every call: building and compiling cost more than an indexed SQLite lookup (the article page's profile,
 // docs/benchmarks.md). The query is written with the builder as anywhere else; its varying values are
 // `arg(n)`, placeholders the compiled query's parameters are replaced by at each call. The SQL text is then the
-// same at every call, so SQLite's statement is prepared once too (statement-cache.ts).
+// same at every call, so SQLite's statement is prepared once too (statement-cache.ts). The build is handed the
+// database's Dialect too, for what is written differently on each (a JSON aggregate: Dialect.jsonArrayFrom).
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Db } from './connect.ts';
+import { dialectOf, type Dialect } from './dialect.ts';
 import type { Database, Trx } from './schema.ts';
 
 const ARGUMENT = Symbol('compiled query argument');
@@ -31,7 +33,7 @@ type Runner = Db | Trx;
  * (Kysely's getExecutor() is marked internal, but it is how a transaction tells which dialect it speaks).
  */
 export function compiledQuery<Args extends readonly unknown[], Row>(
-  build: (kysely: Kysely<Database>, arg: ArgumentOf) => Compilable<Row>,
+  build: (kysely: Kysely<Database>, arg: ArgumentOf, dialect: Dialect) => Compilable<Row>,
 ): (on: Runner, ...args: Args) => Promise<Row[]> {
   const compiled = new WeakMap<object, CompiledQuery<Row>>();
   return async (on, ...args) => {
@@ -39,7 +41,7 @@ export function compiledQuery<Args extends readonly unknown[], Row>(
     const adapter = kysely.getExecutor().adapter;
     let query = compiled.get(adapter);
     if (!query) {
-      query = build(kysely, arg).compile();
+      query = build(kysely, arg, dialectOf(kysely)).compile();
       compiled.set(adapter, query);
     }
     const parameters = query.parameters.map((value) => (isArgument(value) ? args[value[ARGUMENT]] : value));

@@ -16,5 +16,5 @@ export type { ModerationRow } from './queries.ts';
 export { messageHtml } from './message-html.ts';
 export { FORUM_NOTIFICATION_JOB, notifyModerators } from './notify-moderators.ts';
 export { isForumRejection } from './rejection.ts';
-export { loadPublishedThreads } from './threads.ts';
-export type { ForumMessageView } from './threads.ts';
+export { publishedMessagesQuery, threadsOf } from './threads.ts';
+export type { ForumMessageView, PublishedMessageRow } from './threads.ts';

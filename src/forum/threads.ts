@@ -1,8 +1,7 @@
 // Published public messages of an article, rendered with the forum profile and nested as threads.
 import { messageHtml } from './message-html.ts';
-import type { Db } from '../db/connect.ts';
-import { compiledQuery } from '../db/compiled-query.ts';
-import type { ForumMessage } from '../db/schema.ts';
+import type { QueryCreator } from 'kysely';
+import type { Database, ForumMessage } from '../db/schema.ts';
 
 /** A published message as readers see it, with its replies. */
 export interface ForumMessageView {
@@ -22,22 +21,25 @@ export interface ForumMessageView {
 /** Replies deeper than this are shown at this depth, so a long exchange stays readable on a phone. */
 export const MAX_THREAD_DEPTH = 4;
 
-/** Run by every article page with a forum: compiled once (db/compiled-query.ts). */
-const publishedMessagesOf = compiledQuery<[number], PublishedMessageRow>((k, arg) =>
-  k
+/**
+ * An article's published public messages, oldest first, as a query not yet run: the article page nests it in its
+ * one read (site/article-page-read.ts) and hands the rows to threadsOf.
+ */
+export function publishedMessagesQuery(k: QueryCreator<Database>, articleId: number) {
+  return k
     .selectFrom('forum_messages')
     .select(['id', 'parent_id', 'title', 'text', 'html', 'html_version', 'author_name', 'author_url', 'author_site_name', 'created_at'])
-    .where('article_id', '=', arg<number>(0))
+    .where('article_id', '=', articleId)
     .where('kind', '=', 'public')
     .where('status', '=', 'published')
     .orderBy('created_at')
-    .orderBy('id'),
-);
+    .orderBy('id');
+}
 
-type PublishedMessageRow = Pick<ForumMessage, 'id' | 'parent_id' | 'title' | 'text' | 'html' | 'html_version' | 'author_name' | 'author_url' | 'author_site_name' | 'created_at'>;
+export type PublishedMessageRow = Pick<ForumMessage, 'id' | 'parent_id' | 'title' | 'text' | 'html' | 'html_version' | 'author_name' | 'author_url' | 'author_site_name' | 'created_at'>;
 
-export async function loadPublishedThreads(db: Db, articleId: number): Promise<ForumMessageView[]> {
-  const rows = await publishedMessagesOf(db, articleId);
+/** The messages (publishedMessagesQuery's rows, oldest first) nested as the threads readers see. */
+export function threadsOf(rows: readonly PublishedMessageRow[]): ForumMessageView[] {
   type Placed = ForumMessageView & { depth: number; holder: Placed | undefined };
   const views = new Map<number, Placed>();
   const roots: ForumMessageView[] = [];

@@ -1,7 +1,7 @@
 // Petitions on articles: signing with email confirmation (the forum's anti-abuse), the confirmed count and list,
 // the back office's management and CSV export. The only door into this module; its pages are in site/ and admin/.
-export { SHOWN_SIGNATURES, countSignatures, listSignatures, loadPetition, loadPetitionView } from './petitions.ts';
-export type { Petition, PublicSignature, Signature } from './petitions.ts';
+export { SHOWN_SIGNATURES, confirmedCountQuery, countSignatures, listSignatures, loadPetition, petitionQuery, petitionViewOf, shownSignaturesQuery } from './petitions.ts';
+export type { Petition, PetitionView, PublicSignature, ShownSignatureRow, Signature } from './petitions.ts';
 export { signaturesCsv } from './signatures-csv.ts';
 export { PETITION_FORM, checkSignature, signPetition } from './operations/sign-petition.ts';
 export type { SignInput } from './operations/sign-petition.ts';

@@ -2,8 +2,8 @@
 // of signers who chose to appear), and the back office's list of every signature.
 import type { Db } from '../db/connect.ts';
 import { compiledQuery } from '../db/compiled-query.ts';
-import type { PetitionSignaturesTable, PetitionsTable } from '../db/schema.ts';
-import type { Selectable } from 'kysely';
+import type { Database, PetitionSignaturesTable, PetitionsTable } from '../db/schema.ts';
+import { sql, type QueryCreator, type Selectable } from 'kysely';
 
 export type Petition = Selectable<PetitionsTable>;
 export type Signature = Selectable<PetitionSignaturesTable>;
@@ -11,8 +11,45 @@ export type Signature = Selectable<PetitionSignaturesTable>;
 /** How many signatures the article page lists (the newest); the count covers them all. */
 export const SHOWN_SIGNATURES = 100;
 
-/** Compiled once: every article page asks whether it carries a petition. */
-const petitionOf = compiledQuery<[number], Petition>((k, arg) => k.selectFrom('petitions').selectAll().where('article_id', '=', arg<number>(0)));
+/**
+ * An article's petition, as a query not yet run (loadPetition compiles it; the article page nests it in its one
+ * read, site/article-page-read.ts). Its columns by name: a JSON object on SQLite names each one.
+ */
+export function petitionQuery(k: QueryCreator<Database>, articleId: number) {
+  return k
+    .selectFrom('petitions')
+    .select(['petitions.article_id', 'petitions.text', 'petitions.status', 'petitions.allow_message', 'petitions.created_at', 'petitions.updated_at'])
+    .where('petitions.article_id', '=', articleId);
+}
+
+/** How many signatures of the petition are confirmed (a count: a bigint, text through pg). */
+export function confirmedCountQuery(k: QueryCreator<Database>, articleId: number) {
+  return k
+    .selectFrom('petition_signatures')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'confirmed');
+}
+
+/**
+ * The newest confirmed signatures of signers who chose to appear, as many as the page shows (written into the SQL:
+ * SQLite prepares a statement with a bound LIMIT again at every call, as articles/page-queries.ts says).
+ */
+export function shownSignaturesQuery(k: QueryCreator<Database>, articleId: number) {
+  return k
+    .selectFrom('petition_signatures')
+    .select(['name', 'site_name', 'site_url', 'message', 'confirmed_at'])
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'confirmed')
+    .where('shown', '=', 1)
+    .orderBy('confirmed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(sql.lit(SHOWN_SIGNATURES));
+}
+
+export type ShownSignatureRow = Pick<Signature, 'name' | 'site_name' | 'site_url' | 'message' | 'confirmed_at'>;
+
+const petitionOf = compiledQuery<[number], Petition>((k, arg) => petitionQuery(k, arg<number>(0)));
 
 export async function loadPetition(db: Db, articleId: number): Promise<Petition | undefined> {
   return (await petitionOf(db, articleId))[0];
@@ -26,31 +63,18 @@ export interface PublicSignature {
   confirmedAt: string;
 }
 
-/** What the article page shows of its petition: the confirmed count and the newest confirmed signatures shown. */
-export async function loadPetitionView(db: Db, articleId: number): Promise<{ petition: Petition; count: number; signatures: PublicSignature[] } | undefined> {
-  const petition = await loadPetition(db, articleId);
-  if (!petition) return undefined;
-  const [count, rows] = await Promise.all([
-    db.kysely
-      .selectFrom('petition_signatures')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('article_id', '=', articleId)
-      .where('status', '=', 'confirmed')
-      .executeTakeFirstOrThrow(),
-    db.kysely
-      .selectFrom('petition_signatures')
-      .select(['name', 'site_name', 'site_url', 'message', 'confirmed_at'])
-      .where('article_id', '=', articleId)
-      .where('status', '=', 'confirmed')
-      .where('shown', '=', 1)
-      .orderBy('confirmed_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(SHOWN_SIGNATURES)
-      .execute(),
-  ]);
+/** What the article page shows of a petition: the confirmed count and the newest confirmed signatures shown. */
+export interface PetitionView {
+  petition: Petition;
+  count: number;
+  signatures: PublicSignature[];
+}
+
+/** The view of a petition from its reads (confirmedCountQuery's count, shownSignaturesQuery's rows). */
+export function petitionViewOf(petition: Petition, count: number | string, rows: readonly ShownSignatureRow[]): PetitionView {
   return {
     petition,
-    count: Number(count.n),
+    count: Number(count),
     signatures: rows.map((r) => ({ name: r.name, siteName: r.site_name, siteUrl: r.site_url, message: petition.allow_message ? r.message : '', confirmedAt: r.confirmed_at ?? '' })),
   };
 }

@@ -1,9 +1,9 @@
 // Discovery queries for the public site: articles by keyword and by author, related articles (explicit
 // ones first, then those sharing the most keywords, then the same section), and every public article
 // for the sitemap. Every query keeps to public articles (articles/visibility.ts).
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { compiledQuery } from '../db/compiled-query.ts';
+import type { Database } from '../db/schema.ts';
 import { inLanguage, publicArticles, type ArticleSummary } from '../articles/index.ts';
 
 const summary = ['articles.id', 'articles.slug', 'articles.title', 'articles.surtitle', 'articles.description', 'articles.published_at', 'articles.section_id'] as const;
@@ -97,9 +97,17 @@ export async function authorsOf(db: Db, articleIds: number[]): Promise<Map<numbe
   return out;
 }
 
-/** Public articles sharing keywords with an article, the most shared first (compiled once: the article page's hot path). */
-const sharingKeywords = compiledQuery<[number, string, number], ArticleSummary & { shared: number }>((k, arg) =>
-  k
+/** A public article sharing keywords with another, with how many it shares. */
+export type SharingKeywordsRow = ArticleSummary & { shared: number };
+
+/**
+ * Public articles sharing keywords with an article, the most shared first, at most `rows`, as a query not yet run:
+ * the article page's one read nests it (site/article-page-read.ts). For an article without keywords it starts from
+ * none and finds none at once. `rows` is written into the SQL, not bound: SQLite plans with a bound LIMIT's value, so
+ * a statement holding one is prepared again at every call (measured alone: 60–100 µs a call instead of 25–30).
+ */
+export function sharingKeywordsQuery(k: QueryCreator<Database>, articleId: number, now: string, rows: number) {
+  return k
     .selectFrom('keyword_links as mine')
     // CROSS JOIN keeps SQLite's loops in this order: the article's few keywords, the links of each, their articles.
     // Left to choose, it began with every article's links, or every public article.
@@ -110,34 +118,26 @@ const sharingKeywords = compiledQuery<[number, string, number], ArticleSummary &
     .whereRef('articles.id', '=', 'theirs.object_id')
     .where('theirs.object_type', '=', 'article')
     .where('mine.object_type', '=', 'article')
-    .where('mine.object_id', '=', arg<number>(0))
-    .where('theirs.object_id', '!=', arg<number>(0))
-    .where(publicArticles(arg<string>(1)))
+    .where('mine.object_id', '=', articleId)
+    .where('theirs.object_id', '!=', articleId)
+    .where(publicArticles(now))
     .groupBy(summary)
     .orderBy(sql`count(*)`, 'desc')
     .orderBy('articles.published_at', 'desc')
-    .limit(arg<number>(2)),
-);
+    .limit(sql.lit(rows));
+}
 
 /**
- * Related articles: the explicit ones (already loaded, in their order), then public articles sharing the
- * most keywords with this one, then the newest of the same section (`sectionNewest`: the section's newest
+ * Related articles: the explicit ones (in their order), then those sharing the most keywords with this one
+ * (`sharing`: sharingKeywordsQuery's rows, 2 × `limit` of them when there are that many: the article and fewer than
+ * `limit` explicit ones are skipped), then the newest of the same section (`sectionNewest`: the section's newest
  * public articles, at least 2 × `limit` + 1 of them when it has that many), up to `limit`.
  */
-export async function relatedArticles(
-  db: Db,
-  articleId: number,
-  explicit: ArticleSummary[],
-  sectionNewest: ArticleSummary[],
-  limit = 5,
-  now = new Date().toISOString(),
-  /** False when the article has no keyword: none to share, no query. */
-  hasKeywords = true,
-): Promise<ArticleSummary[]> {
+export function relatedArticles(articleId: number, explicit: ArticleSummary[], sharing: SharingKeywordsRow[], sectionNewest: ArticleSummary[], limit = 5): ArticleSummary[] {
   const result = [...explicit];
   const taken = new Set([articleId, ...explicit.map((a) => a.id)]);
   if (result.length >= limit) return result;
-  for (const { shared: _shared, ...a } of hasKeywords ? await sharingKeywords(db, articleId, now, limit + taken.size) : []) {
+  for (const { shared: _shared, ...a } of sharing) {
     if (result.length >= limit) break;
     if (!taken.has(a.id)) result.push(a), taken.add(a.id);
   }

@@ -16,18 +16,17 @@ import { articleDocumentsView } from './article-documents.ts';
 import { sendPage } from '../web/send-page.ts';
 import { themeEngineOf } from '../web/theme.ts';
 import { renderArticle } from '../web/render-article.ts';
-import { articleRender } from '../web/stored-article-render.ts';
+import { storedOrNewRender } from '../web/stored-article-render.ts';
+import { RELATED, readArticlePage } from './article-page-read.ts';
 import { loadSiteSettings, type SiteSettings } from '../settings/index.ts';
-import { groupIdOf, publicTranslations, countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticle, loadArticlePageData, newestInSection, nextScheduledPublication, isPublic } from '../articles/index.ts';
-import { resolvePath, currentPath, type ResolvedPath } from '../urls/index.ts';
-import { loadPublishedThreads } from '../forum/index.ts';
+import { groupIdOf, countPublicArticles, loadPublicSectionTree, listPublicArticles, loadArticlePageData, nextScheduledPublication, isPublic, resolveArticlePath, type ArticleAtPath } from '../articles/index.ts';
+import { resolvePath, currentPath } from '../urls/index.ts';
 import { safeHtml } from '../kernel/trusted-html.ts';
 import { propre } from '../markup/index.ts';
 import { inLanguage, t } from '../kernel/i18n/index.ts';
 import { interfaceLangOf, languageName } from '../kernel/language-tag.ts';
 import type { Article } from '../db/schema.ts';
 import type { SectionTree } from '../sections/index.ts';
-import { loadPetitionView } from '../petitions/index.ts';
 import { petitionBlockView } from './petition-view.ts';
 import { listPublicSites } from '../sites/index.ts';
 import { siteView } from './site-view.ts';
@@ -98,9 +97,9 @@ siteRoutes.get('/rubrique/:slug', async (c) => {
 siteRoutes.get('/imprimer/:slug', async (c) => {
   const { db, config } = c.get('app');
   const slug = c.req.param('slug');
-  const target = await resolvePath(db, `/${slug}`);
-  if (!target || target.objectType !== 'article') return notFound(c);
-  const article = await publicArticle(c, target, (current) => `/imprimer${current}`);
+  const found = await resolveArticlePath(db, `/${slug}`);
+  if (!found || found.target.objectType !== 'article') return notFound(c);
+  const article = await publicArticle(c, found, (current) => `/imprimer${current}`);
   if (article instanceof Response) return article;
   c.set('subject', { articleId: article.id });
   // On paper the terms are not marked in the text; their definitions are listed after the article.
@@ -130,13 +129,15 @@ siteRoutes.get('/imprimer/:slug', async (c) => {
 siteRoutes.get('/:slug', async (c) => {
   const { db } = c.get('app');
   const path = new URL(c.req.url).pathname;
-  const target = await resolvePath(db, path);
-  if (!target) return notFound(c);
+  // The path and the article it names in one query: the first of the page's two (decision 035).
+  const found = await resolveArticlePath(db, path);
+  if (!found) return notFound(c);
+  const { target } = found;
   if (target.objectType !== 'article') {
     const current = await currentPath(db, target.objectType, target.objectId);
     return current ? c.redirect(current, 301) : notFound(c);
   }
-  const article = await publicArticle(c, target, (current) => current);
+  const article = await publicArticle(c, found, (current) => current);
   if (article instanceof Response) return article;
   // A bug rendering one article is logged with its id; that page answers 500, every other one is unaffected.
   c.set('subject', { articleId: article.id });
@@ -150,26 +151,18 @@ siteRoutes.get('/:slug', async (c) => {
   return sendPage(c, body, { expiresAt: page.expiresAt, dependsOn: page.dependsOn });
 });
 
-/** How many articles the article page shows in its section's list, and among its related ones. */
-const RELATED = 5;
-
 /** What the article page shows: gathered here, rendered by the theme's article.liquid (bench/pages.ts times the two apart). */
 export async function articlePage(app: AppContext, article: Article, now = new Date().toISOString()) {
   const { db } = app;
   const settings = await loadSiteSettings(db);
-  const [tree, data, rendered, threads, expiresAt, sectionNewest, petition, translations] = await Promise.all([
-    loadPublicSectionTree(db),
-    loadArticlePageData(db, article, now),
-    articleRender(db, article, { occurrences: settings.glossaryOccurrences }, now),
-    loadPublishedThreads(db, article.id),
-    nextScheduledPublication(db, now),
-    // Enough for both the aside's five and the related articles' fill (which skips up to six taken ones).
-    newestInSection(db, article.section_id, now, 2 * RELATED + 1),
-    loadPetitionView(db, article.id),
-    publicTranslations(db, article, now),
-  ]);
+  // The section tree and the next publication are kept per data version (no query once read); the rest is one
+  // query (article-page-read.ts).
+  const [tree, read, expiresAt] = await Promise.all([loadPublicSectionTree(db), readArticlePage(db, article, now), nextScheduledPublication(db, now)]);
+  const { data, sectionNewest, translations, threads, petition } = read;
   const sectionArticles = sectionNewest.filter((a) => a.id !== article.id).slice(0, RELATED);
-  data.related = await relatedArticles(db, article.id, data.related, sectionNewest, RELATED, now, data.keywords.length > 0);
+  data.related = relatedArticles(article.id, data.related, read.sharingKeywords, sectionNewest, RELATED);
+  // Rendered (and stored) only when no valid render is.
+  const rendered = await storedOrNewRender(db, article, { occurrences: settings.glossaryOccurrences }, read.storedRender, now);
   const crumbs = [
     { label: t('site.home'), href: '/' },
     ...tree.ancestry(article.section_id).map((s) => ({ label: s.title, href: `/rubrique/${s.slug}` })),
@@ -242,9 +235,8 @@ function sectionNav(tree: SectionTree, sectionId: number) {
  * published yet), 410 (trash), or 301 from an old path to `at(current path)`. An old path of a hidden
  * article answers like its page would, revealing no new path.
  */
-async function publicArticle(c: Context<AppEnv>, target: ResolvedPath, at: (currentPath: string) => string): Promise<Article | Response> {
+async function publicArticle(c: Context<AppEnv>, { target, article }: ArticleAtPath, at: (currentPath: string) => string): Promise<Article | Response> {
   const { db } = c.get('app');
-  const article = await loadArticle(db, target.objectId);
   if (!article) return notFound(c);
   if (!isPublic(article)) return article.status === 'trash' ? errorPage(c, 410, t('error.title'), t('errors.contentDeleted')) : notFound(c);
   if (target.isCurrent) return article;

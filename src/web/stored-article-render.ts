@@ -32,6 +32,14 @@ const storedRenderOf = compiledQuery<[number], ArticleRender>((k, arg) => k.sele
 /** The article's rendered fields: stored if a valid render is, else rendered now and stored. */
 export async function articleRender(db: Db, article: Article, settings: RenderSettings, now = new Date().toISOString()): Promise<RenderedArticle> {
   const [row] = await storedRenderOf(db, article.id);
+  return storedOrNewRender(db, article, settings, row, now);
+}
+
+/**
+ * articleRender with the article's row of article_renders already read (undefined: none is stored), as the
+ * article page's one read brings it (site/article-page-read.ts).
+ */
+export async function storedOrNewRender(db: Db, article: Article, settings: RenderSettings, row: ArticleRender | undefined, now = new Date().toISOString()): Promise<RenderedArticle> {
   if (row && row.render_key === renderKey(settings) && (row.valid_until === null || row.valid_until > now)) {
     return {
       surtitle: row.surtitle,
