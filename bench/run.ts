@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const helpers = new Set(['run.ts', 'report.ts', 'loopback.ts']);
+// Modules the benchmarks share, not benchmarks.
+const helpers = new Set(['run.ts', 'report.ts', 'loopback.ts', 'nginx.ts', 'processes.ts', 'wrk.ts']);
 const wanted = process.argv.slice(2);
 const benches = readdirSync(here)
   .filter((f) => f.endsWith('.ts') && !helpers.has(f) && !f.includes('.test.') && !f.startsWith('_'))
