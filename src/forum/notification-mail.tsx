@@ -29,22 +29,50 @@ const queueUrlOf = (siteUrl: string, { messageId, status }: NotifiedMessage) => 
 const authorLine = (fields: PostFields) => `${fields.name} <${fields.email}>`;
 const siteLine = (fields: PostFields) => `${fields.linkTitle ? `${fields.linkTitle} — ` : ''}${fields.linkUrl}`;
 
-export function notificationMail({ siteUrl, to, article, messageId, status, fields, lang }: NotificationInput): Mail {
-  const pending = status === 'pending';
-  const queueUrl = queueUrlOf(siteUrl, { messageId, status, fields });
-  const articleUrl = `${siteUrl}/${article.slug}#forum`;
-  const say = (key: MessageKey, params: Record<string, string> = {}) => t(key, params, lang);
-  const subject = say(pending ? 'mail.forum.subjectPending' : 'mail.forum.subjectPublished', { title: article.title });
-  const text = [
-    say(pending ? 'mail.forum.pending' : 'mail.forum.published', { title: article.title }),
-    '',
+type Say = (key: MessageKey, params?: Record<string, string>) => string;
+
+/** A message in the HTML part: who wrote it (after `label`), its title, its text rendered with the forum profile, where to moderate it. */
+function MessageBlock({ say, siteUrl, message, label = '' }: { say: Say; siteUrl: string; message: NotifiedMessage; label?: string }) {
+  const { fields } = message;
+  return (
+    <>
+      <p>
+        {label}
+        {say('mail.forum.author', { author: authorLine(fields) })}
+        {fields.linkUrl ? <> — {say('mail.forum.site', { site: siteLine(fields) })}</> : null}
+      </p>
+      {fields.title ? <h2>{fields.title}</h2> : null}
+      <div>{markupHtml(propre(fields.text, { profile: 'forum' }).html)}</div>
+      <p>
+        <a href={queueUrlOf(siteUrl, message)}>{say(message.status === 'pending' ? 'mail.forum.moderatePending' : 'mail.forum.moderatePublished')}</a>
+      </p>
+    </>
+  );
+}
+
+/** A message in the plain-text part: who wrote it, its title, its text as typed, where to moderate it. */
+function messageLines(say: Say, siteUrl: string, message: NotifiedMessage): string[] {
+  const { fields } = message;
+  return [
     say('mail.forum.author', { author: authorLine(fields) }),
     ...(fields.linkUrl ? [say('mail.forum.site', { site: siteLine(fields) })] : []),
     ...(fields.title ? [say('mail.forum.title', { title: fields.title })] : []),
     '',
     fields.text,
     '',
-    say('mail.forum.moderate', { url: queueUrl }),
+    say('mail.forum.moderate', { url: queueUrlOf(siteUrl, message) }),
+  ];
+}
+
+export function notificationMail({ siteUrl, to, article, messageId, status, fields, lang }: NotificationInput): Mail {
+  const pending = status === 'pending';
+  const articleUrl = `${siteUrl}/${article.slug}#forum`;
+  const say = (key: MessageKey, params: Record<string, string> = {}) => t(key, params, lang);
+  const subject = say(pending ? 'mail.forum.subjectPending' : 'mail.forum.subjectPublished', { title: article.title });
+  const text = [
+    say(pending ? 'mail.forum.pending' : 'mail.forum.published', { title: article.title }),
+    '',
+    ...messageLines(say, siteUrl, { messageId, status, fields }),
     say('mail.forum.article', { url: articleUrl }),
   ].join('\n');
   const html = (
@@ -55,15 +83,7 @@ export function notificationMail({ siteUrl, to, article, messageId, status, fiel
           <a href={articleUrl}>{article.title}</a>
           {say('mail.forum.titleAfter')}
         </p>
-        <p>
-          {say('mail.forum.author', { author: authorLine(fields) })}
-          {fields.linkUrl ? <> — {say('mail.forum.site', { site: siteLine(fields) })}</> : null}
-        </p>
-        {fields.title ? <h2>{fields.title}</h2> : null}
-        <div>{markupHtml(propre(fields.text, { profile: 'forum' }).html)}</div>
-        <p>
-          <a href={queueUrl}>{say(pending ? 'mail.forum.moderatePending' : 'mail.forum.moderatePublished')}</a>
-        </p>
+        <MessageBlock say={say} siteUrl={siteUrl} message={{ messageId, status, fields }} />
       </body>
     </html>
   );
@@ -84,18 +104,7 @@ export function notificationDigestMail({ siteUrl, to, article, lang, messages }:
   const statusOf = (m: NotifiedMessage) => say(m.status === 'pending' ? 'mail.forum.statusPending' : 'mail.forum.statusPublished');
   const text = [
     intro,
-    ...messages.flatMap(({ fields, ...m }, index) => [
-      '',
-      `${index + 1}. ${statusOf({ fields, ...m })}`,
-      say('mail.forum.author', { author: authorLine(fields) }),
-      ...(fields.linkUrl ? [say('mail.forum.site', { site: siteLine(fields) })] : []),
-      ...(fields.title ? [say('mail.forum.title', { title: fields.title })] : []),
-      '',
-      fields.text,
-      '',
-      say('mail.forum.moderate', { url: queueUrlOf(siteUrl, { fields, ...m }) }),
-    ]),
-    '',
+    ...messages.flatMap((m, index) => ['', `${index + 1}. ${statusOf(m)}`, ...messageLines(say, siteUrl, m)]),
     say('mail.forum.article', { url: articleUrl }),
   ].join('\n');
   const html = (
@@ -107,15 +116,7 @@ export function notificationDigestMail({ siteUrl, to, article, lang, messages }:
         {messages.map((m, index) => (
           <div>
             <hr />
-            <p>
-              {`${index + 1}. ${statusOf(m)}`} — {say('mail.forum.author', { author: authorLine(m.fields) })}
-              {m.fields.linkUrl ? <> — {say('mail.forum.site', { site: siteLine(m.fields) })}</> : null}
-            </p>
-            {m.fields.title ? <h2>{m.fields.title}</h2> : null}
-            <div>{markupHtml(propre(m.fields.text, { profile: 'forum' }).html)}</div>
-            <p>
-              <a href={queueUrlOf(siteUrl, m)}>{say(m.status === 'pending' ? 'mail.forum.moderatePending' : 'mail.forum.moderatePublished')}</a>
-            </p>
+            <MessageBlock say={say} siteUrl={siteUrl} message={m} label={`${index + 1}. ${statusOf(m)} — `} />
           </div>
         ))}
       </body>
