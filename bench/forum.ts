@@ -60,10 +60,7 @@ async function postFor(base: string, seconds: number, tag: string): Promise<Post
   const refused = new Map<number, number>();
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  const page = await (await fetch(base + ARTICLE)).text();
-  const articleId = /name="article" value="(\d+)"/.exec(page)?.[1];
-  const tokenUrl = /data-jeton="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
-  if (!articleId || !tokenUrl) throw new Error('no comment form on the article page');
+  const { articleId, tokenUrl } = await commentForm(base);
   await Promise.all(
     Array.from({ length: POSTERS }, async (_, poster) => {
       for (let n = 0; performance.now() < deadline; n++) {
@@ -84,6 +81,25 @@ async function postFor(base: string, seconds: number, tag: string): Promise<Post
   return { acknowledged, refused, seconds: (performance.now() - started) / 1000 };
 }
 
+/** The article page's comment form: its article and the address its script fetches a token from. */
+async function commentForm(base: string): Promise<{ articleId: string; tokenUrl: string }> {
+  const page = await (await fetch(base + ARTICLE)).text();
+  const articleId = /name="article" value="(\d+)"/.exec(page)?.[1];
+  const tokenUrl = /data-jeton="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+  if (!articleId || !tokenUrl) throw new Error('no comment form on the article page');
+  return { articleId, tokenUrl };
+}
+
+/** The server's CPU per token request (ms), tokens fetched alone as fast as it answers: a post's share of the figure above. */
+async function cpuPerToken(base: string, pid: number | undefined): Promise<number | undefined> {
+  const { tokenUrl } = await commentForm(base);
+  const before = cpuSecondsIfKnown(pid);
+  const result = await autocannon({ url: base + tokenUrl, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
+  const after = cpuSecondsIfKnown(pid);
+  if (result.non2xx || result.errors) throw new Error(`${tokenUrl}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return before === undefined || after === undefined ? undefined : ((after - before) * 1000) / result.requests.total;
+}
+
 async function pageLoad(url: string, seconds: number) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
@@ -95,6 +111,7 @@ interface TreeFigures {
   alone: Awaited<ReturnType<typeof pageLoad>>;
   during: Awaited<ReturnType<typeof pageLoad>>;
   cpuPerPost: number | undefined;
+  cpuPerToken: number | undefined;
   acknowledged: number;
   missing: string[];
 }
@@ -110,6 +127,7 @@ async function measure(tree: string): Promise<TreeFigures> {
     let alone: Awaited<ReturnType<typeof pageLoad>>;
     let during: Awaited<ReturnType<typeof pageLoad>>;
     let cpuPerPost: number | undefined;
+    let cpuPerTokenRequest: number | undefined;
     try {
       await db.write((trx) =>
         trx
@@ -123,6 +141,7 @@ async function measure(tree: string): Promise<TreeFigures> {
       posting = await postFor(base, SECONDS, 'seul');
       const cpuAfter = cpuSecondsIfKnown(child.pid);
       if (cpuBefore !== undefined && cpuAfter !== undefined) cpuPerPost = ((cpuAfter - cpuBefore) * 1000) / posting.acknowledged.length;
+      cpuPerTokenRequest = await cpuPerToken(base, child.pid);
       [during, mixed] = await Promise.all([pageLoad(base + ARTICLE, SECONDS), postFor(base, SECONDS, 'mixte')]);
     } finally {
       await stop(child);
@@ -135,7 +154,7 @@ async function measure(tree: string): Promise<TreeFigures> {
       await db.close();
     }
     const acknowledged = [...posting.acknowledged, ...mixed.acknowledged];
-    return { posting, mixed, alone, during, cpuPerPost, acknowledged: acknowledged.length, missing: acknowledged.filter((text) => !stored.has(text)) };
+    return { posting, mixed, alone, during, cpuPerPost, cpuPerToken: cpuPerTokenRequest, acknowledged: acknowledged.length, missing: acknowledged.filter((text) => !stored.has(text)) };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -150,11 +169,18 @@ for (const [label, tree] of trees) figures.push([label, await measure(tree)]);
 const refusals = (r: PostingResult) => [...r.refused].map(([status, n]) => `${n} × ${status}`).join(', ') || 'none';
 const perSecond = (r: PostingResult) => (r.acknowledged.length / r.seconds).toFixed(0);
 const body = [
-  `${POSTERS} concurrent posters over HTTP on loopback (a form token from /forum/jeton, then POST /forum/poster, a priori moderation: each post is stored pending, which leaves the page cache warm, and a moderators' email is queued), SQLite, ${SECONDS} s per phase; autocannon with ${CONNECTIONS} connections on the demo article. The server runs bundled (bin/tisse.js), one process${PIN ? ', pinned to core 0 (taskset); posters and autocannon run in the bench process, on the other core' : ', sharing the cores with the posters and the load generator'}.${compare ? ' Each tree on its own fresh site, one after the other.' : ''}`,
+  `${POSTERS} concurrent posters over HTTP on loopback (a form token from /forum/jeton, then POST /forum/poster, a priori moderation: each post is stored pending, which leaves the page cache warm, and a moderators' email is queued), SQLite, ${SECONDS} s per phase (posting alone, tokens fetched alone, then posting while the page is loaded); autocannon with ${CONNECTIONS} connections on the demo article. The server runs bundled (bin/tisse.js), one process${PIN ? ', pinned to core 0 (taskset); posters and autocannon run in the bench process, on the other core' : ', sharing the cores with the posters and the load generator'}.${compare ? ' Each tree on its own fresh site, one after the other.' : ''}`,
   '',
   table(
-    ['Tree', 'Posts/s alone', 'Server CPU per post (ms, its token request included)', 'Posts/s while the page is loaded', 'Refused'],
-    figures.map(([label, f]) => [label, perSecond(f.posting), f.cpuPerPost === undefined ? '—' : f.cpuPerPost.toFixed(2), perSecond(f.mixed), `${refusals(f.posting)}; ${refusals(f.mixed)}`]),
+    ['Tree', 'Posts/s alone', 'Server CPU per post (ms, its token request included)', 'Of which the token request (ms, tokens fetched alone)', 'Posts/s while the page is loaded', 'Refused'],
+    figures.map(([label, f]) => [
+      label,
+      perSecond(f.posting),
+      f.cpuPerPost === undefined ? '—' : f.cpuPerPost.toFixed(2),
+      f.cpuPerToken === undefined ? '—' : f.cpuPerToken.toFixed(2),
+      perSecond(f.mixed),
+      `${refusals(f.posting)}; ${refusals(f.mixed)}`,
+    ]),
   ),
   '',
   table(
