@@ -2,6 +2,7 @@
 import type { Db } from '../db/connect.ts';
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { compiledQuery } from '../db/compiled-query.ts';
+import { literalCount } from '../db/literal-count.ts';
 import { memoByVersion } from '../db/memo.ts';
 import type { Article, Database, Document } from '../db/schema.ts';
 import { publicArticles } from './visibility.ts';
@@ -76,8 +77,8 @@ export async function listPublicArticles(db: Db, options: PublicArticleFilter & 
   const page = filtered(db.kysely.selectFrom('articles').select('articles.id'), options)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(options.limit ?? 20)
-    .offset(options.offset ?? 0);
+    .limit(literalCount(options.limit ?? 20))
+    .offset(literalCount(options.offset ?? 0));
   return db.kysely
     .selectFrom('articles')
     .select(summaryColumns)

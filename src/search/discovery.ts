@@ -3,6 +3,7 @@
 // for the sitemap. Every query keeps to public articles (articles/visibility.ts).
 import { sql, type QueryCreator } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { literalCount } from '../db/literal-count.ts';
 import type { Database } from '../db/schema.ts';
 import { inLanguage, publicArticles, type ArticleSummary } from '../articles/index.ts';
 
@@ -61,8 +62,8 @@ export async function listFeedArticles(db: Db, filter: ArticleFilter, limit: num
     .where(publicArticles(now))
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(limit)
-    .offset(offset);
+    .limit(literalCount(limit))
+    .offset(literalCount(offset));
   if (filter.sectionIds) query = query.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
   if (filter.lang) query = query.where(inLanguage(filter.lang));
   if (filter.keywordId !== undefined) {
