@@ -37,6 +37,6 @@ export { defaultSectionId, sectionChoices } from './section-choices.ts';
 export type { SectionChoice } from './section-choices.ts';
 export { loadTranslationGroup, publicTranslations, groupIdOf } from './translations.ts';
 export type { GroupMemberRow, TranslationMember } from './translations.ts';
-export { authorsQuery, documentsQuery, groupMembersQuery, keywordsQuery, newestInSectionQuery, publicRelatedQuery, publishedMessageCountQuery } from './page-queries.ts';
+export { authorsQuery, documentsQuery, groupMembersQuery, keywordsQuery, newestInSectionQuery, publicRelatedQuery, publishedMessageCountQuery, summaryColumns } from './page-queries.ts';
 export { translateArticle } from './operations/translate-article.ts';
 export { linkTranslation } from './operations/link-translation.ts';

@@ -3,7 +3,8 @@
 import type { Db } from '../db/connect.ts';
 import { compiledQuery } from '../db/compiled-query.ts';
 import type { Database, PetitionSignaturesTable, PetitionsTable } from '../db/schema.ts';
-import { sql, type QueryCreator, type Selectable } from 'kysely';
+import type { QueryCreator, Selectable } from 'kysely';
+import { literalCount } from '../db/literal-count.ts';
 
 export type Petition = Selectable<PetitionsTable>;
 export type Signature = Selectable<PetitionSignaturesTable>;
@@ -31,10 +32,7 @@ export function confirmedCountQuery(k: QueryCreator<Database>, articleId: number
     .where('status', '=', 'confirmed');
 }
 
-/**
- * The newest confirmed signatures of signers who chose to appear, as many as the page shows (written into the SQL:
- * SQLite prepares a statement with a bound LIMIT again at every call, as articles/page-queries.ts says).
- */
+/** The newest confirmed signatures of signers who chose to appear, as many as the page shows (db/literal-count.ts). */
 export function shownSignaturesQuery(k: QueryCreator<Database>, articleId: number) {
   return k
     .selectFrom('petition_signatures')
@@ -44,7 +42,7 @@ export function shownSignaturesQuery(k: QueryCreator<Database>, articleId: numbe
     .where('shown', '=', 1)
     .orderBy('confirmed_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(sql.lit(SHOWN_SIGNATURES));
+    .limit(literalCount(SHOWN_SIGNATURES));
 }
 
 export type ShownSignatureRow = Pick<Signature, 'name' | 'site_name' | 'site_url' | 'message' | 'confirmed_at'>;
