@@ -1,8 +1,7 @@
-// The email moderators receive for a new message, in the site's language: plain text (the message as typed) and HTML (rendered with
-// the forum profile, inside an escaped hono/jsx template). The poster's email is given to moderators only.
+// The email moderators receive for new messages, in the site's language: plain text (the message as typed) and HTML (as
+// readers see it, inside an escaped hono/jsx template). The poster's email is given to moderators only.
 import type { Article, ForumStatus } from '../db/schema.ts';
 import type { Mail } from '../outbox/index.ts';
-import { propre } from '../markup/index.ts';
 import { markupHtml } from '../kernel/trusted-html.ts';
 import type { PostFields } from './input.ts';
 import { t, type Lang, type MessageKey } from '../kernel/i18n/index.ts';
@@ -12,6 +11,8 @@ export interface NotifiedMessage {
   messageId: number;
   status: ForumStatus;
   fields: PostFields;
+  /** Its text as readers see it (forum/message-html.ts: the HTML stored when it was posted). */
+  html: string;
 }
 
 interface MailContext {
@@ -31,7 +32,7 @@ const siteLine = (fields: PostFields) => `${fields.linkTitle ? `${fields.linkTit
 
 type Say = (key: MessageKey, params?: Record<string, string>) => string;
 
-/** A message in the HTML part: who wrote it (after `label`), its title, its text rendered with the forum profile, where to moderate it. */
+/** A message in the HTML part: who wrote it (after `label`), its title, its text as readers see it, where to moderate it. */
 function MessageBlock({ say, siteUrl, message, label = '' }: { say: Say; siteUrl: string; message: NotifiedMessage; label?: string }) {
   const { fields } = message;
   return (
@@ -42,7 +43,7 @@ function MessageBlock({ say, siteUrl, message, label = '' }: { say: Say; siteUrl
         {fields.linkUrl ? <> — {say('mail.forum.site', { site: siteLine(fields) })}</> : null}
       </p>
       {fields.title ? <h2>{fields.title}</h2> : null}
-      <div>{markupHtml(propre(fields.text, { profile: 'forum' }).html)}</div>
+      <div>{markupHtml(message.html)}</div>
       <p>
         <a href={queueUrlOf(siteUrl, message)}>{say(message.status === 'pending' ? 'mail.forum.moderatePending' : 'mail.forum.moderatePublished')}</a>
       </p>
@@ -64,18 +65,18 @@ function messageLines(say: Say, siteUrl: string, message: NotifiedMessage): stri
   ];
 }
 
-export function notificationMail({ siteUrl, to, article, messageId, status, fields, lang }: NotificationInput): Mail {
-  const pending = status === 'pending';
+export function notificationMail({ siteUrl, to, article, lang, ...message }: NotificationInput): Mail {
+  const pending = message.status === 'pending';
   const articleUrl = `${siteUrl}/${article.slug}#forum`;
   const say = (key: MessageKey, params: Record<string, string> = {}) => t(key, params, lang);
   const subject = say(pending ? 'mail.forum.subjectPending' : 'mail.forum.subjectPublished', { title: article.title });
   const text = [
     say(pending ? 'mail.forum.pending' : 'mail.forum.published', { title: article.title }),
     '',
-    ...messageLines(say, siteUrl, { messageId, status, fields }),
+    ...messageLines(say, siteUrl, message),
     say('mail.forum.article', { url: articleUrl }),
   ].join('\n');
-  const html = (
+  const body = (
     <html lang={lang}>
       <body>
         <p>
@@ -83,11 +84,11 @@ export function notificationMail({ siteUrl, to, article, messageId, status, fiel
           <a href={articleUrl}>{article.title}</a>
           {say('mail.forum.titleAfter')}
         </p>
-        <MessageBlock say={say} siteUrl={siteUrl} message={{ messageId, status, fields }} />
+        <MessageBlock say={say} siteUrl={siteUrl} message={message} />
       </body>
     </html>
   );
-  return { to, subject, text, html: '<!DOCTYPE html>' + html.toString() };
+  return { to, subject, text, html: '<!DOCTYPE html>' + body.toString() };
 }
 
 /**

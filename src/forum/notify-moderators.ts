@@ -3,13 +3,13 @@
 // moderators of every message of the article they were not told of yet (forum_notifications holds, per article,
 // the last one they were), in one email: the message itself when there is one, a digest when a thread or a flood
 // brought several between two runs. Who moderates the article and the mail (the message rendered with the forum
-// profile) are worked out here, off the poster's way, and the mail queued as any other.
+// profile when it was posted) are worked out here, off the poster's way, and the mail queued as any other.
 // At least once, as every job: a run that dies between queuing the mail and finishing queues it again.
 import { z } from 'zod';
 import type { Db, Trx } from '../db/connect.ts';
-import type { ForumStatus } from '../db/schema.ts';
 import { compiledQuery } from '../db/compiled-query.ts';
 import { enqueueJobOnce, enqueueMail } from '../outbox/index.ts';
+import { messageHtml } from './message-html.ts';
 import { moderatorEmails } from './moderators.ts';
 import { notificationDigestMail, notificationMail, type NotifiedMessage } from './notification-mail.tsx';
 import { loadSiteSettings } from '../settings/index.ts';
@@ -77,6 +77,8 @@ const messageColumns = [
   'forum_messages.author_email',
   'forum_messages.author_url',
   'forum_messages.author_site_name',
+  'forum_messages.html',
+  'forum_messages.html_version',
   'articles.id as articleId',
   'articles.title as articleTitle',
   'articles.slug as articleSlug',
@@ -117,10 +119,14 @@ async function untoldMessages(trx: Trx, articleId: number) {
   return messages;
 }
 
-function notified(row: { id: number; status: ForumStatus; title: string; text: string; author_name: string; author_email: string; author_url: string; author_site_name: string }): NotifiedMessage {
+type MessageRow = Awaited<ReturnType<typeof oneMessage>>[number];
+
+function notified(row: MessageRow): NotifiedMessage {
   return {
     messageId: row.id,
     status: row.status,
     fields: { name: row.author_name, email: row.author_email, title: row.title, text: row.text, linkUrl: row.author_url, linkTitle: row.author_site_name },
+    // Rendered when it was posted: not again for the mail.
+    html: messageHtml(row),
   };
 }
