@@ -25,11 +25,13 @@ export function wrkLoad(url: string, options: { connections: number; seconds: nu
     const match = new RegExp(`^\\s+${label}\\s+([\\d.]+)(us|ms|s)\\b`, 'm').exec(out);
     return match ? Math.round(Number(match[1]) * (match[2] === 'us' ? 0.001 : match[2] === 's' ? 1000 : 1) * 100) / 100 : NaN;
   };
+  // Printed only when there were some: "Socket errors: connect 0, read 2, write 0, timeout 5".
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1) ?? [];
   return {
     rps: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)),
     p50: ms('50%'),
     p99: ms('99%'),
-    errors: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + (/Socket errors:/.test(out) ? Number(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0) : 0),
+    errors: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + socketErrors.reduce((sum, n) => sum + Number(n), 0),
     total: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
   };
 }
